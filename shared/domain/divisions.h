@@ -1,0 +1,43 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shouwang {
+
+// Chongqing's administrative units with their statistical codes (NBS 2023, see
+// divisions_SOURCE.md). A code's length says its level and its prefix is its parent:
+// county 500154 → township 500154001 → village 500154001001.
+enum class DivisionLevel { County, Township, Village };
+
+struct Division {
+    std::string_view code;
+    std::string_view name;
+
+    DivisionLevel level() const;
+    std::string_view parentCode() const; // "" for a county
+    // 村民委员会, as opposed to an urban 居民委员会: the rural villages the policy is about.
+    bool isVillageCommittee() const;
+};
+
+// Every county, township and village, sorted by code; a parent sorts directly before its
+// descendants.
+std::span<const Division> allDivisions();
+const Division* findDivision(std::string_view code); // nullptr if unknown
+// Townships of a county or villages of a township, by code; counties for "". Empty for a
+// village or an unknown code.
+std::vector<const Division*> childDivisions(std::string_view parentCode);
+std::vector<const Division*> counties();
+
+// "开州区 / 汉丰街道 / 驷马社区居民委员会". An unknown code gives the code itself, so that a
+// list never shows a blank where a place should be.
+std::string divisionPath(std::string_view code);
+// The name people say, without the "村民委员会"/"居民委员会" that every committee name
+// carries: "石龙村村民委员会" → "石龙村", "东方广场社区居民委员会" → "东方广场社区". Some
+// names fold the 村 into the suffix ("真武村民委员会"), so a stripped 村民委员会 name always
+// ends in 村: "真武村". Other names are returned unchanged.
+std::string shortVillageName(std::string_view name);
+
+} // namespace shouwang

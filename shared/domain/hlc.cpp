@@ -1,0 +1,75 @@
+#include "hlc.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+
+namespace shouwang {
+
+std::string Hlc::toString() const
+{
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(time));
+    std::string out(buf, 16);
+    out += '@';
+    out += device;
+    return out;
+}
+
+std::optional<Hlc> Hlc::parse(std::string_view text)
+{
+    if (text.size() < 18 || text[16] != '@')
+        return std::nullopt;
+    Hlc hlc;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + 16, hlc.time, 16);
+    if (ec != std::errc{} || ptr != text.data() + 16)
+        return std::nullopt;
+    hlc.device = std::string(text.substr(17));
+    if (!isValidDeviceId(hlc.device))
+        return std::nullopt;
+    return hlc;
+}
+
+bool isValidDeviceId(std::string_view id)
+{
+    if (id.empty() || id.size() > 64)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'
+            || c == '_';
+    });
+}
+
+HybridClock::HybridClock(std::string device, WallClock wall)
+    : m_device(std::move(device))
+    , m_wall(std::move(wall))
+{
+}
+
+Hlc HybridClock::now()
+{
+    const auto wall = static_cast<std::uint64_t>(std::max<std::int64_t>(m_wall(), 0)) << Hlc::kCounterBits;
+    // Either the wall clock moved on, or we count within the last time we issued; a
+    // counter overflow simply spills into the millisecond part.
+    m_last = wall > m_last ? wall : m_last + 1;
+    return Hlc{m_last, m_device};
+}
+
+void HybridClock::observe(const Hlc& seen)
+{
+    m_last = std::max(m_last, seen.time);
+}
+
+void HybridClock::restore(std::uint64_t lastTime)
+{
+    m_last = std::max(m_last, lastTime);
+}
+
+std::int64_t HybridClock::systemMillis()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+} // namespace shouwang

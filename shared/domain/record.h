@@ -1,0 +1,33 @@
+#pragma once
+
+#include "hlc.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace shouwang {
+
+// One stored record of any entity. Values are text, typed by the entity's FieldDefs
+// (domain/schema.h); an absent or empty value means "not filled in".
+struct Record {
+    std::string entity;
+    std::string id;
+    std::string villageCode; // the scope key: 12-digit village, or 6-digit county for reference data
+    std::string createdAt;   // ISO date-time, local to the device that created it
+    std::string updatedAt;
+    bool deleted = false;
+    std::map<std::string, std::string, std::less<>> values;
+    std::map<std::string, Hlc, std::less<>> clocks; // per field: the HLC of its last write
+
+    const std::string& value(std::string_view field) const;
+    void set(std::string_view field, std::string value) { values.insert_or_assign(std::string(field), std::move(value)); }
+    bool has(std::string_view field) const { return !value(field).empty(); }
+};
+
+// The per-field clocks in their stored form: "hlc=f1,f2;hlc=f3". Fields written by one
+// save share one HLC, so grouping keeps the column small.
+std::string encodeClocks(const std::map<std::string, Hlc, std::less<>>& clocks);
+std::map<std::string, Hlc, std::less<>> decodeClocks(std::string_view text);
+
+} // namespace shouwang

@@ -1,0 +1,254 @@
+#include "schema.h"
+
+// The one description of the data (DESIGN.md §3). Tables, migrations, change capture,
+// merge, validation and the client's forms are all derived from it, so adding a field is
+// one line here (with `since` set to a new kSchemaVersion).
+
+namespace shouwang {
+namespace {
+
+using T = FieldType;
+
+constexpr FieldDef kHousehold[] = {
+    {"head_name", "户主姓名", "Head of household", T::Text, {}, true},
+    {"address", "家庭住址", "Address", T::Text, {}, true},
+    {"registered_poor", "建档立卡户", "Registered poor household", T::Bool},
+    {"dibao", "低保户", "Minimum-allowance household", T::Bool},
+    {"tekun", "特困供养", "Extreme-poverty support", T::Bool},
+    {"notes", "备注", "Notes", T::LongText},
+};
+
+constexpr FieldDef kElder[] = {
+    {"household_id", "所属家庭", "Household", T::Ref, "household"},
+    {"name", "姓名", "Name", T::Text, {}, true},
+    {"id_number", "身份证号", "ID number", T::IdNumber, {}, true},
+    {"phone", "联系电话", "Phone", T::Phone},
+    {"ethnicity", "民族", "Ethnicity", T::Text},
+    {"marital", "婚姻状况", "Marital status", T::Enum, "marital"},
+    {"living", "居住情况", "Living arrangement", T::Enum, "living", true},
+    {"left_behind_since", "留守起始日期", "Left behind since", T::Date},
+    {"income_sources", "收入来源", "Income sources", T::EnumSet, "income"},
+    {"health", "健康状况", "Health", T::Enum, "health"},
+    {"ability", "能力等级", "Ability level", T::Enum, "ability"},
+    {"dementia", "失智", "Dementia", T::Bool},
+    {"chronic_diseases", "慢性病", "Chronic diseases", T::Text},
+    {"severe_mental", "严重精神障碍", "Severe mental disorder", T::Bool},
+    {"disability_grade", "残疾等级", "Disability grade", T::Enum, "disability"},
+    {"insurance", "参保情况", "Insurance", T::EnumSet, "insurance"},
+    {"health_mgmt_65", "纳入65岁以上老年人健康管理", "In 65+ health management", T::Bool, {}, false, 2},
+    {"daily_carer", "日常照料人", "Daily carer", T::Text},
+    {"difficulties", "存在困难", "Difficulties", T::EnumSet, "difficulty"},
+    {"difficulties_note", "困难说明", "Difficulties (details)", T::LongText},
+    {"status", "状态", "Status", T::Enum, "elder_status", true},
+    {"status_date", "状态变更日期", "Status date", T::Date},
+    {"status_reason", "状态变更原因", "Status reason", T::Text},
+};
+
+constexpr FieldDef kSupporter[] = {
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"name", "姓名", "Name", T::Text, {}, true},
+    {"relation", "关系", "Relation", T::Enum, "relation", true},
+    {"phone", "联系电话", "Phone", T::Phone},
+    {"away_location", "外出地点", "Working in", T::Text},
+    {"away_since", "外出起始日期", "Away since", T::Date},
+    {"contact_frequency", "联系频率", "Contact frequency", T::Enum, "contact_frequency"},
+    {"monthly_support", "每月赡养费（元）", "Monthly support (yuan)", T::Integer},
+    {"last_contact", "最近联系日期", "Last contact", T::Date},
+    {"duty_fulfilment", "履行赡养义务情况", "Duty fulfilment", T::Enum, "duty_fulfilment"},
+};
+
+constexpr FieldDef kDutyNotice[] = {
+    {"supporter_id", "赡养人", "Supporter", T::Ref, "supporter", true},
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"date", "督促日期", "Date", T::Date, {}, true},
+    {"method", "督促方式", "Method", T::Enum, "notice_method", true},
+    {"content", "督促内容", "Content", T::LongText, {}, true},
+    {"response", "赡养人回应", "Response", T::LongText},
+};
+
+constexpr FieldDef kCareAgreement[] = {
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"supporter_id", "委托人（赡养人）", "Supporter", T::Ref, "supporter"},
+    {"caretaker", "受委托人", "Caretaker", T::Text, {}, true},
+    {"caretaker_kind", "受委托人类别", "Caretaker kind", T::Enum, "caretaker_kind"},
+    {"caretaker_phone", "受委托人电话", "Caretaker phone", T::Phone},
+    {"agreement_type", "委托类型", "Type", T::Enum, "agreement_type"},
+    {"start_date", "起始日期", "From", T::Date, {}, true},
+    {"end_date", "终止日期", "To", T::Date},
+    {"content", "委托内容", "Content", T::LongText},
+    {"reported_date", "报村委会备案日期", "Reported to village", T::Date},
+};
+
+constexpr FieldDef kVisit[] = {
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"date", "探访日期", "Date", T::Date, {}, true},
+    {"mode", "探访方式", "Mode", T::Enum, "visit_mode", true},
+    {"visitor", "探访人", "Visitor", T::Text, {}, true},
+    {"visitor_role", "探访人身份", "Visitor role", T::Enum, "visitor_role"},
+    {"campaign_id", "专项探访", "Campaign", T::Ref, "campaign"},
+    {"finding", "探访结果", "Finding", T::Enum, "finding", true},
+    {"hazards", "发现隐患", "Hazards found", T::EnumSet, "hazard"},
+    {"needs", "老人需求", "Needs", T::LongText},
+    {"services_given", "提供服务", "Services given", T::LongText},
+    {"family_duty", "家庭赡养义务履行情况", "Family duty observed", T::Text},
+    {"follow_up", "后续跟进", "Follow-up", T::LongText},
+    {"next_due", "计划下次探访", "Next visit planned", T::Date},
+};
+
+constexpr FieldDef kRiskAssessment[] = {
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"date", "评估日期", "Date", T::Date, {}, true},
+    {"assessor", "评估人", "Assessor", T::Text, {}, true},
+    {"rule_id", "评估标准", "Standard", T::Ref, "risk_rule"},
+    {"answers", "评估因素", "Factors present", T::Text},
+    {"score", "评估得分", "Score", T::Integer},
+    {"level", "风险等级", "Risk level", T::Enum, "risk_level", true},
+    {"intervention_plan", "干预措施", "Intervention plan", T::LongText},
+    {"next_due", "下次评估日期", "Next assessment", T::Date},
+};
+
+constexpr FieldDef kIncident[] = {
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"type", "情况类别", "Type", T::Enum, "incident_type", true},
+    {"discovered_at", "发现时间", "Discovered", T::DateTime, {}, true},
+    {"reporter", "报告人", "Reporter", T::Text, {}, true},
+    {"description", "情况描述", "What happened", T::LongText, {}, true},
+    {"emergency_action", "紧急处置措施", "Emergency action", T::LongText},
+    {"escalated_to", "报告对象", "Reported to", T::Enum, "escalation", true},
+    {"status", "办理状态", "Status", T::Enum, "incident_status", true},
+    {"reported_at", "上报时间", "Reported at", T::DateTime},
+    {"accepted_at", "受理时间", "Accepted at", T::DateTime},
+    {"accepted_by", "受理人", "Accepted by", T::Text},
+    {"assisting_at", "开始救助时间", "Assistance from", T::DateTime},
+    {"assistance", "救助措施", "Assistance given", T::LongText},
+    {"closed_at", "办结时间", "Closed at", T::DateTime},
+    {"closed_by", "办结人", "Closed by", T::Text},
+    {"outcome", "办结情况", "Outcome", T::LongText},
+};
+
+constexpr FieldDef kVolunteer[] = {
+    {"name", "姓名", "Name", T::Text, {}, true},
+    {"phone", "联系电话", "Phone", T::Phone},
+    {"kind", "类别", "Kind", T::Enum, "volunteer_kind", true},
+    {"skills", "特长", "Skills", T::Text},
+    {"active", "在岗", "Active", T::Bool},
+};
+
+constexpr FieldDef kLiaison[] = {
+    {"volunteer_id", "联络人", "Liaison", T::Ref, "volunteer", true},
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"start_date", "起始日期", "From", T::Date, {}, true},
+    {"end_date", "终止日期", "To", T::Date},
+    {"notes", "备注", "Notes", T::Text},
+};
+
+constexpr FieldDef kPairing[] = {
+    {"mode", "帮扶形式", "Mode", T::Enum, "pairing_mode", true},
+    {"helpers", "帮扶人", "Helpers", T::RefList, "volunteer", true},
+    {"helped", "帮扶对象", "Helped elders", T::RefList, "elder", true},
+    {"start_date", "起始日期", "From", T::Date, {}, true},
+    {"end_date", "终止日期", "To", T::Date},
+    {"content", "帮扶内容", "Content", T::LongText},
+};
+
+constexpr FieldDef kPairingActivity[] = {
+    {"pairing_id", "结对帮扶", "Pairing", T::Ref, "pairing", true},
+    {"date", "活动日期", "Date", T::Date, {}, true},
+    {"content", "活动内容", "Content", T::LongText, {}, true},
+};
+
+constexpr FieldDef kFacility[] = {
+    {"name", "名称", "Name", T::Text, {}, true},
+    {"type", "类型", "Type", T::Enum, "facility_type", true},
+    {"operator_name", "运营方", "Operator", T::Text},
+    {"capacity", "床位/容量", "Capacity", T::Integer},
+    {"contact", "联系人", "Contact person", T::Text},
+    {"phone", "联系电话", "Phone", T::Phone},
+    {"address", "地址", "Address", T::Text},
+};
+
+constexpr FieldDef kServiceItem[] = {
+    {"name", "服务项目", "Service", T::Text, {}, true},
+    {"category", "服务类别", "Category", T::Enum, "service_category", true},
+    {"provider", "服务提供方", "Provider", T::Text},
+    {"how_to_obtain", "申请方式", "How to obtain", T::LongText},
+    {"eligibility", "服务对象", "Eligibility", T::LongText},
+    {"period", "服务时间", "Period", T::Text},
+};
+
+constexpr FieldDef kServiceRecord[] = {
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"item_id", "服务项目", "Service", T::Ref, "service_item"},
+    {"date", "服务日期", "Date", T::Date, {}, true},
+    {"provider", "服务提供人", "Provider", T::Text, {}, true},
+    {"content", "服务内容", "Content", T::LongText},
+};
+
+constexpr FieldDef kCampaign[] = {
+    {"name", "专项名称", "Name", T::Text, {}, true},
+    {"kind", "专项类别", "Kind", T::Enum, "campaign_kind", true},
+    {"start_date", "开始日期", "From", T::Date, {}, true},
+    {"end_date", "结束日期", "To", T::Date, {}, true},
+    {"target", "探访对象", "Target group", T::Enum, "campaign_target", true},
+    {"notes", "工作要求", "Instructions", T::LongText},
+};
+
+// Factors are "code:weight:label" joined by ';' (see domain/risk_rule.h).
+constexpr FieldDef kRiskRule[] = {
+    {"name", "标准名称", "Name", T::Text, {}, true},
+    {"effective_from", "施行日期", "Effective from", T::Date, {}, true},
+    {"factors", "评估因素及分值", "Factors and weights", T::LongText, {}, true},
+    {"medium_threshold", "中风险分值线", "Medium-risk threshold", T::Integer, {}, true},
+    {"high_threshold", "高风险分值线", "High-risk threshold", T::Integer, {}, true},
+    {"visit_days_high", "高风险探访周期（天）", "Visit interval, high risk (days)", T::Integer, {}, true},
+    {"visit_days_key", "重点对象探访周期（天）", "Visit interval, key targets (days)", T::Integer, {}, true},
+    {"visit_days_other", "其他对象探访周期（天）", "Visit interval, others (days)", T::Integer, {}, true},
+    {"assessment_days", "风险评估周期（天）", "Assessment interval (days)", T::Integer, {}, true},
+};
+
+constexpr EntityDef kEntities[] = {
+    {"household", "households", "家庭户", "Household", EntityScope::Village, kHousehold},
+    {"elder", "elders", "留守老年人", "Elder", EntityScope::Village, kElder},
+    {"supporter", "supporters", "赡养人/扶养人", "Supporter", EntityScope::Village, kSupporter},
+    {"duty_notice", "duty_notices", "督促记录", "Duty notice", EntityScope::Village, kDutyNotice},
+    {"care_agreement", "care_agreements", "委托照顾协议", "Care agreement", EntityScope::Village, kCareAgreement},
+    {"visit", "visits", "探访记录", "Visit", EntityScope::Village, kVisit},
+    {"risk_assessment", "risk_assessments", "风险评估", "Risk assessment", EntityScope::Village, kRiskAssessment},
+    {"incident", "incidents", "情况报告", "Incident report", EntityScope::Village, kIncident},
+    {"volunteer", "volunteers", "志愿者", "Volunteer", EntityScope::Village, kVolunteer},
+    {"liaison", "liaisons", "联络人登记", "Liaison", EntityScope::Village, kLiaison},
+    {"pairing", "pairings", "结对帮扶", "Pairing", EntityScope::Village, kPairing},
+    {"pairing_activity", "pairing_activities", "帮扶活动记录", "Pairing activity", EntityScope::Village, kPairingActivity},
+    {"facility", "facilities", "为老服务设施", "Facility", EntityScope::Village, kFacility},
+    {"service_item", "service_items", "关爱服务清单", "Service catalogue", EntityScope::County, kServiceItem},
+    {"service_record", "service_records", "服务记录", "Service record", EntityScope::Village, kServiceRecord},
+    {"campaign", "campaigns", "专项探访", "Visit campaign", EntityScope::County, kCampaign},
+    {"risk_rule", "risk_rules", "风险等级标准", "Risk standard", EntityScope::County, kRiskRule},
+};
+
+} // namespace
+
+const FieldDef* EntityDef::field(std::string_view fieldName) const
+{
+    for (const auto& f : fields) {
+        if (f.name == fieldName)
+            return &f;
+    }
+    return nullptr;
+}
+
+std::span<const EntityDef> entities()
+{
+    return kEntities;
+}
+
+const EntityDef* findEntity(std::string_view name)
+{
+    for (const auto& e : kEntities) {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+} // namespace shouwang

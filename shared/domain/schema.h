@@ -1,0 +1,61 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace shouwang {
+
+// Every value is carried as text (in records, change capture and on the wire); the type
+// says how to validate it, how to store it and which editor a form shows.
+enum class FieldType {
+    Text,      // free text
+    LongText,  // free text, several lines
+    Integer,
+    Date,      // YYYY-MM-DD
+    DateTime,  // YYYY-MM-DDTHH:MM:SS (local time of the writer)
+    Bool,      // "1" or "0"
+    Enum,      // one code of FieldDef::ref (an enumeration name)
+    EnumSet,   // comma-separated codes of FieldDef::ref
+    Ref,       // id of a record of entity FieldDef::ref
+    RefList,   // comma-separated ids of records of entity FieldDef::ref
+    Phone,
+    IdNumber,  // 居民身份证号码, GB 11643-1999
+};
+
+struct FieldDef {
+    std::string_view name;
+    std::string_view zh;
+    std::string_view en;
+    FieldType type = FieldType::Text;
+    std::string_view ref = {};   // enumeration (Enum, EnumSet) or entity (Ref, RefList)
+    bool required = false;
+    int since = 1;               // schema version that added the field
+};
+
+// Who may write an entity: records of village scope are kept by the village; county
+// reference data is published by the county and read-only below it.
+enum class EntityScope { Village, County };
+
+struct EntityDef {
+    std::string_view name;   // stable name used on the wire, e.g. "elder"
+    std::string_view table;  // SQLite table
+    std::string_view zh;
+    std::string_view en;
+    EntityScope scope = EntityScope::Village;
+    std::span<const FieldDef> fields;
+    int since = 1;
+
+    const FieldDef* field(std::string_view fieldName) const;
+};
+
+// The current schema version: raise it, and tag new fields and entities with it, whenever
+// the description below changes. Migrations (store/migrations.cpp) follow from it.
+inline constexpr int kSchemaVersion = 2;
+
+std::span<const EntityDef> entities();
+const EntityDef* findEntity(std::string_view name);
+
+// Names every record carries besides its fields; a field may not take one of them.
+inline constexpr std::string_view kDeletedField = "deleted";
+
+} // namespace shouwang

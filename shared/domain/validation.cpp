@@ -1,0 +1,145 @@
+#include "validation.h"
+
+#include "date.h"
+#include "enums.h"
+#include "idcard.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace shouwang {
+namespace {
+
+// Valid UTF-8 with no control characters other than line breaks and tabs: anything else
+// would break exports and the table views, and never comes from honest typing.
+bool isCleanText(std::string_view text)
+{
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
+                return false;
+            ++i;
+            continue;
+        }
+        int extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+        if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size())
+            return false;
+        for (int k = 1; k <= extra; ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
+                return false;
+        }
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return true;
+}
+
+bool isInteger(std::string_view text)
+{
+    long long n = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    return ec == std::errc{} && ptr == text.data() + text.size();
+}
+
+bool isPhone(std::string_view text)
+{
+    // Mobile (11 digits), or a landline with an area code and optional extension: digits,
+    // '-' and at most one leading '+'.
+    if (text.size() < 7 || text.size() > 20)
+        return false;
+    int digits = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9')
+            ++digits;
+        else if (!(c == '-' || (c == '+' && i == 0)))
+            return false;
+    }
+    return digits >= 7;
+}
+
+template <typename Fn>
+void forEachItem(std::string_view list, Fn fn)
+{
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        fn(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+}
+
+std::string label(const FieldDef& field)
+{
+    return "「" + std::string(field.zh) + "」";
+}
+
+} // namespace
+
+std::string validateValue(const FieldDef& field, std::string_view value)
+{
+    if (value.empty())
+        return field.required ? label(field) + "为必填项" : std::string{};
+    if (value.size() > kMaxTextBytes)
+        return label(field) + "内容过长（最多" + std::to_string(kMaxTextBytes / 3) + "个汉字）";
+    if (!isCleanText(value))
+        return label(field) + "含有无法识别的字符";
+
+    switch (field.type) {
+    case FieldType::Text:
+    case FieldType::LongText:
+        if (field.type == FieldType::Text && value.find('\n') != std::string_view::npos)
+            return label(field) + "不能换行";
+        return {};
+    case FieldType::Integer:
+        return isInteger(value) ? std::string{} : label(field) + "应为整数";
+    case FieldType::Date:
+        return parseDate(value) ? std::string{} : label(field) + "不是有效日期（格式：2024-01-31）";
+    case FieldType::DateTime:
+        return parseDateTime(value) ? std::string{} : label(field) + "不是有效时间（格式：2024-01-31T08:30:00）";
+    case FieldType::Bool:
+        return value == "0" || value == "1" ? std::string{} : label(field) + "应为“是”或“否”";
+    case FieldType::Enum: {
+        const EnumDef* def = findEnum(field.ref);
+        return def && def->find(value) ? std::string{} : label(field) + "的取值“" + std::string(value) + "”不在可选范围内";
+    }
+    case FieldType::EnumSet: {
+        const EnumDef* def = findEnum(field.ref);
+        std::string error;
+        forEachItem(value, [&](std::string_view code) {
+            if (error.empty() && !(def && def->find(code)))
+                error = label(field) + "的取值“" + std::string(code) + "”不在可选范围内";
+        });
+        return error;
+    }
+    case FieldType::Ref:
+    case FieldType::RefList: {
+        std::string error;
+        forEachItem(value, [&](std::string_view id) {
+            if (error.empty() && (id.empty() || !isValidDeviceId(id)))
+                error = label(field) + "引用的记录编号无效";
+        });
+        return error;
+    }
+    case FieldType::Phone:
+        return isPhone(value) ? std::string{} : label(field) + "不是有效的电话号码";
+    case FieldType::IdNumber: {
+        const IdNumberCheck check = checkIdNumber(value);
+        return check.ok() ? std::string{} : check.error;
+    }
+    }
+    return {};
+}
+
+std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& record)
+{
+    std::vector<FieldError> errors;
+    for (const auto& field : entity.fields) {
+        std::string message = validateValue(field, record.value(field.name));
+        if (!message.empty())
+            errors.push_back({std::string(field.name), std::move(message)});
+    }
+    return errors;
+}
+
+} // namespace shouwang

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "domain/change.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shouwang {
+
+class Database;
+
+enum class ChangeOrigin { Local = 0, Remote = 1 };
+enum class ChangeState { Pending = 0, Acknowledged = 1, Refused = 2 };
+
+struct LoggedChange {
+    Change change;
+    ChangeOrigin origin = ChangeOrigin::Local;
+    ChangeState state = ChangeState::Pending;
+    int errorCode = 0;
+    std::string errorMessage;
+    std::string loggedAt;
+};
+
+// The change log (DESIGN.md §4): every change a replica made or received, in the same
+// transaction as the data it describes. Local pending rows are the outbox.
+class ChangeLog {
+public:
+    explicit ChangeLog(Database& db)
+        : m_db(db)
+    {
+    }
+
+    // Appends a change; returns its sequence number, or nullopt if the change id is
+    // already logged (a duplicate delivery).
+    std::optional<std::uint64_t> append(const Change& change, ChangeOrigin origin,
+                                        ChangeState state = ChangeState::Pending);
+    bool contains(std::string_view changeId);
+    std::optional<std::uint64_t> seqOf(std::string_view changeId);
+
+    // The outbox, oldest first.
+    std::vector<Change> pending(std::size_t limit);
+    std::size_t pendingCount();
+    void markAcknowledged(std::string_view changeId);
+    // Quarantines a change the server refused: kept, shown to the user, not sent again.
+    void markRefused(std::string_view changeId, int code, std::string_view message);
+    std::vector<LoggedChange> refused();
+
+    // What happened to one record, oldest first (the record's change history).
+    std::vector<LoggedChange> history(std::string_view recordId);
+
+    // Changes after `cursor` (server side), for the villages a scope covers. `villagePrefix`
+    // selects by code prefix ("" for all); `alsoCodes` adds exact codes (county reference
+    // data for a village). Changes made by `excludeDevice` are skipped.
+    std::vector<Change> after(std::uint64_t cursor, std::string_view villagePrefix, const std::vector<std::string>& alsoCodes,
+                              std::string_view excludeDevice, std::size_t limit, std::uint64_t& lastSeqScanned,
+                              bool& more);
+    std::uint64_t lastSeq();
+
+private:
+    Database& m_db;
+};
+
+} // namespace shouwang

@@ -1,0 +1,106 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace shouwang {
+
+// A failure of the local database. `full` marks disk-full and read-only conditions, which
+// callers report as "try again once space returns" rather than as a bug.
+class StoreError : public std::runtime_error {
+public:
+    StoreError(std::string message, int code);
+    int code() const { return m_code; }
+    bool full() const;
+    bool busy() const;
+
+private:
+    int m_code;
+};
+
+class Statement;
+
+// The only owner of a sqlite3 handle; nothing outside store/ sees SQLite.
+class Database {
+public:
+    enum class Durability { Normal, Full };
+
+    explicit Database(const std::string& path, Durability durability = Durability::Normal);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql);
+    // Prepared once per connection and reused: hot paths (save, merge) call this.
+    Statement& cached(std::string_view sql);
+
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    const std::string& path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+
+private:
+    struct Cache;
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+    std::unique_ptr<Cache> m_cache;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    Statement(const Statement&) = delete;
+
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bindBlob(int index, std::string_view bytes);
+    Statement& bindNull(int index);
+
+    // One step: true while a row is available.
+    bool step();
+    // Runs to completion (for statements that return no rows) and resets.
+    void run();
+    void reset();
+
+    std::string text(int column) const;
+    std::string blob(int column) const;
+    std::int64_t integer(int column) const;
+    bool isNull(int column) const;
+    int columnCount() const;
+    std::string columnName(int column) const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left without commit(). Nested
+// use becomes a SAVEPOINT so a failing inner step undoes only its own writes.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& m_db;
+    bool m_nested;
+    bool m_done = false;
+    std::string m_savepoint;
+};
+
+} // namespace shouwang

@@ -1,0 +1,177 @@
+#include "derived_columns.h"
+
+#include "database.h"
+#include "record_table.h"
+
+#include "domain/date.h"
+#include "domain/derived.h"
+#include "domain/idcard.h"
+#include "domain/schema.h"
+
+namespace shouwang {
+namespace {
+
+constexpr const char* kColumns[][2] = {
+    {"x_birth_date", "TEXT"}, {"x_sex", "TEXT"},        {"x_flags", "INTEGER NOT NULL DEFAULT 0"},
+    {"x_risk_level", "TEXT"}, {"x_last_visit", "TEXT"}, {"x_visit_due", "TEXT"},
+    {"x_assess_due", "TEXT"}, {"x_away_since", "TEXT"},
+};
+
+bool hasColumn(Database& db, std::string_view column)
+{
+    auto st = db.prepare("SELECT 1 FROM pragma_table_info('elders') WHERE name = ?");
+    st.bind(1, column);
+    return st.step();
+}
+
+std::string textOf(Database& db, std::string_view sql, std::string_view id)
+{
+    Statement& st = db.cached(sql);
+    st.bind(1, id);
+    std::string out = st.step() ? st.text(0) : std::string{};
+    st.reset();
+    return out;
+}
+
+} // namespace
+
+void addDerivedColumns(Database& db)
+{
+    for (const auto& [name, type] : kColumns) {
+        if (!hasColumn(db, name))
+            db.exec(std::string("ALTER TABLE elders ADD COLUMN ") + name + " " + type);
+    }
+    db.exec("CREATE INDEX IF NOT EXISTS elders_visit_due ON elders(x_visit_due)");
+    db.exec("CREATE INDEX IF NOT EXISTS elders_risk ON elders(x_risk_level)");
+    db.exec("CREATE INDEX IF NOT EXISTS elders_household ON elders(household_id)");
+}
+
+std::vector<std::string> DerivedColumns::affectedElders(const Record& record)
+{
+    if (record.entity == "elder")
+        return {record.id};
+    if (record.entity == "household") {
+        std::vector<std::string> ids;
+        Statement& st = m_db.cached("SELECT id FROM elders WHERE household_id = ?");
+        st.bind(1, record.id);
+        while (st.step())
+            ids.push_back(st.text(0));
+        st.reset();
+        return ids;
+    }
+    if (record.entity == "supporter" || record.entity == "visit" || record.entity == "risk_assessment") {
+        const std::string& elder = record.value("elder_id");
+        return elder.empty() ? std::vector<std::string>{} : std::vector<std::string>{elder};
+    }
+    return {};
+}
+
+const RiskStandard& DerivedColumns::standard()
+{
+    if (!m_standard) {
+        auto st = m_db.prepare("SELECT id FROM risk_rules WHERE deleted = 0 AND effective_from <= ? "
+                               "ORDER BY effective_from DESC, updated_at DESC LIMIT 1");
+        st.bind(1, formatDate(today()));
+        if (st.step()) {
+            if (auto rule = loadRecord(m_db, *findEntity("risk_rule"), st.text(0)))
+                m_standard = riskStandardFrom(*rule);
+        }
+        if (!m_standard)
+            m_standard = defaultRiskStandard();
+    }
+    return *m_standard;
+}
+
+void DerivedColumns::refresh(const std::string& elderId)
+{
+    const auto elder = loadRecord(m_db, *findEntity("elder"), elderId);
+    if (!elder)
+        return;
+
+    ElderFacts facts;
+    std::string sex;
+    if (const IdNumberCheck id = checkIdNumber(elder->value("id_number")); id.ok()) {
+        facts.birthDate = parseDate(id.info->birthDate);
+        sex = id.info->sex;
+    }
+    facts.living = elder->value("living");
+    facts.ability = elder->value("ability");
+    facts.health = elder->value("health");
+    facts.dementia = elder->value("dementia") == "1";
+    facts.enteredLedger = parseDate(elder->createdAt.substr(0, 10));
+
+    bool dibao = false, tekun = false;
+    if (const std::string& household = elder->value("household_id"); !household.empty()) {
+        Statement& st = m_db.cached("SELECT dibao, tekun FROM households WHERE id = ? AND deleted = 0");
+        st.bind(1, household);
+        if (st.step()) {
+            dibao = st.integer(0) != 0;
+            tekun = st.integer(1) != 0;
+        }
+        st.reset();
+    }
+    facts.hardship = hardshipFrom(dibao, tekun, elder->value("income_sources"), elder->value("difficulties"));
+
+    // Eligibility needs every supporter away: the latest "away since" decides, and one
+    // supporter at home (no date) rules it out.
+    std::string awaySince;
+    {
+        Statement& st = m_db.cached("SELECT away_since FROM supporters WHERE elder_id = ? AND deleted = 0");
+        st.bind(1, elderId);
+        bool someoneHome = false;
+        while (st.step()) {
+            const std::string since = st.text(0);
+            facts.supporters.push_back({parseDate(since)});
+            if (since.empty())
+                someoneHome = true;
+            else if (since > awaySince)
+                awaySince = since;
+        }
+        st.reset();
+        if (someoneHome || facts.supporters.empty())
+            awaySince.clear();
+    }
+
+    const std::string lastVisit
+        = textOf(m_db, "SELECT max(date) FROM visits WHERE elder_id = ? AND deleted = 0", elderId);
+    facts.lastVisit = parseDate(lastVisit);
+    {
+        Statement& st = m_db.cached("SELECT date, level FROM risk_assessments WHERE elder_id = ? AND deleted = 0 "
+                                    "ORDER BY date DESC, updated_at DESC LIMIT 1");
+        st.bind(1, elderId);
+        if (st.step()) {
+            facts.lastAssessment = parseDate(st.text(0));
+            facts.riskLevel = st.text(1);
+        }
+        st.reset();
+    }
+
+    const RiskStandard& rules = standard();
+    const ElderFlags flags = deriveFlags(facts, today());
+    const int bits = (flags.disabled ? Disabled : 0) | (flags.dementia ? Dementia : 0) | (flags.alone ? Alone : 0)
+        | (flags.hardship ? Hardship : 0);
+
+    Statement& st = m_db.cached("UPDATE elders SET x_birth_date = ?, x_sex = ?, x_flags = ?, x_risk_level = ?, "
+                                "x_last_visit = ?, x_visit_due = ?, x_assess_due = ?, x_away_since = ? WHERE id = ?");
+    st.bind(1, facts.birthDate ? formatDate(*facts.birthDate) : std::string{}).bind(2, sex).bind(3, bits);
+    st.bind(4, facts.riskLevel).bind(5, lastVisit);
+    st.bind(6, formatDate(visitDue(facts, flags, rules.schedule)));
+    st.bind(7, formatDate(assessmentDue(facts, rules.schedule)));
+    st.bind(8, awaySince).bind(9, elderId);
+    st.run();
+}
+
+void DerivedColumns::refreshAll()
+{
+    m_standard.reset();
+    std::vector<std::string> ids;
+    {
+        auto st = m_db.prepare("SELECT id FROM elders");
+        while (st.step())
+            ids.push_back(st.text(0));
+    }
+    for (const auto& id : ids)
+        refresh(id);
+}
+
+} // namespace shouwang

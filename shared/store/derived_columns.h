@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/record.h"
+#include "domain/risk_rule.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shouwang {
+
+class Database;
+
+// The elders table carries columns that are derived, never typed and never synced
+// (x_*: birth date and sex from the ID number, flags, risk level, last visit, due dates),
+// so that the ledger can filter 100,000 elders with plain indexed SQL. Every replica
+// recomputes them from the synced data, with the one set of rules in domain/derived.h.
+void addDerivedColumns(Database& db);
+
+class DerivedColumns {
+public:
+    // Bits of x_flags. Age-based flags are not stored: they change with the calendar and
+    // are asked of x_birth_date instead.
+    enum Flag { Disabled = 1, Dementia = 2, Alone = 4, Hardship = 8 };
+
+    explicit DerivedColumns(Database& db)
+        : m_db(db)
+    {
+    }
+
+    // Elders whose derived columns a write of `record` can change.
+    std::vector<std::string> affectedElders(const Record& record);
+    void refresh(const std::string& elderId);
+    // After a change of the county's standard, or once a day (dates move on).
+    void refreshAll();
+    // The standard in force: the latest non-deleted risk_rule effective today, or the default.
+    const RiskStandard& standard();
+    void forgetStandard() { m_standard.reset(); }
+
+private:
+    Database& m_db;
+    std::optional<RiskStandard> m_standard;
+};
+
+} // namespace shouwang

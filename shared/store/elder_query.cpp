@@ -1,0 +1,171 @@
+#include "elder_query.h"
+
+#include "database.h"
+#include "derived_columns.h"
+
+#include <chrono>
+
+namespace shouwang {
+namespace {
+
+// Dates before which someone born is at least `years` old on `on`.
+std::string bornBy(Date on, int years)
+{
+    using namespace std::chrono;
+    year_month_day ymd{on};
+    ymd = (ymd.year() - std::chrono::years(years)) / ymd.month() / ymd.day();
+    if (!ymd.ok()) // 29 February in a common year: the birthday falls on 1 March
+        ymd = ymd.year() / ymd.month() / last;
+    return formatDate(sys_days{ymd});
+}
+
+std::string sixMonthsBefore(Date on)
+{
+    using namespace std::chrono;
+    year_month_day ymd{on};
+    ymd = ymd - months(6);
+    if (!ymd.ok())
+        ymd = ymd.year() / ymd.month() / last;
+    return formatDate(sys_days{ymd});
+}
+
+struct Sql {
+    std::string where;
+    std::vector<std::string> params;
+
+    void add(std::string clause, std::vector<std::string> values = {})
+    {
+        where += " AND " + std::move(clause);
+        for (auto& v : values)
+            params.push_back(std::move(v));
+    }
+};
+
+constexpr auto kHardFlags = "(x_flags != 0 OR x_birth_date <= ?)";
+
+Sql buildWhere(const ElderFilter& f, Date on)
+{
+    Sql sql;
+    sql.where = " WHERE deleted = 0";
+    const std::string eighty = bornBy(on, 80);
+    if (!f.villagePrefix.empty())
+        sql.add("substr(village_code, 1, " + std::to_string(f.villagePrefix.size()) + ") = ?", {f.villagePrefix});
+    if (!f.householdId.empty())
+        sql.add("household_id = ?", {f.householdId});
+    if (!f.text.empty()) {
+        // instr() rather than LIKE: what people type (%, _, quotes) is matched literally.
+        sql.add("(instr(name, ?) > 0 OR instr(id_number, ?) > 0 OR instr(coalesce(phone, ''), ?) > 0)",
+                {f.text, f.text, f.text});
+    }
+    if (!f.status.empty())
+        sql.add("status = ?", {f.status});
+    if (f.flags & ElderFilter::AdvancedAge)
+        sql.add("x_birth_date <= ?", {eighty});
+    if (f.flags & ElderFilter::Disabled)
+        sql.add("(x_flags & " + std::to_string(DerivedColumns::Disabled) + ") != 0");
+    if (f.flags & ElderFilter::Dementia)
+        sql.add("(x_flags & " + std::to_string(DerivedColumns::Dementia) + ") != 0");
+    if (f.flags & ElderFilter::Alone)
+        sql.add("(x_flags & " + std::to_string(DerivedColumns::Alone) + ") != 0");
+    if (f.flags & ElderFilter::Hardship)
+        sql.add("(x_flags & " + std::to_string(DerivedColumns::Hardship) + ") != 0");
+    if (f.flags & ElderFilter::KeyTarget)
+        sql.add(kHardFlags, {eighty});
+    if (f.flags & ElderFilter::Eligible)
+        sql.add("x_birth_date <= ? AND x_away_since != '' AND x_away_since <= ?", {bornBy(on, 60), sixMonthsBefore(on)});
+    if (f.riskLevel == "none")
+        sql.add("coalesce(x_risk_level, '') = ''");
+    else if (!f.riskLevel.empty())
+        sql.add("x_risk_level = ?", {f.riskLevel});
+    if (f.overdue)
+        sql.add("x_visit_due < ? AND status = 'active'", {formatDate(on)});
+    if (f.dueBy)
+        sql.add("x_visit_due <= ? AND status = 'active'", {formatDate(f.dueDate)});
+    return sql;
+}
+
+std::string orderBy(const ElderFilter& f)
+{
+    static const char* const kSortable[] = {"name", "id_number", "phone", "village_code", "status", "living",
+                                            "x_risk_level", "x_last_visit", "x_visit_due", "x_birth_date", "x_sex"};
+    static const std::pair<const char*, const char*> kAliases[] = {
+        {"riskLevel", "x_risk_level"}, {"lastVisit", "x_last_visit"}, {"visitDue", "x_visit_due"},
+        {"birthDate", "x_birth_date"}, {"sex", "x_sex"},            {"idNumber", "id_number"},
+        {"villageCode", "village_code"}, {"age", "x_birth_date"},
+    };
+    std::string column;
+    for (const auto& [alias, real] : kAliases) {
+        if (f.sortColumn == alias)
+            column = real;
+    }
+    for (const char* name : kSortable) {
+        if (f.sortColumn == name)
+            column = name;
+    }
+    if (column.empty())
+        return " ORDER BY village_code, name, id";
+    // Age sorts opposite to birth date.
+    const bool descending = f.sortColumn == "age" ? !f.descending : f.descending;
+    return " ORDER BY " + column + (descending ? " DESC" : "") + ", id";
+}
+
+} // namespace
+
+std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date on)
+{
+    const Sql sql = buildWhere(filter, on);
+    std::string text = "SELECT id, village_code, coalesce(household_id, ''), name, id_number, coalesce(phone, ''), "
+                       "coalesce(x_sex, ''), coalesce(x_birth_date, ''), coalesce(living, ''), status, "
+                       "coalesce(x_risk_level, ''), coalesce(x_last_visit, ''), coalesce(x_visit_due, ''), "
+                       "coalesce(x_assess_due, ''), x_flags, coalesce(x_away_since, '') FROM elders"
+        + sql.where + orderBy(filter);
+    if (filter.limit)
+        text += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
+    auto st = db.prepare(text);
+    for (std::size_t i = 0; i < sql.params.size(); ++i)
+        st.bind(static_cast<int>(i + 1), sql.params[i]);
+
+    const std::string eighty = bornBy(on, 80), sixty = bornBy(on, 60), awayCutoff = sixMonthsBefore(on);
+    std::vector<ElderRow> rows;
+    while (st.step()) {
+        ElderRow r;
+        r.id = st.text(0);
+        r.villageCode = st.text(1);
+        r.householdId = st.text(2);
+        r.name = st.text(3);
+        r.idNumber = st.text(4);
+        r.phone = st.text(5);
+        r.sex = st.text(6);
+        r.birthDate = st.text(7);
+        r.living = st.text(8);
+        r.status = st.text(9);
+        r.riskLevel = st.text(10);
+        r.lastVisit = st.text(11);
+        r.visitDue = st.text(12);
+        r.assessmentDue = st.text(13);
+        const auto bits = static_cast<std::uint32_t>(st.integer(14));
+        const std::string away = st.text(15);
+        if (auto birth = parseDate(r.birthDate))
+            r.age = yearsBetween(*birth, on);
+        const bool old = !r.birthDate.empty() && r.birthDate <= eighty;
+        r.flags = (old ? ElderFilter::AdvancedAge : 0u) | (bits & DerivedColumns::Disabled ? ElderFilter::Disabled : 0u)
+            | (bits & DerivedColumns::Dementia ? ElderFilter::Dementia : 0u)
+            | (bits & DerivedColumns::Alone ? ElderFilter::Alone : 0u)
+            | (bits & DerivedColumns::Hardship ? ElderFilter::Hardship : 0u)
+            | (old || bits != 0 ? ElderFilter::KeyTarget : 0u)
+            | (!r.birthDate.empty() && r.birthDate <= sixty && !away.empty() && away <= awayCutoff ? ElderFilter::Eligible : 0u);
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::size_t countElders(Database& db, const ElderFilter& filter, Date on)
+{
+    const Sql sql = buildWhere(filter, on);
+    auto st = db.prepare("SELECT count(*) FROM elders" + sql.where);
+    for (std::size_t i = 0; i < sql.params.size(); ++i)
+        st.bind(static_cast<int>(i + 1), sql.params[i]);
+    return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
+}
+
+} // namespace shouwang

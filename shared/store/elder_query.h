@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/date.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace shouwang {
+
+class Database;
+
+// The ledger's elder list: what the table shows and every filter it offers (DESIGN.md §3
+// derived flags), answered from indexed, derived columns so 100,000 rows stay fast.
+struct ElderFilter {
+    enum Flag : std::uint32_t {
+        AdvancedAge = 1, // 高龄 80+
+        Disabled = 2,    // 失能
+        Dementia = 4,    // 失智
+        Alone = 8,       // 独居
+        Hardship = 16,   // 生活困难
+        KeyTarget = 32,  // 重点帮扶对象 (any of the above)
+        Eligible = 64,   // 60+ and every supporter away for 6 months or more
+    };
+
+    std::string villagePrefix;
+    std::string householdId;
+    std::string text;          // a substring of the name, ID number or phone
+    std::string status;        // an elder_status code, "" for every status
+    std::uint32_t flags = 0;   // all of these must hold
+    std::string riskLevel;     // a risk_level code; "none" for never assessed
+    bool overdue = false;      // visit due date before today
+    bool dueBy = false;        // visit due on or before `dueDate`
+    Date dueDate{};
+    std::string sortColumn;    // one of ElderRow's column names; default village then name
+    bool descending = false;
+    std::size_t limit = 0;
+    std::size_t offset = 0;
+};
+
+struct ElderRow {
+    std::string id;
+    std::string villageCode;
+    std::string householdId;
+    std::string name;
+    std::string idNumber;
+    std::string phone;
+    std::string sex;
+    std::string birthDate;
+    int age = -1;
+    std::string living;
+    std::string status;
+    std::string riskLevel;
+    std::string lastVisit;
+    std::string visitDue;
+    std::string assessmentDue;
+    std::uint32_t flags = 0; // ElderFilter::Flag bits that hold today
+};
+
+std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date on);
+std::size_t countElders(Database& db, const ElderFilter& filter, Date on);
+
+} // namespace shouwang

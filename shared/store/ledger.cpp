@@ -1,0 +1,296 @@
+#include "ledger.h"
+
+#include "conflict_queue.h"
+#include "migrations.h"
+#include "record_table.h"
+
+#include "domain/date.h"
+#include "domain/ids.h"
+#include "domain/schema.h"
+
+#include <algorithm>
+
+namespace shouwang {
+namespace {
+
+std::string deviceIdOf(Database& db)
+{
+    Meta meta(db);
+    if (auto id = meta.get(meta::kDeviceId))
+        return *id;
+    std::string id = newUuid();
+    meta.set(meta::kDeviceId, id);
+    return id;
+}
+
+bool isDigits(std::string_view s, std::size_t length)
+{
+    return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string storageMessage(const StoreError& e)
+{
+    if (e.full())
+        return "磁盘已满或数据库文件只读，本次保存未完成，已填写的内容仍保留。请清理磁盘空间后重试。";
+    return std::string("保存失败：") + e.what();
+}
+
+} // namespace
+
+std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::Durability durability)
+{
+    auto db = std::make_unique<Database>(path, durability);
+    migrate(*db, kSchemaVersion);
+    return db;
+}
+
+Ledger::Ledger(Database& db)
+    : m_db(db)
+    , m_meta(db)
+    , m_changes(db)
+    , m_derived(db)
+    , m_clock(deviceIdOf(db))
+{
+    m_clock.restore(std::stoull(m_meta.value(meta::kClock, "0")));
+}
+
+void Ledger::persistClock()
+{
+    m_meta.set(meta::kClock, std::to_string(m_clock.lastTime()));
+}
+
+std::string Ledger::refusalFor(const EntityDef& entity, Record& record)
+{
+    for (const auto& [name, value] : record.values) {
+        if (!entity.field(name))
+            return "未知字段：" + name;
+    }
+    // Child records live in the village of the record they belong to.
+    if (record.villageCode.empty()) {
+        for (const auto& field : entity.fields) {
+            if (field.type != FieldType::Ref || !record.has(field.name))
+                continue;
+            if (auto parent = loadRecord(m_db, *findEntity(field.ref), record.value(field.name))) {
+                record.villageCode = parent->villageCode;
+                break;
+            }
+        }
+    }
+    const std::size_t codeLength = entity.scope == EntityScope::County ? 6 : 12;
+    if (!isDigits(record.villageCode, codeLength))
+        return entity.scope == EntityScope::County ? "区县代码应为6位数字" : "村（社区）代码应为12位数字";
+    return {};
+}
+
+SaveResult Ledger::save(Record& record, std::string_view operatorName)
+{
+    return write(record, operatorName, false);
+}
+
+SaveResult Ledger::remove(std::string_view entity, std::string_view id, std::string_view operatorName)
+{
+    auto record = get(entity, id);
+    if (!record) {
+        SaveResult result;
+        result.message = "记录不存在或已被删除";
+        return result;
+    }
+    return write(*record, operatorName, true);
+}
+
+SaveResult Ledger::write(Record& record, std::string_view operatorName, bool deleting)
+{
+    SaveResult result;
+    const EntityDef* entity = findEntity(record.entity);
+    if (!entity) {
+        result.message = "未知的记录类型：" + record.entity;
+        return result;
+    }
+    result.message = refusalFor(*entity, record);
+    if (!result.message.empty())
+        return result;
+    if (!deleting) {
+        result.errors = validateRecord(*entity, record);
+        if (!result.ok())
+            return result;
+    }
+
+    try {
+        Transaction tx(m_db);
+        std::optional<Record> before = record.id.empty() ? std::nullopt : loadRecord(m_db, *entity, record.id);
+        Record stored = before ? *before : Record{};
+        if (!before) {
+            stored.entity = record.entity;
+            stored.id = record.id.empty() ? newUuid() : record.id;
+            stored.villageCode = record.villageCode;
+        } else if (before->villageCode != record.villageCode) {
+            result.message = "记录所属村（社区）不能更改";
+            return result;
+        }
+
+        Change change;
+        for (const auto& field : entity->fields) {
+            const std::string& now = record.value(field.name);
+            if (before && now == before->value(field.name))
+                continue;
+            if (!before && now.empty())
+                continue;
+            change.fields.push_back({std::string(field.name), now, stored.clocks.count(field.name) ? stored.clocks[std::string(field.name)] : Hlc{}});
+        }
+        const bool deletedNow = deleting || record.deleted;
+        if (deletedNow != stored.deleted) {
+            auto it = stored.clocks.find(kDeletedField);
+            change.fields.push_back({std::string(kDeletedField), deletedNow ? "1" : "0", it != stored.clocks.end() ? it->second : Hlc{}});
+        }
+        if (change.fields.empty()) {
+            record = stored;
+            return result; // nothing changed: nothing captured
+        }
+
+        change.changeId = newUuid();
+        change.entity = record.entity;
+        change.recordId = stored.id;
+        change.villageCode = stored.villageCode;
+        change.hlc = m_clock.now();
+        if (!before)
+            stored.createdAt = formatDateTime(change.hlc.millis());
+        change.operatorName = std::string(operatorName);
+        for (const auto& f : change.fields) {
+            stored.clocks.insert_or_assign(f.name, change.hlc);
+            if (f.name == kDeletedField)
+                stored.deleted = f.value == "1";
+            else
+                stored.set(f.name, f.value);
+        }
+        stored.updatedAt = formatDateTime(change.hlc.millis());
+        ConflictQueue conflicts(m_db);
+        for (const auto& f : change.fields)
+            conflicts.settle(stored.id, f.name, f.base);
+
+        writeRecord(m_db, *entity, stored);
+        m_changes.append(change, ChangeOrigin::Local);
+        if (!m_deferredElders)
+            persistClock();
+        if (record.entity == "risk_rule") {
+            if (m_deferredElders)
+                m_deferredElders->push_back({}); // an empty id: refresh them all
+            else
+                m_derived.refreshAll();
+        } else {
+            for (auto& elder : m_derived.affectedElders(stored)) {
+                if (m_deferredElders)
+                    m_deferredElders->push_back(std::move(elder));
+                else
+                    m_derived.refresh(elder);
+            }
+        }
+        tx.commit();
+        record = stored;
+        result.change = std::move(change);
+    } catch (const StoreError& e) {
+        result.message = storageMessage(e);
+        result.storageFull = e.full();
+        result.change.reset();
+    }
+    return result;
+}
+
+std::optional<Record> Ledger::get(std::string_view entity, std::string_view id)
+{
+    const EntityDef* def = findEntity(entity);
+    if (!def)
+        return std::nullopt;
+    return loadRecord(m_db, *def, id);
+}
+
+namespace {
+
+// Builds the WHERE clause of a list; field names come from the schema, never from input.
+std::string whereClause(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params)
+{
+    std::string where = " WHERE 1";
+    if (!filter.includeDeleted)
+        where += " AND deleted = 0";
+    if (!filter.villagePrefix.empty()) {
+        where += " AND substr(village_code, 1, ?) = ?";
+        params.push_back(std::to_string(filter.villagePrefix.size()));
+        params.push_back(filter.villagePrefix);
+    }
+    for (const auto& [field, value] : filter.equals) {
+        if (!entity.field(field))
+            throw StoreError("unknown field " + field, 0);
+        where += " AND " + field + " = ?";
+        params.push_back(value);
+    }
+    return where;
+}
+
+} // namespace
+
+std::vector<Record> Ledger::list(std::string_view entityName, const ListFilter& filter)
+{
+    const EntityDef* entity = findEntity(entityName);
+    if (!entity)
+        return {};
+    std::vector<std::string> params;
+    std::string sql = "SELECT id, village_code, created_at, updated_at, deleted, field_clock";
+    for (const auto& field : entity->fields)
+        sql += ", " + std::string(field.name);
+    sql += " FROM " + std::string(entity->table) + whereClause(*entity, filter, params);
+    const std::string order = !filter.orderBy.empty() && entity->field(filter.orderBy) ? filter.orderBy : "created_at";
+    sql += " ORDER BY " + order + (filter.descending ? " DESC" : "") + ", id";
+    if (filter.limit)
+        sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
+    auto st = m_db.prepare(sql);
+    for (std::size_t i = 0; i < params.size(); ++i)
+        st.bind(static_cast<int>(i + 1), params[i]);
+    std::vector<Record> out;
+    while (st.step())
+        out.push_back(recordFromRow(st, *entity));
+    return out;
+}
+
+std::size_t Ledger::count(std::string_view entityName, const ListFilter& filter)
+{
+    const EntityDef* entity = findEntity(entityName);
+    if (!entity)
+        return 0;
+    std::vector<std::string> params;
+    auto st = m_db.prepare("SELECT count(*) FROM " + std::string(entity->table) + whereClause(*entity, filter, params));
+    for (std::size_t i = 0; i < params.size(); ++i)
+        st.bind(static_cast<int>(i + 1), params[i]);
+    return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
+}
+
+} // namespace shouwang
+
+namespace shouwang {
+
+LedgerBatch::LedgerBatch(Ledger& ledger)
+    : m_ledger(ledger)
+    , m_tx(ledger.database())
+{
+    m_ledger.m_deferredElders = &m_elders;
+}
+
+LedgerBatch::~LedgerBatch()
+{
+    m_ledger.m_deferredElders = nullptr;
+}
+
+void LedgerBatch::commit()
+{
+    m_ledger.m_deferredElders = nullptr;
+    std::sort(m_elders.begin(), m_elders.end());
+    m_elders.erase(std::unique(m_elders.begin(), m_elders.end()), m_elders.end());
+    if (!m_elders.empty() && m_elders.front().empty()) {
+        m_ledger.derived().refreshAll();
+    } else {
+        for (const auto& id : m_elders)
+            m_ledger.derived().refresh(id);
+    }
+    m_ledger.persistClock();
+    m_tx.commit();
+}
+
+} // namespace shouwang

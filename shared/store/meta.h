@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace shouwang {
+
+class Database;
+
+// Small facts about this replica, kept in the same file as the ledger so they move with it
+// and commit in the same transactions: device identity, enrollment, sync cursors.
+class Meta {
+public:
+    explicit Meta(Database& db)
+        : m_db(db)
+    {
+    }
+
+    std::optional<std::string> get(std::string_view key);
+    std::string value(std::string_view key, std::string_view fallback = {});
+    void set(std::string_view key, std::string_view value);
+    void erase(std::string_view key);
+
+private:
+    Database& m_db;
+};
+
+// Keys used across the core, in one place so they are never misspelt.
+namespace meta {
+inline constexpr std::string_view kDeviceId = "device_id";
+inline constexpr std::string_view kClock = "hlc_last";
+inline constexpr std::string_view kServerUrl = "server_url";
+inline constexpr std::string_view kToken = "token";
+inline constexpr std::string_view kScope = "scope";
+inline constexpr std::string_view kCountyCode = "county_code";
+inline constexpr std::string_view kPullCursor = "pull_cursor";
+inline constexpr std::string_view kLastSync = "last_sync_at";
+inline constexpr std::string_view kLastSyncError = "last_sync_error";
+inline constexpr std::string_view kOperator = "operator_name";
+inline constexpr std::string_view kDerivedDay = "derived_refreshed_on";
+} // namespace meta
+
+} // namespace shouwang

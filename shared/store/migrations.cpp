@@ -1,0 +1,156 @@
+#include "migrations.h"
+
+#include "database.h"
+#include "derived_columns.h"
+
+#include "domain/schema.h"
+
+#include <string>
+
+namespace shouwang {
+namespace {
+
+std::string columnType(FieldType type)
+{
+    switch (type) {
+    case FieldType::Integer:
+    case FieldType::Bool:
+        return "INTEGER";
+    default:
+        return "TEXT";
+    }
+}
+
+bool tableExists(Database& db, std::string_view table)
+{
+    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
+    st.bind(1, table);
+    return st.step();
+}
+
+void createSystemTables(Database& db)
+{
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- Every change this replica has made or received. On a device the local, unacknowledged
+-- rows are the outbox; on the server `seq` is the pull cursor.
+CREATE TABLE IF NOT EXISTS change_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    change_id TEXT NOT NULL UNIQUE,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    village_code TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    operator TEXT NOT NULL DEFAULT '',
+    payload BLOB NOT NULL,
+    origin INTEGER NOT NULL,            -- 0 made here, 1 received
+    state INTEGER NOT NULL DEFAULT 0,   -- 0 pending, 1 acknowledged, 2 refused
+    error_code INTEGER NOT NULL DEFAULT 0,
+    error_message TEXT NOT NULL DEFAULT '',
+    logged_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS change_log_record ON change_log(record_id);
+CREATE INDEX IF NOT EXISTS change_log_outbox ON change_log(state) WHERE origin = 0 AND state = 0;
+CREATE INDEX IF NOT EXISTS change_log_village ON change_log(village_code, seq);
+-- Concurrent edits of one field (DESIGN.md §4): both values kept until a person chooses.
+CREATE TABLE IF NOT EXISTS conflicts (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    village_code TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value_a TEXT NOT NULL,
+    hlc_a TEXT NOT NULL,
+    operator_a TEXT NOT NULL DEFAULT '',
+    value_b TEXT NOT NULL,
+    hlc_b TEXT NOT NULL,
+    operator_b TEXT NOT NULL DEFAULT '',
+    status INTEGER NOT NULL DEFAULT 0,  -- 0 open, 1 resolved
+    detected_at TEXT NOT NULL,
+    resolved_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS conflicts_open ON conflicts(village_code) WHERE status = 0;
+CREATE INDEX IF NOT EXISTS conflicts_field ON conflicts(record_id, field);
+)sql");
+}
+
+void createEntityTable(Database& db, const EntityDef& entity, int target)
+{
+    std::string sql = "CREATE TABLE " + std::string(entity.table) + " (\n"
+        "    id TEXT PRIMARY KEY,\n"
+        "    village_code TEXT NOT NULL,\n"
+        "    created_at TEXT NOT NULL DEFAULT '',\n"
+        "    updated_at TEXT NOT NULL DEFAULT '',\n"
+        "    deleted INTEGER NOT NULL DEFAULT 0,\n"
+        "    field_clock TEXT NOT NULL DEFAULT ''";
+    for (const auto& field : entity.fields) {
+        if (field.since <= target)
+            sql += ",\n    " + std::string(field.name) + " " + columnType(field.type);
+    }
+    sql += "\n)";
+    db.exec(sql);
+}
+
+void addNewColumns(Database& db, const EntityDef& entity, int from, int target)
+{
+    for (const auto& field : entity.fields) {
+        if (field.since > from && field.since <= target) {
+            db.exec("ALTER TABLE " + std::string(entity.table) + " ADD COLUMN " + std::string(field.name) + " "
+                    + columnType(field.type));
+        }
+    }
+}
+
+void createIndexes(Database& db, const EntityDef& entity, int target)
+{
+    const std::string table(entity.table);
+    db.exec("CREATE INDEX IF NOT EXISTS " + table + "_village ON " + table + "(village_code)");
+    for (const auto& field : entity.fields) {
+        if (field.type == FieldType::Ref && field.since <= target) {
+            const std::string name(field.name);
+            db.exec("CREATE INDEX IF NOT EXISTS " + table + "_" + name + " ON " + table + "(" + name + ")");
+        }
+    }
+}
+
+} // namespace
+
+int schemaVersionOf(Database& db)
+{
+    auto st = db.prepare("PRAGMA user_version");
+    return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+int migrate(Database& db, int target)
+{
+    const int from = schemaVersionOf(db);
+    if (from > target) {
+        throw StoreError("数据库由更新版本的守望创建（版本 " + std::to_string(from) + "），请升级本软件后再打开。"
+                         " / The database was made by a newer version.",
+                         0);
+    }
+    if (from == target && tableExists(db, "meta"))
+        return from;
+
+    Transaction tx(db);
+    createSystemTables(db);
+    for (const auto& entity : entities()) {
+        if (entity.since > target)
+            continue;
+        if (!tableExists(db, entity.table))
+            createEntityTable(db, entity, target);
+        else
+            addNewColumns(db, entity, from, target);
+        createIndexes(db, entity, target);
+    }
+    addDerivedColumns(db);
+    db.exec("PRAGMA user_version = " + std::to_string(target));
+    tx.commit();
+    return from;
+}
+
+} // namespace shouwang

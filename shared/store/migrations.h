@@ -1,0 +1,16 @@
+#pragma once
+
+namespace shouwang {
+
+class Database;
+
+// Brings a database to `target` (normally kSchemaVersion): creates what is missing and
+// adds the columns of fields newer than the file, keeping every row. Tests pass an older
+// target to make the database an older release would have made.
+// Returns the version the file had before (0 for a new file).
+int migrate(Database& db, int target);
+
+// The version a file was last migrated to (PRAGMA user_version).
+int schemaVersionOf(Database& db);
+
+} // namespace shouwang

@@ -1,0 +1,84 @@
+#include "record_table.h"
+
+#include "database.h"
+
+#include <string>
+
+namespace shouwang {
+namespace {
+
+std::string selectSql(const EntityDef& entity)
+{
+    std::string sql = "SELECT id, village_code, created_at, updated_at, deleted, field_clock";
+    for (const auto& field : entity.fields)
+        sql += ", " + std::string(field.name);
+    return sql + " FROM " + std::string(entity.table) + " WHERE id = ?";
+}
+
+std::string upsertSql(const EntityDef& entity)
+{
+    std::string columns = "id, village_code, created_at, updated_at, deleted, field_clock";
+    std::string params = "?1, ?2, ?3, ?4, ?5, ?6";
+    std::string updates = "village_code=?2, created_at=?3, updated_at=?4, deleted=?5, field_clock=?6";
+    int n = 6;
+    for (const auto& field : entity.fields) {
+        const std::string name(field.name);
+        const std::string param = "?" + std::to_string(++n);
+        columns += ", " + name;
+        params += ", " + param;
+        updates += ", " + name + "=" + param;
+    }
+    return "INSERT INTO " + std::string(entity.table) + " (" + columns + ") VALUES (" + params
+        + ") ON CONFLICT(id) DO UPDATE SET " + updates;
+}
+
+} // namespace
+
+Record recordFromRow(const Statement& st, const EntityDef& entity)
+{
+    Record r;
+    r.entity = entity.name;
+    r.id = st.text(0);
+    r.villageCode = st.text(1);
+    r.createdAt = st.text(2);
+    r.updatedAt = st.text(3);
+    r.deleted = st.integer(4) != 0;
+    r.clocks = decodeClocks(st.text(5));
+    int column = 6;
+    for (const auto& field : entity.fields) {
+        if (!st.isNull(column))
+            r.values.emplace(std::string(field.name), st.text(column));
+        ++column;
+    }
+    return r;
+}
+
+std::optional<Record> loadRecord(Database& db, const EntityDef& entity, std::string_view id)
+{
+    Statement& st = db.cached(selectSql(entity));
+    st.bind(1, id);
+    std::optional<Record> record;
+    if (st.step())
+        record = recordFromRow(st, entity);
+    st.reset();
+    return record;
+}
+
+void writeRecord(Database& db, const EntityDef& entity, const Record& record)
+{
+    Statement& st = db.cached(upsertSql(entity));
+    st.bind(1, record.id).bind(2, record.villageCode).bind(3, record.createdAt).bind(4, record.updatedAt);
+    st.bind(5, record.deleted ? 1 : 0).bind(6, encodeClocks(record.clocks));
+    int param = 6;
+    for (const auto& field : entity.fields) {
+        ++param;
+        const std::string& value = record.value(field.name);
+        if (value.empty())
+            st.bindNull(param);
+        else
+            st.bind(param, value);
+    }
+    st.run();
+}
+
+} // namespace shouwang
