@@ -1,0 +1,59 @@
+#include "gzip.h"
+
+#include <zlib.h>
+
+namespace shouwang::gzip {
+namespace {
+
+constexpr int kGzipWindow = 15 + 16; // zlib's way of asking for the gzip wrapper
+
+} // namespace
+
+std::string compress(std::string_view data)
+{
+    z_stream zs{};
+    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kGzipWindow, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+std::optional<std::string> decompress(std::string_view data, std::size_t maxBytes)
+{
+    z_stream zs{};
+    if (inflateInit2(&zs, kGzipWindow) != Z_OK)
+        return std::nullopt;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    std::string out;
+    char buffer[64 * 1024];
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        zs.next_out = reinterpret_cast<Bytef*>(buffer);
+        zs.avail_out = sizeof buffer;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END)
+            break;
+        out.append(buffer, sizeof buffer - zs.avail_out);
+        if (out.size() > maxBytes) {
+            rc = Z_DATA_ERROR;
+            break;
+        }
+        if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
+            rc = Z_DATA_ERROR; // truncated input
+            break;
+        }
+    }
+    inflateEnd(&zs);
+    if (rc != Z_STREAM_END)
+        return std::nullopt;
+    return out;
+}
+
+} // namespace shouwang::gzip
