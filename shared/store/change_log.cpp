@@ -92,7 +92,7 @@ void ChangeLog::markAcknowledged(std::string_view changeId)
 
 void ChangeLog::markRefused(std::string_view changeId, int code, std::string_view message)
 {
-    Statement& st = m_db.cached("UPDATE change_log SET state = 2, error_code = ?, error_message = ? WHERE change_id = ?");
+    Statement& st = m_db.cached("UPDATE change_log SET state = 2, error_code = ?, error_message = ? WHERE change_id = ? AND state = 0");
     st.bind(1, code).bind(2, message).bind(3, changeId);
     st.run();
 }

@@ -45,6 +45,8 @@ public:
     std::size_t pendingCount();
     void markAcknowledged(std::string_view changeId);
     // Quarantines a change the server refused: kept, shown to the user, not sent again.
+    // Only a pending change moves, so a replayed answer (a bundle imported twice) never
+    // overturns an earlier acknowledgement.
     void markRefused(std::string_view changeId, int code, std::string_view message);
     std::vector<LoggedChange> refused();
 

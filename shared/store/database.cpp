@@ -133,7 +133,9 @@ Statement::Statement(Statement&& other) noexcept
 
 Statement& Statement::bind(int index, std::string_view text)
 {
-    check(m_db, sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT), "bind");
+    // An empty view may have no data pointer, which SQLite would bind as NULL, not ''.
+    const char* data = text.data() ? text.data() : "";
+    check(m_db, sqlite3_bind_text(m_stmt, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT), "bind");
     return *this;
 }
 

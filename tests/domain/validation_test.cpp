@@ -1,0 +1,96 @@
+#include "domain/schema.h"
+#include "domain/validation.h"
+
+#include <catch2/catch.hpp>
+
+using namespace shouwang;
+
+namespace {
+
+Record validElder()
+{
+    Record r;
+    r.entity = "elder";
+    r.set("name", "张秀英");
+    r.set("id_number", "11010519491231002X");
+    r.set("living", "alone");
+    r.set("status", "active");
+    return r;
+}
+
+bool hasErrorAt(const std::vector<FieldError>& errors, const std::string& field)
+{
+    for (const auto& e : errors) {
+        if (e.field == field)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("every entity of the design is described, each field with a Chinese label")
+{
+    for (const char* name : {"household", "elder", "supporter", "duty_notice", "care_agreement", "visit",
+                             "risk_assessment", "incident", "volunteer", "liaison", "pairing", "pairing_activity",
+                             "facility", "service_item", "service_record", "campaign", "risk_rule"}) {
+        const EntityDef* e = findEntity(name);
+        REQUIRE(e);
+        CHECK_FALSE(e->fields.empty());
+        for (const auto& f : e->fields) {
+            CHECK_FALSE(f.zh.empty());
+            CHECK(f.name != kDeletedField);
+        }
+    }
+}
+
+TEST_CASE("a complete elder passes validation")
+{
+    CHECK(validateRecord(*findEntity("elder"), validElder()).empty());
+}
+
+TEST_CASE("a missing required field is refused at that field only")
+{
+    Record r = validElder();
+    r.set("name", "");
+    const auto errors = validateRecord(*findEntity("elder"), r);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].field == "name");
+    CHECK(errors[0].message.find("必填") != std::string::npos);
+}
+
+TEST_CASE("an invalid ID number is refused with the ID check's own message")
+{
+    Record r = validElder();
+    r.set("id_number", "110105194912310021");
+    const auto errors = validateRecord(*findEntity("elder"), r);
+    REQUIRE(hasErrorAt(errors, "id_number"));
+}
+
+TEST_CASE("unknown enumeration codes, bad dates, bad phones and non-integers are refused")
+{
+    Record r = validElder();
+    r.set("living", "on_the_moon");
+    r.set("left_behind_since", "2023-02-30");
+    r.set("phone", "call me");
+    r.set("income_sources", "pension,lottery");
+    const auto errors = validateRecord(*findEntity("elder"), r);
+    CHECK(hasErrorAt(errors, "living"));
+    CHECK(hasErrorAt(errors, "left_behind_since"));
+    CHECK(hasErrorAt(errors, "phone"));
+    CHECK(hasErrorAt(errors, "income_sources"));
+
+    const FieldDef* support = findEntity("supporter")->field("monthly_support");
+    CHECK_FALSE(validateValue(*support, "12a").empty());
+    CHECK(validateValue(*support, "300").empty());
+}
+
+TEST_CASE("control characters, invalid UTF-8 and oversized text are refused; SQL meta-characters are plain text")
+{
+    const FieldDef* name = findEntity("elder")->field("name");
+    CHECK_FALSE(validateValue(*name, std::string("张\x01三")).empty());
+    CHECK_FALSE(validateValue(*name, std::string("\xff\xfe")).empty());
+    CHECK_FALSE(validateValue(*name, std::string(kMaxTextBytes + 1, 'a')).empty());
+    CHECK(validateValue(*name, "O'Brien\"; DROP TABLE elders; --").empty());
+    CHECK(validateValue(*name, "王二小").empty());
+}

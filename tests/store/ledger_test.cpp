@@ -1,0 +1,208 @@
+#include "ledger_fixture.h"
+
+#include "store/change_log.h"
+#include "store/migrations.h"
+
+#include <catch2/catch.hpp>
+
+using namespace shouwang;
+using namespace shouwang::test;
+
+namespace {
+
+std::vector<std::string> fieldNames(const Change& change)
+{
+    std::vector<std::string> names;
+    for (const auto& f : change.fields)
+        names.push_back(f.name);
+    return names;
+}
+
+} // namespace
+
+TEST_CASE("a new record is captured with every field it fills, in the same transaction")
+{
+    LedgerFixture f;
+    Record r = f.elder("张秀英", "11010519491231002X");
+    const SaveResult result = f.ledger.save(r, "李主任");
+    REQUIRE(result.ok());
+    REQUIRE(result.change);
+    CHECK_FALSE(r.id.empty());
+    CHECK(fieldNames(*result.change) == std::vector<std::string>{"name", "id_number", "living", "status"});
+    CHECK(result.change->operatorName == "李主任");
+    CHECK(result.change->hlc.device == f.ledger.deviceId());
+    for (const auto& field : result.change->fields)
+        CHECK(field.base.isNull());
+
+    const auto pending = f.ledger.changeLog().pending(10);
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].changeId == result.change->changeId);
+}
+
+TEST_CASE("an update captures exactly the changed fields, each with the HLC it replaced")
+{
+    LedgerFixture f;
+    Record r = f.saved(f.elder("张秀英", "11010519491231002X"));
+    const Hlc first = r.clocks.at("name");
+    r.set("phone", "13812345678");
+    r.set("name", "张秀音");
+    const SaveResult result = f.ledger.save(r, "李主任");
+    REQUIRE(result.change);
+    const auto names = fieldNames(*result.change);
+    CHECK(names == std::vector<std::string>{"name", "phone"});
+    CHECK(result.change->fields[0].base == first); // name had been written before
+    CHECK(result.change->fields[1].base.isNull()); // phone never had
+    CHECK(f.ledger.changeLog().pendingCount() == 2);
+}
+
+TEST_CASE("a save that changes nothing captures nothing")
+{
+    LedgerFixture f;
+    Record r = f.saved(f.elder("张秀英", "11010519491231002X"));
+    const SaveResult again = f.ledger.save(r, "李主任");
+    CHECK(again.ok());
+    CHECK_FALSE(again.change);
+    CHECK(f.ledger.changeLog().pendingCount() == 1);
+}
+
+TEST_CASE("a refused save writes neither the record nor a change")
+{
+    LedgerFixture f;
+    Record r = f.elder("张秀英", "110105194912310021"); // wrong check digit
+    const SaveResult result = f.ledger.save(r, "李主任");
+    CHECK_FALSE(result.ok());
+    CHECK_FALSE(result.errors.empty());
+    CHECK(r.value("name") == "张秀英"); // what the user typed is still there
+    CHECK(f.ledger.count("elder") == 0);
+    CHECK(f.ledger.changeLog().pendingCount() == 0);
+}
+
+TEST_CASE("a save whose transaction fails writes neither the record nor a change")
+{
+    LedgerFixture f;
+    f.saved(f.elder("王大爷", "11010519491231002X"));
+    // A trigger makes the change log refuse the next insert, as a full disk would.
+    f.db->exec("CREATE TRIGGER fail_log BEFORE INSERT ON change_log BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    Record r = f.elder("张秀英", "500154194501010022");
+    const SaveResult result = f.ledger.save(r, "李主任");
+    CHECK_FALSE(result.ok());
+    CHECK_FALSE(result.message.empty());
+    CHECK(f.ledger.count("elder") == 1);
+    CHECK(f.ledger.changeLog().pendingCount() == 1);
+}
+
+TEST_CASE("soft delete keeps the row as a tombstone and is a change too")
+{
+    LedgerFixture f;
+    Record r = f.saved(f.elder("张秀英", "11010519491231002X"));
+    const SaveResult result = f.ledger.remove("elder", r.id, "李主任");
+    REQUIRE(result.change);
+    REQUIRE(result.change->fields.size() == 1);
+    CHECK(result.change->fields[0].name == "deleted");
+    CHECK(result.change->fields[0].value == "1");
+    CHECK(f.ledger.count("elder") == 0);
+    const auto tombstone = f.ledger.get("elder", r.id);
+    REQUIRE(tombstone);
+    CHECK(tombstone->deleted);
+    CHECK(tombstone->value("name") == "张秀英");
+    ListFilter all;
+    all.includeDeleted = true;
+    CHECK(f.ledger.count("elder", all) == 1);
+}
+
+TEST_CASE("a child record takes its parent's village; a record cannot move village")
+{
+    LedgerFixture f;
+    Record elder = f.saved(f.elder("张秀英", "11010519491231002X"));
+    Record visit;
+    visit.entity = "visit";
+    visit.set("elder_id", elder.id);
+    visit.set("date", "2026-11-01");
+    visit.set("mode", "home");
+    visit.set("visitor", "李主任");
+    visit.set("finding", "normal");
+    REQUIRE(f.ledger.save(visit, "李主任").ok());
+    CHECK(visit.villageCode == kVillage);
+
+    elder.villageCode = kOtherVillage;
+    CHECK_FALSE(f.ledger.save(elder, "李主任").ok());
+}
+
+TEST_CASE("list filters by village, by field, and orders")
+{
+    LedgerFixture f;
+    f.saved(f.elder("乙", "11010519491231002X"));
+    f.saved(f.elder("甲", "500154194501010022"));
+    Record other = f.elder("丙", "500154193001010021");
+    other.villageCode = kOtherVillage;
+    f.saved(other);
+
+    ListFilter village;
+    village.villagePrefix = kVillage;
+    village.orderBy = "name";
+    const auto rows = f.ledger.list("elder", village);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].value("name") == "乙"); // ordered by the UTF-8 bytes of the name
+    ListFilter byName;
+    byName.equals = {{"name", "丙"}};
+    CHECK(f.ledger.count("elder", byName) == 1);
+    ListFilter township;
+    township.villagePrefix = "500154101";
+    CHECK(f.ledger.count("elder", township) == 3);
+}
+
+TEST_CASE("the device id and clock persist across reopening the file")
+{
+    TempDir dir;
+    std::string device;
+    Hlc last;
+    {
+        auto db = openLedgerDatabase(dir.file("l.db"));
+        Ledger ledger(*db);
+        device = ledger.deviceId();
+        Record r;
+        r.entity = "volunteer";
+        r.villageCode = kVillage;
+        r.set("name", "志愿者甲");
+        r.set("kind", "volunteer");
+        last = ledger.save(r, "x").change->hlc;
+    }
+    auto db = openLedgerDatabase(dir.file("l.db"));
+    Ledger ledger(*db);
+    CHECK(ledger.deviceId() == device);
+    CHECK(last < ledger.clock().now());
+}
+
+TEST_CASE("a database made by an older version opens in the newer one with its data intact")
+{
+    TempDir dir;
+    const std::string path = dir.file("old.db");
+    {
+        Database db(path);
+        migrate(db, 1); // the schema as release 1 made it: no health_mgmt_65 column
+        db.exec("INSERT INTO elders (id, village_code, name, id_number, living, status) VALUES "
+                "('e1', '500154101001', '老张', '11010519491231002X', 'alone', 'active')");
+        auto st = db.prepare("SELECT count(*) FROM pragma_table_info('elders') WHERE name = 'health_mgmt_65'");
+        REQUIRE(st.step());
+        REQUIRE(st.integer(0) == 0);
+    }
+    auto db = openLedgerDatabase(path);
+    CHECK(schemaVersionOf(*db) == kSchemaVersion);
+    Ledger ledger(*db);
+    auto elder = ledger.get("elder", "e1");
+    REQUIRE(elder);
+    CHECK(elder->value("name") == "老张");
+    elder->set("health_mgmt_65", "1");
+    REQUIRE(ledger.save(*elder, "x").ok());
+    CHECK(ledger.get("elder", "e1")->value("health_mgmt_65") == "1");
+}
+
+TEST_CASE("a database from a newer version is refused rather than damaged")
+{
+    TempDir dir;
+    {
+        Database db(dir.file("new.db"));
+        db.exec("PRAGMA user_version = 999");
+    }
+    CHECK_THROWS_AS(openLedgerDatabase(dir.file("new.db")), StoreError);
+}

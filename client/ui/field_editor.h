@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QObject>
+
+#include <memory>
+#include <string>
+
+class QWidget;
+
+namespace shouwang {
+struct FieldDef;
+}
+
+namespace shouwang::ui {
+
+class LedgerSession;
+
+// One editor for one schema field, chosen by its FieldType. Values go in and out as the
+// ledger's text form, so a form never converts a value differently from the core.
+class FieldEditor : public QObject {
+    Q_OBJECT
+
+public:
+    explicit FieldEditor(const FieldDef& field, QObject* parent = nullptr);
+    ~FieldEditor() override = default;
+
+    const FieldDef& field() const { return m_field; }
+    virtual QWidget* widget() const = 0;
+    virtual std::string value() const = 0;
+    virtual void setValue(const std::string& value) = 0;
+    virtual void setReadOnly(bool readOnly) = 0;
+
+signals:
+    void edited();
+
+private:
+    const FieldDef& m_field;
+};
+
+std::unique_ptr<FieldEditor> createFieldEditor(const FieldDef& field, LedgerSession& session, QWidget* parent);
+
+} // namespace shouwang::ui

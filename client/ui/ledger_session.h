@@ -1,0 +1,64 @@
+#pragma once
+
+#include "domain/record.h"
+#include "store/ledger.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shouwang::ui {
+
+// The open ledger file as the window sees it: one Database connection for the GUI thread,
+// the Ledger over it, the village this device keeps and the operator's name. Every save made
+// by a view or dialog goes through save(), which tells the other views to refresh.
+class LedgerSession final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LedgerSession)
+
+public:
+    // Opens or creates the file; throws StoreError when it cannot be opened.
+    explicit LedgerSession(const QString& path, QObject* parent = nullptr);
+    ~LedgerSession() override;
+
+    QString path() const { return m_path; }
+    Ledger& ledger() { return *m_ledger; }
+    Database& database() { return *m_db; }
+
+    // The scope code: a 12-digit village, or a shorter township/county prefix after a
+    // township or county enrollment. Empty until the first-run choice is made.
+    std::string scopeCode();
+    void setVillage(const std::string& villageCode);
+    bool isConfigured() { return !scopeCode().empty(); }
+    std::string villageCode(); // the 12-digit code new records get, "" above village level
+    std::string countyCode();
+
+    std::string operatorName();
+    void setOperatorName(const std::string& name);
+
+    SaveResult save(Record& record);
+    SaveResult remove(const Record& record);
+    std::optional<Record> get(std::string_view entity, std::string_view id);
+    std::vector<Record> list(std::string_view entity, const ListFilter& filter = {});
+    // A short name for a record in pickers and lists: its name, head of household, etc.
+    QString title(std::string_view entity, std::string_view id);
+
+    // Something outside save() changed the ledger (sync, import, demo): refresh every view.
+    void notifyChanged() { emit changed(); }
+
+signals:
+    void changed();
+
+private:
+    QString m_path;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Ledger> m_ledger;
+};
+
+QString recordTitle(const Record& record);
+
+} // namespace shouwang::ui

@@ -1,0 +1,327 @@
+#include "api.h"
+
+#include "change_intake.h"
+#include "enrollment.h"
+#include "metrics.h"
+#include "rate_limiter.h"
+#include "server_store.h"
+
+#include "store/change_codec.h"
+#include "store/database.h"
+#include "sync/crypto.h"
+#include "sync/gzip.h"
+#include "sync/protocol.h"
+
+#include "domain/date.h"
+#include "domain/hlc.h"
+
+#include "shouwang/sync.pb.h"
+
+#include <chrono>
+#include <optional>
+
+namespace shouwang::server {
+namespace {
+
+// Bodies smaller than this are sent as they are: gzip would cost more than it saves.
+constexpr std::size_t kCompressAbove = 1024;
+
+Response protobufResponse(unsigned status, const google::protobuf::MessageLite& message)
+{
+    Response r;
+    r.status = status;
+    r.contentType = std::string(protocol::kContentType);
+    r.body = message.SerializeAsString();
+    return r;
+}
+
+Response errorResponse(unsigned status, wire::ErrorCode code, std::string message, bool tryAgain = false)
+{
+    wire::Error error;
+    error.set_code(code);
+    error.set_message(std::move(message));
+    error.set_try_again(tryAgain);
+    return protobufResponse(status, error);
+}
+
+std::string codeName(wire::ErrorCode code)
+{
+    return wire::ErrorCode_Name(code);
+}
+
+// A refused request goes to the audit trail: ids and codes only, never personal data.
+void auditRefusal(Services& services, const Request& request, std::string_view action, const Response& response,
+                  std::string_view deviceId)
+{
+    wire::Error error;
+    AuditEntry entry;
+    entry.deviceId = std::string(deviceId);
+    entry.address = request.clientAddress;
+    entry.action = std::string(action);
+    entry.refused = 1;
+    entry.detail = "status=" + std::to_string(response.status);
+    if (error.ParseFromString(response.body))
+        entry.detail += " code=" + codeName(error.code());
+    try {
+        services.store.audit(entry);
+    } catch (const StoreError&) {
+        // A full disk must not turn a refusal into a crash; the answer still goes out.
+    }
+}
+
+// Inflates a gzip body and checks the limits; nullopt with `refusal` set when it fails.
+std::optional<std::string> requestBody(const Request& request, Response& refusal)
+{
+    if (request.body.size() > protocol::kMaxBodyBytes) {
+        refusal = bodyTooLargeResponse();
+        return std::nullopt;
+    }
+    if (request.contentEncoding.empty() || request.contentEncoding == "identity")
+        return request.body;
+    if (request.contentEncoding != "gzip") {
+        refusal = errorResponse(400, wire::MALFORMED, "不支持的请求压缩方式：" + request.contentEncoding.substr(0, 32));
+        return std::nullopt;
+    }
+    if (auto inflated = gzip::decompress(request.body, protocol::kMaxInflatedBytes))
+        return inflated;
+    // The gzip trailer ends with the inflated size (mod 2^32): enough to tell a body over
+    // the limit (413, send less) from a damaged one (400, a bug).
+    std::uint32_t claimed = 0;
+    if (request.body.size() >= 18) {
+        for (int i = 0; i < 4; ++i)
+            claimed |= static_cast<std::uint32_t>(static_cast<unsigned char>(request.body[request.body.size() - 4 + i]))
+                << (8 * i);
+    }
+    refusal = claimed > protocol::kMaxInflatedBytes ? bodyTooLargeResponse()
+                                                    : errorResponse(400, wire::MALFORMED, "请求内容的压缩数据已损坏");
+    return std::nullopt;
+}
+
+template <typename Message>
+std::optional<Message> parseBody(const Request& request, Response& refusal)
+{
+    auto body = requestBody(request, refusal);
+    if (!body)
+        return std::nullopt;
+    Message message;
+    if (!message.ParseFromString(*body)) {
+        refusal = errorResponse(400, wire::MALFORMED, "请求内容无法解析（不是预期的消息格式）");
+        return std::nullopt;
+    }
+    if (message.protocol_version() != protocol::kVersion) {
+        refusal = errorResponse(409, wire::PROTOCOL_VERSION,
+                                "客户端的同步协议版本（" + std::to_string(message.protocol_version())
+                                    + "）与服务器不一致，请升级守望软件到最新版本");
+        return std::nullopt;
+    }
+    return message;
+}
+
+// The device behind a bearer token, or a 401 answer.
+std::optional<Device> authenticate(const Request& request, CountyStore& store, Response& refusal)
+{
+    constexpr std::string_view kBearer = "Bearer ";
+    std::string_view header = request.authorization;
+    if (header.substr(0, kBearer.size()) != kBearer || header.size() == kBearer.size()) {
+        refusal = errorResponse(401, wire::UNAUTHENTICATED, "缺少设备凭据，请先在本机登记（注册）本设备");
+        return std::nullopt;
+    }
+    const std::string hash = crypto::tokenHash(header.substr(kBearer.size()));
+    auto device = store.deviceByTokenHash(hash);
+    if (!device || !crypto::constantTimeEquals(device->tokenHash, hash)) {
+        refusal = errorResponse(401, wire::UNAUTHENTICATED, "设备凭据无效，请向区县管理员申请新的登记码重新登记");
+        return std::nullopt;
+    }
+    if (device->revoked) {
+        refusal = errorResponse(401, wire::UNAUTHENTICATED, "本设备已被区县管理员停用，请联系区县民政局重新登记");
+        return std::nullopt;
+    }
+    return device;
+}
+
+Response enroll(const Request& request, Services& services, std::string& deviceId)
+{
+    if (!services.enrollLimiter.allow(request.clientAddress))
+        return errorResponse(429, wire::RATE_LIMITED, "登记尝试次数过多，请过几分钟再试", true);
+    Response refusal;
+    auto message = parseBody<wire::EnrollRequest>(request, refusal);
+    if (!message)
+        return refusal;
+    deviceId = message->device_id().substr(0, 64);
+    if (!isValidDeviceId(message->device_id()))
+        return errorResponse(400, wire::MALFORMED, "设备编号无效");
+
+    Device device;
+    device.id = message->device_id();
+    device.name = message->device_name().substr(0, 200);
+    const std::string token = crypto::newToken();
+    device.tokenHash = crypto::tokenHash(token);
+    const std::string now = formatDateTime(services.nowMillis());
+    switch (services.store.enroll(enrollmentCodeHash(message->code()), device, now)) {
+    case EnrollVerdict::UnknownCode:
+        return errorResponse(401, wire::BAD_ENROLLMENT_CODE, "登记码不正确，请核对后重新输入");
+    case EnrollVerdict::UsedCode:
+        return errorResponse(401, wire::BAD_ENROLLMENT_CODE, "该登记码已经使用过，请向区县管理员申请新的登记码");
+    case EnrollVerdict::ExpiredCode:
+        return errorResponse(401, wire::BAD_ENROLLMENT_CODE, "该登记码已过期，请向区县管理员申请新的登记码");
+    case EnrollVerdict::Enrolled:
+        break;
+    }
+    auto enrolled = services.store.device(device.id);
+    wire::EnrollResponse answer;
+    answer.set_device_id(device.id);
+    answer.set_token(token);
+    answer.set_scope(enrolled ? enrolled->scope.toString() : std::string{});
+    answer.set_county_code(services.store.countyCode());
+    services.store.audit({device.id, {}, request.clientAddress, "enroll", 1, 0, answer.scope()});
+    return protobufResponse(200, answer);
+}
+
+Response push(const Request& request, Services& services, std::string& deviceId)
+{
+    Response refusal;
+    auto device = authenticate(request, services.store, refusal);
+    if (!device)
+        return refusal;
+    deviceId = device->id;
+    auto message = parseBody<wire::PushRequest>(request, refusal);
+    if (!message)
+        return refusal;
+    if (static_cast<std::size_t>(message->changes_size()) > protocol::kMaxPushChanges)
+        return errorResponse(413, wire::TOO_LARGE, "一次上传的变更过多，请分批上传");
+
+    std::vector<Change> changes;
+    changes.reserve(static_cast<std::size_t>(message->changes_size()));
+    for (const auto& c : message->changes())
+        changes.push_back(fromWire(c));
+    IntakeResult intake = intakeChanges(services.store, *device, changes, services.nowMillis(), request.clientAddress, "push");
+    services.metrics.countChanges(intake.merged, intake.refused, intake.conflicts);
+    services.store.touchDevice(device->id, formatDateTime(services.nowMillis()), true);
+
+    if (!changes.empty() && intake.accepted == 0) {
+        // Nothing taken: the status of the first refusal, with every result, so the client
+        // quarantines them the same way as in a 200 answer.
+        const wire::Error& first = intake.results.front().error();
+        wire::Error error;
+        error.set_code(first.code());
+        error.set_message(first.message());
+        for (auto& r : intake.results)
+            *error.add_results() = std::move(r);
+        return protobufResponse(first.code() == wire::OUT_OF_SCOPE ? 403 : 422, error);
+    }
+    wire::PushResponse answer;
+    for (auto& r : intake.results)
+        *answer.add_results() = std::move(r);
+    return protobufResponse(200, answer);
+}
+
+Response pull(const Request& request, Services& services, std::string& deviceId)
+{
+    Response refusal;
+    auto device = authenticate(request, services.store, refusal);
+    if (!device)
+        return refusal;
+    deviceId = device->id;
+    auto message = parseBody<wire::PullRequest>(request, refusal);
+    if (!message)
+        return refusal;
+    std::uint32_t limit = message->limit() == 0 ? protocol::kDefaultPullLimit : message->limit();
+    limit = std::min(limit, protocol::kMaxPullLimit);
+
+    ChangePage page = services.store.changesAfter(message->cursor(), device->scope, device->id, limit);
+    services.store.touchDevice(device->id, formatDateTime(services.nowMillis()), false);
+    wire::PullResponse answer;
+    for (const auto& change : page.changes) {
+        wire::Change* out = answer.add_changes();
+        toWire(change, *out);
+        out->set_seq(change.seq);
+    }
+    answer.set_next_cursor(page.nextCursor);
+    answer.set_has_more(page.hasMore);
+    return protobufResponse(200, answer);
+}
+
+Response route(const Request& request, Services& services)
+{
+    const std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
+    if (path == protocol::kHealthPath || path == protocol::kMetricsPath) {
+        if (request.method != "GET" && request.method != "HEAD")
+            return errorResponse(400, wire::MALFORMED, "请求方法不正确");
+        Response r;
+        r.contentType = "text/plain; charset=utf-8";
+        if (path == protocol::kMetricsPath) {
+            r.contentType = "text/plain; version=0.0.4; charset=utf-8";
+            r.body = services.metrics.prometheusText();
+        } else if (services.store.healthy()) {
+            r.body = "ok\n";
+        } else {
+            return errorResponse(503, wire::BUSY, "数据库暂时无法访问", true);
+        }
+        return r;
+    }
+
+    using Handler = Response (*)(const Request&, Services&, std::string&);
+    Handler handler = nullptr;
+    std::string_view action;
+    if (path == protocol::kEnrollPath)
+        handler = enroll, action = "enroll";
+    else if (path == protocol::kPushPath)
+        handler = push, action = "push";
+    else if (path == protocol::kPullPath)
+        handler = pull, action = "pull";
+    else
+        return errorResponse(404, wire::NOT_FOUND, "没有这个接口");
+    if (request.method != "POST")
+        return errorResponse(400, wire::MALFORMED, "请求方法不正确");
+
+    std::string deviceId;
+    Response response;
+    try {
+        response = handler(request, services, deviceId);
+    } catch (const StoreError& e) {
+        if (e.full())
+            response = errorResponse(503, wire::STORAGE_FULL, "服务器磁盘已满或数据库只读，本次同步未保存任何数据，请稍后重试", true);
+        else if (e.busy())
+            response = errorResponse(503, wire::BUSY, "服务器繁忙，本次同步未保存任何数据，请稍后重试", true);
+        else
+            response = errorResponse(500, wire::INTERNAL, "服务器内部错误，请稍后重试", true);
+    }
+    // Pushes audit themselves inside their transaction; every other refusal is audited here.
+    const bool pushAudited = action == "push" && (response.status == 200 || response.status == 403 || response.status == 422);
+    if (response.status != 200 && !pushAudited)
+        auditRefusal(services, request, action, response, deviceId);
+    return response;
+}
+
+void compressIfAsked(const Request& request, Response& response)
+{
+    if (response.body.size() <= kCompressAbove || request.acceptEncoding.find("gzip") == std::string::npos)
+        return;
+    response.body = gzip::compress(response.body);
+    response.contentEncoding = "gzip";
+}
+
+} // namespace
+
+Response bodyTooLargeResponse()
+{
+    return errorResponse(413, wire::TOO_LARGE, "上传的数据过大，请分批上传");
+}
+
+Response handle(const Request& request, Services& services)
+{
+    const auto started = std::chrono::steady_clock::now();
+    Response response;
+    try {
+        response = route(request, services);
+    } catch (const std::exception&) {
+        response = errorResponse(500, wire::INTERNAL, "服务器内部错误，请稍后重试", true);
+    }
+    compressIfAsked(request, response);
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    services.metrics.countRequest(std::string_view(request.target).substr(0, request.target.find('?')), response.status,
+                                  took.count());
+    return response;
+}
+
+} // namespace shouwang::server

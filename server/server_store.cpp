@@ -1,0 +1,304 @@
+#include "server_store.h"
+
+#include "store/conflict_queue.h"
+#include "store/database.h"
+#include "store/ledger.h"
+#include "store/meta.h"
+
+#include "domain/date.h"
+#include "domain/schema.h"
+
+#include <mutex>
+
+namespace shouwang::server {
+namespace {
+
+// Server-only tables beside the ledger's own; created on every open, so an older county
+// database gains them without a migration step.
+constexpr std::string_view kServerSchema = R"sql(
+CREATE TABLE IF NOT EXISTS devices (
+    device_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL,
+    token_hash TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    last_seen TEXT NOT NULL DEFAULT '',
+    last_push_at TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX IF NOT EXISTS devices_token ON devices(token_hash);
+CREATE TABLE IF NOT EXISTS enrollment_codes (
+    code_hash TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    used_by TEXT
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    device_id TEXT NOT NULL DEFAULT '',
+    operator TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    accepted INTEGER NOT NULL DEFAULT 0,
+    refused INTEGER NOT NULL DEFAULT 0,
+    detail TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
+constexpr std::string_view kDeviceColumns =
+    "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, last_push_at";
+
+Device deviceFromRow(const Statement& st)
+{
+    Device d;
+    d.id = st.text(0);
+    d.name = st.text(1);
+    d.scope = Scope::parse(st.text(2)).value_or(Scope{});
+    d.tokenHash = st.text(3);
+    d.enrolledAt = st.text(4);
+    d.revoked = st.integer(5) != 0;
+    d.lastSeen = st.text(6);
+    d.lastPushAt = st.text(7);
+    return d;
+}
+
+// One SQLite connection behind one mutex: SQLite allows one writer at a time anyway, and a
+// push must see the ledger as its own transaction left it.
+class SqliteCountyStore final : public CountyStore {
+public:
+    explicit SqliteCountyStore(const std::string& path)
+        : m_db(openLedgerDatabase(path, Database::Durability::Full))
+    {
+        m_db->exec(kServerSchema);
+        m_ledger = std::make_unique<Ledger>(*m_db);
+    }
+
+    std::string countyCode() override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_ledger->meta().value(meta::kCountyCode);
+    }
+
+    void setCountyCode(std::string_view code) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_ledger->meta().set(meta::kCountyCode, code);
+    }
+
+    bool healthy() override
+    {
+        std::lock_guard lock(m_mutex);
+        try {
+            auto st = m_db->prepare("SELECT count(*) FROM devices");
+            return st.step();
+        } catch (const StoreError&) {
+            return false;
+        }
+    }
+
+    void addEnrollmentCode(const EnrollmentCode& code) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto st = m_db->prepare("INSERT INTO enrollment_codes (code_hash, scope, created_at, expires_at) VALUES (?,?,?,?)");
+        st.bind(1, code.codeHash).bind(2, code.scope.toString()).bind(3, code.createdAt).bind(4, code.expiresAt);
+        st.run();
+    }
+
+    EnrollVerdict enroll(std::string_view codeHash, const Device& device, std::string_view now) override
+    {
+        std::lock_guard lock(m_mutex);
+        Transaction tx(*m_db);
+        auto find = m_db->prepare("SELECT scope, expires_at, used_at IS NOT NULL FROM enrollment_codes WHERE code_hash = ?");
+        find.bind(1, codeHash);
+        if (!find.step())
+            return EnrollVerdict::UnknownCode;
+        const std::string scope = find.text(0), expiresAt = find.text(1);
+        if (find.integer(2) != 0)
+            return EnrollVerdict::UsedCode;
+        if (expiresAt <= now) // both "YYYY-MM-DDTHH:MM:SS" in one time zone: text order is time order
+            return EnrollVerdict::ExpiredCode;
+
+        auto spend = m_db->prepare("UPDATE enrollment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?");
+        spend.bind(1, now).bind(2, device.id).bind(3, codeHash);
+        spend.run();
+        auto upsert = m_db->prepare(
+            "INSERT INTO devices (device_id, name, scope, token_hash, enrolled_at, revoked) VALUES (?,?,?,?,?,0) "
+            "ON CONFLICT(device_id) DO UPDATE SET name = excluded.name, scope = excluded.scope, "
+            "token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at, revoked = 0");
+        upsert.bind(1, device.id).bind(2, device.name).bind(3, scope).bind(4, device.tokenHash).bind(5, now);
+        upsert.run();
+        tx.commit();
+        return EnrollVerdict::Enrolled;
+    }
+
+    std::optional<Device> deviceByTokenHash(std::string_view tokenHash) override
+    {
+        return findDevice("token_hash", tokenHash);
+    }
+
+    std::optional<Device> device(std::string_view id) override { return findDevice("device_id", id); }
+
+    std::vector<Device> devices() override
+    {
+        std::lock_guard lock(m_mutex);
+        auto st = m_db->prepare("SELECT " + std::string(kDeviceColumns) + " FROM devices ORDER BY scope, device_id");
+        std::vector<Device> out;
+        while (st.step())
+            out.push_back(deviceFromRow(st));
+        return out;
+    }
+
+    bool revokeDevice(std::string_view id) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto st = m_db->prepare("UPDATE devices SET revoked = 1 WHERE device_id = ?");
+        st.bind(1, id);
+        st.run();
+        return m_db->changes() > 0;
+    }
+
+    void touchDevice(std::string_view id, std::string_view now, bool pushed) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto st = m_db->prepare(pushed ? "UPDATE devices SET last_seen = ?1, last_push_at = ?1 WHERE device_id = ?2"
+                                       : "UPDATE devices SET last_seen = ?1 WHERE device_id = ?2");
+        st.bind(1, now).bind(2, id);
+        st.run();
+    }
+
+    MergeBatchResult mergeChanges(const std::vector<Change>& changes, const AuditEntry& entry) override
+    {
+        std::lock_guard lock(m_mutex);
+        MergeBatchResult result;
+        Transaction tx(*m_db);
+        MergeEngine merge(*m_ledger);
+        for (const auto& change : changes)
+            result.outcomes.push_back(merge.apply(change));
+        merge.flushDerived();
+        // The audit row commits with the changes it describes, so it can never claim a
+        // push the ledger does not hold.
+        AuditEntry e = entry;
+        int merged = 0, duplicates = 0, conflicts = 0;
+        for (const auto& outcome : result.outcomes) {
+            if (!outcome.applied()) {
+                ++e.refused;
+                continue;
+            }
+            ++e.accepted;
+            (outcome.duplicate ? duplicates : merged) += 1;
+            conflicts += outcome.conflicts;
+        }
+        e.detail = "merged=" + std::to_string(merged) + " duplicates=" + std::to_string(duplicates)
+            + " conflicts=" + std::to_string(conflicts);
+        writeAudit(e);
+        tx.commit();
+        return result;
+    }
+
+    ChangePage changesAfter(std::uint64_t cursor, const Scope& scope, std::string_view excludeDevice,
+                            std::size_t limit) override
+    {
+        std::lock_guard lock(m_mutex);
+        // A village or township also reads the county's reference data, filed under the
+        // county code; the county reads everything under its own prefix.
+        std::vector<std::string> also;
+        if (scope.kind != Scope::Kind::County)
+            also.push_back(scope.countyCode());
+        ChangePage page;
+        page.changes = m_ledger->changeLog().after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,
+                                                   page.hasMore);
+        return page;
+    }
+
+    void audit(const AuditEntry& entry) override
+    {
+        std::lock_guard lock(m_mutex);
+        writeAudit(entry);
+    }
+
+    std::vector<Conflict> openConflicts() override
+    {
+        std::lock_guard lock(m_mutex);
+        return ConflictQueue(*m_db).open();
+    }
+
+    std::string resolveConflict(std::string_view conflictId, const std::string& value,
+                                std::string_view operatorName) override
+    {
+        std::lock_guard lock(m_mutex);
+        ConflictQueue queue(*m_db);
+        for (const auto& conflict : queue.open()) {
+            if (conflict.id != conflictId)
+                continue;
+            Transaction tx(*m_db);
+            SaveResult saved = shouwang::resolveConflict(*m_ledger, conflict, value, operatorName);
+            if (!saved.ok()) {
+                std::string why = saved.message;
+                for (const auto& e : saved.errors)
+                    why += (why.empty() ? "" : "; ") + e.message;
+                return why.empty() ? std::string("无法保存所选的值") : why;
+            }
+            // The county ledger is the master copy: its own change is delivered by being in
+            // the log, so it never waits in an outbox.
+            if (saved.change)
+                m_ledger->changeLog().markAcknowledged(saved.change->changeId);
+            tx.commit();
+            return {};
+        }
+        return "没有这个未处理的冲突：" + std::string(conflictId);
+    }
+
+    LedgerStats stats() override
+    {
+        std::lock_guard lock(m_mutex);
+        LedgerStats s;
+        for (const auto& entity : entities())
+            s.liveRecords.emplace_back(std::string(entity.name), m_ledger->count(entity.name));
+        s.pending = m_ledger->changeLog().pendingCount();
+        s.openConflicts = ConflictQueue(*m_db).openCount();
+        return s;
+    }
+
+    std::string serverDeviceId() override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_ledger->deviceId();
+    }
+
+private:
+    std::optional<Device> findDevice(std::string_view column, std::string_view value)
+    {
+        std::lock_guard lock(m_mutex);
+        auto st = m_db->prepare("SELECT " + std::string(kDeviceColumns) + " FROM devices WHERE " + std::string(column)
+                                + " = ?");
+        st.bind(1, value);
+        if (!st.step())
+            return std::nullopt;
+        return deviceFromRow(st);
+    }
+
+    void writeAudit(const AuditEntry& e)
+    {
+        Statement& st = m_db->cached("INSERT INTO audit (at, device_id, operator, address, action, accepted, refused, "
+                                     "detail) VALUES (?,?,?,?,?,?,?,?)");
+        st.bind(1, nowDateTime()).bind(2, e.deviceId).bind(3, e.operatorName).bind(4, e.address).bind(5, e.action);
+        st.bind(6, e.accepted).bind(7, e.refused).bind(8, e.detail);
+        st.run();
+    }
+
+    std::mutex m_mutex;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Ledger> m_ledger;
+};
+
+} // namespace
+
+std::unique_ptr<CountyStore> openSqliteCountyStore(const std::string& path)
+{
+    return std::make_unique<SqliteCountyStore>(path);
+}
+
+} // namespace shouwang::server

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "domain/change.h"
+#include "sync/merge_engine.h"
+#include "sync/scope.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shouwang {
+struct Conflict;
+}
+
+namespace shouwang::server {
+
+// A device the county enrolled: who it is, what it may see, and the form of its token the
+// server keeps (SHA-256 hex; the token itself is never stored).
+struct Device {
+    std::string id;
+    std::string name;
+    Scope scope;
+    std::string tokenHash;
+    std::string enrolledAt;
+    bool revoked = false;
+    std::string lastSeen;
+    std::string lastPushAt;
+};
+
+struct EnrollmentCode {
+    std::string codeHash;
+    Scope scope;
+    std::string createdAt;
+    std::string expiresAt;
+};
+
+enum class EnrollVerdict { Enrolled, UnknownCode, UsedCode, ExpiredCode };
+
+// One row of the audit trail. Counts, ids and codes only: never personal data.
+struct AuditEntry {
+    std::string deviceId;
+    std::string operatorName;
+    std::string address;
+    std::string action;
+    int accepted = 0;
+    int refused = 0;
+    std::string detail;
+};
+
+// One page of the change log for a scope (docs/protocol.md, pull).
+struct ChangePage {
+    std::vector<Change> changes;
+    std::uint64_t nextCursor = 0;
+    bool hasMore = false;
+};
+
+// What the merge made of each change of a batch, in order.
+struct MergeBatchResult {
+    std::vector<MergeOutcome> outcomes;
+};
+
+struct LedgerStats {
+    std::vector<std::pair<std::string, std::size_t>> liveRecords; // per entity, schema order
+    std::size_t pending = 0;
+    std::size_t openConflicts = 0;
+};
+
+// The county database as the request handlers and the admin commands see it. Every
+// operation is atomic and safe to call from any thread. No SQL lives outside this class
+// and shared/store, so a PostgreSQL backend for the city level can replace the SQLite one
+// without touching the handlers.
+class CountyStore {
+public:
+    virtual ~CountyStore() = default;
+
+    // The county this database serves; empty until `init`.
+    virtual std::string countyCode() = 0;
+    virtual void setCountyCode(std::string_view code) = 0;
+    virtual bool healthy() = 0;
+
+    virtual void addEnrollmentCode(const EnrollmentCode& code) = 0;
+    // Spends a code (once, before it expires) and registers or re-registers the device.
+    virtual EnrollVerdict enroll(std::string_view codeHash, const Device& device, std::string_view now) = 0;
+    virtual std::optional<Device> deviceByTokenHash(std::string_view tokenHash) = 0;
+    virtual std::optional<Device> device(std::string_view id) = 0;
+    virtual std::vector<Device> devices() = 0;
+    virtual bool revokeDevice(std::string_view id) = 0;
+    virtual void touchDevice(std::string_view id, std::string_view now, bool pushed) = 0;
+
+    // Merges changes already cleared by the push rules, all in one durable transaction
+    // together with the audit row (whose accepted/refused counts it completes from the
+    // merge's outcomes); nothing is written if it throws (StoreError).
+    virtual MergeBatchResult mergeChanges(const std::vector<Change>& changes, const AuditEntry& audit) = 0;
+    virtual ChangePage changesAfter(std::uint64_t cursor, const Scope& scope, std::string_view excludeDevice,
+                                    std::size_t limit) = 0;
+    virtual void audit(const AuditEntry& entry) = 0;
+
+    virtual std::vector<Conflict> openConflicts() = 0;
+    // Resolves by the server's own save of the chosen value; "" when done, else why not.
+    virtual std::string resolveConflict(std::string_view conflictId, const std::string& value,
+                                        std::string_view operatorName) = 0;
+    virtual LedgerStats stats() = 0;
+    virtual std::string serverDeviceId() = 0;
+};
+
+// Opens (creating or migrating) the SQLite county database with synchronous=FULL.
+std::unique_ptr<CountyStore> openSqliteCountyStore(const std::string& path);
+
+} // namespace shouwang::server

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "protocol.h"
+#include "transport.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace shouwang {
+
+class Ledger;
+
+// Why a sync (or enrollment, or bundle import) stopped. The first values are the wire's
+// ErrorCode, so a server's answer converts by a cast; the rest happen on this side.
+enum class SyncErrorCode {
+    None = 0,
+    Malformed = 1,
+    Unauthenticated = 2,
+    OutOfScope = 3,
+    NotFound = 4,
+    ProtocolVersion = 5,
+    TooLarge = 6,
+    ChangeRefused = 7,
+    ClockAhead = 8,
+    RateLimited = 9,
+    Busy = 10,
+    StorageFull = 11,
+    Internal = 12,
+    BadEnrollmentCode = 13,
+    Network = 100,     // no HTTP answer: offline, refused, timed out, TLS failure
+    NotEnrolled = 101, // this database has no token yet
+    LocalStorage = 102,// the local database could not be written
+    Cancelled = 103,
+    BadBundle = 104,   // a bundle file refused (damaged, foreign, wrong device)
+};
+
+// An error as a value (STYLE.md, after realm-core): a category, a Chinese message to show
+// as it is, and whether the same thing may succeed later without the user doing anything.
+struct SyncError {
+    SyncErrorCode code = SyncErrorCode::None;
+    std::string message;
+    bool tryAgain = false;
+
+    explicit operator bool() const { return code != SyncErrorCode::None; }
+};
+
+std::string_view syncErrorName(SyncErrorCode code); // "NETWORK", "UNAUTHENTICATED", ...
+
+struct SyncOptions {
+    std::size_t pushBatch = protocol::kDefaultPushBatch; // halved on 413
+    std::uint32_t pullLimit = protocol::kDefaultPullLimit;
+    int maxAttempts = 4;                                 // per request, for retryable failures
+    std::chrono::milliseconds baseDelay{1000};           // 1 s, 2 s, 4 s ...
+    std::chrono::milliseconds maxDelay{30000};
+    std::size_t gzipAbove = 4096;                        // request bodies larger than this are gzipped
+};
+
+struct SyncProgress {
+    enum class Phase { Pushing, Pulling, Waiting };
+    Phase phase = Phase::Pushing;
+    std::size_t pushed = 0;    // changes sent so far
+    std::size_t toPush = 0;    // the outbox when the sync started
+    std::size_t pulled = 0;    // changes received so far
+};
+using ProgressCallback = std::function<void(const SyncProgress&)>;
+
+struct SyncReport {
+    std::size_t pushed = 0;       // changes sent (a retried batch counts once)
+    std::size_t acknowledged = 0; // accepted by the server
+    std::size_t refused = 0;      // quarantined
+    std::size_t pulled = 0;       // changes received
+    std::size_t conflicts = 0;    // concurrent edits found while merging them
+    SyncError error;
+
+    bool ok() const { return !error; }
+};
+
+struct EnrollResult {
+    std::string deviceId;
+    std::string scope;
+    std::string countyCode;
+    SyncError error;
+
+    bool ok() const { return !error; }
+};
+
+struct BundleExport {
+    std::size_t changes = 0;
+    SyncError error;
+
+    bool ok() const { return !error; }
+};
+
+// The device's side of the protocol (docs/protocol.md, "The device's side"): push the
+// outbox, then pull until caught up. Every step commits its own progress (acknowledgements,
+// pages with their cursor) in the same transaction as the data, so a sync cut off anywhere
+// resumes where it stopped, losing and doubling nothing.
+//
+// Thread-agnostic: it touches only the ledger and transport it is given. The GUI runs it
+// on a worker thread with that thread's own Database connection.
+class SyncClient {
+public:
+    SyncClient(Ledger& ledger, Transport& transport);
+
+    // Trades a one-time code for a token; stores token, scope and county in Meta. The
+    // caller has stored the server's address (meta::kServerUrl).
+    EnrollResult enroll(std::string_view code, std::string_view deviceName, const SyncOptions& options = {});
+
+    SyncReport sync(const SyncOptions& options = {}, const ProgressCallback& progress = {},
+                    const std::atomic<bool>* cancel = nullptr);
+
+    // USB-stick exchange (docs/protocol.md, "File bundles"). Both are idempotent.
+    BundleExport exportBundle(const std::string& path);
+    SyncReport importBundleAnswer(const std::string& path);
+
+private:
+    struct Run;
+    HttpResponse exchange(Run& run, std::string_view path, const std::string& body, bool authorized);
+    SyncError push(Run& run);
+    SyncError pushBatch(Run& run, std::size_t& batch, bool& progressed);
+    SyncError pull(Run& run);
+    void recordOutcome(const SyncError& error);
+
+    Ledger& m_ledger;
+    Transport& m_transport;
+};
+
+} // namespace shouwang

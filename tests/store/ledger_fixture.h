@@ -1,0 +1,41 @@
+#pragma once
+
+#include "../support/temp_dir.h"
+
+#include "store/ledger.h"
+
+#include <memory>
+
+namespace shouwang::test {
+
+inline constexpr const char* kVillage = "500154101001"; // 开州区 汉丰街道, a real code
+inline constexpr const char* kOtherVillage = "500154101002";
+
+// A ledger on a real SQLite file in a temp folder.
+struct LedgerFixture {
+    TempDir dir;
+    std::unique_ptr<Database> db = openLedgerDatabase(dir.file("ledger.db"));
+    Ledger ledger{*db};
+
+    Record elder(const std::string& name, const std::string& idNumber, const std::string& living = "spouse")
+    {
+        Record r;
+        r.entity = "elder";
+        r.villageCode = kVillage;
+        r.set("name", name);
+        r.set("id_number", idNumber);
+        r.set("living", living);
+        r.set("status", "active");
+        return r;
+    }
+
+    Record saved(Record r)
+    {
+        const SaveResult result = ledger.save(r, "测试员");
+        if (!result.ok())
+            throw std::runtime_error("save refused: " + result.message);
+        return r;
+    }
+};
+
+} // namespace shouwang::test

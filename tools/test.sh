@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds Shouwang and runs the whole test suite (the README's test command; CI runs it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" -eq 0 ]; then
+  bash tools/install-deps.sh
+elif command -v sudo >/dev/null; then
+  sudo bash tools/install-deps.sh
+else
+  bash tools/install-deps.sh
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake --preset testing
+cmake --build --preset testing -j "$jobs"
+# GUI tests use the offscreen platform (set per test in CTest); nothing needs a display.
+ctest --preset testing -j "$jobs"
