@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/conflict_queue.h"
+
 #include "domain/change.h"
 #include "sync/merge_engine.h"
 #include "sync/scope.h"
@@ -10,10 +12,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-namespace shouwang {
-struct Conflict;
-}
 
 namespace shouwang::server {
 

@@ -24,8 +24,10 @@ std::string compress(std::string_view data)
     return out;
 }
 
-std::optional<std::string> decompress(std::string_view data, std::size_t maxBytes)
+std::optional<std::string> decompress(std::string_view data, std::size_t maxBytes, bool* tooLarge)
 {
+    if (tooLarge)
+        *tooLarge = false;
     z_stream zs{};
     if (inflateInit2(&zs, kGzipWindow) != Z_OK)
         return std::nullopt;
@@ -42,6 +44,8 @@ std::optional<std::string> decompress(std::string_view data, std::size_t maxByte
             break;
         out.append(buffer, sizeof buffer - zs.avail_out);
         if (out.size() > maxBytes) {
+            if (tooLarge)
+                *tooLarge = true;
             rc = Z_DATA_ERROR;
             break;
         }

@@ -1,0 +1,272 @@
+#include "api.h"
+#include "change_intake.h"
+#include "cli.h"
+#include "enrollment.h"
+#include "http_server.h"
+#include "metrics.h"
+#include "rate_limiter.h"
+#include "server_store.h"
+
+#include "store/change_codec.h"
+#include "store/conflict_queue.h"
+#include "sync/bundle.h"
+#include "sync/protocol.h"
+
+#include "domain/date.h"
+#include "domain/divisions.h"
+#include "domain/hlc.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+#include <sstream>
+
+namespace shouwang::server {
+namespace {
+
+constexpr int kDefaultExpiryDays = 7;
+// Enrollment attempts per client address per minute (docs/protocol.md).
+constexpr std::size_t kEnrollAttemptsPerMinute = 10;
+
+std::unique_ptr<CountyStore> openStore(const CommandLine& cl)
+{
+    return openSqliteCountyStore(cl.option("db"));
+}
+
+// A database that has been through `init`, and its county.
+std::string requireCounty(CountyStore& store)
+{
+    std::string county = store.countyCode();
+    if (county.empty())
+        throw CommandError{"数据库尚未初始化，请先运行 init --county 区县代码 / database not initialised, run init first"};
+    return county;
+}
+
+std::size_t unsignedOption(const CommandLine& cl, const std::string& name, std::size_t fallback)
+{
+    const std::string text = cl.option(name);
+    if (text.empty())
+        return fallback;
+    try {
+        std::size_t used = 0;
+        const unsigned long value = std::stoul(text, &used);
+        if (used == text.size())
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw CommandError{"--" + name + " 应为非负整数 / must be a whole number: " + text, 2};
+}
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw CommandError{"无法读取文件 / cannot read file: " + path};
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Written beside the target, then renamed: a pulled USB stick never holds half an answer.
+void writeFileAtomically(const std::string& path, const std::string& bytes)
+{
+    const std::string temp = path + ".part";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out)
+            throw CommandError{"无法写入文件 / cannot write file: " + path};
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0)
+        throw CommandError{"无法写入文件 / cannot write file: " + path};
+}
+
+} // namespace
+
+void cmdInit(const CommandLine& cl, std::ostream& out)
+{
+    const std::string code = cl.option("county");
+    const Division* county = findDivision(code);
+    if (!county || county->level() != DivisionLevel::County)
+        throw CommandError{"未知的区县代码 / unknown county code: " + code + "（应为重庆市的6位区县代码 / a 6-digit Chongqing county code）", 2};
+    auto store = openStore(cl);
+    const std::string existing = store->countyCode();
+    if (!existing.empty() && existing != code)
+        throw CommandError{"该数据库已属于区县 " + existing + " / this database already belongs to county " + existing};
+    store->setCountyCode(code);
+
+    std::size_t villages = 0, committees = 0;
+    const auto townships = childDivisions(code);
+    for (const Division* township : townships) {
+        for (const Division* village : childDivisions(township->code)) {
+            ++villages;
+            committees += village->isVillageCommittee() ? 1 : 0;
+        }
+    }
+    out << "已建立区县数据库：" << county->name << "（" << code << "），" << townships.size() << " 个乡镇（街道），"
+        << villages << " 个村（社区），其中村民委员会 " << committees << " 个\n"
+        << "county database ready: " << code << ", " << townships.size() << " townships, " << villages
+        << " villages and communities (" << committees << " village committees)\n";
+}
+
+void cmdEnroll(const CommandLine& cl, std::ostream& out)
+{
+    auto store = openStore(cl);
+    const std::string county = requireCounty(*store);
+    const auto scope = Scope::parse(cl.option("scope"));
+    if (!scope)
+        throw CommandError{"范围格式应为 village:12位代码、township:9位代码 或 county:6位代码 / scope must be "
+                           "village:CODE, township:CODE or county:CODE",
+                           2};
+    const Division* place = findDivision(scope->code);
+    if (scope->countyCode() != county || !place)
+        throw CommandError{"范围不在本区县或代码不存在 / scope outside county " + county + " or unknown code: " + scope->code, 2};
+    const std::size_t days = unsignedOption(cl, "expires-days", kDefaultExpiryDays);
+    if (days == 0 || days > 365)
+        throw CommandError{"--expires-days 应在 1 到 365 之间 / must be between 1 and 365", 2};
+
+    const std::string code = newEnrollmentCode();
+    const std::int64_t now = HybridClock::systemMillis();
+    EnrollmentCode entry;
+    entry.codeHash = enrollmentCodeHash(code);
+    entry.scope = *scope;
+    entry.createdAt = formatDateTime(now);
+    entry.expiresAt = formatDateTime(now + static_cast<std::int64_t>(days) * 24 * 3600 * 1000);
+    store->addEnrollmentCode(entry);
+    out << "设备登记码（一次有效，" << entry.expiresAt << " 前使用）/ enrollment code, works once, until " << entry.expiresAt
+        << "\n范围 / scope: " << scope->toString() << "  " << divisionPath(scope->code) << "\n"
+        << code << "\n";
+}
+
+void cmdDevices(const CommandLine& cl, std::ostream& out)
+{
+    auto store = openStore(cl);
+    if (cl.words.size() >= 2) {
+        if (cl.words[1] != "revoke" || cl.words.size() != 3)
+            throw CommandError{"用法 / usage: devices [revoke DEVICE_ID]", 2};
+        if (!store->revokeDevice(cl.words[2]))
+            throw CommandError{"没有这个设备 / no such device: " + cl.words[2]};
+        out << "已停用设备 / device revoked: " << cl.words[2] << "\n";
+        return;
+    }
+    out << "DEVICE_ID\tSCOPE\tSTATUS\tENROLLED\tLAST_SEEN\tNAME\n";
+    for (const auto& d : store->devices()) {
+        out << d.id << '\t' << d.scope.toString() << '\t' << (d.revoked ? "revoked" : "active") << '\t' << d.enrolledAt
+            << '\t' << (d.lastSeen.empty() ? "-" : d.lastSeen) << '\t' << d.name << '\n';
+    }
+}
+
+void cmdConflicts(const CommandLine& cl, std::ostream& out)
+{
+    auto store = openStore(cl);
+    if (cl.words.size() >= 2) {
+        if (cl.words[1] != "resolve" || cl.words.size() != 3 || !cl.has("value"))
+            throw CommandError{"用法 / usage: conflicts resolve CONFLICT_ID --value V", 2};
+        const std::string why = store->resolveConflict(cl.words[2], cl.option("value"), cl.option("operator", "区县管理员"));
+        if (!why.empty())
+            throw CommandError{why + " / conflict not resolved"};
+        out << "冲突已处理，所选的值将同步到各设备 / conflict resolved: " << cl.words[2] << "\n";
+        return;
+    }
+    out << "CONFLICT_ID\tENTITY\tVILLAGE\tFIELD\tVALUE_A\tOPERATOR_A\tVALUE_B\tOPERATOR_B\n";
+    for (const auto& c : store->openConflicts()) {
+        out << c.id << '\t' << c.entity << '\t' << c.villageCode << '\t' << c.field << '\t' << c.valueA << '\t'
+            << c.operatorA << '\t' << c.valueB << '\t' << c.operatorB << '\n';
+    }
+}
+
+void cmdServe(const CommandLine& cl, std::ostream& out)
+{
+    auto store = openStore(cl);
+    requireCounty(*store);
+    ServeOptions options;
+    const std::string listen = cl.option("listen", "127.0.0.1:8443");
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos)
+        throw CommandError{"--listen 应为 地址:端口 / must be ADDRESS:PORT: " + listen, 2};
+    options.address = listen.substr(0, colon);
+    if (options.address.size() > 2 && options.address.front() == '[' && options.address.back() == ']')
+        options.address = options.address.substr(1, options.address.size() - 2);
+    CommandLine portOnly;
+    portOnly.options["port"] = listen.substr(colon + 1);
+    const std::size_t port = unsignedOption(portOnly, "port", 8443);
+    if (port > 65535)
+        throw CommandError{"端口无效 / bad port: " + listen, 2};
+    options.port = static_cast<unsigned short>(port);
+    options.threads = static_cast<unsigned>(unsignedOption(cl, "threads", 0));
+    options.certFile = cl.option("cert");
+    options.keyFile = cl.option("key");
+
+    Metrics metrics;
+    RateLimiter limiter(kEnrollAttemptsPerMinute, std::chrono::minutes(1));
+    Services services{*store, metrics, limiter, HybridClock::systemMillis};
+    serve(options, services, out);
+    out << "已停止 / stopped\n";
+}
+
+void cmdImportBundle(const CommandLine& cl, std::ostream& out)
+{
+    if (cl.words.size() != 2 || !cl.has("answer"))
+        throw CommandError{"用法 / usage: import-bundle IN --answer OUT", 2};
+    auto store = openStore(cl);
+    requireCounty(*store);
+    const std::string bytes = readFile(cl.words[1]);
+    const auto deviceId = peekBundleDevice(bytes);
+    if (!deviceId)
+        throw CommandError{"不是守望数据包或文件已损坏 / not a Shouwang bundle, or damaged"};
+    const auto device = store->device(*deviceId);
+    if (!device)
+        throw CommandError{"数据包来自未登记的设备 / bundle from an unknown device: " + deviceId->substr(0, 64)};
+    if (device->revoked)
+        throw CommandError{"数据包来自已停用的设备 / bundle from a revoked device: " + device->id};
+    std::string error;
+    const auto bundle = readBundleFile(bytes, device->tokenHash, error);
+    if (!bundle)
+        throw CommandError{error + " / bundle refused"};
+    if (bundle->device_id() != device->id)
+        throw CommandError{"数据包的设备编号不一致 / bundle device id mismatch"};
+
+    std::vector<Change> changes;
+    for (const auto& c : bundle->changes())
+        changes.push_back(fromWire(c));
+    const IntakeResult intake = intakeChanges(*store, *device, changes, HybridClock::systemMillis(), "bundle", "import-bundle");
+    store->touchDevice(device->id, nowDateTime(), true);
+
+    wire::Bundle answer;
+    answer.set_protocol_version(protocol::kVersion);
+    answer.set_device_id(device->id);
+    answer.set_scope(device->scope.toString());
+    for (const auto& r : intake.results)
+        *answer.add_results() = r;
+    // Every update since the village's cursor in one page: the stick is its only link.
+    wire::PullResponse* updates = answer.mutable_updates();
+    std::uint64_t cursor = bundle->cursor();
+    for (bool more = true; more;) {
+        ChangePage page = store->changesAfter(cursor, device->scope, device->id, protocol::kMaxPullLimit);
+        for (const auto& change : page.changes) {
+            wire::Change* w = updates->add_changes();
+            toWire(change, *w);
+            w->set_seq(change.seq);
+        }
+        cursor = page.nextCursor;
+        more = page.hasMore;
+    }
+    updates->set_next_cursor(cursor);
+    updates->set_has_more(false);
+    writeFileAtomically(cl.option("answer"), writeBundleFile(answer, device->tokenHash));
+    out << "已导入：接收 " << intake.accepted << " 条，拒绝 " << intake.refused << " 条；回执含 " << updates->changes_size()
+        << " 条更新\nimported: " << intake.accepted << " accepted, " << intake.refused << " refused; answer holds "
+        << updates->changes_size() << " updates -> " << cl.option("answer") << "\n";
+}
+
+void cmdStats(const CommandLine& cl, std::ostream& out)
+{
+    auto store = openStore(cl);
+    const LedgerStats stats = store->stats();
+    for (const auto& [entity, count] : stats.liveRecords)
+        out << entity << ' ' << count << '\n';
+    out << "pending " << stats.pending << '\n' << "conflicts " << stats.openConflicts << '\n';
+}
+
+} // namespace shouwang::server

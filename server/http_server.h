@@ -1,0 +1,23 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace shouwang::server {
+
+struct Services;
+
+struct ServeOptions {
+    std::string address = "127.0.0.1";
+    unsigned short port = 8443; // 0: any free port (printed when listening)
+    unsigned threads = 0;       // 0: one per hardware thread
+    std::string certFile;       // both set: HTTPS with the county certificate
+    std::string keyFile;
+};
+
+// Serves until SIGINT or SIGTERM, then stops accepting, lets answers in flight finish
+// and returns. Prints "listening on ADDRESS:PORT" (the port actually bound) to `out`.
+// Throws std::runtime_error when it cannot listen or load the certificate.
+void serve(const ServeOptions& options, Services& services, std::ostream& out);
+
+} // namespace shouwang::server

@@ -1,0 +1,250 @@
+#include "session.h"
+
+#include "api.h"
+
+#include "sync/protocol.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <chrono>
+#include <deque>
+#include <optional>
+
+namespace shouwang::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+// A slow or silent client loses its connection instead of holding a worker's socket.
+constexpr auto kReadTimeout = std::chrono::seconds(30);
+// Pipelined requests beyond this wait in the socket until answers drain (as in Beast's
+// advanced server), so one client cannot queue unbounded work.
+constexpr std::size_t kMaxQueuedResponses = 8;
+
+using HttpResponse = http::response<http::string_body>;
+
+Request toRequest(const http::request<http::string_body>& req, const std::string& address)
+{
+    Request r;
+    r.method = std::string(req.method_string());
+    r.target = std::string(req.target());
+    r.body = req.body();
+    r.contentEncoding = std::string(req[http::field::content_encoding]);
+    r.acceptEncoding = std::string(req[http::field::accept_encoding]);
+    r.authorization = std::string(req[http::field::authorization]);
+    r.clientAddress = address;
+    return r;
+}
+
+HttpResponse toHttp(const Response& answer, unsigned version, bool keepAlive)
+{
+    HttpResponse res{static_cast<http::status>(answer.status), version};
+    res.set(http::field::server, "shouwang-server");
+    res.set(http::field::content_type, answer.contentType);
+    if (!answer.contentEncoding.empty())
+        res.set(http::field::content_encoding, answer.contentEncoding);
+    res.keep_alive(keepAlive);
+    res.body() = answer.body;
+    res.prepare_payload();
+    return res;
+}
+
+beast::tcp_stream& tcpOf(beast::tcp_stream& s)
+{
+    return s;
+}
+
+beast::tcp_stream& tcpOf(beast::ssl_stream<beast::tcp_stream>& s)
+{
+    return s.next_layer();
+}
+
+// One connection, plain or TLS: read a request, answer it, repeat (Beast's advanced
+// server). Every handler runs on the connection's strand.
+template <typename Stream>
+class HttpSession final : public SessionBase, public std::enable_shared_from_this<HttpSession<Stream>> {
+public:
+    template <typename... Args>
+    HttpSession(const std::shared_ptr<ServerState>& state, std::string address, Args&&... args)
+        : m_stream(std::forward<Args>(args)...)
+        , m_state(state)
+        , m_address(std::move(address))
+    {
+    }
+
+    void run()
+    {
+        net::dispatch(m_stream.get_executor(), beast::bind_front_handler(&HttpSession::onStart, this->shared_from_this()));
+    }
+
+    void stopWhenIdle() override
+    {
+        net::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
+            self->m_stopping = true;
+            if (self->m_queue.empty())
+                self->doClose();
+        });
+    }
+
+private:
+    void onStart()
+    {
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            doRead();
+        } else {
+            tcpOf(m_stream).expires_after(kReadTimeout);
+            m_stream.async_handshake(net::ssl::stream_base::server,
+                                     beast::bind_front_handler(&HttpSession::onHandshake, this->shared_from_this()));
+        }
+    }
+
+    void onHandshake(beast::error_code ec)
+    {
+        if (!ec)
+            doRead();
+    }
+
+    void doRead()
+    {
+        if (m_stopping || m_closed)
+            return doClose();
+        // A fresh parser per message, so each one gets its own body limit.
+        m_parser.emplace();
+        m_parser->body_limit(protocol::kMaxBodyBytes);
+        tcpOf(m_stream).expires_after(kReadTimeout);
+        http::async_read(m_stream, m_buffer, *m_parser,
+                         beast::bind_front_handler(&HttpSession::onRead, this->shared_from_this()));
+    }
+
+    void onRead(beast::error_code ec, std::size_t)
+    {
+        if (ec == http::error::end_of_stream)
+            return doClose();
+        if (ec == http::error::body_limit) {
+            // Answer so the client knows to send less, then drop the unread rest.
+            m_closeAfterQueue = true;
+            return queue(toHttp(bodyTooLargeResponse(), 11, false));
+        }
+        if (ec)
+            return; // timeout, reset, garbage: nothing to answer
+        auto req = m_parser->release();
+        Response answer = handle(toRequest(req, m_address), m_state->services);
+        queue(toHttp(answer, req.version(), req.keep_alive() && !m_state->stopping));
+        if (m_queue.size() < kMaxQueuedResponses && !m_closeAfterQueue)
+            doRead();
+    }
+
+    void queue(HttpResponse res)
+    {
+        m_queue.push_back(std::move(res));
+        if (m_queue.size() == 1)
+            doWrite();
+    }
+
+    void doWrite()
+    {
+        http::async_write(m_stream, m_queue.front(),
+                          beast::bind_front_handler(&HttpSession::onWrite, this->shared_from_this()));
+    }
+
+    void onWrite(beast::error_code ec, std::size_t)
+    {
+        if (ec)
+            return;
+        const bool close = !m_queue.front().keep_alive();
+        const bool wasFull = m_queue.size() == kMaxQueuedResponses;
+        m_queue.pop_front();
+        if (close || m_closeAfterQueue || (m_stopping && m_queue.empty()))
+            return doClose();
+        if (!m_queue.empty())
+            doWrite();
+        if (wasFull)
+            doRead();
+    }
+
+    void doClose()
+    {
+        if (m_closed)
+            return;
+        m_closed = true;
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            beast::error_code ec;
+            m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+            m_stream.socket().close(ec);
+        } else {
+            tcpOf(m_stream).expires_after(std::chrono::seconds(5));
+            m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+                beast::error_code ec;
+                tcpOf(self->m_stream).socket().close(ec);
+            });
+        }
+    }
+
+    Stream m_stream;
+    beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::deque<HttpResponse> m_queue;
+    std::shared_ptr<ServerState> m_state;
+    std::string m_address;
+    bool m_stopping = false;
+    bool m_closed = false;
+    bool m_closeAfterQueue = false;
+};
+
+std::string addressOf(const tcp::socket& socket)
+{
+    beast::error_code ec;
+    auto endpoint = socket.remote_endpoint(ec);
+    return ec ? std::string("unknown") : endpoint.address().to_string();
+}
+
+} // namespace
+
+void ServerState::add(const std::shared_ptr<SessionBase>& session)
+{
+    std::lock_guard lock(m_mutex);
+    std::erase_if(m_sessions, [](const auto& weak) { return weak.expired(); });
+    m_sessions.push_back(session);
+}
+
+void ServerState::stopAll()
+{
+    std::lock_guard lock(m_mutex);
+    for (auto& weak : m_sessions) {
+        if (auto session = weak.lock())
+            session->stopWhenIdle();
+    }
+}
+
+std::size_t ServerState::liveSessions()
+{
+    std::lock_guard lock(m_mutex);
+    std::erase_if(m_sessions, [](const auto& weak) { return weak.expired(); });
+    return m_sessions.size();
+}
+
+void startPlainSession(tcp::socket&& socket, const std::shared_ptr<ServerState>& state)
+{
+    std::string address = addressOf(socket);
+    auto session = std::make_shared<HttpSession<beast::tcp_stream>>(state, std::move(address), std::move(socket));
+    state->add(session);
+    session->run();
+}
+
+void startTlsSession(tcp::socket&& socket, net::ssl::context& tls, const std::shared_ptr<ServerState>& state)
+{
+    std::string address = addressOf(socket);
+    auto session = std::make_shared<HttpSession<beast::ssl_stream<beast::tcp_stream>>>(state, std::move(address),
+                                                                                       std::move(socket), tls);
+    state->add(session);
+    session->run();
+}
+
+} // namespace shouwang::server

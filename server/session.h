@@ -1,0 +1,49 @@
+#pragma once
+
+// Sessions see Asio but no Beast here, so only session.cpp pays for compiling Beast.
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace shouwang::server {
+
+struct Services;
+
+// A connection the server may have to close when it stops.
+class SessionBase {
+public:
+    virtual ~SessionBase() = default;
+    // Closes the connection once the request in hand (if any) is answered.
+    virtual void stopWhenIdle() = 0;
+};
+
+// What every session shares: the handlers, and the list of open sessions that a graceful
+// stop walks to close idle connections while busy ones finish their answer.
+struct ServerState {
+    explicit ServerState(Services& s)
+        : services(s)
+    {
+    }
+
+    Services& services;
+    std::atomic<bool> stopping{false};
+
+    void add(const std::shared_ptr<SessionBase>& session);
+    void stopAll();
+    std::size_t liveSessions();
+
+private:
+    std::mutex m_mutex;
+    std::vector<std::weak_ptr<SessionBase>> m_sessions;
+};
+
+// Starts serving HTTP on an accepted socket (its own strand), plain or over TLS.
+void startPlainSession(boost::asio::ip::tcp::socket&& socket, const std::shared_ptr<ServerState>& state);
+void startTlsSession(boost::asio::ip::tcp::socket&& socket, boost::asio::ssl::context& tls,
+                     const std::shared_ptr<ServerState>& state);
+
+} // namespace shouwang::server
