@@ -28,6 +28,15 @@ std::string youngName(Random& random, bool male, std::string_view surname)
     return std::string(surname) + std::string(random.pick(male ? youngMaleNames() : youngFemaleNames()));
 }
 
+std::string youngStranger(Random& random, double maleChance)
+{
+    // Drawn in separate statements: the order in which a call's arguments are evaluated
+    // differs between compilers, and with it the demo a seed gives.
+    const bool male = random.chance(maleChance);
+    const std::string surname = pickSurname(random);
+    return youngName(random, male, surname);
+}
+
 std::string mobilePhone(Random& random)
 {
     static constexpr std::string_view kPrefixes[] = {"13", "15", "18"};

@@ -15,6 +15,8 @@ std::string pickSurname(Random& random);
 std::string elderName(Random& random, bool male, std::string_view surname);
 // A child of the family: the father's surname, a given name of the younger generation.
 std::string youngName(Random& random, bool male, std::string_view surname);
+// Someone of the younger generation from another family: a man with `maleChance`.
+std::string youngStranger(Random& random, double maleChance);
 // 11-digit mobile: 13x, 15x or 18x.
 std::string mobilePhone(Random& random);
 

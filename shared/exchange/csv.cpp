@@ -1,0 +1,110 @@
+#include "csv.h"
+
+namespace shouwang::csv {
+
+Document parse(std::string_view text)
+{
+    Document doc;
+    if (text.starts_with(kUtf8Bom))
+        text.remove_prefix(kUtf8Bom.size());
+
+    std::size_t line = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        Row row;
+        row.line = line;
+        std::string field;
+        bool rowDone = false;
+        while (!rowDone) {
+            if (i < text.size() && text[i] == '"') {
+                ++i;
+                bool closed = false;
+                while (i < text.size()) {
+                    const char c = text[i++];
+                    if (c == '"') {
+                        if (i < text.size() && text[i] == '"') {
+                            field += '"';
+                            ++i;
+                        } else {
+                            closed = true;
+                            break;
+                        }
+                    } else {
+                        if (c == '\n')
+                            ++line;
+                        field += c;
+                    }
+                }
+                if (!closed) {
+                    doc.error = "第" + std::to_string(row.line) + "行的引号没有闭合，该行及其后的内容无法读取";
+                    doc.errorLine = row.line;
+                    return doc;
+                }
+            }
+            // Unquoted text, or whatever follows a closing quote up to the separator.
+            while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+                field += text[i++];
+            row.fields.push_back(std::move(field));
+            field.clear();
+            if (i >= text.size()) {
+                rowDone = true;
+            } else if (text[i] == ',') {
+                ++i;
+            } else {
+                if (text[i] == '\r')
+                    ++i;
+                if (i < text.size() && text[i] == '\n')
+                    ++i;
+                ++line;
+                rowDone = true;
+            }
+        }
+        doc.rows.push_back(std::move(row));
+    }
+    return doc;
+}
+
+std::string quote(std::string_view field)
+{
+    const bool needs = field.find_first_of(",\"\r\n") != std::string_view::npos
+        || (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!needs)
+        return std::string(field);
+    std::string out = "\"";
+    for (char c : field) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+void writeRow(std::ostream& out, const std::vector<std::string>& fields)
+{
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i)
+            out << ',';
+        out << quote(fields[i]);
+    }
+    out << "\r\n";
+}
+
+bool isUtf8(std::string_view text)
+{
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+        if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size())
+            return false;
+        for (std::size_t k = 1; k <= static_cast<std::size_t>(extra); ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
+                return false;
+        }
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return true;
+}
+
+} // namespace shouwang::csv

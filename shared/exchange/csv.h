@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shouwang::csv {
+
+// The byte order mark Excel on Windows needs to read a CSV file as UTF-8 rather than GBK.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+struct Row {
+    std::size_t line = 0; // the file line the row starts on, 1-based, as a spreadsheet user counts
+    std::vector<std::string> fields;
+};
+
+struct Document {
+    std::vector<Row> rows;
+    std::string error;         // in Chinese; the rows before it are still in `rows`
+    std::size_t errorLine = 0;
+};
+
+// RFC 4180: fields separated by commas, rows by CRLF or LF; a field in double quotes may
+// hold commas, line breaks and doubled quotes. A leading BOM is skipped. Leniency where
+// Excel and hand-edited files differ from the RFC: a quote inside an unquoted field is
+// kept as text, and a last line without a line break is a row.
+Document parse(std::string_view text);
+
+// Quotes a field only when it needs it (comma, quote, line break, or spaces at an end).
+std::string quote(std::string_view field);
+// One row, CRLF-terminated as RFC 4180 and Excel expect.
+void writeRow(std::ostream& out, const std::vector<std::string>& fields);
+
+// True when the text is valid UTF-8 (a file saved by Excel as "CSV (逗号分隔)" is GBK).
+bool isUtf8(std::string_view text);
+
+} // namespace shouwang::csv

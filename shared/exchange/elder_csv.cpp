@@ -1,0 +1,135 @@
+#include "elder_csv.h"
+
+#include "csv.h"
+#include "elder_csv_columns.h"
+
+#include "domain/divisions.h"
+#include "domain/idcard.h"
+#include "domain/validation.h"
+#include "store/ledger.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace shouwang {
+namespace {
+
+using Kind = ElderCsvColumn::Kind;
+
+// Excel shows an 18-digit number as 5.00154E+17 and keeps only 15 digits of it when the
+// file is saved; a leading tab makes it keep the cell as text. Import trims it again.
+constexpr std::string_view kExcelTextPrefix = "\t";
+
+std::string cellFor(const ElderCsvColumn& column, const Record& elder, const Record* household, bool reveal)
+{
+    switch (column.kind) {
+    case Kind::VillageCode:
+        return elder.villageCode;
+    case Kind::VillageName:
+        return divisionPath(elder.villageCode);
+    case Kind::Household:
+        return household ? csvCellFromValue(*column.field, household->value(column.field->name)) : std::string{};
+    case Kind::Elder:
+        break;
+    }
+    const std::string& value = elder.value(column.field->name);
+    if (value.empty())
+        return {};
+    if (column.field->type == FieldType::IdNumber)
+        return reveal ? std::string(kExcelTextPrefix) + value : maskIdNumber(value);
+    if (column.field->type == FieldType::Phone && !reveal)
+        return maskPhone(value);
+    return csvCellFromValue(*column.field, value);
+}
+
+std::vector<std::string> headerRow()
+{
+    std::vector<std::string> headers;
+    for (const ElderCsvColumn& column : elderCsvColumns())
+        headers.push_back(column.header);
+    return headers;
+}
+
+} // namespace
+
+void exportEldersCsv(Ledger& ledger, std::ostream& out, const ExportOptions& options)
+{
+    ListFilter filter;
+    filter.villagePrefix = options.villagePrefix;
+    std::map<std::string, Record> households;
+    for (Record& household : ledger.list("household", filter))
+        households.emplace(household.id, std::move(household));
+    std::vector<Record> elders = ledger.list("elder", filter);
+
+    auto householdOf = [&](const Record& elder) -> const Record* {
+        auto it = households.find(elder.value("household_id"));
+        return it == households.end() ? nullptr : &it->second;
+    };
+    // As a village keeps its book: by village, then household, then person.
+    std::sort(elders.begin(), elders.end(), [&](const Record& a, const Record& b) {
+        const Record* ha = householdOf(a);
+        const Record* hb = householdOf(b);
+        static const std::string kNone;
+        auto key = [](const Record& e, const Record* h) {
+            return std::tie(e.villageCode, h ? h->value("address") : kNone, h ? h->value("head_name") : kNone,
+                            e.value("name"), e.value("id_number"));
+        };
+        return key(a, ha) < key(b, hb);
+    });
+
+    out << csv::kUtf8Bom;
+    csv::writeRow(out, headerRow());
+    std::vector<std::string> cells;
+    for (const Record& elder : elders) {
+        cells.clear();
+        for (const ElderCsvColumn& column : elderCsvColumns())
+            cells.push_back(cellFor(column, elder, householdOf(elder), options.revealPersonalData));
+        csv::writeRow(out, cells);
+    }
+}
+
+std::string exportEldersCsvFile(Ledger& ledger, const std::string& path, const ExportOptions& options)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out)
+        return "无法创建文件：" + path;
+    exportEldersCsv(ledger, out, options);
+    out.close();
+    return out ? std::string{} : "写入文件失败（磁盘已满？）：" + path;
+}
+
+
+std::string elderCsvTemplate()
+{
+    // An example people can overwrite: a real village of 开州区 and a valid 身份证号.
+    const std::string village = "500154102201";
+    std::string id = "50015419520315131"; // 17th digit odd: a man
+    id += idCheckDigit(id);
+    Record household;
+    household.entity = "household";
+    household.values = {{"head_name", "王德明"}, {"address", "红宝村3组15号"}, {"registered_poor", "0"}, {"dibao", "1"},
+                        {"tekun", "0"}};
+    Record elder;
+    elder.entity = "elder";
+    elder.villageCode = village;
+    elder.values = {
+        {"name", "王德明"}, {"id_number", id}, {"phone", "13812345678"}, {"ethnicity", "汉族"}, {"marital", "widowed"},
+        {"living", "alone"}, {"left_behind_since", "2015-03-01"}, {"income_sources", "pension,children,dibao"},
+        {"health", "unhealthy_selfcare"}, {"ability", "mild"}, {"dementia", "0"}, {"chronic_diseases", "高血压、糖尿病"},
+        {"severe_mental", "0"}, {"disability_grade", "none"}, {"insurance", "resident_medical,resident_pension"},
+        {"health_mgmt_65", "1"}, {"daily_carer", "邻居李秀英"}, {"difficulties", "daily_care,emotional"},
+        {"difficulties_note", "行动不便，赶场买药困难"}, {"status", "active"},
+    };
+    std::ostringstream out;
+    out << csv::kUtf8Bom;
+    csv::writeRow(out, headerRow());
+    std::vector<std::string> cells;
+    for (const ElderCsvColumn& column : elderCsvColumns())
+        cells.push_back(cellFor(column, elder, &household, true));
+    csv::writeRow(out, cells);
+    return out.str();
+}
+
+} // namespace shouwang
