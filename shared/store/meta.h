@@ -31,6 +31,7 @@ namespace meta {
 inline constexpr std::string_view kDeviceId = "device_id";
 inline constexpr std::string_view kClock = "hlc_last";
 inline constexpr std::string_view kServerUrl = "server_url";
+inline constexpr std::string_view kServerCaFile = "server_ca_file"; // PEM of the county CA; empty: system store
 inline constexpr std::string_view kToken = "token";
 inline constexpr std::string_view kScope = "scope";
 inline constexpr std::string_view kCountyCode = "county_code";

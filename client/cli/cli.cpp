@@ -1,0 +1,167 @@
+#include "cli.h"
+
+#include "store/database.h"
+#include "store/ledger.h"
+
+#include <filesystem>
+#include <ostream>
+#include <set>
+
+#ifndef SHOUWANG_VERSION
+#define SHOUWANG_VERSION "0.0.0"
+#endif
+
+namespace shouwang::cli {
+namespace {
+
+constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行工具 / Shouwang device command-line tool
+
+用法 / usage:
+  shouwang --db FILE enroll --server URL --code CODE [--name NAME] [--ca FILE]
+                                  向区县服务器登记本机 / enroll this device with the county server
+  shouwang --db FILE sync         上传本机修改并下载更新 / push local changes, pull updates
+  shouwang --db FILE export-bundle OUT
+                                  导出待上传修改到数据包文件（U 盘）/ write pending changes to a bundle file
+  shouwang --db FILE import-bundle IN
+                                  导入服务器的回执数据包 / import the server's answer bundle
+  shouwang --db FILE status       同步状态 / sync status (pending, refused, last sync, conflicts)
+  shouwang --db FILE stats        每类记录条数 / live records per entity, then pending and conflicts
+  shouwang --db FILE demo --elders N [--village CODE] [--seed N]
+                                  生成演示数据 / fill the ledger with demo data
+  shouwang --db FILE import FILE.csv
+                                  从 CSV 导入老年人台账 / import the elder ledger from CSV
+  shouwang --db FILE export FILE.csv [--reveal]
+                                  导出老年人台账到 CSV（身份证号、电话默认打码）/ export the elder ledger
+                                  to CSV (ID and phone numbers masked unless --reveal)
+
+选项 / options:
+  --timeout SECONDS   连接和读取超时，默认 30 / connect and read timeout (default 30)
+  --retries N         网络失败时的尝试次数，默认 4 / attempts per request on network failure (default 4)
+  --retry-delay-ms MS 首次重试前的等待，之后加倍，默认 1000 / first backoff delay, doubled each time
+  --operator NAME     记录修改人姓名 / operator name recorded with changes
+  --help              显示本说明 / show this help
+  --version           显示版本 / show the version
+
+退出状态 / exit status: 0 成功 ok; 1 失败 failed; 2 命令行错误 usage; 3 暂时失败，稍后重试 try again later
+)";
+
+const std::set<std::string, std::less<>> kValued = {"db", "server", "code", "name", "ca", "elders", "village", "seed",
+                                                   "timeout", "retries", "retry-delay-ms", "operator"};
+const std::set<std::string, std::less<>> kFlags = {"help", "version", "reveal"};
+
+CommandLine parse(int argc, const char* const* argv)
+{
+    CommandLine cl;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg.rfind("--", 0) != 0 || arg.size() == 2) {
+            cl.words.push_back(arg);
+            continue;
+        }
+        std::string name = arg.substr(2), value;
+        if (const auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name.resize(eq);
+        } else if (kValued.count(name)) {
+            if (i + 1 >= argc)
+                throw CommandError{"选项缺少取值 / option needs a value: " + arg, kExitUsage};
+            value = argv[++i];
+        } else {
+            value = "1";
+        }
+        if (!kValued.count(name) && !kFlags.count(name))
+            throw CommandError{"未知选项 / unknown option: " + arg, kExitUsage};
+        cl.options[name] = value;
+    }
+    return cl;
+}
+
+using Command = void (*)(const CommandLine&, std::ostream&);
+
+Command commandFor(const std::string& word)
+{
+    static const std::map<std::string, Command, std::less<>> commands = {
+        {"enroll", cmdEnroll},
+        {"sync", cmdSync},
+        {"export-bundle", cmdExportBundle},
+        {"import-bundle", cmdImportBundle},
+        {"status", cmdStatus},
+        {"stats", cmdStats},
+        {"demo", cmdDemo},
+        {"import", cmdImportCsv},
+        {"export", cmdExportCsv},
+    };
+    auto it = commands.find(word);
+    return it == commands.end() ? nullptr : it->second;
+}
+
+} // namespace
+
+const std::string& CommandLine::word(std::size_t n, const char* what) const
+{
+    if (words.size() <= n)
+        throw CommandError{std::string("缺少参数 / missing argument: ") + what, kExitUsage};
+    return words[n];
+}
+
+std::size_t CommandLine::number(const std::string& name, std::size_t fallback) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string text = option(name);
+    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
+        throw CommandError{"--" + name + " 须为非负整数 / must be a non-negative integer: " + text, kExitUsage};
+    return std::stoul(text);
+}
+
+OpenLedger::OpenLedger(const CommandLine& cl, bool mustExist)
+{
+    const std::string path = cl.option("db");
+    if (mustExist && !std::filesystem::exists(path))
+        throw CommandError{"数据库文件不存在 / database file not found: " + path};
+    db = openLedgerDatabase(path);
+    ledger = std::make_unique<Ledger>(*db);
+}
+
+OpenLedger::~OpenLedger() = default;
+
+int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
+{
+    try {
+        const CommandLine cl = parse(argc, argv);
+        if (cl.has("help")) {
+            out << kUsage;
+            return 0;
+        }
+        if (cl.has("version")) {
+            out << "shouwang " << SHOUWANG_VERSION << " (protocol 1)\n";
+            return 0;
+        }
+        if (cl.words.empty())
+            throw CommandError{"缺少命令，见 --help / no command given, see --help", kExitUsage};
+        const Command command = commandFor(cl.words.front());
+        if (!command)
+            throw CommandError{"未知命令 / unknown command: " + cl.words.front(), kExitUsage};
+        if (!cl.has("db") || cl.option("db").empty())
+            throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", kExitUsage};
+        command(cl, out);
+        out.flush();
+        return 0;
+    } catch (const CommandError& e) {
+        out.flush();
+        err << "错误 / error: " << e.message << '\n';
+        return e.status;
+    } catch (const StoreError& e) {
+        out.flush();
+        err << "错误 / error: "
+            << (e.full() ? "磁盘已满或数据库只读 / disk full or database read-only: " : "数据库错误 / database error: ")
+            << e.what() << '\n';
+        return e.full() ? kExitTryAgain : kExitFailed;
+    } catch (const std::exception& e) {
+        out.flush();
+        err << "错误 / error: " << e.what() << '\n';
+        return kExitFailed;
+    }
+}
+
+} // namespace shouwang::cli

@@ -1,0 +1,138 @@
+// enroll, sync, export-bundle, import-bundle: the device's side of the protocol.
+#include "cli.h"
+
+#include "net/beast_transport.h"
+
+#include "store/database.h"
+#include "store/ledger.h"
+#include "sync/sync_client.h"
+
+#include <cstdlib>
+#include <ostream>
+
+namespace shouwang::cli {
+namespace {
+
+net::TransportOptions transportOptions(const CommandLine& cl, Ledger& ledger)
+{
+    net::TransportOptions options;
+    const auto seconds = std::chrono::seconds(cl.number("timeout", 30));
+    options.connectTimeout = seconds;
+    options.readTimeout = seconds;
+    options.caFile = cl.option("ca", ledger.meta().value(meta::kServerCaFile));
+    options.userAgent = "shouwang-cli";
+    return options;
+}
+
+SyncOptions syncOptions(const CommandLine& cl)
+{
+    SyncOptions options;
+    options.maxAttempts = static_cast<int>(std::max<std::size_t>(1, cl.number("retries", 4)));
+    options.baseDelay = std::chrono::milliseconds(cl.number("retry-delay-ms", 1000));
+    return options;
+}
+
+// One line, Chinese (the server's own words when it gave some) then the category in English.
+[[noreturn]] void fail(const SyncError& error, std::string_view what)
+{
+    throw CommandError{error.message + " / " + std::string(what) + " failed: " + std::string(syncErrorName(error.code)),
+                       error.tryAgain ? kExitTryAgain : kExitFailed};
+}
+
+void printReport(const SyncReport& report, std::ostream& out)
+{
+    out << "pushed " << report.pushed << '\n'
+        << "acknowledged " << report.acknowledged << '\n'
+        << "refused " << report.refused << '\n'
+        << "pulled " << report.pulled << '\n'
+        << "conflicts " << report.conflicts << '\n';
+}
+
+// What the county admin sees in the device list when no --name was given.
+std::string defaultDeviceName()
+{
+    for (const char* variable : {"COMPUTERNAME", "HOSTNAME"}) {
+        if (const char* name = std::getenv(variable); name && *name)
+            return name;
+    }
+    return "shouwang";
+}
+
+// Bundles travel on a USB stick: the sync client needs a transport, and this one refuses.
+struct OfflineTransport final : Transport {
+    HttpResponse post(std::string_view, std::string_view, const HttpHeaders&) override
+    {
+        HttpResponse response;
+        response.networkError = "offline";
+        return response;
+    }
+};
+
+} // namespace
+
+void cmdEnroll(const CommandLine& cl, std::ostream& out)
+{
+    if (!cl.has("server") || !cl.has("code"))
+        throw CommandError{"enroll 需要 --server URL 和 --code CODE / enroll needs --server URL and --code CODE", kExitUsage};
+    OpenLedger open(cl, false);
+    Ledger& ledger = *open.ledger;
+    const std::string url = cl.option("server");
+    net::BeastTransport transport(url, transportOptions(cl, ledger));
+    if (!transport.configError().empty())
+        throw CommandError{transport.configError(), kExitUsage};
+    {
+        Transaction tx(*open.db);
+        ledger.meta().set(meta::kServerUrl, url);
+        if (cl.has("ca"))
+            ledger.meta().set(meta::kServerCaFile, cl.option("ca"));
+        tx.commit();
+    }
+    SyncClient client(ledger, transport);
+    const EnrollResult result = client.enroll(cl.option("code"), cl.option("name", defaultDeviceName()), syncOptions(cl));
+    if (!result.ok())
+        fail(result.error, "enroll");
+    out << "device " << result.deviceId << '\n'
+        << "scope " << result.scope << '\n'
+        << "county " << result.countyCode << '\n';
+}
+
+void cmdSync(const CommandLine& cl, std::ostream& out)
+{
+    OpenLedger open(cl, true);
+    Ledger& ledger = *open.ledger;
+    const std::string url = ledger.meta().value(meta::kServerUrl);
+    if (url.empty())
+        throw CommandError{"本机尚未登记，请先运行 enroll / this device is not enrolled, run enroll first"};
+    net::BeastTransport transport(url, transportOptions(cl, ledger));
+    SyncClient client(ledger, transport);
+    const SyncReport report = client.sync(syncOptions(cl));
+    printReport(report, out);
+    if (!report.ok())
+        fail(report.error, "sync");
+}
+
+void cmdExportBundle(const CommandLine& cl, std::ostream& out)
+{
+    const std::string& path = cl.word(1, "OUT (数据包文件 / bundle file)");
+    OpenLedger open(cl, true);
+    OfflineTransport offline;
+    SyncClient client(*open.ledger, offline);
+    const BundleExport result = client.exportBundle(path);
+    if (!result.ok())
+        fail(result.error, "export-bundle");
+    out << "changes " << result.changes << '\n' << "file " << path << '\n';
+}
+
+void cmdImportBundle(const CommandLine& cl, std::ostream& out)
+{
+    const std::string& path = cl.word(1, "IN (数据包文件 / bundle file)");
+    OpenLedger open(cl, true);
+    OfflineTransport offline;
+    SyncClient client(*open.ledger, offline);
+    const SyncReport report = client.importBundleAnswer(path);
+    if (!report.ok())
+        fail(report.error, "import-bundle");
+    printReport(report, out);
+}
+
+} // namespace shouwang::cli

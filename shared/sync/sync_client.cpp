@@ -1,0 +1,328 @@
+#include "sync_client.h"
+
+#include "gzip.h"
+#include "merge_engine.h"
+#include "scope.h"
+#include "sync_apply.h"
+
+#include "store/change_codec.h"
+#include "store/database.h"
+#include "store/ledger.h"
+
+#include "domain/date.h"
+
+#include "shouwang/sync.pb.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace shouwang {
+
+namespace {
+
+bool retryable(const HttpResponse& response, bool retryRateLimited)
+{
+    return !response.networkError.empty() || response.status >= 500 || (retryRateLimited && response.status == 429);
+}
+
+std::optional<std::string> decodedBody(const HttpResponse& response)
+{
+    if (response.contentEncoding == "gzip")
+        return gzip::decompress(response.body, protocol::kMaxInflatedBytes);
+    if (!response.contentEncoding.empty() && response.contentEncoding != "identity")
+        return std::nullopt;
+    return response.body;
+}
+
+SyncError malformedAnswer()
+{
+    return {SyncErrorCode::Malformed, "服务器的应答无法识别，请检查服务器地址或升级软件", false};
+}
+
+// Why a request that did not get a usable 200 stopped the sync.
+SyncError failure(const HttpResponse& response, const std::optional<std::string>& body, bool cancelled)
+{
+    if (cancelled)
+        return {SyncErrorCode::Cancelled, "同步已取消", true};
+    if (!response.networkError.empty()) {
+        SyncError error = detail::errorFromAnswer(0, body);
+        error.message += "（" + response.networkError + "）";
+        return error;
+    }
+    return detail::errorFromAnswer(response.status, body);
+}
+
+template <class Message>
+bool parseInto(Message& message, const std::optional<std::string>& body)
+{
+    return body && message.ParseFromString(*body);
+}
+
+} // namespace
+
+// One sync's state: what the caller asked for and what has happened so far.
+struct SyncClient::Run {
+    SyncOptions options;
+    const ProgressCallback* progress = nullptr;
+    const std::atomic<bool>* cancel = nullptr;
+    bool retryRateLimited = true;
+    std::string token;
+    SyncProgress state;
+    SyncReport report;
+
+    bool cancelled() const { return cancel && cancel->load(); }
+    void tell()
+    {
+        if (progress && *progress)
+            (*progress)(state);
+    }
+};
+
+SyncClient::SyncClient(Ledger& ledger, Transport& transport)
+    : m_ledger(ledger)
+    , m_transport(transport)
+{
+}
+
+HttpResponse SyncClient::exchange(Run& run, std::string_view path, const std::string& body, bool authorized)
+{
+    HttpHeaders headers{{"Content-Type", std::string(protocol::kContentType)}, {"Accept-Encoding", "gzip"}};
+    if (authorized)
+        headers.emplace_back("Authorization", "Bearer " + run.token);
+    std::string compressed;
+    const bool zip = body.size() > run.options.gzipAbove;
+    if (zip) {
+        compressed = gzip::compress(body);
+        headers.emplace_back("Content-Encoding", "gzip");
+    }
+    const std::string_view sent = zip ? std::string_view(compressed) : std::string_view(body);
+
+    HttpResponse response;
+    for (int attempt = 1;; ++attempt) {
+        response = m_transport.post(path, sent, headers);
+        if (!retryable(response, run.retryRateLimited) || attempt >= run.options.maxAttempts || run.cancelled())
+            return response;
+        // Exponential backoff, slept in short slices so a cancel is honoured promptly.
+        const auto factor = std::int64_t{1} << std::min(attempt - 1, 20);
+        const auto delay = std::min(run.options.baseDelay * factor, run.options.maxDelay);
+        const auto phase = run.state.phase;
+        run.state.phase = SyncProgress::Phase::Waiting;
+        run.tell();
+        for (auto slept = std::chrono::milliseconds{0}; slept < delay && !run.cancelled();) {
+            const auto slice = std::min(delay - slept, std::chrono::milliseconds{50});
+            std::this_thread::sleep_for(slice);
+            slept += slice;
+        }
+        run.state.phase = phase;
+        if (run.cancelled())
+            return response;
+    }
+}
+
+EnrollResult SyncClient::enroll(std::string_view code, std::string_view deviceName, const SyncOptions& options)
+{
+    EnrollResult result;
+    Run run;
+    run.options = options;
+    // Each enrollment attempt counts against the server's per-address limit: do not spend
+    // them automatically.
+    run.retryRateLimited = false;
+
+    wire::EnrollRequest request;
+    request.set_protocol_version(protocol::kVersion);
+    request.set_code(std::string(code));
+    request.set_device_id(m_ledger.deviceId());
+    request.set_device_name(std::string(deviceName));
+
+    const HttpResponse response = exchange(run, protocol::kEnrollPath, request.SerializeAsString(), false);
+    const auto body = decodedBody(response);
+    if (response.status != 200) {
+        result.error = failure(response, body, false);
+        return result;
+    }
+    wire::EnrollResponse answer;
+    if (!parseInto(answer, body) || answer.token().empty() || !Scope::parse(answer.scope())
+        || (!answer.device_id().empty() && answer.device_id() != m_ledger.deviceId())) {
+        result.error = malformedAnswer();
+        return result;
+    }
+    try {
+        Transaction tx(m_ledger.database());
+        Meta& meta = m_ledger.meta();
+        // A new scope sees other records: pull it from the beginning.
+        if (meta.value(meta::kScope) != answer.scope())
+            meta.set(meta::kPullCursor, "0");
+        meta.set(meta::kToken, answer.token());
+        meta.set(meta::kScope, answer.scope());
+        meta.set(meta::kCountyCode, answer.county_code());
+        meta.erase(meta::kLastSyncError);
+        tx.commit();
+    } catch (const StoreError& e) {
+        result.error = detail::localStorageError(e, e.full());
+        return result;
+    }
+    result.deviceId = m_ledger.deviceId();
+    result.scope = answer.scope();
+    result.countyCode = answer.county_code();
+    return result;
+}
+
+SyncReport SyncClient::sync(const SyncOptions& options, const ProgressCallback& progress, const std::atomic<bool>* cancel)
+{
+    Run run;
+    run.options = options;
+    run.options.pushBatch = std::clamp<std::size_t>(options.pushBatch, 1, protocol::kMaxPushChanges);
+    run.options.pullLimit = std::clamp<std::uint32_t>(options.pullLimit, 1, protocol::kMaxPullLimit);
+    run.options.maxAttempts = std::max(1, options.maxAttempts);
+    run.progress = &progress;
+    run.cancel = cancel;
+    try {
+        run.token = m_ledger.meta().value(meta::kToken);
+        if (run.token.empty()) {
+            run.report.error = {SyncErrorCode::NotEnrolled, "本机尚未登记到县服务器，请先向区县管理员索取登记码并登记", false};
+        } else {
+            run.state.toPush = m_ledger.changeLog().pendingCount();
+            run.tell();
+            run.report.error = push(run);
+            if (!run.report.error)
+                run.report.error = pull(run);
+        }
+    } catch (const StoreError& e) {
+        run.report.error = detail::localStorageError(e, e.full());
+    } catch (const std::exception& e) {
+        run.report.error = {SyncErrorCode::Internal, std::string("同步出错：") + e.what(), true};
+    }
+    recordOutcome(run.report.error);
+    return run.report;
+}
+
+SyncError SyncClient::push(Run& run)
+{
+    std::size_t batch = run.options.pushBatch;
+    for (;;) {
+        if (run.cancelled())
+            return {SyncErrorCode::Cancelled, "同步已取消", true};
+        bool progressed = false;
+        if (SyncError error = pushBatch(run, batch, progressed))
+            return error;
+        if (!progressed)
+            return {};
+    }
+}
+
+// Sends the oldest `batch` pending changes. `progressed` is false once the outbox is empty.
+SyncError SyncClient::pushBatch(Run& run, std::size_t& batch, bool& progressed)
+{
+    const std::vector<Change> changes = m_ledger.changeLog().pending(batch);
+    if (changes.empty())
+        return {};
+    wire::PushRequest request;
+    request.set_protocol_version(protocol::kVersion);
+    for (const Change& change : changes) {
+        wire::Change* out = request.add_changes();
+        toWire(change, *out);
+        out->clear_seq(); // the local log's numbering means nothing to the server
+    }
+    run.state.phase = SyncProgress::Phase::Pushing;
+    const HttpResponse response = exchange(run, protocol::kPushPath, request.SerializeAsString(), true);
+    const auto body = decodedBody(response);
+
+    if (response.status == 413) {
+        if (batch > 1) {
+            batch = std::max<std::size_t>(1, batch / 2);
+            progressed = true;
+            return {};
+        }
+        // One change alone is too large: quarantine it so it never blocks the rest.
+        wire::ChangeResult result;
+        result.set_change_id(changes.front().changeId);
+        result.mutable_error()->set_code(wire::TOO_LARGE);
+        result.mutable_error()->set_message("这条记录的数据超过服务器允许的大小，未能上传");
+        google::protobuf::RepeatedPtrField<wire::ChangeResult> results;
+        *results.Add() = result;
+        Transaction tx(m_ledger.database());
+        detail::applyResults(m_ledger, results, run.report);
+        tx.commit();
+        progressed = true;
+        return {};
+    }
+
+    google::protobuf::RepeatedPtrField<wire::ChangeResult> results;
+    if (response.status == 200) {
+        wire::PushResponse answer;
+        if (!parseInto(answer, body))
+            return malformedAnswer();
+        results = answer.results();
+    } else {
+        wire::Error error;
+        // A push none of whose changes was accepted still says what became of each.
+        if ((response.status == 403 || response.status == 422) && parseInto(error, body) && error.results_size() > 0)
+            results = error.results();
+        else
+            return failure(response, body, run.cancelled());
+    }
+    Transaction tx(m_ledger.database());
+    const std::size_t moved = detail::applyResults(m_ledger, results, run.report);
+    tx.commit();
+    if (moved == 0)
+        return malformedAnswer(); // an answer that settles nothing would loop for ever
+    run.report.pushed += changes.size();
+    run.state.pushed = run.report.pushed;
+    run.tell();
+    progressed = true;
+    return {};
+}
+
+SyncError SyncClient::pull(Run& run)
+{
+    MergeEngine merge(m_ledger);
+    std::uint64_t cursor = std::stoull(m_ledger.meta().value(meta::kPullCursor, "0"));
+    for (;;) {
+        if (run.cancelled())
+            return {SyncErrorCode::Cancelled, "同步已取消", true};
+        wire::PullRequest request;
+        request.set_protocol_version(protocol::kVersion);
+        request.set_cursor(cursor);
+        request.set_limit(run.options.pullLimit);
+        run.state.phase = SyncProgress::Phase::Pulling;
+        const HttpResponse response = exchange(run, protocol::kPullPath, request.SerializeAsString(), true);
+        const auto body = decodedBody(response);
+        if (response.status != 200)
+            return failure(response, body, run.cancelled());
+        wire::PullResponse page;
+        if (!parseInto(page, body) || (page.has_more() && page.next_cursor() <= cursor))
+            return malformedAnswer();
+
+        // The page and the cursor past it commit together: a sync cut off here resumes
+        // exactly after the last page it kept.
+        Transaction tx(m_ledger.database());
+        detail::mergeChanges(merge, page.changes(), run.report);
+        merge.flushDerived();
+        cursor = std::max(cursor, page.next_cursor());
+        m_ledger.meta().set(meta::kPullCursor, std::to_string(cursor));
+        tx.commit();
+
+        run.state.pulled = run.report.pulled;
+        run.tell();
+        if (!page.has_more())
+            return {};
+    }
+}
+
+void SyncClient::recordOutcome(const SyncError& error)
+{
+    try {
+        Transaction tx(m_ledger.database());
+        if (!error) {
+            m_ledger.meta().set(meta::kLastSync, nowDateTime());
+            m_ledger.meta().erase(meta::kLastSyncError);
+        } else {
+            m_ledger.meta().set(meta::kLastSyncError, error.message);
+        }
+        tx.commit();
+    } catch (const StoreError&) {
+        // The outcome is still in the report; a full disk must not hide the real error.
+    }
+}
+
+} // namespace shouwang

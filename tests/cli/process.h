@@ -1,0 +1,139 @@
+#pragma once
+
+// Real processes for the integration tests: the `shouwang-server` and `shouwang`
+// executables, run as an admin's script would run them. POSIX only.
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace shouwang::test {
+
+struct Exec {
+    int status = -1;
+    std::string out;
+    std::string err;
+
+    // The last non-empty line of standard output (where the server prints a new code).
+    std::string lastLine() const
+    {
+        std::string text = out;
+        while (!text.empty() && text.back() == '\n')
+            text.pop_back();
+        const auto nl = text.rfind('\n');
+        return nl == std::string::npos ? text : text.substr(nl + 1);
+    }
+};
+
+inline std::string slurp(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline pid_t spawn(const std::vector<std::string>& args, const std::string& outFile, const std::string& errFile)
+{
+    const pid_t pid = fork();
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        const int out = open(outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(out, 1);
+        dup2(err, 2);
+        std::vector<char*> argv;
+        for (const auto& a : args)
+            argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+// Runs a command to completion; its output goes through files in `scratch`.
+inline Exec run(const std::vector<std::string>& args, const std::string& scratch)
+{
+    const std::string outFile = scratch + "/last.out", errFile = scratch + "/last.err";
+    const pid_t pid = spawn(args, outFile, errFile);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    Exec result;
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = slurp(outFile);
+    result.err = slurp(errFile);
+    return result;
+}
+
+// `shouwang-server --db F serve` on 127.0.0.1: the port it reports, and control over its end.
+class ServerProcess {
+public:
+    ServerProcess(std::string exe, std::string db, std::string scratch)
+        : m_exe(std::move(exe))
+        , m_db(std::move(db))
+        , m_scratch(std::move(scratch))
+    {
+    }
+    ~ServerProcess() { stop(SIGKILL); }
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    // Starts on `port` (0: any free port) and waits for "listening on 127.0.0.1:PORT".
+    void start(int port = 0)
+    {
+        const std::string log = m_scratch + "/serve-" + std::to_string(++m_starts) + ".log";
+        m_pid = spawn({m_exe, "--db", m_db, "serve", "--listen", "127.0.0.1:" + std::to_string(port)}, log, log + ".err");
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (std::chrono::steady_clock::now() < deadline) {
+            const std::string text = slurp(log);
+            if (const auto at = text.find("listening on 127.0.0.1:"); at != std::string::npos) {
+                const auto end = text.find('\n', at);
+                if (end != std::string::npos) {
+                    m_port = std::stoi(text.substr(at + 23, end - at - 23));
+                    return;
+                }
+            }
+            int status = 0;
+            if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_pid = -1;
+                throw std::runtime_error("the server exited at start: " + slurp(log + ".err"));
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        throw std::runtime_error("the server did not report its port");
+    }
+
+    // SIGTERM (graceful) or SIGKILL (a crash), and wait for the process to end.
+    void stop(int signal = SIGTERM)
+    {
+        if (m_pid <= 0)
+            return;
+        kill(m_pid, signal);
+        int status = 0;
+        waitpid(m_pid, &status, 0);
+        m_pid = -1;
+    }
+
+    int port() const { return m_port; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+
+private:
+    std::string m_exe, m_db, m_scratch;
+    pid_t m_pid = -1;
+    int m_port = 0;
+    int m_starts = 0;
+};
+
+} // namespace shouwang::test
