@@ -29,6 +29,9 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
                                                           提供同步服务，直到 SIGTERM / serve until SIGTERM
   shouwang-server --db FILE import-bundle IN --answer OUT 导入村级数据包并写出回执 / import a bundle file
   shouwang-server --db FILE stats                         每类记录条数 / live records per entity
+  shouwang-server --db FILE report [--area CODE] [--from DATE --to DATE] [--format text|csv|xlsx] [--out FILE]
+        [--section all|base|visits|risk|incidents|services|data|duplicates] [--ack-hours 24] [--close-days 15]
+        [--silent-days 7] [--with-ledger]              督促检查报表 / supervision figures (docs/supervision.md)
 
 选项 / options:
   --config FILE   配置文件，每行 key = value（db, listen, threads, cert, key）/ config file
@@ -38,8 +41,11 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 
 // Options that take a value; anything else starting with "--" is a flag or a mistake.
 const std::set<std::string, std::less<>> kValued = {"db", "config", "county", "scope", "expires-days", "value",
-                                                   "listen", "threads", "cert", "key", "answer", "operator"};
-const std::set<std::string, std::less<>> kFlags = {"help", "version"};
+                                                   "listen", "threads", "cert", "key", "answer", "operator",
+                                                   // report
+                                                   "area", "from", "to", "format", "out", "section", "ack-hours",
+                                                   "close-days", "silent-days"};
+const std::set<std::string, std::less<>> kFlags = {"help", "version", "with-ledger"};
 // What a config file may set; flags given on the command line win.
 const std::set<std::string, std::less<>> kConfigKeys = {"db", "listen", "threads", "cert", "key"};
 
@@ -134,6 +140,8 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
             cmdImportBundle(cl, out);
         else if (command == "stats")
             cmdStats(cl, out);
+        else if (command == "report")
+            cmdReport(cl, out);
         else
             throw CommandError{"未知命令 / unknown command: " + command, 2};
         out.flush();

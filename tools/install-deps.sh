@@ -13,6 +13,8 @@ packages=(
   libsqlite3-dev sqlite3
   libssl-dev zlib1g-dev
   fonts-noto-cjk xvfb xauth
+  # Supervision exports (shared/exchange/xlsx_writer.cpp) and reading them back in tests.
+  libxlsxwriter-dev unzip
 )
 
 missing=()

@@ -22,7 +22,8 @@ using Kind = ElderCsvColumn::Kind;
 // file is saved; a leading tab makes it keep the cell as text. Import trims it again.
 constexpr std::string_view kExcelTextPrefix = "\t";
 
-std::string cellFor(const ElderCsvColumn& column, const Record& elder, const Record* household, bool reveal)
+std::string cellFor(const ElderCsvColumn& column, const Record& elder, const Record* household, bool reveal,
+                    std::string_view textPrefix = kExcelTextPrefix)
 {
     switch (column.kind) {
     case Kind::VillageCode:
@@ -38,7 +39,7 @@ std::string cellFor(const ElderCsvColumn& column, const Record& elder, const Rec
     if (value.empty())
         return {};
     if (column.field->type == FieldType::IdNumber)
-        return reveal ? std::string(kExcelTextPrefix) + value : maskIdNumber(value);
+        return reveal ? std::string(textPrefix) + value : maskIdNumber(value);
     if (column.field->type == FieldType::Phone && !reveal)
         return maskPhone(value);
     return csvCellFromValue(*column.field, value);
@@ -54,7 +55,11 @@ std::vector<std::string> headerRow()
 
 } // namespace
 
-void exportEldersCsv(Ledger& ledger, std::ostream& out, const ExportOptions& options)
+namespace {
+
+// The ledger's rows as a village keeps its book: by village, then household, then person.
+// `textPrefix` is what goes before an unmasked 身份证号 (the CSV's Excel guard, or nothing).
+std::vector<std::vector<std::string>> ledgerRows(Ledger& ledger, const ExportOptions& options, std::string_view textPrefix)
 {
     ListFilter filter;
     filter.villagePrefix = options.villagePrefix;
@@ -67,7 +72,6 @@ void exportEldersCsv(Ledger& ledger, std::ostream& out, const ExportOptions& opt
         auto it = households.find(elder.value("household_id"));
         return it == households.end() ? nullptr : &it->second;
     };
-    // As a village keeps its book: by village, then household, then person.
     std::sort(elders.begin(), elders.end(), [&](const Record& a, const Record& b) {
         const Record* ha = householdOf(a);
         const Record* hb = householdOf(b);
@@ -79,15 +83,29 @@ void exportEldersCsv(Ledger& ledger, std::ostream& out, const ExportOptions& opt
         return key(a, ha) < key(b, hb);
     });
 
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(elders.size());
+    for (const Record& elder : elders) {
+        std::vector<std::string>& cells = rows.emplace_back();
+        for (const ElderCsvColumn& column : elderCsvColumns())
+            cells.push_back(cellFor(column, elder, householdOf(elder), options.revealPersonalData, textPrefix));
+    }
+    return rows;
+}
+
+} // namespace
+
+void exportEldersCsv(Ledger& ledger, std::ostream& out, const ExportOptions& options)
+{
     out << csv::kUtf8Bom;
     csv::writeRow(out, headerRow());
-    std::vector<std::string> cells;
-    for (const Record& elder : elders) {
-        cells.clear();
-        for (const ElderCsvColumn& column : elderCsvColumns())
-            cells.push_back(cellFor(column, elder, householdOf(elder), options.revealPersonalData));
+    for (const auto& cells : ledgerRows(ledger, options, kExcelTextPrefix))
         csv::writeRow(out, cells);
-    }
+}
+
+Table elderLedgerTable(Ledger& ledger, const ExportOptions& options)
+{
+    return Table{"留守老年人台账", headerRow(), ledgerRows(ledger, options, {})};
 }
 
 std::string exportEldersCsvFile(Ledger& ledger, const std::string& path, const ExportOptions& options)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "table.h"
+
 #include <cstddef>
 #include <ostream>
 #include <string>
@@ -40,6 +42,9 @@ struct ImportReport {
 };
 
 void exportEldersCsv(Ledger& ledger, std::ostream& out, const ExportOptions& options = {});
+// The same rows and headers as the CSV file, for other formats (.xlsx, where a cell is
+// text by type and needs no Excel guard before the 身份证号).
+Table elderLedgerTable(Ledger& ledger, const ExportOptions& options = {});
 // "" on success, else why the file could not be written.
 std::string exportEldersCsvFile(Ledger& ledger, const std::string& path, const ExportOptions& options = {});
 

@@ -1,0 +1,99 @@
+// 数据: when each village was last heard from, and the conflicts waiting for a person.
+#include "report_context.h"
+
+#include "domain/divisions.h"
+#include "store/database.h"
+
+#include <map>
+
+namespace shouwang::report {
+namespace {
+
+using Village = DataFigures::Village;
+
+// Every village committee of the area, and any other village that holds data or a device.
+std::map<std::string, Village> seedVillages(Context& ctx)
+{
+    std::map<std::string, Village> villages;
+    auto add = [&](const std::string& code) {
+        if (code.size() == 12 && code.compare(0, ctx.request.area.size(), ctx.request.area) == 0)
+            villages[code].code = code;
+    };
+    if (ctx.request.area.size() == 12) {
+        add(ctx.request.area);
+    } else {
+        for (const Division& d : allDivisions()) {
+            if (d.level() == DivisionLevel::Village && d.isVillageCommittee())
+                add(std::string(d.code));
+        }
+    }
+    for (const ElderSnapshot& e : ctx.elders)
+        add(e.villageCode);
+    return villages;
+}
+
+void readChangeLog(Context& ctx, std::map<std::string, Village>& villages)
+{
+    // Received changes only: on a device its own edits say nothing about the village's link.
+    auto st = ctx.db.prepare("SELECT village_code, max(logged_at) FROM change_log WHERE origin = 1"
+                             + ctx.areaClause() + " GROUP BY village_code");
+    st.bind(1, ctx.request.area);
+    while (st.step()) {
+        if (st.text(0).size() == 12)
+            villages[st.text(0)].lastData = st.text(1);
+    }
+}
+
+// Returns the open conflicts on the county's own reference data, which belong to no village.
+std::size_t readConflicts(Context& ctx, std::map<std::string, Village>& villages)
+{
+    auto st = ctx.db.prepare("SELECT village_code, count(*) FROM conflicts WHERE status = 0" + ctx.areaClause()
+                             + " GROUP BY village_code");
+    st.bind(1, ctx.request.area);
+    std::size_t county = 0;
+    while (st.step()) {
+        const auto n = static_cast<std::size_t>(st.integer(1));
+        if (st.text(0).size() == 12)
+            villages[st.text(0)].openConflicts = n;
+        else
+            county += n;
+    }
+    return county;
+}
+
+} // namespace
+
+// Silent: never heard from, or heard from last more than `silentDays` whole days before
+// today (exactly `silentDays` days is not yet silent). Heard from: a device of the village
+// last seen by the server, else the latest change received from the village.
+void computeData(Context& ctx, DataFigures& out)
+{
+    auto villages = seedVillages(ctx);
+    for (const DeviceContact& device : ctx.request.devices) {
+        if (device.revoked || device.scopeCode.size() != 12 || !villages.count(device.scopeCode))
+            continue;
+        Village& v = villages[device.scopeCode];
+        ++v.devices;
+        v.lastSync = std::max(v.lastSync, device.lastSeen);
+    }
+    readChangeLog(ctx, villages);
+    out.openConflicts = readConflicts(ctx, villages);
+
+    const Date today = *parseDate(ctx.request.now.substr(0, 10));
+    for (auto& [code, v] : villages) {
+        v.code = code;
+        v.name = unitName(code);
+        const std::string heard = v.lastSync.empty() ? v.lastData : v.lastSync;
+        if (auto day = parseDate(heard.substr(0, 10)))
+            v.silentDays = daysBetween(*day, today);
+        v.silent = v.silentDays < 0 || v.silentDays > ctx.request.silentDays;
+        UnitFigures& unit = ctx.unit(code);
+        unit.silentVillages += v.silent;
+        unit.openConflicts += v.openConflicts;
+        out.silentVillages += v.silent;
+        out.openConflicts += v.openConflicts;
+        out.villages.push_back(v);
+    }
+}
+
+} // namespace shouwang::report

@@ -1,0 +1,144 @@
+// 情况报告: how fast reports were acknowledged and closed, and which ran past the county's
+// deadlines. Times are the record's own step times (domain/incident_workflow.h); a step
+// is taken into account only if it happened by the as-of moment, so a past period reads
+// as it stood then.
+#include "report_context.h"
+
+#include "domain/enums.h"
+#include "store/database.h"
+
+#include <chrono>
+
+namespace shouwang::report {
+namespace {
+
+using Seconds = std::chrono::sys_seconds;
+
+constexpr const char* kColumns[] = {"elder_id",    "type",       "status",      "discovered_at", "reporter",
+                                    "description", "reported_at", "accepted_at", "accepted_by",   "assisting_at",
+                                    "assistance",  "closed_at",  "closed_by",   "outcome"};
+
+std::vector<std::pair<Record, std::string>> loadIncidents(Context& ctx)
+{
+    std::string sql = "SELECT i.id, i.village_code, coalesce(e.name, '')";
+    for (const char* column : kColumns)
+        sql += std::string(", coalesce(i.") + column + ", '')";
+    sql += " FROM incidents i LEFT JOIN elders e ON e.id = i.elder_id WHERE i.deleted = 0"
+        + ctx.areaClause("i.village_code") + " ORDER BY i.village_code, i.id";
+    auto st = ctx.db.prepare(sql);
+    st.bind(1, ctx.request.area);
+    std::vector<std::pair<Record, std::string>> out;
+    while (st.step()) {
+        Record r;
+        r.entity = "incident";
+        r.id = st.text(0);
+        r.villageCode = st.text(1);
+        for (int i = 0; i < static_cast<int>(std::size(kColumns)); ++i)
+            r.set(kColumns[i], st.text(3 + i));
+        out.emplace_back(std::move(r), st.text(2));
+    }
+    return out;
+}
+
+// The step's time if it happened by `asOf`; nullopt if not (yet).
+std::optional<Seconds> stepBy(const Record& r, std::string_view field, const std::string& asOf)
+{
+    const std::string& at = r.value(field);
+    if (at.empty() || at > asOf)
+        return std::nullopt;
+    return parseDateTime(at);
+}
+
+double hoursBetween(Seconds a, Seconds b)
+{
+    return static_cast<double>((b - a).count()) / 3600.0;
+}
+
+std::string statusAt(const Record& r, const std::string& asOf)
+{
+    for (auto [field, status] : {std::pair{"closed_at", "closed"}, {"assisting_at", "assisting"}, {"accepted_at", "accepted"}}) {
+        if (stepBy(r, field, asOf))
+            return status;
+    }
+    return "reported";
+}
+
+void average(double& into, double sum, std::size_t n)
+{
+    into = n == 0 ? -1 : sum / static_cast<double>(n);
+}
+
+// One incident as it stood at the as-of moment, judged against the county's deadlines.
+IncidentFigures::Row rowOf(const Context& ctx, const Record& r, const std::string& elderName, Seconds reported)
+{
+    const EnumDef* types = findEnum("incident_type");
+    const auto asOf = *parseDateTime(ctx.asOf);
+    const auto accepted = stepBy(r, "accepted_at", ctx.asOf);
+    const auto closed = stepBy(r, "closed_at", ctx.asOf);
+    IncidentFigures::Row row;
+    row.id = r.id;
+    row.elderName = elderName;
+    row.villageCode = r.villageCode;
+    row.type = types ? std::string(types->label(r.value("type"))) : r.value("type");
+    row.status = statusAt(r, ctx.asOf);
+    row.reportedAt = incidentReportedAt(r);
+    row.acceptedAt = accepted ? r.value("accepted_at") : std::string{};
+    row.closedAt = closed ? r.value("closed_at") : std::string{};
+    row.acknowledgeHours = accepted ? hoursBetween(reported, *accepted) : -1;
+    row.closeHours = closed ? hoursBetween(reported, *closed) : -1;
+    // A step exactly at its deadline is on time; a step not yet taken is late once the
+    // as-of moment has passed the deadline.
+    const auto ackAllowance = std::chrono::hours(ctx.request.deadlines.acknowledgeHours);
+    const auto closeAllowance = std::chrono::hours(24 * ctx.request.deadlines.closeDays);
+    row.acknowledgeLate = (accepted ? *accepted : asOf) > reported + ackAllowance;
+    row.closeLate = (closed ? *closed : asOf) > reported + closeAllowance;
+    for (const IncidentEvent& event : incidentTimeline(r)) {
+        if (event.at <= ctx.asOf)
+            row.timeline.push_back(event);
+    }
+    return row;
+}
+
+} // namespace
+
+void computeIncidents(Context& ctx, IncidentFigures& out)
+{
+    double ackSum = 0, closeSum = 0;
+    std::size_t ackCount = 0, closeCount = 0;
+    for (auto& [r, elderName] : loadIncidents(ctx)) {
+        const std::string reportedText = incidentReportedAt(r);
+        const auto reported = parseDateTime(reportedText);
+        const bool closed = stepBy(r, "closed_at", ctx.asOf).has_value();
+        if (closed && r.value("closed_at").substr(0, 10) >= ctx.periodFrom())
+            ++out.closedInPeriod;
+        if (!reported || reportedText > ctx.asOf)
+            continue; // not yet reported at the as-of moment (or no usable time at all)
+        const std::string reportedDay = reportedText.substr(0, 10);
+        const bool inPeriod = reportedDay >= ctx.periodFrom() && reportedDay <= ctx.periodTo();
+        if (!inPeriod && closed)
+            continue;
+
+        IncidentFigures::Row row = rowOf(ctx, r, elderName, *reported);
+        UnitFigures& unit = ctx.unit(r.villageCode);
+        out.reportedInPeriod += inPeriod;
+        unit.reportedInPeriod += inPeriod;
+        out.openAtEnd += !closed;
+        unit.openIncidents += !closed;
+        out.acknowledgeLate += row.acknowledgeLate;
+        out.closeLate += row.closeLate;
+        unit.lateIncidents += row.acknowledgeLate || row.closeLate;
+        if (inPeriod && row.acknowledgeHours >= 0) {
+            ackSum += row.acknowledgeHours;
+            ++ackCount;
+        }
+        if (inPeriod && row.closeHours >= 0) {
+            closeSum += row.closeHours;
+            ++closeCount;
+        }
+        out.incidents.push_back(std::move(row));
+    }
+    average(out.averageAcknowledgeHours, ackSum, ackCount);
+    average(out.averageCloseHours, closeSum, closeCount);
+}
+
+} // namespace shouwang::report

@@ -1,0 +1,73 @@
+#pragma once
+
+// What the sections of the supervision report share while it is computed: the request,
+// the moment figures are taken at, the child units and the area's elders. Internal to
+// shared/report.
+
+#include "supervision.h"
+
+#include "domain/derived.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace shouwang {
+
+class Statement;
+
+namespace report {
+
+// One elder as the report sees them at the end of the period.
+struct ElderSnapshot {
+    std::string id, villageCode, name, idNumber, phone, status, householdId, createdAt;
+    bool householdExists = false;
+    int supporters = 0;
+    std::string lastVisit;                        // latest visit on or before the as-of day
+    std::string lastAssessment, riskLevel, plan;  // latest assessment on or before it
+    std::string birthDate;
+    ElderFlags flags;                             // at the as-of day
+
+    bool active() const { return status == "active"; }
+};
+
+struct Context {
+    Context(Database& database, const ReportRequest& req);
+
+    Database& db;
+    ReportRequest request;
+    Date asOfDay{};   // the day state figures are taken on: `to`, or today if earlier
+    std::string asOf; // the moment: the end of `to`, or now if earlier
+    VisitSchedule schedule;
+    std::map<std::string, UnitFigures> units;
+    std::vector<ElderSnapshot> elders; // every non-deleted elder of the area
+
+    // The child unit a village belongs to, created on first use.
+    UnitFigures& unit(const std::string& villageCode);
+    ElderRef ref(const ElderSnapshot& elder) const;
+    std::string maskId(const std::string& idNumber) const;
+    // " AND substr(<column>, 1, N) = ?" for the area, and its bound value.
+    std::string areaClause(const char* column = "village_code") const;
+    std::string periodFrom() const { return formatDate(request.from); }
+    std::string periodTo() const { return formatDate(request.to); }
+};
+
+// The display name of a unit code: a township's name, a village's short name.
+std::string unitName(const std::string& code);
+// Fills ctx.elders (elder_snapshot.cpp).
+void loadElders(Context& ctx);
+
+void computeBase(Context& ctx, BaseFigures& out);
+void computeDuplicates(Context& ctx, BaseFigures& out);
+void computeVisits(Context& ctx, VisitFigures& out);
+void computeCampaigns(Context& ctx, VisitFigures& out);
+void computeRisk(Context& ctx, RiskFigures& out);
+void computeIncidents(Context& ctx, IncidentFigures& out);
+void computeServices(Context& ctx, ServiceFigures& out);
+void computeData(Context& ctx, DataFigures& out);
+
+// Whole days from a to b.
+int daysBetween(Date a, Date b);
+
+} // namespace report
+} // namespace shouwang

@@ -1,0 +1,174 @@
+#include "report_context.h"
+
+#include "domain/divisions.h"
+#include "domain/idcard.h"
+#include "store/derived_columns.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+
+namespace shouwang {
+
+std::string Ratio::percent() const
+{
+    if (whole == 0)
+        return "—";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+    return buf;
+}
+
+namespace report {
+namespace {
+
+std::size_t childLength(std::size_t areaLength)
+{
+    return areaLength == 6 ? 9 : 12;
+}
+
+// Units with a village committee in them: the policy is about rural villages, so a
+// street of urban communities only appears once it holds data.
+void seedUnits(Context& ctx)
+{
+    const std::string& area = ctx.request.area;
+    if (area.size() == 12) {
+        ctx.unit(area);
+        return;
+    }
+    for (const Division* child : childDivisions(area)) {
+        const bool rural = area.size() == 9 ? child->isVillageCommittee() : [&] {
+            const auto villages = childDivisions(child->code);
+            return std::any_of(villages.begin(), villages.end(), [](const Division* v) { return v->isVillageCommittee(); });
+        }();
+        if (rural)
+            ctx.unit(std::string(child->code) + std::string(12 - child->code.size(), '0'));
+    }
+}
+
+void add(Ratio& into, const Ratio& r)
+{
+    into.part += r.part;
+    into.whole += r.whole;
+}
+
+UnitFigures totalOf(const std::vector<UnitFigures>& units)
+{
+    UnitFigures t;
+    for (const UnitFigures& u : units) {
+        t.active += u.active;
+        t.keyTargets += u.keyTargets;
+        t.incomplete += u.incomplete;
+        add(t.onSchedule, u.onSchedule);
+        add(t.assessed, u.assessed);
+        t.overdue += u.overdue;
+        t.highRiskWithoutPlan += u.highRiskWithoutPlan;
+        t.reportedInPeriod += u.reportedInPeriod;
+        t.openIncidents += u.openIncidents;
+        t.lateIncidents += u.lateIncidents;
+        t.servicesGiven += u.servicesGiven;
+        t.openConflicts += u.openConflicts;
+        t.silentVillages += u.silentVillages;
+    }
+    return t;
+}
+
+} // namespace
+
+Context::Context(Database& database, const ReportRequest& req)
+    : db(database)
+    , request(req)
+{
+    if (request.now.empty())
+        request.now = nowDateTime();
+    const std::string endOfPeriod = formatDate(request.to) + "T23:59:59";
+    asOf = std::min(endOfPeriod, request.now);
+    asOfDay = *parseDate(asOf.substr(0, 10));
+    schedule = DerivedColumns(db).standard().schedule;
+}
+
+UnitFigures& Context::unit(const std::string& villageCode)
+{
+    const std::string code = villageCode.substr(0, childLength(request.area.size()));
+    auto [it, fresh] = units.try_emplace(code);
+    if (fresh) {
+        it->second.code = code;
+        it->second.name = unitName(code);
+    }
+    return it->second;
+}
+
+std::string Context::maskId(const std::string& idNumber) const
+{
+    return request.revealPersonalData ? idNumber : maskIdNumber(idNumber);
+}
+
+ElderRef Context::ref(const ElderSnapshot& elder) const
+{
+    return {elder.id, elder.villageCode, elder.name, maskId(elder.idNumber)};
+}
+
+std::string Context::areaClause(const char* column) const
+{
+    return std::string(" AND substr(") + column + ", 1, " + std::to_string(request.area.size()) + ") = ?";
+}
+
+std::string unitName(const std::string& code)
+{
+    const Division* d = findDivision(code);
+    if (!d)
+        return code;
+    return d->level() == DivisionLevel::Village ? shortVillageName(d->name) : std::string(d->name);
+}
+
+int daysBetween(Date a, Date b)
+{
+    return static_cast<int>((b - a).count());
+}
+
+} // namespace report
+
+std::string reportRequestProblem(const ReportRequest& request)
+{
+    const Division* area = findDivision(request.area);
+    if (!area)
+        return "未知的区域代码：" + request.area + "（应为6位区县、9位乡镇或12位村代码）";
+    if (request.from > request.to)
+        return "统计期间的开始日期晚于结束日期";
+    if (request.deadlines.acknowledgeHours <= 0 || request.deadlines.closeDays <= 0 || request.silentDays < 0)
+        return "时限应为正数";
+    if (!request.now.empty() && !parseDateTime(request.now))
+        return "当前时间格式应为 年-月-日T时:分:秒";
+    return {};
+}
+
+SupervisionReport computeSupervision(Database& db, const ReportRequest& request)
+{
+    if (const std::string problem = reportRequestProblem(request); !problem.empty())
+        throw std::invalid_argument(problem);
+    report::Context ctx(db, request);
+    report::seedUnits(ctx);
+    report::loadElders(ctx);
+
+    SupervisionReport out;
+    report::computeBase(ctx, out.base);
+    report::computeDuplicates(ctx, out.base);
+    report::computeVisits(ctx, out.visits);
+    report::computeCampaigns(ctx, out.visits);
+    report::computeRisk(ctx, out.risk);
+    report::computeIncidents(ctx, out.incidents);
+    report::computeServices(ctx, out.services);
+    report::computeData(ctx, out.data);
+
+    out.request = ctx.request;
+    out.areaName = divisionPath(request.area);
+    out.asOf = ctx.asOf;
+    for (auto& [code, unit] : ctx.units)
+        out.units.push_back(unit);
+    out.total = report::totalOf(out.units);
+    out.total.code = request.area;
+    out.total.name = "合计";
+    return out;
+}
+
+} // namespace shouwang
