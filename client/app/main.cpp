@@ -1,0 +1,137 @@
+// 守望 — the village client. Everything but the start-up lives in shouwang::ui.
+
+#include "ui/first_run_dialog.h"
+#include "ui/labels.h"
+#include "ui/ledger_session.h"
+#include "ui/main_window.h"
+#include "ui/sync_view.h"
+
+#include "store/database.h"
+#include "store/meta.h"
+
+#include <QApplication>
+#include <QDebug>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace shouwang::ui;
+
+namespace {
+
+void installTranslations(QApplication& app, const QString& language)
+{
+    setChineseLabels(language != u"en");
+    if (language == u"en")
+        return;
+    auto* own = new QTranslator(&app);
+    if (own->load(QStringLiteral(":/i18n/shouwang_zh_CN.qm")))
+        QApplication::installTranslator(own);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+QString defaultDatabasePath()
+{
+    // The user's data folder survives reinstalls and upgrades; the install folder does not.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(QStringLiteral("ledger.db"));
+}
+
+// First start: choose the village and how to begin. False when the user quits.
+bool setUp(LedgerSession& session, const QString& demoVillage, std::unique_ptr<FirstRunDialog>& enrollment)
+{
+    if (!demoVillage.isEmpty()) {
+        session.setVillage(ss(demoVillage));
+        if (session.operatorName().empty())
+            session.setOperatorName("张文书");
+        const QString error = createDemoVillage(session, ss(demoVillage), 300, nullptr);
+        if (!error.isEmpty())
+            qCritical().noquote() << "demo village:" << error; // scripted use: no dialog to wait on
+        return error.isEmpty();
+    }
+    auto dialog = std::make_unique<FirstRunDialog>();
+    if (dialog->exec() != QDialog::Accepted)
+        return false;
+    session.setVillage(dialog->villageCode());
+    session.setOperatorName(ss(dialog->operatorName()));
+    if (dialog->start() == FirstRunDialog::Start::Demo) {
+        const QString error = createDemoVillage(session, dialog->villageCode(), 300, nullptr);
+        if (!error.isEmpty())
+            QMessageBox::warning(nullptr, dialog->windowTitle(), error);
+    } else if (dialog->start() == FirstRunDialog::Start::Enroll) {
+        enrollment = std::move(dialog);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Shouwang"));
+    QApplication::setApplicationName(QStringLiteral("shouwang"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Shouwang village client"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Ledger file to open."), QStringLiteral("FILE"));
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Sync server address."),
+                                          QStringLiteral("URL"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN or en."), QStringLiteral("LANG"));
+    const QCommandLineOption demoOption(QStringLiteral("demo-village"),
+                                        QStringLiteral("On a new ledger, create a demo of this village."),
+                                        QStringLiteral("CODE"));
+    QCommandLineOption shotOption(QStringLiteral("screenshot"), QStringLiteral("Save screenshots to DIR and quit."),
+                                  QStringLiteral("DIR"));
+    shotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({dbOption, serverOption, langOption, demoOption, shotOption});
+    parser.process(app);
+
+    const QString language = parser.isSet(langOption)
+        ? parser.value(langOption)
+        : QSettings().value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString();
+    installTranslations(app, language);
+
+    std::unique_ptr<LedgerSession> session;
+    try {
+        session = std::make_unique<LedgerSession>(parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath());
+    } catch (const std::exception& e) {
+        QMessageBox::critical(nullptr, QObject::tr("Shouwang"),
+                              QObject::tr("The ledger file could not be opened: %1").arg(QString::fromUtf8(e.what())));
+        return 1;
+    }
+    if (parser.isSet(serverOption))
+        session->ledger().meta().set(shouwang::meta::kServerUrl, ss(parser.value(serverOption)));
+    std::unique_ptr<FirstRunDialog> enrollment;
+    if (!session->isConfigured() && !setUp(*session, parser.value(demoOption), enrollment))
+        return 0;
+
+    MainWindow window(*session);
+    window.show();
+    if (enrollment) {
+        window.sync()->serverEdit()->setText(enrollment->serverUrl());
+        window.sync()->codeEdit()->setText(enrollment->enrollmentCode());
+        window.showPage(MainWindow::SyncPage);
+        window.sync()->enroll();
+    }
+    if (parser.isSet(shotOption)) {
+        QTimer::singleShot(200, &window, [&window, dir = parser.value(shotOption)] {
+            QApplication::exit(window.saveScreenshots(dir) ? 0 : 2);
+        });
+    }
+    return QApplication::exec();
+}

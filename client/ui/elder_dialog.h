@@ -1,0 +1,65 @@
+#pragma once
+
+#include "domain/record.h"
+
+#include <QDialog>
+
+#include <string_view>
+#include <vector>
+
+class QLabel;
+class QTabWidget;
+class QVBoxLayout;
+
+namespace shouwang::ui {
+
+class LedgerSession;
+class RecordForm;
+
+// One elder's whole record: basic information (the ID number fills in birth date, sex and
+// age as it is typed), household and supporters, health, economy, and after the first save
+// the lists that hang off the elder (visits, assessments, agreements, pairings, services,
+// incident reports) and the change history.
+class ElderDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ElderDialog)
+
+public:
+    // An empty id opens a new elder.
+    ElderDialog(LedgerSession& session, const std::string& elderId, QWidget* parent = nullptr);
+
+    // The elder fields on each of the dialog's form tabs; together, every field of the schema.
+    static std::vector<std::vector<std::string_view>> fieldGroups();
+
+    RecordForm* formFor(std::string_view field) const;
+    QTabWidget* tabs() const { return m_tabs; }
+    const Record& record() const { return m_record; }
+    QString derivedText() const;
+    QString message() const;
+    bool isModified() const;
+    bool save();
+
+public slots:
+    void accept() override;
+    void reject() override;
+
+private:
+    QWidget* formTab(RecordForm* form);
+    void updateDerived();
+    void addChildTabs();
+    void print();
+
+    LedgerSession& m_session;
+    Record m_record;
+    QTabWidget* m_tabs;
+    std::vector<RecordForm*> m_forms;
+    QLabel* m_derived;
+    QLabel* m_message;
+    QVBoxLayout* m_householdLayout = nullptr;
+    bool m_childTabs = false;
+};
+
+// Opens the elder's record; true when anything was saved.
+void openElder(LedgerSession& session, const std::string& elderId, QWidget* parent);
+
+} // namespace shouwang::ui

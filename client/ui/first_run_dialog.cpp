@@ -1,0 +1,169 @@
+#include "first_run_dialog.h"
+
+#include "labels.h"
+#include "ledger_session.h"
+
+#include "demo/demo_generator.h"
+#include "domain/divisions.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace shouwang::ui {
+
+FirstRunDialog::FirstRunDialog(QWidget* parent)
+    : QDialog(parent)
+    , m_county(new QComboBox(this))
+    , m_township(new QComboBox(this))
+    , m_village(new QComboBox(this))
+    , m_operator(new QLineEdit(this))
+{
+    setWindowTitle(tr("Welcome to Shouwang"));
+    for (const Division* county : counties())
+        m_county->addItem(qs(county->name), qs(county->code));
+    connect(m_county, &QComboBox::currentIndexChanged, this, &FirstRunDialog::fillTownships);
+    connect(m_township, &QComboBox::currentIndexChanged, this, &FirstRunDialog::fillVillages);
+    m_operator->setPlaceholderText(tr("e.g. 张文书"));
+
+    auto* placeBox = new QGroupBox(tr("1. Which village does this computer keep?"), this);
+    auto* placeForm = new QFormLayout(placeBox);
+    placeForm->addRow(tr("County"), m_county);
+    placeForm->addRow(tr("Township"), m_township);
+    placeForm->addRow(tr("Village"), m_village);
+    placeForm->addRow(tr("Your name"), m_operator);
+
+    auto* startBox = new QGroupBox(tr("2. How do you want to begin?"), this);
+    auto* startLayout = new QVBoxLayout(startBox);
+    m_empty = new QRadioButton(tr("Start an empty ledger (enroll with the county later, under Sync)"), startBox);
+    m_enroll = new QRadioButton(tr("Enroll now with the code from the county:"), startBox);
+    m_demo = new QRadioButton(tr("Open a demo village to learn with (made-up people)"), startBox);
+    m_server = new QLineEdit(startBox);
+    m_server->setPlaceholderText(tr("Server address, e.g. http://192.168.1.10:8443"));
+    m_code = new QLineEdit(startBox);
+    m_code->setPlaceholderText(tr("Enrollment code"));
+    m_empty->setChecked(true);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_empty, m_enroll, m_server, m_code, m_demo})
+        startLayout->addWidget(w);
+
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole)->setDefault(true);
+    buttons->addButton(tr("Quit"), QDialogButtonBox::RejectRole);
+    connect(buttons, &QDialogButtonBox::accepted, this, &FirstRunDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &FirstRunDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("This program keeps the village's ledger of left-behind elders on this computer. "
+                                "It works without a network and sends the changes to the county when it can."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    layout->addWidget(placeBox);
+    layout->addWidget(startBox);
+    layout->addWidget(buttons);
+    fillTownships();
+    resize(560, 480);
+}
+
+void FirstRunDialog::fillTownships()
+{
+    const QSignalBlocker block(m_township);
+    m_township->clear();
+    for (const Division* township : childDivisions(ss(m_county->currentData().toString())))
+        m_township->addItem(qs(township->name), qs(township->code));
+    fillVillages();
+}
+
+void FirstRunDialog::fillVillages()
+{
+    m_village->clear();
+    for (const Division* village : childDivisions(ss(m_township->currentData().toString()))) {
+        if (village->isVillageCommittee())
+            m_village->addItem(qs(shortVillageName(village->name)), qs(village->code));
+    }
+    for (const Division* village : childDivisions(ss(m_township->currentData().toString()))) {
+        if (!village->isVillageCommittee())
+            m_village->addItem(qs(shortVillageName(village->name)), qs(village->code));
+    }
+}
+
+void FirstRunDialog::selectVillage(const std::string& code)
+{
+    m_county->setCurrentIndex(m_county->findData(qs(code.substr(0, 6))));
+    m_township->setCurrentIndex(m_township->findData(qs(code.substr(0, 9))));
+    m_village->setCurrentIndex(m_village->findData(qs(code)));
+}
+
+std::string FirstRunDialog::villageCode() const
+{
+    return ss(m_village->currentData().toString());
+}
+
+QString FirstRunDialog::operatorName() const
+{
+    return m_operator->text().trimmed();
+}
+
+FirstRunDialog::Start FirstRunDialog::start() const
+{
+    return m_enroll->isChecked() ? Start::Enroll : m_demo->isChecked() ? Start::Demo : Start::Empty;
+}
+
+QString FirstRunDialog::serverUrl() const
+{
+    return m_server->text().trimmed();
+}
+
+QString FirstRunDialog::enrollmentCode() const
+{
+    return m_code->text().trimmed();
+}
+
+void FirstRunDialog::accept()
+{
+    QString problem;
+    if (villageCode().size() != 12)
+        problem = tr("Please choose the village.");
+    else if (operatorName().isEmpty())
+        problem = tr("Please type your name: it is recorded with every change.");
+    else if (start() == Start::Enroll && (serverUrl().isEmpty() || enrollmentCode().isEmpty()))
+        problem = tr("To enroll, type the server address and the code from the county.");
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, windowTitle(), problem);
+        return;
+    }
+    QDialog::accept();
+}
+
+QString createDemoVillage(LedgerSession& session, const std::string& villageCode, std::size_t elders, QWidget* parent)
+{
+    QProgressDialog progress(FirstRunDialog::tr("Creating the demo village..."), QString(), 0,
+                             static_cast<int>(elders), parent);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    try {
+        DemoOptions options;
+        options.scopeCode = villageCode;
+        options.elders = elders;
+        options.visitsPerElder = 12;
+        generateDemo(session.ledger(), options, [&progress](std::size_t done, std::size_t) {
+            progress.setValue(static_cast<int>(done));
+            QApplication::processEvents();
+        });
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
+    session.ledger().derived().refreshAll();
+    session.notifyChanged();
+    return {};
+}
+
+} // namespace shouwang::ui

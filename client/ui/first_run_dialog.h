@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QDialog>
+
+#include <string>
+
+class QComboBox;
+class QLineEdit;
+class QRadioButton;
+
+namespace shouwang::ui {
+
+class LedgerSession;
+
+// The first start: which village this computer keeps (county → township → village, from
+// the real division lists), who is using it, and how to begin: an empty ledger, enrolling
+// with the county's code, or a demo village to learn with.
+class FirstRunDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FirstRunDialog)
+
+public:
+    enum class Start { Empty, Enroll, Demo };
+
+    explicit FirstRunDialog(QWidget* parent = nullptr);
+
+    std::string villageCode() const;
+    QString operatorName() const;
+    Start start() const;
+    QString serverUrl() const;
+    QString enrollmentCode() const;
+    // Selects a village by its 12-digit code (and its county and township).
+    void selectVillage(const std::string& code);
+
+public slots:
+    void accept() override;
+
+private:
+    void fillTownships();
+    void fillVillages();
+
+    QComboBox* m_county;
+    QComboBox* m_township;
+    QComboBox* m_village;
+    QLineEdit* m_operator;
+    QRadioButton* m_empty;
+    QRadioButton* m_enroll;
+    QRadioButton* m_demo;
+    QLineEdit* m_server;
+    QLineEdit* m_code;
+};
+
+// Fills a new ledger with a demo of one village (a few hundred elders with their records),
+// showing progress. Returns an empty string or the reason it failed.
+QString createDemoVillage(LedgerSession& session, const std::string& villageCode, std::size_t elders, QWidget* parent);
+
+} // namespace shouwang::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace shouwang::ui {
+
+class ElderTableModel;
+class LedgerSession;
+class RecordListPanel;
+
+// The home page (首页): what needs doing today — visits due and overdue, high-risk elders,
+// open incident reports — and the village at a glance: key targets by kind, changes not yet
+// synced, the last sync, the current campaign.
+class HomeView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HomeView)
+
+public:
+    explicit HomeView(LedgerSession& session, QWidget* parent = nullptr);
+
+    ElderTableModel& dueModel() { return *m_due; }
+    ElderTableModel& highRiskModel() { return *m_highRisk; }
+    QString summaryText() const;
+    void refresh();
+
+signals:
+    void openElderRequested(const QString& elderId);
+
+private:
+    QTableView* elderTable(ElderTableModel* model, bool visitOnDoubleClick);
+    QString campaignText();
+    QString countsText();
+
+    LedgerSession& m_session;
+    ElderTableModel* m_due;
+    ElderTableModel* m_highRisk;
+    RecordListPanel* m_incidents;
+    QLabel* m_heading;
+    QLabel* m_counts;
+    QLabel* m_campaign;
+};
+
+} // namespace shouwang::ui

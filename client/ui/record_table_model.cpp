@@ -1,0 +1,122 @@
+#include "record_table_model.h"
+
+#include "labels.h"
+#include "ledger_session.h"
+
+#include "domain/idcard.h"
+#include "domain/schema.h"
+
+#include <QStringList>
+
+namespace shouwang::ui {
+
+RecordTableModel::RecordTableModel(LedgerSession& session, const EntityDef& entity, std::vector<std::string> columns,
+                                   QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+    , m_entity(entity)
+    , m_columns(std::move(columns))
+{
+    if (m_columns.empty()) {
+        for (const auto& f : entity.fields)
+            m_columns.emplace_back(f.name);
+    }
+    m_filter.villagePrefix = session.countyCode();
+    m_filter.orderBy = "created_at";
+    m_filter.descending = true;
+}
+
+void RecordTableModel::setFilter(ListFilter filter)
+{
+    m_filter = std::move(filter);
+    reload();
+}
+
+void RecordTableModel::setPredicate(std::function<bool(const Record&)> predicate)
+{
+    m_predicate = std::move(predicate);
+    reload();
+}
+
+void RecordTableModel::reload()
+{
+    beginResetModel();
+    m_records = m_session.list(m_entity.name, m_filter);
+    if (m_predicate)
+        std::erase_if(m_records, [this](const Record& r) { return !m_predicate(r); });
+    endResetModel();
+}
+
+const Record* RecordTableModel::recordAt(int row) const
+{
+    return row >= 0 && row < static_cast<int>(m_records.size()) ? &m_records[static_cast<std::size_t>(row)] : nullptr;
+}
+
+int RecordTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_records.size());
+}
+
+int RecordTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
+}
+
+QVariant RecordTableModel::data(const QModelIndex& index, int role) const
+{
+    const Record* record = recordAt(index.row());
+    if (!record || role != Qt::DisplayRole)
+        return {};
+    const std::string& column = m_columns[static_cast<std::size_t>(index.column())];
+    const FieldDef* field = m_entity.field(column);
+    if (!field)
+        return {};
+    return displayValue(m_session, *field, record->value(column));
+}
+
+QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= static_cast<int>(m_columns.size()))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const FieldDef* field = m_entity.field(m_columns[static_cast<std::size_t>(section)]);
+    return field ? label(*field) : QString();
+}
+
+QString RecordTableModel::displayValue(LedgerSession& session, const FieldDef& field, const std::string& value,
+                                       bool maskPersonal)
+{
+    if (value.empty())
+        return {};
+    switch (field.type) {
+    case FieldType::Enum:
+        return enumLabel(field.ref, value);
+    case FieldType::EnumSet:
+        return enumSetLabel(field.ref, value);
+    case FieldType::Bool:
+        return value == "1" ? tr("Yes") : tr("No");
+    case FieldType::Ref:
+        return session.title(field.ref, value);
+    case FieldType::RefList: {
+        QStringList titles;
+        for (const QString& id : qs(value).split(u',', Qt::SkipEmptyParts))
+            titles << session.title(field.ref, ss(id));
+        return titles.join(QStringLiteral("、"));
+    }
+    case FieldType::Phone:
+        return maskPersonal ? qs(maskPhone(value)) : qs(value);
+    case FieldType::IdNumber:
+        return maskPersonal ? qs(maskIdNumber(value)) : qs(value);
+    case FieldType::DateTime:
+        return qs(value).replace(u'T', u' ').left(16);
+    case FieldType::LongText:
+        return qs(value).simplified().left(60);
+    case FieldType::Text:
+    case FieldType::Integer:
+    case FieldType::Date:
+        break;
+    }
+    return qs(value);
+}
+
+} // namespace shouwang::ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "domain/record.h"
+#include "store/ledger.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace shouwang {
+struct EntityDef;
+struct FieldDef;
+}
+
+namespace shouwang::ui {
+
+class LedgerSession;
+
+// The records of one entity (optionally only those matching a filter), one column per
+// chosen field, fed by Ledger::list. Used for the child lists of an elder (visits,
+// supporters...) and for the village lists (volunteers, facilities, catalogue...).
+class RecordTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordTableModel)
+
+public:
+    RecordTableModel(LedgerSession& session, const EntityDef& entity, std::vector<std::string> columns,
+                     QObject* parent = nullptr);
+
+    void setFilter(ListFilter filter);
+    // Keeps only records the predicate accepts (for RefList membership, open incidents...).
+    void setPredicate(std::function<bool(const Record&)> predicate);
+    void reload();
+    const Record* recordAt(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // How a stored value reads in a list: labels for codes, masked ID numbers and phones,
+    // titles for references.
+    static QString displayValue(LedgerSession& session, const FieldDef& field, const std::string& value,
+                                bool maskPersonal = true);
+
+private:
+    LedgerSession& m_session;
+    const EntityDef& m_entity;
+    std::vector<std::string> m_columns;
+    ListFilter m_filter;
+    std::function<bool(const Record&)> m_predicate;
+    std::vector<Record> m_records;
+};
+
+} // namespace shouwang::ui

@@ -1,0 +1,155 @@
+#include "risk_dialog.h"
+
+#include "elder_facts.h"
+#include "form_saving.h"
+#include "labels.h"
+#include "ledger_session.h"
+#include "record_form.h"
+
+#include "domain/schema.h"
+
+#include <QCheckBox>
+#include <QDate>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace shouwang::ui {
+
+RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_record(std::move(assessment))
+    , m_standard(riskStandard(session))
+{
+    m_record.entity = "risk_assessment";
+    Record elder;
+    if (auto stored = session.get("elder", m_record.value("elder_id")))
+        elder = *stored;
+    setWindowTitle(tr("Risk assessment: %1").arg(qs(elder.value("name"))));
+
+    std::set<std::string> present;
+    if (m_record.id.empty()) {
+        const ElderFacts facts = elderFacts(session, elder);
+        present = suggestFactors(facts, deriveFlags(facts, today()));
+    } else {
+        present = decodeAnswers(m_record.value("answers"));
+    }
+    auto* box = new QGroupBox(tr("Factors (%1) — ticked ones are already known from the ledger; please confirm each")
+                                  .arg(qs(m_standard.name)),
+                              this);
+    auto* boxLayout = new QVBoxLayout(box);
+    for (const auto& factor : m_standard.factors) {
+        auto* check = new QCheckBox(tr("%1 (%2 points)").arg(qs(factor.label)).arg(factor.weight), box);
+        check->setObjectName(qs(factor.code));
+        check->setChecked(present.count(factor.code) > 0);
+        connect(check, &QCheckBox::toggled, this, [this] {
+            m_modified = true;
+            updateScore();
+        });
+        boxLayout->addWidget(check);
+        m_factors.push_back(check);
+    }
+    m_summary = new QLabel(this);
+    m_summary->setStyleSheet(QStringLiteral("font-size: 14pt; font-weight: bold;"));
+    m_message = new QLabel(this);
+    m_message->hide();
+    m_form = new RecordForm(session, *findEntity("risk_assessment"), {"date", "assessor", "intervention_plan", "next_due"},
+                            {}, this);
+    m_form->load(m_record);
+    if (m_record.id.empty()) {
+        const QDate day = QDate::currentDate();
+        m_form->setValue("date", ss(day.toString(Qt::ISODate)));
+        m_form->setValue("assessor", session.operatorName());
+        m_form->setValue("next_due", ss(day.addDays(m_standard.schedule.assessmentDays).toString(Qt::ISODate)));
+    }
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);
+    buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+    connect(buttons, &QDialogButtonBox::accepted, this, &RiskDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &RiskDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_message);
+    layout->addWidget(box);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_form);
+    layout->addWidget(buttons);
+    updateScore();
+}
+
+std::set<std::string> RiskDialog::ticked() const
+{
+    std::set<std::string> codes;
+    for (auto* check : m_factors) {
+        if (check->isChecked())
+            codes.insert(ss(check->objectName()));
+    }
+    return codes;
+}
+
+void RiskDialog::setTicked(const std::string& code, bool on)
+{
+    for (auto* check : m_factors) {
+        if (check->objectName() == qs(code))
+            check->setChecked(on);
+    }
+}
+
+int RiskDialog::score() const
+{
+    return riskScore(m_standard, ticked());
+}
+
+std::string RiskDialog::level() const
+{
+    return riskLevel(m_standard, score());
+}
+
+QString RiskDialog::summary() const
+{
+    return m_summary->text();
+}
+
+void RiskDialog::updateScore()
+{
+    const std::string lvl = level();
+    m_summary->setText(tr("Score: %1    Level: %2").arg(score()).arg(enumLabel("risk_level", lvl)));
+    const char* colour = lvl == "high" ? "#c00000" : lvl == "medium" ? "#b06000" : "#006000";
+    m_summary->setStyleSheet(QStringLiteral("font-size: 14pt; font-weight: bold; color: %1;").arg(QLatin1String(colour)));
+}
+
+bool RiskDialog::save()
+{
+    m_record.set("answers", encodeAnswers(ticked()));
+    m_record.set("score", std::to_string(score()));
+    m_record.set("level", level());
+    ListFilter latest;
+    latest.villagePrefix = m_session.countyCode();
+    latest.orderBy = "effective_from";
+    latest.descending = true;
+    latest.limit = 1;
+    auto rules = m_session.list("risk_rule", latest);
+    if (!rules.empty())
+        m_record.set("rule_id", rules.front().id);
+    if (!saveFromForms(m_session, m_record, {m_form}, m_message))
+        return false;
+    m_modified = false;
+    return true;
+}
+
+void RiskDialog::accept()
+{
+    if (save())
+        QDialog::accept();
+}
+
+void RiskDialog::reject()
+{
+    if ((m_modified || m_form->isModified()) && !confirmDiscard(this))
+        return;
+    QDialog::reject();
+}
+
+} // namespace shouwang::ui

@@ -1,0 +1,244 @@
+#include "sync_view.h"
+
+#include "labels.h"
+#include "ledger_session.h"
+
+#include "domain/schema.h"
+#include "store/conflict_queue.h"
+
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSysInfo>
+#include <QTableWidget>
+#include <QThread>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace shouwang::ui {
+
+SyncView::SyncView(LedgerSession& session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_thread(new QThread(this))
+    , m_worker(new SyncWorker(session.path()))
+{
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SyncWorker::started, this, &SyncView::onStarted);
+    connect(m_worker, &SyncWorker::progress, this, &SyncView::onProgress);
+    connect(m_worker, &SyncWorker::finished, this, &SyncView::onFinished);
+    m_thread->start();
+
+    auto* settingsBox = new QGroupBox(tr("Server and enrollment"), this);
+    auto* form = new QFormLayout(settingsBox);
+    m_server = new QLineEdit(qs(session.ledger().meta().value(meta::kServerUrl)), settingsBox);
+    m_server->setPlaceholderText(QStringLiteral("http://192.168.1.10:8443"));
+    m_code = new QLineEdit(settingsBox);
+    m_code->setPlaceholderText(tr("The one-time code from the county"));
+    auto* enrollButton = new QPushButton(tr("Enroll this computer"), settingsBox);
+    form->addRow(tr("Server address"), m_server);
+    form->addRow(tr("Enrollment code"), m_code);
+    form->addRow(QString(), enrollButton);
+    connect(enrollButton, &QPushButton::clicked, this, &SyncView::enroll);
+    connect(m_server, &QLineEdit::editingFinished, this,
+            [this] { m_session.ledger().meta().set(meta::kServerUrl, ss(m_server->text().trimmed())); });
+
+    m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::RichText);
+    m_result = new QLabel(this);
+    m_result->setWordWrap(true);
+    m_progress = new QProgressBar(this);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_syncButton = new QPushButton(tr("Sync now"), this);
+    m_syncButton->setStyleSheet(QStringLiteral("font-size: 14pt; padding: 8px 24px;"));
+    m_auto = new QCheckBox(tr("Sync automatically every 15 minutes when the server can be reached"), this);
+    m_auto->setChecked(QSettings().value(QStringLiteral("sync/auto"), true).toBool());
+    m_timer = new QTimer(this);
+    m_timer->setInterval(15 * 60 * 1000);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (!m_busy && m_auto->isChecked() && !m_session.ledger().meta().value(meta::kToken).empty())
+            syncNow();
+    });
+    connect(m_auto, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("sync/auto"), on); });
+    m_timer->start();
+    connect(m_syncButton, &QPushButton::clicked, this, &SyncView::syncNow);
+
+    auto* exportButton = new QPushButton(tr("Export changes to a file (USB stick)..."), this);
+    auto* importButton = new QPushButton(tr("Import the county's answer file..."), this);
+    connect(exportButton, &QPushButton::clicked, this, &SyncView::exportBundle);
+    connect(importButton, &QPushButton::clicked, this, &SyncView::importAnswer);
+
+    m_conflicts = new QTableWidget(0, 5, this);
+    m_conflicts->setHorizontalHeaderLabels({tr("Record"), tr("Field"), tr("Value A"), tr("Value B"), tr("Found")});
+    m_conflicts->horizontalHeader()->setStretchLastSection(true);
+    m_conflicts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_conflicts->verticalHeader()->hide();
+
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_syncButton);
+    actions->addWidget(exportButton);
+    actions->addWidget(importButton);
+    actions->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(settingsBox);
+    layout->addWidget(m_status);
+    layout->addLayout(actions);
+    layout->addWidget(m_auto);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_result);
+    layout->addWidget(new QLabel(tr("<b>Conflicts</b> (two people changed the same field at the same time; "
+                                    "the county reviews them)"),
+                                 this));
+    layout->addWidget(m_conflicts, 1);
+    connect(&session, &LedgerSession::changed, this, &SyncView::refresh);
+    refresh();
+}
+
+SyncView::~SyncView()
+{
+    m_worker->cancel();
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void SyncView::refresh()
+{
+    Meta& meta = m_session.ledger().meta();
+    const bool enrolled = !meta.value(meta::kToken).empty();
+    const std::string last = meta.value(meta::kLastSync);
+    const std::string error = meta.value(meta::kLastSyncError);
+    m_status->setText(tr("Enrollment: <b>%1</b>    Changes not yet sent: <b>%2</b>    Last sync: <b>%3</b>%4")
+                          .arg(enrolled ? tr("enrolled (%1)").arg(qs(meta.value(meta::kScope))) : tr("not enrolled"))
+                          .arg(m_session.ledger().changeLog().pendingCount())
+                          .arg(last.empty() ? tr("never") : qs(last).replace(u'T', u' '))
+                          .arg(error.empty() ? QString() : tr("<br/>Last problem: %1").arg(qs(error).toHtmlEscaped())));
+    refreshConflicts();
+}
+
+void SyncView::refreshConflicts()
+{
+    const auto conflicts = ConflictQueue(m_session.database()).open(m_session.scopeCode());
+    m_conflicts->setRowCount(static_cast<int>(conflicts.size()));
+    int row = 0;
+    for (const auto& c : conflicts) {
+        const EntityDef* entity = findEntity(c.entity);
+        const FieldDef* field = entity ? entity->field(c.field) : nullptr;
+        const QString cells[] = {(entity ? label(*entity) : qs(c.entity)) + QStringLiteral("：")
+                                     + m_session.title(c.entity, c.recordId),
+                                 field ? label(*field) : qs(c.field),
+                                 qs(c.valueA) + QStringLiteral("（%1）").arg(qs(c.operatorA)),
+                                 qs(c.valueB) + QStringLiteral("（%1）").arg(qs(c.operatorB)),
+                                 qs(c.detectedAt).replace(u'T', u' ')};
+        for (int col = 0; col < 5; ++col)
+            m_conflicts->setItem(row, col, new QTableWidgetItem(cells[col]));
+        ++row;
+    }
+}
+
+QString SyncView::statusText() const
+{
+    return m_status->text();
+}
+
+QString SyncView::resultText() const
+{
+    return m_result->text();
+}
+
+void SyncView::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_syncButton->setEnabled(!busy);
+    m_progress->setVisible(busy);
+}
+
+void SyncView::syncNow()
+{
+    if (m_busy)
+        return;
+    m_session.ledger().meta().set(meta::kServerUrl, ss(m_server->text().trimmed()));
+    setBusy(true);
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::runSync, Qt::QueuedConnection);
+}
+
+void SyncView::enroll()
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    const QString url = m_server->text(), code = m_code->text(), device = QSysInfo::machineHostName();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, url, code, device] { w->runEnroll(url, code, device); },
+                              Qt::QueuedConnection);
+}
+
+void SyncView::exportBundle()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export changes"), QStringLiteral("shouwang-changes.swb"),
+                                                      tr("Shouwang bundles (*.swb)"));
+    if (path.isEmpty() || m_busy)
+        return;
+    setBusy(true);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->runExportBundle(path); }, Qt::QueuedConnection);
+}
+
+void SyncView::importAnswer()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import answer"), {}, tr("Shouwang bundles (*.swb)"));
+    if (path.isEmpty() || m_busy)
+        return;
+    setBusy(true);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->runImportAnswer(path); }, Qt::QueuedConnection);
+}
+
+void SyncView::onStarted(const QString& what)
+{
+    m_result->setStyleSheet({});
+    m_result->setText(what + QStringLiteral("…"));
+    m_progress->setRange(0, 0);
+}
+
+void SyncView::onProgress(int done, int total, const QString& what)
+{
+    if (total > 0) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    } else {
+        m_progress->setRange(0, 0);
+    }
+    m_result->setText(what);
+}
+
+void SyncView::onFinished(const SyncOutcome& outcome)
+{
+    setBusy(false);
+    if (outcome.ok) {
+        QString text = outcome.message.isEmpty()
+            ? tr("Sync finished: %1 change(s) sent, %2 received.").arg(outcome.pushed).arg(outcome.pulled)
+            : outcome.message;
+        if (outcome.refused)
+            text += tr(" %1 change(s) were refused by the county; see the record's history.").arg(outcome.refused);
+        if (outcome.conflicts)
+            text += tr(" %1 conflict(s) found.").arg(outcome.conflicts);
+        m_result->setStyleSheet(QStringLiteral("color: #006000;"));
+        m_result->setText(text);
+    } else {
+        m_result->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
+        m_result->setText(tr("Sync did not finish: %1 Nothing was lost; the changes will be sent next time.")
+                              .arg(outcome.message));
+    }
+    m_session.ledger().derived().forgetStandard();
+    m_session.notifyChanged();
+    emit syncFinished(outcome.ok);
+}
+
+} // namespace shouwang::ui

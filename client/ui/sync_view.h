@@ -1,0 +1,67 @@
+#pragma once
+
+#include "sync_worker.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QThread;
+class QTimer;
+
+namespace shouwang::ui {
+
+class LedgerSession;
+
+// Sync (同步): the server's address and enrollment, a sync button and the automatic sync
+// timer, progress, the outcome in plain Chinese, USB-stick bundles, and the conflicts the
+// county and the village must look at. The work runs on a SyncWorker thread.
+class SyncView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncView)
+
+public:
+    explicit SyncView(LedgerSession& session, QWidget* parent = nullptr);
+    ~SyncView() override;
+
+    void syncNow();
+    void enroll();
+    bool isBusy() const { return m_busy; }
+    QString statusText() const;
+    QString resultText() const;
+    QLineEdit* serverEdit() const { return m_server; }
+    QLineEdit* codeEdit() const { return m_code; }
+
+signals:
+    void syncFinished(bool ok);
+
+private:
+    void onStarted(const QString& what);
+    void onProgress(int done, int total, const QString& what);
+    void onFinished(const SyncOutcome& outcome);
+    void refresh();
+    void refreshConflicts();
+    void exportBundle();
+    void importAnswer();
+    void setBusy(bool busy);
+
+    LedgerSession& m_session;
+    QThread* m_thread;
+    SyncWorker* m_worker;
+    QLineEdit* m_server;
+    QLineEdit* m_code;
+    QLabel* m_status;
+    QLabel* m_result;
+    QProgressBar* m_progress;
+    QPushButton* m_syncButton;
+    QCheckBox* m_auto;
+    QTimer* m_timer;
+    QTableWidget* m_conflicts;
+    bool m_busy = false;
+};
+
+} // namespace shouwang::ui

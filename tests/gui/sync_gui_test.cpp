@@ -1,0 +1,140 @@
+// Sync from the window against a real server process on 127.0.0.1.
+
+#include "gui_fixture.h"
+
+#include "ui/sync_view.h"
+
+#include "store/meta.h"
+
+#include <QLineEdit>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace shouwang;
+using namespace shouwang::ui;
+
+namespace {
+
+QString serverExe()
+{
+    const QString fromEnv = qEnvironmentVariable("SHOUWANG_SERVER");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+#ifdef SHOUWANG_SERVER_EXE
+    return QStringLiteral(SHOUWANG_SERVER_EXE);
+#else
+    return {};
+#endif
+}
+
+QString run(const QStringList& args)
+{
+    QProcess process;
+    process.start(serverExe(), args);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        qWarning() << "server command failed:" << args << process.readAllStandardError();
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+} // namespace
+
+class SyncGuiTest final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_serverDb;
+    QProcess m_server;
+    QString m_url;
+
+    bool startServer()
+    {
+        m_server.start(serverExe(), {QStringLiteral("--db"), m_serverDb, QStringLiteral("serve"),
+                                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        const QRegularExpression listening(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"));
+        QString out;
+        for (int i = 0; i < 100 && m_server.state() != QProcess::NotRunning; ++i) {
+            m_server.waitForReadyRead(200);
+            out += QString::fromUtf8(m_server.readAllStandardOutput() + m_server.readAllStandardError());
+            const auto match = listening.match(out);
+            if (match.hasMatch()) {
+                m_url = QStringLiteral("http://") + match.captured(1);
+                return true;
+            }
+        }
+        qWarning() << "server did not start:" << out;
+        return false;
+    }
+
+    static bool waitForSync(SyncView& view)
+    {
+        QSignalSpy finished(&view, &SyncView::syncFinished);
+        return finished.wait(60000) && finished.first().first().toBool();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (serverExe().isEmpty() || !QFile::exists(serverExe()))
+            QSKIP("shouwang-server is not built (configure with SHOUWANG_BUILD_SERVER=ON or set SHOUWANG_SERVER)");
+        m_serverDb = m_dir.filePath(QStringLiteral("county.db"));
+        run({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
+        QVERIFY(startServer());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server.state() != QProcess::NotRunning) {
+            m_server.terminate();
+            m_server.waitForFinished(10000);
+        }
+    }
+
+    void anElderSyncedFromTheWindowReachesTheCountyLedger_andAFailureLosesNothing()
+    {
+        const QStringList enrollOut = run({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"),
+                                           QStringLiteral("--scope"), QStringLiteral("village:500154001200")})
+                                          .split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(!enrollOut.isEmpty());
+        const QString code = enrollOut.last().trimmed();
+
+        test::GuiLedger ledger;
+        SyncView view(*ledger.session);
+        view.serverEdit()->setText(m_url);
+        view.codeEdit()->setText(code);
+        {
+            QSignalSpy finished(&view, &SyncView::syncFinished);
+            view.enroll();
+            QVERIFY(finished.wait(60000));
+            QVERIFY2(finished.first().first().toBool(), qPrintable(view.resultText()));
+        }
+        ledger.addElder("同步老人", "19420505", "alone");
+        QVERIFY(ledger.session->ledger().changeLog().pendingCount() > 0);
+        view.syncNow();
+        QVERIFY2(waitForSync(view), qPrintable(view.resultText()));
+        QCOMPARE(ledger.session->ledger().changeLog().pendingCount(), std::size_t(0));
+        const QString stats = run({QStringLiteral("--db"), m_serverDb, QStringLiteral("stats")});
+        QVERIFY2(QRegularExpression(QStringLiteral("(^|\\n)elder 1\\b")).match(stats).hasMatch(), qPrintable(stats));
+
+        // The server goes away: the sync fails with a message, and nothing typed is lost.
+        m_server.terminate();
+        QVERIFY(m_server.waitForFinished(10000));
+        ledger.addElder("离线录入", "19430606", "spouse");
+        const std::size_t pending = ledger.session->ledger().changeLog().pendingCount();
+        QVERIFY(pending > 0);
+        QSignalSpy finished(&view, &SyncView::syncFinished);
+        view.syncNow();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY2(view.resultText().contains(QStringLiteral("Nothing was lost"))
+                     || view.resultText().contains(QStringLiteral("不会丢失")),
+                 qPrintable(view.resultText()));
+        QCOMPARE(ledger.session->ledger().changeLog().pendingCount(), pending);
+        QCOMPARE(ledger.session->ledger().count("elder"), std::size_t(2));
+    }
+};
+
+QTEST_MAIN(SyncGuiTest)
+#include "sync_gui_test.moc"
