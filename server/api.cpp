@@ -14,6 +14,7 @@
 
 #include "domain/date.h"
 #include "domain/hlc.h"
+#include "domain/text.h"
 
 #include "shouwang/sync.pb.h"
 
@@ -79,7 +80,11 @@ std::optional<std::string> requestBody(const Request& request, Response& refusal
     if (request.contentEncoding.empty() || request.contentEncoding == "identity")
         return request.body;
     if (request.contentEncoding != "gzip") {
-        refusal = errorResponse(400, wire::MALFORMED, "不支持的请求压缩方式：" + request.contentEncoding.substr(0, 32));
+        // Quoted back only as printable ASCII: a header is raw bytes, an Error message UTF-8.
+        std::string shown;
+        for (char c : std::string_view(request.contentEncoding).substr(0, 32))
+            shown += (c >= 0x20 && c < 0x7f) ? c : '?';
+        refusal = errorResponse(400, wire::MALFORMED, "不支持的请求压缩方式：" + shown);
         return std::nullopt;
     }
     bool tooLarge = false;
@@ -145,7 +150,7 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
 
     Device device;
     device.id = message->device_id();
-    device.name = message->device_name().substr(0, 200);
+    device.name = utf8Prefix(message->device_name(), 200);
     const std::string token = crypto::newToken();
     device.tokenHash = crypto::tokenHash(token);
     const std::string now = formatDateTime(services.nowMillis());

@@ -3,6 +3,7 @@
 #include "sync/protocol.h"
 
 #include "domain/schema.h"
+#include "domain/text.h"
 
 #include <optional>
 #include <set>
@@ -61,7 +62,7 @@ IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::
     audit.action = std::string(action);
     std::set<std::string> operators;
     for (const auto& c : cleared)
-        operators.insert(c.operatorName.substr(0, 64));
+        operators.insert(utf8Prefix(c.operatorName, 64));
     for (const auto& name : operators)
         audit.operatorName += (audit.operatorName.empty() ? "" : ",") + name;
 

@@ -268,6 +268,12 @@ public:
         return m_ledger->deviceId();
     }
 
+    void limitPagesForTesting(std::int64_t pages) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_db->exec("PRAGMA max_page_count = " + std::to_string(pages > 0 ? pages : 1073741823));
+    }
+
 private:
     std::optional<Device> findDevice(std::string_view column, std::string_view value)
     {

@@ -102,6 +102,11 @@ public:
                                         std::string_view operatorName) = 0;
     virtual LedgerStats stats() = 0;
     virtual std::string serverDeviceId() = 0;
+
+    // Test hook: caps the database at `pages` pages (0: no cap), refusing growth exactly as
+    // a full disk does (SQLITE_FULL), so the reliability tests can fill the "disk" and free
+    // it again while the server runs. A cap below the current size means "no growth".
+    virtual void limitPagesForTesting(std::int64_t pages) { (void)pages; }
 };
 
 // Opens (creating or migrating) the SQLite county database with synchronous=FULL.

@@ -15,6 +15,8 @@ packages=(
   fonts-noto-cjk xvfb xauth
   # Supervision exports (shared/exchange/xlsx_writer.cpp) and reading them back in tests.
   libxlsxwriter-dev unzip
+  # libFuzzer (tools/fuzz.sh): clang 14 and its runtime libraries (libclang_rt.fuzzer).
+  clang libclang-rt-14-dev
 )
 
 missing=()

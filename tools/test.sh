@@ -16,3 +16,7 @@ cmake --preset testing
 cmake --build --preset testing -j "$jobs"
 # GUI tests use the offscreen platform (set per test in CTest); nothing needs a display.
 ctest --preset testing -j "$jobs"
+
+# Fuzzing (docs/reliability.md): every fuzz/ target for 20 s on its seed corpus, built
+# with clang in build/fuzz. A crash fails the run and leaves its input in build/fuzz/findings.
+bash tools/fuzz.sh 20

@@ -95,6 +95,23 @@ HttpResponse failed(std::string_view stage, const beast::error_code& ec)
     return response;
 }
 
+// A certificate the client does not trust is not a network hiccup: retrying meets the
+// same certificate, and backing off for minutes would hide a wrong address or CA file.
+HttpResponse handshakeFailed(const beast::error_code& ec, long verifyResult)
+{
+    HttpResponse response = failed("tls handshake", ec);
+    const bool verifyFailed = ec.category() == asio::error::get_ssl_category()
+        && ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == SSL_R_CERTIFICATE_VERIFY_FAILED;
+    if (verifyFailed || verifyResult != X509_V_OK) {
+        response.certificateError = true;
+        if (verifyResult != X509_V_OK)
+            response.networkError = std::string("certificate: ") + X509_verify_cert_error_string(verifyResult);
+        else
+            response.networkError = "certificate: the host name does not match the server's certificate";
+    }
+    return response;
+}
+
 } // namespace
 
 struct BeastTransport::Impl {
@@ -141,6 +158,8 @@ HttpResponse BeastTransport::post(std::string_view path, std::string_view body, 
     if (!m_impl->configError.empty()) {
         HttpResponse response;
         response.networkError = m_impl->configError;
+        // An unreadable CA file will not become readable by waiting.
+        response.certificateError = m_impl->url.tls;
         return response;
     }
     try {
@@ -202,7 +221,7 @@ HttpResponse BeastTransport::Impl::post(std::string_view path, std::string_view 
     if ((ec = await(ioc, [&](auto handler) { beast::get_lowest_layer(stream).async_connect(endpoints, std::move(handler)); })))
         return failed("connect", ec);
     if ((ec = await(ioc, [&](auto handler) { stream.async_handshake(asio::ssl::stream_base::client, std::move(handler)); })))
-        return failed("tls handshake", ec);
+        return handshakeFailed(ec, SSL_get_verify_result(stream.native_handle()));
     HttpResponse response = roundTrip(ioc, stream, request);
     // A polite close_notify, briefly: the answer is already in hand whatever happens here.
     beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));

@@ -5,6 +5,9 @@
 
 #include "domain/date.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace shouwang {
 namespace {
 
@@ -124,7 +127,10 @@ std::vector<Change> ChangeLog::after(std::uint64_t cursor, std::string_view vill
     // sparse the scope is; the cursor then moves past what was scanned.
     constexpr std::int64_t kScanLimit = 100000;
     Statement& st = m_db.cached("SELECT seq, village_code, device_id, payload FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?");
-    st.bind(1, static_cast<std::int64_t>(cursor)).bind(2, kScanLimit);
+    // SQLite integers are signed: a cursor past INT64_MAX (only a hostile or broken client
+    // sends one) would wrap to a negative number and select the whole log from the start.
+    const auto from = static_cast<std::int64_t>(std::min<std::uint64_t>(cursor, INT64_MAX));
+    st.bind(1, from).bind(2, kScanLimit);
     std::vector<Change> out;
     lastSeqScanned = cursor;
     more = false;

@@ -9,9 +9,53 @@
 #include "domain/schema.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
 
 namespace shouwang {
 namespace {
+
+// The ledger holds ID numbers, health and family data (PIPL sensitive information): on a
+// shared computer no other OS account may read it. SQLite creates files with mode 0644
+// less the umask, so a new ledger is made empty with owner-only access before SQLite
+// writes a byte of it (SQLite gives the WAL and SHM files the database file's mode), and
+// every open narrows the files again in case they were copied in or made by an older
+// version. Windows has no mode bits: there the per-user data folder's ACL does this
+// (docs/reliability.md), and the narrow-string paths below would not even be UTF-8.
+#ifndef _WIN32
+bool isPlainFile(const std::string& path)
+{
+    return !path.empty() && path != ":memory:" && !path.starts_with("file:");
+}
+
+void restrictToOwner(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    if (!isPlainFile(path))
+        return;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::error_code ec;
+        const fs::path file(path + suffix);
+        // A file we cannot narrow (not ours, a read-only medium) still opens: refusing to
+        // start would lose more than it protects.
+        if (fs::exists(file, ec))
+            fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+    }
+}
+
+void createPrivately(const std::string& path)
+{
+    std::error_code ec;
+    if (!isPlainFile(path) || std::filesystem::exists(path, ec))
+        return;
+    std::ofstream(path, std::ios::binary | std::ios::app).close();
+    restrictToOwner(path);
+}
+#else
+void restrictToOwner(const std::string&) {}
+void createPrivately(const std::string&) {}
+#endif
 
 std::string deviceIdOf(Database& db)
 {
@@ -39,8 +83,10 @@ std::string storageMessage(const StoreError& e)
 
 std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::Durability durability)
 {
+    createPrivately(path);
     auto db = std::make_unique<Database>(path, durability);
     migrate(*db, kSchemaVersion);
+    restrictToOwner(path); // after migrate: the WAL and SHM files exist by now
     return db;
 }
 

@@ -7,6 +7,7 @@
 
 #include "domain/date.h"
 #include "domain/schema.h"
+#include "domain/text.h"
 #include "domain/validation.h"
 
 #include <algorithm>
@@ -43,7 +44,7 @@ MergeOutcome MergeEngine::check(const Change& change) const
 {
     const EntityDef* entity = findEntity(change.entity);
     if (!entity)
-        return refuse(MergeRefusal::UnknownEntity, "未知的记录类型：" + change.entity.substr(0, 64));
+        return refuse(MergeRefusal::UnknownEntity, "未知的记录类型：" + utf8Prefix(change.entity, 64));
     if (change.changeId.empty() || !isValidDeviceId(change.changeId) || !isValidDeviceId(change.recordId)
         || !isValidDeviceId(change.hlc.device) || change.hlc.time == 0) {
         return refuse(MergeRefusal::InvalidValue, "变更的编号或时间戳无效");
@@ -61,7 +62,7 @@ MergeOutcome MergeEngine::check(const Change& change) const
         }
         const FieldDef* field = entity->field(f.name);
         if (!field)
-            return refuse(MergeRefusal::UnknownField, std::string(entity->zh) + "没有字段：" + f.name.substr(0, 64));
+            return refuse(MergeRefusal::UnknownField, std::string(entity->zh) + "没有字段：" + utf8Prefix(f.name, 64));
         if (std::string error = validateValue(*field, f.value); !error.empty())
             return refuse(MergeRefusal::InvalidValue, std::string(entity->zh) + error);
     }

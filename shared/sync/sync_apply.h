@@ -17,7 +17,8 @@ class MergeEngine;
 namespace detail {
 
 // Marks each still-pending change acknowledged or quarantined as its result says, counting
-// only the changes this call moved (so a replayed answer counts nothing). Inside the
+// only the changes this call moved (so a replayed answer counts nothing). A CLOCK_AHEAD
+// refusal leaves its change pending: the clock is at fault, not the change. Inside the
 // caller's transaction. Returns how many changes moved.
 std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrField<wire::ChangeResult>& results,
                          SyncReport& report);

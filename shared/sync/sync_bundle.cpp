@@ -41,6 +41,7 @@ std::string_view syncErrorName(SyncErrorCode code)
     case SyncErrorCode::LocalStorage: return "LOCAL_STORAGE";
     case SyncErrorCode::Cancelled: return "CANCELLED";
     case SyncErrorCode::BadBundle: return "BAD_BUNDLE";
+    case SyncErrorCode::Certificate: return "CERTIFICATE";
     }
     return "UNKNOWN";
 }
@@ -105,6 +106,11 @@ std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrFiel
                 ++report.acknowledged;
                 ++moved;
             }
+        } else if (result.error().code() == wire::CLOCK_AHEAD) {
+            // Not the change's fault but the computer's clock: it stays in the outbox and
+            // goes through once the clock is right and the server's time has caught up
+            // with its HLC. Quarantining it would keep it from the county for ever.
+            continue;
         } else {
             const std::string message = result.error().message().empty() ? "服务器拒收" : result.error().message();
             log.markRefused(result.change_id(), static_cast<int>(result.error().code()), message);

@@ -22,6 +22,8 @@ namespace {
 
 bool retryable(const HttpResponse& response, bool retryRateLimited)
 {
+    if (response.certificateError)
+        return false;
     return !response.networkError.empty() || response.status >= 500 || (retryRateLimited && response.status == 429);
 }
 
@@ -44,6 +46,14 @@ SyncError failure(const HttpResponse& response, const std::optional<std::string>
 {
     if (cancelled)
         return {SyncErrorCode::Cancelled, "同步已取消", true};
+    if (response.certificateError) {
+        // Retrying would meet the same certificate: stop and say who can fix it.
+        return {SyncErrorCode::Certificate,
+                "无法验证服务器的证书（不是区县 CA 签发、已过期或与服务器地址不符），同步已停止，"
+                "数据未发送。请向区县管理员核对服务器地址和证书文件（--ca）。（"
+                    + response.networkError + "）",
+                false};
+    }
     if (!response.networkError.empty()) {
         SyncError error = detail::errorFromAnswer(0, body);
         error.message += "（" + response.networkError + "）";
@@ -264,6 +274,14 @@ SyncError SyncClient::pushBatch(Run& run, std::size_t& batch, bool& progressed)
     Transaction tx(m_ledger.database());
     const std::size_t moved = detail::applyResults(m_ledger, results, run.report);
     tx.commit();
+    // Changes refused for a clock ahead stay pending; every later one carries a later HLC,
+    // so pushing on cannot help: stop and tell the user to fix the clock.
+    for (const auto& result : results) {
+        if (!result.accepted() && result.error().code() == wire::CLOCK_AHEAD) {
+            run.report.pushed += changes.size();
+            return {SyncErrorCode::ClockAhead, result.error().message(), false};
+        }
+    }
     if (moved == 0)
         return malformedAnswer(); // an answer that settles nothing would loop for ever
     run.report.pushed += changes.size();

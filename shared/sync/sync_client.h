@@ -36,6 +36,7 @@ enum class SyncErrorCode {
     LocalStorage = 102,// the local database could not be written
     Cancelled = 103,
     BadBundle = 104,   // a bundle file refused (damaged, foreign, wrong device)
+    Certificate = 105, // the server's TLS certificate is not trusted: not a network hiccup
 };
 
 // An error as a value (STYLE.md, after realm-core): a category, a Chinese message to show

@@ -14,6 +14,9 @@ struct HttpResponse {
     std::string body;
     std::string contentEncoding;
     std::string networkError;
+    // The failure is one retrying cannot cure (the server's certificate is not trusted, the
+    // CA file cannot be read): the sync stops with it instead of backing off as if offline.
+    bool certificateError = false;
 };
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;

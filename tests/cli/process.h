@@ -94,7 +94,9 @@ public:
     void start(int port = 0)
     {
         const std::string log = m_scratch + "/serve-" + std::to_string(++m_starts) + ".log";
-        m_pid = spawn({m_exe, "--db", m_db, "serve", "--listen", "127.0.0.1:" + std::to_string(port)}, log, log + ".err");
+        std::vector<std::string> args{m_exe, "--db", m_db, "serve", "--listen", "127.0.0.1:" + std::to_string(port)};
+        args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+        m_pid = spawn(args, log, log + ".err");
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while (std::chrono::steady_clock::now() < deadline) {
             const std::string text = slurp(log);
@@ -127,6 +129,7 @@ public:
     }
 
     int port() const { return m_port; }
+    std::vector<std::string> extraArgs; // more `serve` options, e.g. --cert and --key
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
 
 private:

@@ -1,0 +1,127 @@
+// Writes the seed corpus of every fuzzer (corpus/<target>/): a few well-formed inputs each,
+// so the fuzzers start from messages that reach deep code. Run once by hand:
+//   build/fuzz/fuzz/shouwang-fuzz-seeds fuzz/corpus
+#include "exchange/elder_csv.h"
+#include "store/change_codec.h"
+#include "store/ledger.h"
+#include "sync/bundle.h"
+#include "sync/gzip.h"
+#include "sync/protocol.h"
+
+#include "shouwang/sync.pb.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+using namespace shouwang;
+
+namespace {
+
+std::filesystem::path root;
+
+void write(const std::string& target, const std::string& name, const std::string& bytes)
+{
+    std::filesystem::create_directories(root / target);
+    std::ofstream(root / target / name, std::ios::binary) << bytes;
+}
+
+Change household(int i)
+{
+    Change c;
+    c.changeId = "seed-change-" + std::to_string(i);
+    c.entity = "household";
+    c.recordId = "seed-record-" + std::to_string(i);
+    c.villageCode = "500154102200";
+    c.hlc = Hlc{(std::uint64_t{1700000000000} << Hlc::kCounterBits) + static_cast<std::uint64_t>(i), "fuzz-device-0001"};
+    c.operatorName = "村干部";
+    c.fields = {{"head_name", "张三", {}}, {"address", "一组12号", {}}, {"dibao", "1", {}}};
+    return c;
+}
+
+std::string http(const std::string& path, const std::string& body, const std::string& extra = {})
+{
+    return "POST " + path + " HTTP/1.1\r\nHost: county\r\nContent-Type: application/x-protobuf\r\n" + extra
+        + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc != 2) {
+        std::cerr << "usage: shouwang-fuzz-seeds CORPUS_DIR\n";
+        return 2;
+    }
+    root = argv[1];
+
+    wire::PushRequest push;
+    push.set_protocol_version(protocol::kVersion);
+    toWire(household(1), *push.add_changes());
+    Change edit = household(1);
+    edit.changeId = "seed-change-2";
+    edit.fields = {{"notes", "备注", edit.hlc}};
+    edit.hlc.time += 5;
+    toWire(edit, *push.add_changes());
+    write("fuzz_push", "plain", std::string(1, '\0') + push.SerializeAsString());
+    write("fuzz_push", "gzip", std::string(1, '\1') + gzip::compress(push.SerializeAsString()));
+
+    wire::PullRequest pull;
+    pull.set_protocol_version(protocol::kVersion);
+    pull.set_limit(2);
+    write("fuzz_pull", "first-page", pull.SerializeAsString());
+    pull.set_cursor(3);
+    write("fuzz_pull", "later-page", pull.SerializeAsString());
+
+    wire::EnrollRequest enroll;
+    enroll.set_protocol_version(protocol::kVersion);
+    enroll.set_code("ABCD-EFGH-JKLM");
+    enroll.set_device_id("seed-device-1");
+    enroll.set_device_name("村委会笔记本");
+    write("fuzz_enroll", "enroll", enroll.SerializeAsString());
+
+    wire::Bundle bundle;
+    bundle.set_protocol_version(protocol::kVersion);
+    bundle.set_device_id("fuzz-device-0001");
+    bundle.set_scope("village:500154102200");
+    *bundle.mutable_changes() = push.changes();
+    write("fuzz_bundle", "village", writeBundleFile(bundle, std::string(64, 'a')));
+    wire::Bundle answer;
+    answer.set_protocol_version(protocol::kVersion);
+    answer.set_device_id("fuzz-device-0001");
+    answer.add_results()->set_change_id("seed-change-1");
+    *answer.mutable_updates()->mutable_changes() = push.changes();
+    write("fuzz_bundle", "answer", writeBundleFile(answer, std::string(64, 'a')));
+
+    {
+        auto db = openLedgerDatabase(":memory:");
+        Ledger ledger(*db);
+        Record elder;
+        elder.entity = "elder";
+        elder.villageCode = "500154102200";
+        elder.set("name", "张秀英");
+        elder.set("id_number", "11010519491231002X");
+        elder.set("phone", "13912345678");
+        elder.set("living", "alone");
+        elder.set("status", "active");
+        elder.set("income_sources", "pension,children");
+        ledger.save(elder, "seeds");
+        ExportOptions options;
+        options.revealPersonalData = true;
+        std::ostringstream csv;
+        exportEldersCsv(ledger, csv, options);
+        write("fuzz_csv", "one-elder", csv.str());
+        write("fuzz_csv", "quoted", csv.str() + "\"引号,\"\"里\"\"\",x\r\n");
+    }
+
+    write("fuzz_gzip", "text", gzip::compress("守望 shouwang"));
+    write("fuzz_gzip", "push", gzip::compress(push.SerializeAsString()));
+
+    write("fuzz_http", "push", http(std::string(protocol::kPushPath), push.SerializeAsString(), "Authorization: Bearer x\r\n"));
+    write("fuzz_http", "pull-gzip", http(std::string(protocol::kPullPath), gzip::compress(pull.SerializeAsString()),
+                                         "Content-Encoding: gzip\r\nAccept-Encoding: gzip\r\n"));
+    write("fuzz_http", "healthz", "GET /healthz HTTP/1.1\r\nHost: county\r\n\r\n");
+    write("fuzz_http", "chunked", "POST /api/v1/enroll HTTP/1.1\r\nHost: c\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    return 0;
+}

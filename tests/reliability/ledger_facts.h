@@ -1,0 +1,75 @@
+#pragma once
+
+// Facts read straight from a ledger file, for checks that must not trust the code under
+// test: which changes a device made and how they stand, what the server's log holds.
+
+#include "domain/schema.h"
+#include "store/change_codec.h"
+#include "store/database.h"
+#include "store/ledger.h"
+
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace shouwang::test {
+
+// Change ids this replica made itself (origin 0), optionally only those in `state`
+// (0 pending, 1 acknowledged, 2 refused; -1 any).
+inline std::set<std::string> ownChangeIds(Database& db, int state = -1)
+{
+    auto st = db.prepare(state < 0 ? "SELECT change_id FROM change_log WHERE origin = 0"
+                                   : "SELECT change_id FROM change_log WHERE origin = 0 AND state = ?");
+    if (state >= 0)
+        st.bind(1, state);
+    std::set<std::string> out;
+    while (st.step())
+        out.insert(st.text(0));
+    return out;
+}
+
+// Every change id in a log (the server's: everything it stored), with how often it occurs.
+inline std::multiset<std::string> allChangeIds(Database& db)
+{
+    auto st = db.prepare("SELECT change_id FROM change_log");
+    std::multiset<std::string> out;
+    while (st.step())
+        out.insert(st.text(0));
+    return out;
+}
+
+inline std::string pragmaText(Database& db, const std::string& pragma)
+{
+    auto st = db.prepare("PRAGMA " + pragma);
+    return st.step() ? st.text(0) : std::string{};
+}
+
+// The outbox matches the records: every field clock a record carries is the HLC of a logged
+// change to that record and field (made here or received). A field written without its
+// change, or a change lost while its write stayed, shows up here as "entity/id field hlc".
+inline std::vector<std::string> fieldClocksWithoutChange(Database& db, Ledger& ledger)
+{
+    std::set<std::tuple<std::string, std::string, std::string>> logged;
+    auto st = db.prepare("SELECT payload FROM change_log");
+    while (st.step()) {
+        if (auto change = parseChange(st.blob(0))) {
+            for (const auto& f : change->fields)
+                logged.emplace(change->recordId, f.name, change->hlc.toString());
+        }
+    }
+    std::vector<std::string> out;
+    for (const EntityDef& entity : entities()) {
+        ListFilter all;
+        all.includeDeleted = true;
+        for (const Record& r : ledger.list(entity.name, all)) {
+            for (const auto& [field, hlc] : r.clocks) {
+                if (!logged.count({r.id, field, hlc.toString()}))
+                    out.push_back(std::string(entity.name) + "/" + r.id + " " + field + " " + hlc.toString());
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace shouwang::test
