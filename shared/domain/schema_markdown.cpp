@@ -3,6 +3,8 @@
 #include "enums.h"
 #include "schema.h"
 
+#include <set>
+
 namespace shouwang {
 namespace {
 
@@ -41,13 +43,11 @@ void appendEnums(std::string& out)
 {
     out += "## 代码表 / Enumerations\n\n"
            "Codes are stored and sent; labels are shown. A code is never renamed, only added.\n\n";
-    std::string seen;
+    std::set<std::string_view> seen;
     for (const auto& entity : entities()) {
         for (const auto& field : entity.fields) {
-            if ((field.type != FieldType::Enum && field.type != FieldType::EnumSet)
-                || seen.find("|" + std::string(field.ref) + "|") != std::string::npos)
+            if ((field.type != FieldType::Enum && field.type != FieldType::EnumSet) || !seen.insert(field.ref).second)
                 continue;
-            seen += "|" + std::string(field.ref) + "|";
             const EnumDef* def = findEnum(field.ref);
             if (!def)
                 continue;
