@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -78,7 +79,10 @@ void writeFileAtomically(const std::string& path, const std::string& bytes)
         if (!out)
             throw CommandError{"无法写入文件 / cannot write file: " + path};
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0)
+    // std::filesystem::rename replaces an existing file on Windows too (std::rename does not).
+    std::error_code error;
+    std::filesystem::rename(temp, path, error);
+    if (error)
         throw CommandError{"无法写入文件 / cannot write file: " + path};
 }
 

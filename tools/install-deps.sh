@@ -13,6 +13,10 @@ packages=(
   libsqlite3-dev sqlite3
   libssl-dev zlib1g-dev
   fonts-noto-cjk xvfb xauth
+  # Windows build and packaging (tools/windows/, packaging/): mingw-w64 cross compilers,
+  # wine to run the tests and installers, NSIS, Debian source tools, tclsh for SQLite.
+  g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
+  wine wine64 nsis dpkg-dev tcl adduser
   # Supervision exports (shared/exchange/xlsx_writer.cpp) and reading them back in tests.
   libxlsxwriter-dev unzip
   # libFuzzer (tools/fuzz.sh): clang 14 and its runtime libraries (libclang_rt.fuzzer).

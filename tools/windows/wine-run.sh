@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs a Windows program under wine with the settings Shouwang's tests need; it is the
+# CMAKE_CROSSCOMPILING_EMULATOR of the windows-cross preset (ctest, test discovery) and is
+# used by tools/windows/installer-test.sh.
+#
+#   tools/windows/wine-run.sh PROGRAM.exe [ARGS...]
+#   tools/windows/wine-run.sh --stop          # end this prefix's wineserver
+#
+# - WINEPREFIX defaults to build/wine-prefix in the source tree; a new prefix is made once
+#   (wineboot, under a lock, so parallel tests do not race).
+# - wineserver is started detached and persistent first: started implicitly by wine it would
+#   inherit the caller's output pipe, and ctest or a CI script would wait on it forever.
+#   `--stop` (or `wineserver -k`) ends it; tools/windows/test-windows.sh does so on exit.
+# - Output is passed on after the program ends, without CRs (see below).
+# - Mono/Gecko installs and debug chatter are off.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+export WINEPREFIX=${WINEPREFIX:-$(cd "$here/../.." && pwd)/build/wine-prefix}
+export WINEDLLOVERRIDES=${WINEDLLOVERRIDES:-"mscoree,mshtml="}
+export WINEDEBUG=${WINEDEBUG:--all}
+export WINEARCH=${WINEARCH:-win64}
+unset DISPLAY            # no window needed; keeps wine from looking for an X server
+
+wine=$(command -v wine || command -v wine64 || true)
+[ -n "$wine" ] || { echo "wine-run.sh: wine is not installed (apt-get install wine wine64)" >&2; exit 127; }
+wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver)
+[ -x "$wineserver" ] || wineserver=/usr/lib/wine/wineserver64
+
+if [ "${1:-}" = "--stop" ]; then
+  [ -d "$WINEPREFIX" ] && "$wineserver" -k >/dev/null 2>&1 || true
+  exit 0
+fi
+
+mkdir -p "$WINEPREFIX"
+# Persistent, detached server (a second start while one runs just exits).
+setsid "$wineserver" -p </dev/null >/dev/null 2>&1 || true
+if [ ! -f "$WINEPREFIX/.shouwang-ready" ]; then
+  (
+    flock 9
+    if [ ! -f "$WINEPREFIX/.shouwang-ready" ]; then
+      "$wine" wineboot -i </dev/null >/dev/null 2>&1 || true
+      touch "$WINEPREFIX/.shouwang-ready"
+    fi
+  ) 9>"$WINEPREFIX.lock"
+fi
+# The program's output goes to files first and is copied out (CRs dropped: Windows ends lines
+# with CR LF, CTest's catch_discover_tests and our scripts expect LF) after it exits: wine
+# starts its system processes (services.exe, winedevice.exe, ...) from the first program
+# run in a prefix, they inherit that program's stdout/stderr and live on, and a pipe they
+# hold open would keep ctest or CI waiting for ever. Exit status is kept.
+# SHOUWANG_WINE_RAW=1 runs wine on the caller's own descriptors (use files, not pipes).
+if [ "${SHOUWANG_WINE_RAW:-0}" = 1 ]; then
+  exec "$wine" "$@"
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/wine-run.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+set +e
+"$wine" "$@" >"$tmp/out" 2>"$tmp/err"
+status=$?
+tr -d '\r' <"$tmp/out"
+tr -d '\r' <"$tmp/err" >&2
+exit "$status"
