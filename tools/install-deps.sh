@@ -17,10 +17,12 @@ packages=(
   # wine to run the tests and installers, NSIS, Debian source tools, tclsh for SQLite.
   g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
   wine wine64 nsis dpkg-dev tcl adduser
-  # Supervision exports (shared/exchange/xlsx_writer.cpp) and reading them back in tests.
-  libxlsxwriter-dev unzip
   # libFuzzer (tools/fuzz.sh): clang 14 and its runtime libraries (libclang_rt.fuzzer).
   clang libclang-rt-14-dev
+  # Supervision exports (shared/exchange/xlsx_writer.cpp) and reading them back in tests.
+  libxlsxwriter-dev unzip
+  # Supervision dashboard charts (client/ui/supervision_charts.cpp): Qt Charts.
+  qt6-charts-dev libqt6opengl6-dev
 )
 
 missing=()

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Screenshots of every screen of the village client, for docs/user-manual.md.
-# Runs the real program under Xvfb on a fresh demo village and saves PNGs in docs/images/.
+# Screenshots of every screen of the client, for docs/user-manual.md.
+# Runs the real program under Xvfb on a fresh demo village, then on a demo of its township and
+# of its county (the township's and county's screens: township-*.png, county-*.png), and saves
+# PNGs in docs/images/.
 #   tools/screenshots.sh [path/to/shouwang-client] [output dir]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +19,9 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
 # A fixed language and an empty settings folder, so the pictures do not depend on who runs it.
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" LANG=zh_CN.UTF-8
-xvfb-run -a -s "-screen 0 1366x860x24" \
-    "$client" --db "$work/demo.db" --demo-village "$village" --lang zh_CN --screenshot "$out"
+for scope in "$village" "${village%???}" "${village%??????}"; do
+    xvfb-run -a -s "-screen 0 1366x860x24" \
+        "$client" --db "$work/demo-$scope.db" --demo "$scope" --lang zh_CN --screenshot "$out"
+done
 echo "screenshots written to $out:"
 ls "$out"

@@ -49,13 +49,13 @@ QString defaultDatabasePath()
 }
 
 // First start: choose the village and how to begin. False when the user quits.
-bool setUp(LedgerSession& session, const QString& demoVillage, std::unique_ptr<FirstRunDialog>& enrollment)
+bool setUp(LedgerSession& session, const QString& demoScope, std::unique_ptr<FirstRunDialog>& enrollment)
 {
-    if (!demoVillage.isEmpty()) {
-        session.setVillage(ss(demoVillage));
+    if (!demoScope.isEmpty()) {
+        session.setScope(ss(demoScope));
         if (session.operatorName().empty())
             session.setOperatorName("张文书");
-        const QString error = createDemoVillage(session, ss(demoVillage), 300, nullptr);
+        const QString error = createDemo(session, ss(demoScope), 300, nullptr);
         if (!error.isEmpty())
             qCritical().noquote() << "demo village:" << error; // scripted use: no dialog to wait on
         return error.isEmpty();
@@ -63,10 +63,10 @@ bool setUp(LedgerSession& session, const QString& demoVillage, std::unique_ptr<F
     auto dialog = std::make_unique<FirstRunDialog>();
     if (dialog->exec() != QDialog::Accepted)
         return false;
-    session.setVillage(dialog->villageCode());
+    session.setScope(dialog->scopeCode());
     session.setOperatorName(ss(dialog->operatorName()));
     if (dialog->start() == FirstRunDialog::Start::Demo) {
-        const QString error = createDemoVillage(session, dialog->villageCode(), 300, nullptr);
+        const QString error = createDemo(session, dialog->scopeCode(), 300, nullptr);
         if (!error.isEmpty())
             QMessageBox::warning(nullptr, dialog->windowTitle(), error);
     } else if (dialog->start() == FirstRunDialog::Start::Enroll) {
@@ -92,9 +92,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Sync server address."),
                                           QStringLiteral("URL"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN or en."), QStringLiteral("LANG"));
-    const QCommandLineOption demoOption(QStringLiteral("demo-village"),
-                                        QStringLiteral("On a new ledger, create a demo of this village."),
-                                        QStringLiteral("CODE"));
+    const QCommandLineOption demoOption(
+        QStringList{QStringLiteral("demo"), QStringLiteral("demo-village")},
+        QStringLiteral("On a new ledger, create a demo of this village (12 digits), township (9) or county (6)."),
+        QStringLiteral("CODE"));
     QCommandLineOption shotOption(QStringLiteral("screenshot"), QStringLiteral("Save screenshots to DIR and quit."),
                                   QStringLiteral("DIR"));
     shotOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -129,8 +130,9 @@ int main(int argc, char* argv[])
         window.sync()->enroll();
     }
     if (parser.isSet(shotOption)) {
-        QTimer::singleShot(200, &window, [&window, dir = parser.value(shotOption)] {
-            QApplication::exit(window.saveScreenshots(dir) ? 0 : 2);
+        const bool demo = parser.isSet(demoOption);
+        QTimer::singleShot(200, &window, [&window, demo, dir = parser.value(shotOption)] {
+            QApplication::exit(window.saveScreenshots(dir, demo) ? 0 : 2);
         });
     }
     return QApplication::exec();

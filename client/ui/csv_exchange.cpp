@@ -2,6 +2,7 @@
 
 #include "labels.h"
 #include "ledger_session.h"
+#include "ledger_task.h"
 
 #include "exchange/elder_csv.h"
 
@@ -35,11 +36,14 @@ void exportLedgerCsv(LedgerSession& session, QWidget* parent)
     ExportOptions options;
     options.villagePrefix = session.scopeCode();
     options.revealPersonalData = ask.clickedButton() == full;
-    const std::string error = exportEldersCsvFile(session.ledger(), ss(path), options);
-    if (error.empty())
+    const QString error = runWithProgress(
+        session.path(), QObject::tr("Exporting the ledger..."),
+        [options, path](LedgerSession& own, LedgerTask&) { return qs(exportEldersCsvFile(own.ledger(), ss(path), options)); },
+        parent);
+    if (error.isEmpty())
         QMessageBox::information(parent, QObject::tr("Export CSV"), QObject::tr("The ledger was saved to %1.").arg(path));
     else
-        QMessageBox::warning(parent, QObject::tr("Export CSV"), qs(error));
+        QMessageBox::warning(parent, QObject::tr("Export CSV"), error);
 }
 
 void importLedgerCsv(LedgerSession& session, QWidget* parent)
@@ -51,8 +55,20 @@ void importLedgerCsv(LedgerSession& session, QWidget* parent)
     ImportOptions options;
     options.operatorName = session.operatorName();
     options.villagePrefix = session.scopeCode();
-    const ImportReport report = importEldersCsvFile(session.ledger(), ss(path), options);
+    ImportReport report;
+    const QString error = runWithProgress(
+        session.path(), QObject::tr("Importing the ledger..."),
+        [options, path, &report](LedgerSession& own, LedgerTask&) {
+            report = importEldersCsvFile(own.ledger(), ss(path), options);
+            return QString();
+        },
+        parent);
+    session.ledger().derived().forgetStandard();
     session.notifyChanged();
+    if (!error.isEmpty()) {
+        QMessageBox::warning(parent, QObject::tr("Import CSV"), error);
+        return;
+    }
     QStringList lines;
     lines << QObject::tr("New elders: %1    Updated: %2    Unchanged: %3    Refused rows: %4")
                  .arg(report.imported)

@@ -70,7 +70,11 @@ ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWi
         addChildTabs();
 
     auto* buttons = new QDialogButtonBox(this);
-    buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);
+    const bool writable = session.mayWrite(elder);
+    for (RecordForm* form : m_forms)
+        form->setReadOnly(!writable);
+    if (writable)
+        buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);
     buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
     auto* printButton = buttons->addButton(tr("Print / PDF"), QDialogButtonBox::ActionRole);
     connect(printButton, &QPushButton::clicked, this, &ElderDialog::print);

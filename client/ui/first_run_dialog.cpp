@@ -2,11 +2,11 @@
 
 #include "labels.h"
 #include "ledger_session.h"
+#include "ledger_task.h"
 
 #include "demo/demo_generator.h"
 #include "domain/divisions.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -51,8 +50,13 @@ FirstRunDialog::FirstRunDialog(QWidget* parent)
     m_server->setPlaceholderText(tr("Server address, e.g. http://192.168.1.10:8443"));
     m_code = new QLineEdit(startBox);
     m_code->setPlaceholderText(tr("Enrollment code"));
+    m_demoLevel = new QComboBox(startBox);
+    m_demoLevel->addItem(tr("Demo of the chosen village"), 12);
+    m_demoLevel->addItem(tr("Demo of its township (township staff's view)"), 9);
+    m_demoLevel->addItem(tr("Demo of its county (county office's view)"), 6);
+    connect(m_demoLevel, &QComboBox::activated, m_demo, [this] { m_demo->setChecked(true); });
     m_empty->setChecked(true);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_empty, m_enroll, m_server, m_code, m_demo})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_empty, m_enroll, m_server, m_code, m_demo, m_demoLevel})
         startLayout->addWidget(w);
 
     auto* buttons = new QDialogButtonBox(this);
@@ -107,6 +111,13 @@ std::string FirstRunDialog::villageCode() const
     return ss(m_village->currentData().toString());
 }
 
+std::string FirstRunDialog::scopeCode() const
+{
+    if (start() != Start::Demo)
+        return villageCode();
+    return villageCode().substr(0, static_cast<std::size_t>(m_demoLevel->currentData().toInt()));
+}
+
 QString FirstRunDialog::operatorName() const
 {
     return m_operator->text().trimmed();
@@ -143,27 +154,25 @@ void FirstRunDialog::accept()
     QDialog::accept();
 }
 
-QString createDemoVillage(LedgerSession& session, const std::string& villageCode, std::size_t elders, QWidget* parent)
+QString createDemo(LedgerSession& session, const std::string& scopeCode, std::size_t elders, QWidget* parent)
 {
-    QProgressDialog progress(FirstRunDialog::tr("Creating the demo village..."), QString(), 0,
-                             static_cast<int>(elders), parent);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    try {
+    auto job = [scopeCode, elders](LedgerSession& own, LedgerTask& task) {
         DemoOptions options;
-        options.scopeCode = villageCode;
-        options.elders = elders;
+        options.scopeCode = scopeCode;
+        // A township or county demo: a handful of villages, enough to compare them.
+        options.villages = scopeCode.size() == 12 ? 0 : scopeCode.size() == 9 ? 6 : 12;
+        options.elders = scopeCode.size() == 12 ? elders : options.villages * elders / 5;
         options.visitsPerElder = 12;
-        generateDemo(session.ledger(), options, [&progress](std::size_t done, std::size_t) {
-            progress.setValue(static_cast<int>(done));
-            QApplication::processEvents();
+        generateDemo(own.ledger(), options, [&task](std::size_t done, std::size_t total) {
+            task.setProgress(static_cast<int>(done), static_cast<int>(total));
         });
-    } catch (const std::exception& e) {
-        return QString::fromUtf8(e.what());
-    }
-    session.ledger().derived().refreshAll();
+        own.ledger().derived().refreshAll();
+        return QString();
+    };
+    const QString error = runWithProgress(session.path(), FirstRunDialog::tr("Creating the demo..."), job, parent);
+    session.ledger().derived().forgetStandard();
     session.notifyChanged();
-    return {};
+    return error;
 }
 
 } // namespace shouwang::ui

@@ -25,6 +25,8 @@ public:
     explicit FirstRunDialog(QWidget* parent = nullptr);
 
     std::string villageCode() const;
+    // The village, or for a demo at township or county level that township or county.
+    std::string scopeCode() const;
     QString operatorName() const;
     Start start() const;
     QString serverUrl() const;
@@ -46,12 +48,14 @@ private:
     QRadioButton* m_empty;
     QRadioButton* m_enroll;
     QRadioButton* m_demo;
+    QComboBox* m_demoLevel;
     QLineEdit* m_server;
     QLineEdit* m_code;
 };
 
-// Fills a new ledger with a demo of one village (a few hundred elders with their records),
-// showing progress. Returns an empty string or the reason it failed.
-QString createDemoVillage(LedgerSession& session, const std::string& villageCode, std::size_t elders, QWidget* parent);
+// Fills a new ledger with a demo of a village (12 digits: `elders` elders), a township (9) or
+// a county (6: its first villages, with the county's reference data), on a worker thread
+// while a progress dialog shows. Returns an empty string or the reason it failed.
+QString createDemo(LedgerSession& session, const std::string& scopeCode, std::size_t elders, QWidget* parent);
 
 } // namespace shouwang::ui

@@ -78,7 +78,7 @@ QTableView* HomeView::elderTable(ElderTableModel* model, bool visitOnDoubleClick
         const ElderRow* row = model->rowAt(index.row());
         if (!row)
             return;
-        if (visitOnDoubleClick)
+        if (visitOnDoubleClick && m_session.mayWrite(*findEntity("visit")))
             recordVisit(m_session, row->id, this);
         else
             emit openElderRequested(qs(row->id));

@@ -29,11 +29,36 @@ std::string LedgerSession::scopeCode()
     return scope;
 }
 
+Scope::Kind LedgerSession::scopeKind()
+{
+    const std::size_t length = scopeCode().size();
+    return length == 6 ? Scope::Kind::County : length == 9 ? Scope::Kind::Township : Scope::Kind::Village;
+}
+
 void LedgerSession::setVillage(const std::string& villageCode)
 {
-    m_ledger->meta().set(meta::kScope, "village:" + villageCode);
-    m_ledger->meta().set(meta::kCountyCode, villageCode.substr(0, 6));
+    setScope(villageCode);
+}
+
+void LedgerSession::setScope(const std::string& code)
+{
+    const char* kind = code.size() == 6 ? "county:" : code.size() == 9 ? "township:" : "village:";
+    m_ledger->meta().set(meta::kScope, kind + code);
+    m_ledger->meta().set(meta::kCountyCode, code.substr(0, 6));
     emit changed();
+}
+
+bool LedgerSession::mayWrite(const EntityDef& entity)
+{
+    switch (scopeKind()) {
+    case Scope::Kind::Village:
+        return entity.scope != EntityScope::County;
+    case Scope::Kind::Township:
+        return entity.name == "incident";
+    case Scope::Kind::County:
+        return true;
+    }
+    return false;
 }
 
 std::string LedgerSession::villageCode()

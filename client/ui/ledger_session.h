@@ -2,6 +2,7 @@
 
 #include "domain/record.h"
 #include "store/ledger.h"
+#include "sync/scope.h"
 
 #include <QObject>
 #include <QString>
@@ -32,10 +33,20 @@ public:
     // The scope code: a 12-digit village, or a shorter township/county prefix after a
     // township or county enrollment. Empty until the first-run choice is made.
     std::string scopeCode();
+    // Village, township or county, from the enrolled scope (Meta kScope); a ledger not yet
+    // configured counts as a village.
+    Scope::Kind scopeKind();
     void setVillage(const std::string& villageCode);
+    // A 12-, 9- or 6-digit code: keeps that village, township or county (demos; enrollment
+    // stores the scope the server grants).
+    void setScope(const std::string& code);
     bool isConfigured() { return !scopeCode().empty(); }
     std::string villageCode(); // the 12-digit code new records get, "" above village level
     std::string countyCode();
+    // Whether this device may add and change records of `entity` (sync/scope.h): a village
+    // keeps its own records, a township handles incident reports, the county publishes
+    // reference data and may correct anything. Everything else is shown read-only.
+    bool mayWrite(const EntityDef& entity);
 
     std::string operatorName();
     void setOperatorName(const std::string& name);

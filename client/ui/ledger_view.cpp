@@ -3,6 +3,7 @@
 #include "csv_exchange.h"
 #include "elder_dialog.h"
 #include "elder_table_model.h"
+#include "household_dialog.h"
 #include "labels.h"
 #include "ledger_session.h"
 #include "printing.h"
@@ -38,6 +39,10 @@ LedgerView::LedgerView(LedgerSession& session, QWidget* parent)
     auto* households = new RecordListPanel(session, *findEntity("household"),
                                            {"head_name", "address", "registered_poor", "dibao", "tekun", "notes"}, this);
     households->setFixedValues({});
+    households->setEditor([&session](QWidget* p, const Record& household) {
+        HouseholdDialog dialog(session, household, p);
+        return dialog.exec() == QDialog::Accepted;
+    });
     tabs->addTab(households, tr("Households"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -133,6 +138,11 @@ QWidget* LedgerView::buildElderPage()
     auto* buttons = new QHBoxLayout;
     for (QWidget* w : std::initializer_list<QWidget*>{add, open, visit, print, csv, importCsv})
         buttons->addWidget(w);
+    // New elders and imports belong to a village; a township only reads the ledger.
+    const bool village = m_session.scopeKind() == Scope::Kind::Village;
+    add->setVisible(village);
+    importCsv->setVisible(village);
+    visit->setVisible(m_session.mayWrite(*findEntity("visit")));
     buttons->addStretch();
     buttons->addWidget(m_count);
     auto* layout = new QVBoxLayout(page);

@@ -1,11 +1,16 @@
 #include "main_window.h"
 
+#include "conflict_view.h"
 #include "elder_dialog.h"
 #include "home_view.h"
+#include "incident_queue_view.h"
 #include "labels.h"
 #include "ledger_session.h"
 #include "ledger_view.h"
+#include "publish_view.h"
+#include "supervision_view.h"
 #include "sync_view.h"
+#include "village_coverage_view.h"
 #include "village_lists_view.h"
 
 #include "domain/divisions.h"
@@ -20,6 +25,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace shouwang::ui {
 
 MainWindow::MainWindow(LedgerSession& session, QWidget* parent)
@@ -27,20 +34,13 @@ MainWindow::MainWindow(LedgerSession& session, QWidget* parent)
     , m_session(session)
     , m_nav(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
-    , m_home(new HomeView(session, this))
-    , m_ledger(new LedgerView(session, this))
-    , m_lists(new VillageListsView(session, this))
-    , m_sync(new SyncView(session, this))
 {
     setWindowTitle(tr("Shouwang — care ledger for rural left-behind elders — %1")
                        .arg(qs(divisionPath(session.scopeCode()))));
-    for (const QString& name : {tr("Home"), tr("Ledger"), tr("Volunteers, pairings, services"), tr("Sync")})
-        m_nav->addItem(name);
     m_nav->setFixedWidth(190);
     m_nav->setStyleSheet(QStringLiteral("QListWidget { font-size: 13pt; } QListWidget::item { padding: 10px; }"));
-    for (QWidget* page : std::initializer_list<QWidget*>{m_home, m_ledger, m_lists, m_sync})
-        m_stack->addWidget(page);
-    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    createPages();
+    connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::pageShown);
     connect(m_home, &HomeView::openElderRequested, this, &MainWindow::openElderRecord);
     connect(m_ledger, &LedgerView::openElderRequested, this, &MainWindow::openElderRecord);
 
@@ -50,7 +50,7 @@ MainWindow::MainWindow(LedgerSession& session, QWidget* parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
     buildMenus();
-    m_nav->setCurrentRow(HomePage);
+    m_nav->setCurrentRow(0);
     statusBar()->showMessage(tr("Operator: %1    Ledger file: %2")
                                  .arg(qs(session.operatorName()), session.path()));
     resize(1280, 800);
@@ -58,11 +58,57 @@ MainWindow::MainWindow(LedgerSession& session, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createPages()
+{
+    const Scope::Kind kind = m_session.scopeKind();
+    m_home = new HomeView(m_session, this);
+    m_ledger = new LedgerView(m_session, this);
+    m_lists = new VillageListsView(m_session, this);
+    addPage(HomePage, m_home, tr("Home"));
+    if (kind == Scope::Kind::Township) {
+        m_incidents = new IncidentQueueView(m_session, this);
+        m_coverage = new VillageCoverageView(m_session, this);
+        addPage(IncidentsPage, m_incidents, tr("Incident reports"));
+        addPage(CoveragePage, m_coverage, tr("Villages"));
+    }
+    addPage(LedgerPage, m_ledger, tr("Ledger"));
+    if (kind == Scope::Kind::County) {
+        m_publish = new PublishView(m_session, this);
+        addPage(PublishPage, m_publish, tr("Publish"));
+    }
+    m_dashboard = new SupervisionView(m_session, this);
+    addPage(DashboardPage, m_dashboard, tr("Supervision"));
+    addPage(ListsPage, m_lists, tr("Volunteers, pairings, services"));
+    m_conflicts = new ConflictView(m_session, this);
+    addPage(ConflictsPage, m_conflicts, tr("Conflicts"));
+    m_sync = new SyncView(m_session, this);
+    addPage(SyncPage, m_sync, tr("Sync"));
+}
+
+void MainWindow::addPage(Page page, QWidget* widget, const QString& title)
+{
+    m_pages[page] = widget;
+    m_order.push_back(page);
+    m_nav->addItem(title);
+    m_stack->addWidget(widget);
+}
+
+void MainWindow::pageShown(int row)
+{
+    m_stack->setCurrentIndex(row);
+    // The dashboard computes when first looked at, not at every start.
+    if (row >= 0 && m_order[static_cast<std::size_t>(row)] == DashboardPage && !m_dashboard->report()
+        && !m_dashboard->isComputing())
+        m_dashboard->compute();
+}
+
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("New elder..."), this, [this] { openElderRecord({}); });
-    file->addSeparator();
+    if (m_session.scopeKind() == Scope::Kind::Village) { // elders are entered by their village
+        file->addAction(tr("New elder..."), this, [this] { openElderRecord({}); });
+        file->addSeparator();
+    }
     file->addAction(tr("Quit"), qApp, &QApplication::closeAllWindows);
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("Operator name..."), this, &MainWindow::askOperatorName);
@@ -78,7 +124,9 @@ void MainWindow::buildMenus()
 
 void MainWindow::showPage(Page page)
 {
-    m_nav->setCurrentRow(page);
+    const auto it = std::find(m_order.begin(), m_order.end(), page);
+    if (it != m_order.end())
+        m_nav->setCurrentRow(static_cast<int>(it - m_order.begin()));
 }
 
 void MainWindow::openElderRecord(const QString& elderId)

@@ -2,51 +2,95 @@
 
 #include <QMainWindow>
 
+#include <array>
+#include <vector>
+
 class QListWidget;
 class QStackedWidget;
 
 namespace shouwang::ui {
 
+class ConflictView;
 class HomeView;
+class IncidentQueueView;
 class LedgerSession;
 class LedgerView;
+class PublishView;
+class SupervisionView;
 class SyncView;
+class VillageCoverageView;
 class VillageListsView;
 
-// The window: a list of the main screens on the left (home, ledger, village lists, sync) and
-// the chosen screen on the right; the elder's record and the entry forms open as dialogs.
+// The window: a list of the main screens on the left and the chosen screen on the right;
+// the elder's record and the entry forms open as dialogs. Which screens there are follows the
+// enrolled scope: a village keeps its ledger; a township also handles its villages' incident
+// reports and sees their visits village by village; the county publishes reference data.
+// All three have the supervision dashboard, the conflicts and sync.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Page { HomePage, LedgerPage, ListsPage, SyncPage, PageCount };
+    enum Page {
+        HomePage,
+        LedgerPage,
+        ListsPage,
+        SyncPage,
+        IncidentsPage,
+        CoveragePage,
+        PublishPage,
+        DashboardPage,
+        ConflictsPage,
+        PageCount
+    };
 
     explicit MainWindow(LedgerSession& session, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Does nothing for a page this scope does not have.
     void showPage(Page page);
+    bool hasPage(Page page) const { return m_pages[page] != nullptr; }
     HomeView* home() const { return m_home; }
     LedgerView* ledger() const { return m_ledger; }
     VillageListsView* lists() const { return m_lists; }
     SyncView* sync() const { return m_sync; }
+    IncidentQueueView* incidents() const { return m_incidents; }
+    VillageCoverageView* coverage() const { return m_coverage; }
+    PublishView* publish() const { return m_publish; }
+    SupervisionView* dashboard() const { return m_dashboard; }
+    ConflictView* conflicts() const { return m_conflicts; }
 
-    // Saves a PNG of every screen and dialog into `dir` (the manual's screenshots).
-    bool saveScreenshots(const QString& dir);
+    // Saves a PNG of every screen and dialog into `dir` (the manual's screenshots). On a
+    // township or county ledger, the screens of that level, named "township-…"/"county-…".
+    // `demo`: the ledger is a throwaway demo, so a made-up conflict may be added to show
+    // the conflict screen.
+    bool saveScreenshots(const QString& dir, bool demo = false);
 
 private:
+    void createPages();
+    void addPage(Page page, QWidget* widget, const QString& title);
+    void pageShown(int row);
     void buildMenus();
     void openElderRecord(const QString& elderId);
     void askOperatorName();
     void chooseLanguage();
+    bool saveAreaScreenshots(const QString& dir);
+    bool saveDialogScreenshots(const QString& dir);
 
     LedgerSession& m_session;
     QListWidget* m_nav;
     QStackedWidget* m_stack;
-    HomeView* m_home;
-    LedgerView* m_ledger;
-    VillageListsView* m_lists;
-    SyncView* m_sync;
+    std::array<QWidget*, PageCount> m_pages{};
+    std::vector<Page> m_order;
+    HomeView* m_home = nullptr;
+    LedgerView* m_ledger = nullptr;
+    VillageListsView* m_lists = nullptr;
+    SyncView* m_sync = nullptr;
+    IncidentQueueView* m_incidents = nullptr;
+    VillageCoverageView* m_coverage = nullptr;
+    PublishView* m_publish = nullptr;
+    SupervisionView* m_dashboard = nullptr;
+    ConflictView* m_conflicts = nullptr;
 };
 
 } // namespace shouwang::ui

@@ -3,6 +3,7 @@
 #include "elder_table_model.h"
 #include "labels.h"
 #include "ledger_session.h"
+#include "ledger_task.h"
 #include "record_table_model.h"
 
 #include "domain/divisions.h"
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QPdfWriter>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -95,17 +97,33 @@ QString ledgerHtml(LedgerSession& session, const ElderFilter& filter)
 
 bool writePdf(const QString& html, const QString& path)
 {
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(path);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    QTextDocument document;
-    document.setHtml(html);
-    document.print(&printer);
+    {
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setResolution(300);
+        QTextDocument document;
+        document.setHtml(html);
+        document.print(&writer);
+    }
     return QFileInfo(path).size() > 0;
 }
 
-void printOrSave(const QString& html, const QString& suggestedName, QWidget* parent)
+namespace {
+
+void printOnPaper(const QString& html, QWidget* parent)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QTextDocument document;
+    document.setHtml(html);
+    document.print(&printer);
+}
+
+} // namespace
+
+void printOrSave(LedgerSession& session, HtmlSource html, const QString& suggestedName, QWidget* parent)
 {
     QMessageBox box(QMessageBox::Question, QCoreApplication::translate("shouwang::ui::Printing", "Print"), QCoreApplication::translate("shouwang::ui::Printing", "Print on paper, or save as a PDF file?"),
                     QMessageBox::NoButton, parent);
@@ -113,35 +131,43 @@ void printOrSave(const QString& html, const QString& suggestedName, QWidget* par
     QPushButton* pdf = box.addButton(QCoreApplication::translate("shouwang::ui::Printing", "Save as PDF..."), QMessageBox::AcceptRole);
     box.addButton(QCoreApplication::translate("shouwang::ui::Printing", "Cancel"), QMessageBox::RejectRole);
     box.exec();
+    QString path;
     if (box.clickedButton() == pdf) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        const QString path = QFileDialog::getSaveFileName(parent, QCoreApplication::translate("shouwang::ui::Printing", "Save as PDF"), dir + u'/' + suggestedName,
-                                                          QCoreApplication::translate("shouwang::ui::Printing", "PDF files (*.pdf)"));
+        path = QFileDialog::getSaveFileName(parent, QCoreApplication::translate("shouwang::ui::Printing", "Save as PDF"), dir + u'/' + suggestedName, QCoreApplication::translate("shouwang::ui::Printing", "PDF files (*.pdf)"));
         if (path.isEmpty())
             return;
-        if (!writePdf(html, path))
-            QMessageBox::warning(parent, QCoreApplication::translate("shouwang::ui::Printing", "Save as PDF"), QCoreApplication::translate("shouwang::ui::Printing", "Could not write %1.").arg(path));
+    } else if (box.clickedButton() != print) {
         return;
     }
-    if (box.clickedButton() == print) {
-        QPrinter printer(QPrinter::HighResolution);
-        QPrintDialog dialog(&printer, parent);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        QTextDocument document;
-        document.setHtml(html);
-        document.print(&printer);
-    }
+    QString text;
+    const QString error = runWithProgress(
+        session.path(), path.isEmpty() ? QCoreApplication::translate("shouwang::ui::Printing", "Preparing the pages...") : QCoreApplication::translate("shouwang::ui::Printing", "Writing the PDF..."),
+        [html = std::move(html), path, &text](LedgerSession& own, LedgerTask&) {
+            text = html(own);
+            if (!path.isEmpty() && !writePdf(text, path))
+                return QCoreApplication::translate("shouwang::ui::Printing", "Could not write %1.").arg(path);
+            return QString();
+        },
+        parent);
+    if (!error.isEmpty())
+        QMessageBox::warning(parent, QCoreApplication::translate("shouwang::ui::Printing", "Print"), error);
+    else if (path.isEmpty())
+        printOnPaper(text, parent);
 }
 
 void printElderRecord(LedgerSession& session, const Record& elder, QWidget* parent)
 {
-    printOrSave(elderRecordHtml(session, elder), qs(elder.value("name")) + QStringLiteral(".pdf"), parent);
+    printOrSave(
+        session, [elder](LedgerSession& own) { return elderRecordHtml(own, elder); },
+        qs(elder.value("name")) + QStringLiteral(".pdf"), parent);
 }
 
 void printLedger(LedgerSession& session, const ElderFilter& filter, QWidget* parent)
 {
-    printOrSave(ledgerHtml(session, filter), QCoreApplication::translate("shouwang::ui::Printing", "ledger") + QStringLiteral(".pdf"), parent);
+    printOrSave(
+        session, [filter](LedgerSession& own) { return ledgerHtml(own, filter); },
+        QCoreApplication::translate("shouwang::ui::Printing", "ledger") + QStringLiteral(".pdf"), parent);
 }
 
 } // namespace shouwang::ui

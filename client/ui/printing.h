@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class QWidget;
 
 namespace shouwang::ui {
@@ -17,10 +19,14 @@ class LedgerSession;
 QString elderRecordHtml(LedgerSession& session, const Record& elder);
 QString ledgerHtml(LedgerSession& session, const ElderFilter& filter);
 
-// Writes HTML to a PDF file; false with nothing written when it cannot.
+// Writes HTML to an A4 PDF file; false when it cannot. Safe on a worker thread.
 bool writePdf(const QString& html, const QString& path);
-// Asks whether to print or save a PDF, then does it.
-void printOrSave(const QString& html, const QString& suggestedName, QWidget* parent);
+// Builds the HTML on the worker's own connection to the ledger.
+using HtmlSource = std::function<QString(LedgerSession& own)>;
+// Asks whether to print or save a PDF, then does it: the HTML is built, and a PDF written,
+// on a worker thread (LedgerTask) with progress shown; paper printing, which needs the
+// print dialog, happens on the window's thread once the HTML is ready.
+void printOrSave(LedgerSession& session, HtmlSource html, const QString& suggestedName, QWidget* parent);
 
 void printElderRecord(LedgerSession& session, const Record& elder, QWidget* parent);
 void printLedger(LedgerSession& session, const ElderFilter& filter, QWidget* parent);

@@ -22,7 +22,7 @@ RecordDialog::RecordDialog(LedgerSession& session, Record record, std::vector<st
 {
     const EntityDef* entity = findEntity(m_record.entity);
     Q_ASSERT(entity);
-    m_readOnly = entity->scope == EntityScope::County && !session.villageCode().empty();
+    m_readOnly = !session.mayWrite(*entity);
     setWindowTitle((m_record.id.empty() ? tr("New: %1") : tr("Edit: %1")).arg(label(*entity)));
     m_form = new RecordForm(session, *entity, {}, std::move(hidden), this);
     m_form->load(m_record);
@@ -37,7 +37,9 @@ RecordDialog::RecordDialog(LedgerSession& session, Record record, std::vector<st
     auto* buttons = new QDialogButtonBox(this);
     if (m_readOnly) {
         buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
-        m_message->setText(tr("Published by the county: read-only in the village."));
+        m_message->setText(entity->scope == EntityScope::County
+                               ? tr("Published by the county: read-only in the village.")
+                               : tr("Kept by the village: read-only on this computer."));
         m_message->show();
     } else {
         buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);

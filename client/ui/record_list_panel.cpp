@@ -46,7 +46,7 @@ RecordListPanel::RecordListPanel(LedgerSession& session, const EntityDef& entity
     connect(edit, &QPushButton::clicked, this, [this] { editRecord(m_view->currentIndex().row()); });
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) { editRecord(index.row()); });
     connect(m_remove, &QPushButton::clicked, this, &RecordListPanel::removeRecord);
-    if (entity.scope == EntityScope::County && !session.villageCode().empty())
+    if (!session.mayWrite(entity))
         setReadOnly(true);
 }
 
@@ -70,6 +70,11 @@ void RecordListPanel::setReadOnly(bool readOnly)
 {
     m_add->setVisible(!readOnly);
     m_remove->setVisible(!readOnly);
+}
+
+bool RecordListPanel::isReadOnly() const
+{
+    return m_add->isHidden();
 }
 
 void RecordListPanel::reload()

@@ -40,6 +40,7 @@ public:
     void setPredicate(std::function<bool(const Record&)> predicate);
     void setEditor(Editor editor) { m_editor = std::move(editor); }
     void setReadOnly(bool readOnly);
+    bool isReadOnly() const;
     RecordTableModel& model() { return *m_model; }
     QTableView* view() const { return m_view; }
 

@@ -3,6 +3,7 @@
 #include "labels.h"
 #include "ledger_session.h"
 
+#include "domain/divisions.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
 
@@ -68,6 +69,10 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const
     if (!record || role != Qt::DisplayRole)
         return {};
     const std::string& column = m_columns[static_cast<std::size_t>(index.column())];
+    if (column == kVillageColumn) {
+        const Division* village = findDivision(record->villageCode);
+        return village ? qs(shortVillageName(village->name)) : qs(record->villageCode);
+    }
     const FieldDef* field = m_entity.field(column);
     if (!field)
         return {};
@@ -79,7 +84,10 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
         || section >= static_cast<int>(m_columns.size()))
         return QAbstractTableModel::headerData(section, orientation, role);
-    const FieldDef* field = m_entity.field(m_columns[static_cast<std::size_t>(section)]);
+    const std::string& column = m_columns[static_cast<std::size_t>(section)];
+    if (column == kVillageColumn)
+        return tr("Village");
+    const FieldDef* field = m_entity.field(column);
     return field ? label(*field) : QString();
 }
 

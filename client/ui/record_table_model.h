@@ -27,6 +27,9 @@ class RecordTableModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(RecordTableModel)
 
 public:
+    // A column that is not a field: the name of the record's village.
+    static constexpr const char* kVillageColumn = "village_code";
+
     RecordTableModel(LedgerSession& session, const EntityDef& entity, std::vector<std::string> columns,
                      QObject* parent = nullptr);
 

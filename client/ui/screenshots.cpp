@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "conflict_view.h"
 #include "elder_dialog.h"
 #include "home_view.h"
 #include "incident_dialog.h"
@@ -8,17 +9,30 @@
 #include "ledger_view.h"
 #include "elder_table_model.h"
 #include "first_run_dialog.h"
+#include "household_dialog.h"
+#include "incident_queue_view.h"
+#include "publish_view.h"
 #include "record_dialog.h"
+#include "record_list_panel.h"
+#include "record_table_model.h"
+#include "report_table_model.h"
 #include "risk_dialog.h"
+#include "supervision_view.h"
 #include "sync_view.h"
+#include "village_coverage_view.h"
 #include "village_lists_view.h"
 #include "visit_dialog.h"
 
+#include "store/conflict_queue.h"
+
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QEventLoop>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 
 // The manual's screenshots, taken from the real widgets (tools/screenshots.sh runs this
 // under Xvfb), so the pictures always show the program as it is.
@@ -34,17 +48,106 @@ bool grabTo(QWidget* widget, const QString& dir, const QString& name)
     return widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
+// Waits (with the event loop running) until `signal` of `sender` fires or a minute passes.
+template <typename Sender, typename Signal>
+void waitFor(Sender* sender, Signal signal)
+{
+    QEventLoop loop;
+    QObject::connect(sender, signal, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// A made-up conflict on the demo's first elder, so the manual can show the conflict screen.
+void addDemoConflict(LedgerSession& session, const std::string& elderId)
+{
+    auto elder = session.get("elder", elderId);
+    if (!elder || ConflictQueue(session.database()).openCount() > 0)
+        return;
+    Conflict c;
+    c.entity = "elder";
+    c.recordId = elderId;
+    c.villageCode = elder->villageCode;
+    c.field = "phone";
+    c.valueA = "13800001111";
+    c.valueB = elder->value("phone").empty() ? "13900002222" : elder->value("phone");
+    c.hlcA = Hlc{(static_cast<std::uint64_t>(1715580000000) << 16), "demo-a"};
+    c.hlcB = Hlc{(static_cast<std::uint64_t>(1715583600000) << 16), "demo-b"};
+    c.operatorA = "李网格员";
+    c.operatorB = "张文书";
+    c.detectedAt = "2024-05-13T15:00:00";
+    ConflictQueue(session.database()).add(c);
+    session.notifyChanged();
+}
+
 } // namespace
 
-bool MainWindow::saveScreenshots(const QString& dir)
+bool MainWindow::saveScreenshots(const QString& dir, bool demo)
 {
     QDir().mkpath(dir);
     bool ok = true;
-    const std::pair<Page, const char*> pages[] = {
-        {HomePage, "home"}, {LedgerPage, "ledger"}, {ListsPage, "lists"}, {SyncPage, "sync"}};
+    const Scope::Kind kind = m_session.scopeKind();
+    if (kind != Scope::Kind::Village)
+        return saveAreaScreenshots(dir);
+    const ElderRow* firstRow = m_ledger->model().rowAt(0);
+    if (demo && firstRow)
+        addDemoConflict(m_session, firstRow->id);
+    const std::pair<Page, const char*> pages[] = {{HomePage, "home"},        {LedgerPage, "ledger"},
+                                                  {ListsPage, "lists"},      {SyncPage, "sync"},
+                                                  {ConflictsPage, "conflicts"}};
     for (const auto& [page, name] : pages) {
         showPage(page);
+        if (page == ConflictsPage)
+            m_conflicts->select(0);
         ok &= grabTo(this, dir, QLatin1String(name));
+    }
+    return saveDialogScreenshots(dir) && ok;
+}
+
+bool MainWindow::saveAreaScreenshots(const QString& dir)
+{
+    const bool township = m_session.scopeKind() == Scope::Kind::Township;
+    const QString prefix = township ? QStringLiteral("township-") : QStringLiteral("county-");
+    bool ok = true;
+    showPage(DashboardPage);
+    if (!m_dashboard->report())
+        waitFor(m_dashboard, &SupervisionView::reportReady);
+    ok &= grabTo(this, dir, prefix + QStringLiteral("dashboard"));
+    m_dashboard->tabs()->setCurrentIndex(6);
+    ok &= grabTo(this, dir, prefix + QStringLiteral("dashboard-data"));
+    m_dashboard->tabs()->setCurrentIndex(0);
+    if (township) {
+        showPage(IncidentsPage);
+        m_incidents->showCombo()->setCurrentIndex(1);
+        m_incidents->select(0);
+        ok &= grabTo(this, dir, QStringLiteral("township-incidents"));
+        showPage(CoveragePage);
+        if (m_coverage->model()->rowCount() == 0)
+            waitFor(m_coverage, &VillageCoverageView::refreshed);
+        ok &= grabTo(this, dir, QStringLiteral("township-villages"));
+        return ok;
+    }
+    showPage(PublishPage);
+    const char* tabs[] = {"county-services", "county-campaigns", "county-standard"};
+    for (int i = 0; i < 3; ++i) {
+        m_publish->tabs()->setCurrentIndex(i);
+        ok &= grabTo(this, dir, QLatin1String(tabs[i]));
+    }
+    if (const Record* campaign = m_publish->campaigns().model().recordAt(0)) {
+        RecordDialog dialog(m_session, *campaign, {}, this);
+        ok &= grabTo(&dialog, dir, QStringLiteral("county-campaign"));
+    }
+    return ok;
+}
+
+bool MainWindow::saveDialogScreenshots(const QString& dir)
+{
+    bool ok = true;
+    ListFilter oneHousehold;
+    oneHousehold.limit = 1;
+    if (const auto households = m_session.list("household", oneHousehold); !households.empty()) {
+        HouseholdDialog dialog(m_session, households.front(), this);
+        ok &= grabTo(&dialog, dir, QStringLiteral("household"));
     }
     const ElderRow* first = m_ledger->model().rowAt(0);
     const std::string elderId = first ? first->id : std::string();

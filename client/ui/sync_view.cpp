@@ -23,7 +23,13 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace shouwang::ui {
+namespace {
+constexpr int kAutoSyncMs = 15 * 60 * 1000;
+constexpr int kMaxBackoffDoublings = 4; // 15 min → 4 h
+} // namespace
 
 SyncView::SyncView(LedgerSession& session, QWidget* parent)
     : QWidget(parent)
@@ -64,7 +70,7 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     m_auto = new QCheckBox(tr("Sync automatically every 15 minutes when the server can be reached"), this);
     m_auto->setChecked(QSettings().value(QStringLiteral("sync/auto"), true).toBool());
     m_timer = new QTimer(this);
-    m_timer->setInterval(15 * 60 * 1000);
+    m_timer->setInterval(kAutoSyncMs);
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (!m_busy && m_auto->isChecked() && !m_session.ledger().meta().value(meta::kToken).empty())
             syncNow();
@@ -218,9 +224,16 @@ void SyncView::onProgress(int done, int total, const QString& what)
     m_result->setText(what);
 }
 
+int SyncView::autoSyncInterval() const
+{
+    return m_timer->interval();
+}
+
 void SyncView::onFinished(const SyncOutcome& outcome)
 {
     setBusy(false);
+    m_failures = outcome.ok ? 0 : m_failures + 1;
+    m_timer->start(kAutoSyncMs << std::min(m_failures, kMaxBackoffDoublings));
     if (outcome.ok) {
         QString text = outcome.message.isEmpty()
             ? tr("Sync finished: %1 change(s) sent, %2 received.").arg(outcome.pushed).arg(outcome.pulled)

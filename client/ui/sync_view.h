@@ -35,6 +35,9 @@ public:
     QString resultText() const;
     QLineEdit* serverEdit() const { return m_server; }
     QLineEdit* codeEdit() const { return m_code; }
+    // Milliseconds until the next automatic sync: 15 minutes, doubled after each failure in a
+    // row up to 4 hours, so an unreachable server is not asked again and again.
+    int autoSyncInterval() const;
 
 signals:
     void syncFinished(bool ok);
@@ -62,6 +65,7 @@ private:
     QTimer* m_timer;
     QTableWidget* m_conflicts;
     bool m_busy = false;
+    int m_failures = 0;
 };
 
 } // namespace shouwang::ui

@@ -30,6 +30,9 @@ VillageListsView::VillageListsView(LedgerSession& session, QWidget* parent)
         const EntityDef& entity = *findEntity(entityName);
         auto* panel = new RecordListPanel(session, entity, columns, m_tabs);
         panel->setFixedValues({});
+        // Above a village, the village's own lists are for reading.
+        if (entity.scope != EntityScope::County && session.scopeKind() != Scope::Kind::Village)
+            panel->setReadOnly(true);
         m_tabs->addTab(panel, label(entity));
         connect(&session, &LedgerSession::changed, panel, &RecordListPanel::reload);
     }

@@ -115,6 +115,7 @@ private slots:
         view.syncNow();
         QVERIFY2(waitForSync(view), qPrintable(view.resultText()));
         QCOMPARE(ledger.session->ledger().changeLog().pendingCount(), std::size_t(0));
+        QCOMPARE(view.autoSyncInterval(), 15 * 60 * 1000);
         const QString stats = run({QStringLiteral("--db"), m_serverDb, QStringLiteral("stats")});
         QVERIFY2(QRegularExpression(QStringLiteral("(^|\\n)elder 1\\b")).match(stats).hasMatch(), qPrintable(stats));
 
@@ -133,6 +134,8 @@ private slots:
                  qPrintable(view.resultText()));
         QCOMPARE(ledger.session->ledger().changeLog().pendingCount(), pending);
         QCOMPARE(ledger.session->ledger().count("elder"), std::size_t(2));
+        // After a failure the automatic sync backs off instead of asking again in 15 minutes.
+        QCOMPARE(view.autoSyncInterval(), 30 * 60 * 1000);
     }
 };
 

@@ -1,191 +1,349 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>QObject</name>
     <message>
+        <location filename="../main.cpp" line="114"/>
         <source>Shouwang</source>
         <translation>守望</translation>
     </message>
     <message>
+        <location filename="../main.cpp" line="115"/>
         <source>The ledger file could not be opened: %1</source>
         <translation>无法打开台账文件：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="19"/>
+        <location filename="../../ui/csv_exchange.cpp" line="31"/>
+        <location filename="../../ui/csv_exchange.cpp" line="44"/>
+        <location filename="../../ui/csv_exchange.cpp" line="46"/>
         <source>Export CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <source>Export the ledger with ID numbers and phones masked (for reading), or in full (for the county's records; keep the file safe)?</source>
+        <location filename="../../ui/csv_exchange.cpp" line="20"/>
+        <source>Export the ledger with ID numbers and phones masked (for reading), or in full (for the county&apos;s records; keep the file safe)?</source>
         <translation>导出时身份证号和电话是否隐藏部分数字？“隐藏”适合查阅；“完整”用于报送区县存档，请妥善保管文件。</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="23"/>
         <source>Masked</source>
         <translation>隐藏部分数字</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="24"/>
         <source>In full</source>
         <translation>完整导出</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="25"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="33"/>
+        <location filename="../../ui/csv_exchange.cpp" line="52"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="40"/>
+        <source>Exporting the ledger...</source>
+        <translation>正在导出台账……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/csv_exchange.cpp" line="44"/>
         <source>The ledger was saved to %1.</source>
         <translation>台账已保存到 %1。</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="51"/>
+        <location filename="../../ui/csv_exchange.cpp" line="69"/>
+        <location filename="../../ui/csv_exchange.cpp" line="83"/>
         <source>Import CSV</source>
         <translation>导入CSV</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="60"/>
+        <source>Importing the ledger...</source>
+        <translation>正在导入台账……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/csv_exchange.cpp" line="73"/>
         <source>New elders: %1    Updated: %2    Unchanged: %3    Refused rows: %4</source>
         <translation>新增老年人：%1    更新：%2    无变化：%3    未导入的行：%4</translation>
     </message>
     <message>
+        <location filename="../../ui/csv_exchange.cpp" line="81"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
+    <name>shouwang::ui::AreaPicker</name>
+    <message>
+        <location filename="../../ui/area_picker.cpp" line="24"/>
+        <source>Whole county</source>
+        <translation>全区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/area_picker.cpp" line="46"/>
+        <source>Whole township</source>
+        <translation>全乡镇</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::ChangeHistoryModel</name>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="46"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="46"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="55"/>
         <source>(cleared)</source>
         <translation>（清空）</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="70"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="70"/>
         <source>Received by sync</source>
         <translation>同步收到</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="73"/>
         <source>Not yet sent</source>
         <translation>待上传</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="74"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="75"/>
         <source>Refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="88"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="89"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="90"/>
         <source>Where</source>
         <translation>来源</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="91"/>
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
+        <location filename="../../ui/change_history_model.cpp" line="92"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
 </context>
 <context>
+    <name>shouwang::ui::ConflictView</name>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="43"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="43"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="43"/>
+        <source>Value A</source>
+        <translation>值甲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="43"/>
+        <source>Value B</source>
+        <translation>值乙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="43"/>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="57"/>
+        <source>Value A (earlier)</source>
+        <translation>值甲（较早）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="58"/>
+        <source>Value B (later, shown now)</source>
+        <translation>值乙（较晚，目前显示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="59"/>
+        <source>Or type the right value</source>
+        <translation>或另填正确的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="61"/>
+        <source>Use the typed value</source>
+        <translation>采用填写的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="73"/>
+        <source>&lt;b&gt;Conflicts&lt;/b&gt;: two people changed the same field at the same time. Choose the right value; your choice is sent to every computer with the next sync.</source>
+        <translation>&lt;b&gt;冲突&lt;/b&gt;：两个人同时修改了同一项内容。请选择正确的值；您的选择在下次同步时发到每台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="92"/>
+        <source>Use this value</source>
+        <translation>采用此值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="146"/>
+        <source>Choose a conflict in the list.</source>
+        <translation>请在列表中选择一条冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="146"/>
+        <source>No conflicts to review.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="153"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2</source>
+        <translation>%2 的&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="158"/>
+        <source>&lt;p style=&apos;font-size:14pt&apos;&gt;%1&lt;/p&gt;&lt;p&gt;written by %2 at %3&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:14pt&apos;&gt;%1&lt;/p&gt;&lt;p&gt;修改人：%2，时间：%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_view.cpp" line="159"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::ElderDialog</name>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="63"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="66"/>
         <source>Household and supporters</source>
         <translation>家庭与赡养人</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="67"/>
         <source>Health and care</source>
         <translation>健康与照料</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="68"/>
         <source>Economy and assistance</source>
         <translation>经济与救助</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="77"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="78"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="79"/>
         <source>Print / PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="89"/>
         <source>New elder</source>
         <translation>新增老年人</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="89"/>
+        <location filename="../../ui/elder_dialog.cpp" line="166"/>
         <source>Elder: %1</source>
         <translation>老年人档案：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="133"/>
         <source>Birth date, sex and age are filled in from the ID number.</source>
         <translation>出生日期、性别和年龄根据身份证号自动填写。</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="138"/>
         <source>ID number: %1</source>
         <translation>身份证号：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="144"/>
         <source>Birth date: %1    Sex: %2    Age: %3</source>
         <translation>出生日期：%1    性别：%2    年龄：%3</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_dialog.cpp" line="167"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_tabs.cpp" line="91"/>
         <source>Visits</source>
         <translation>探访记录</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_tabs.cpp" line="98"/>
         <source>Risk assessments</source>
         <translation>风险评估</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_tabs.cpp" line="102"/>
         <source>Care agreements</source>
         <translation>委托照顾协议</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_tabs.cpp" line="103"/>
         <source>Pairings and liaisons</source>
         <translation>结对帮扶与联络人</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_tabs.cpp" line="105"/>
         <source>Services received</source>
         <translation>接受服务</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_tabs.cpp" line="113"/>
         <source>Incident reports</source>
         <translation>情况报告</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_tabs.cpp" line="114"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
@@ -193,74 +351,92 @@
 <context>
     <name>shouwang::ui::ElderTableModel</name>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="104"/>
         <source>Aged 80+</source>
         <translation>高龄</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="106"/>
         <source>Disabled</source>
         <translation>失能</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="108"/>
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="110"/>
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="112"/>
         <source>Hardship</source>
         <translation>生活困难</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="126"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="157"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="158"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="159"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="160"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="161"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="162"/>
         <source>Living</source>
         <translation>居住情况</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="163"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="164"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="165"/>
         <source>Key target</source>
         <translation>重点帮扶对象</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="166"/>
         <source>Last visit</source>
         <translation>最近探访</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="167"/>
         <source>Visit due</source>
         <translation>应探访日期</translation>
     </message>
     <message>
+        <location filename="../../ui/elder_table_model.cpp" line="168"/>
         <source>Village code</source>
         <translation>村代码</translation>
     </message>
@@ -268,18 +444,22 @@
 <context>
     <name>shouwang::ui::FieldEditor</name>
     <message>
+        <location filename="../../ui/date_editor.cpp" line="27"/>
         <source>Not set</source>
         <translation>未设置</translation>
     </message>
     <message>
+        <location filename="../../ui/date_editor.cpp" line="31"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
+        <location filename="../../ui/date_editor.cpp" line="33"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
+        <location filename="../../ui/field_editor.cpp" line="92"/>
         <source>(not filled in)</source>
         <translation>（未填写）</translation>
     </message>
@@ -287,231 +467,440 @@
 <context>
     <name>shouwang::ui::FirstRunDialog</name>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="30"/>
         <source>Welcome to Shouwang</source>
         <translation>欢迎使用守望</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="35"/>
         <source>e.g. 张文书</source>
         <translation>例如：张文书</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="37"/>
         <source>1. Which village does this computer keep?</source>
         <translation>一、本机负责哪个村的台账？</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="39"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="40"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="41"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="42"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="44"/>
         <source>2. How do you want to begin?</source>
         <translation>二、如何开始？</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="46"/>
         <source>Start an empty ledger (enroll with the county later, under Sync)</source>
         <translation>建立空白台账（以后在“同步”页面向区县登记）</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="47"/>
         <source>Enroll now with the code from the county:</source>
         <translation>现在用区县发放的登记码登记：</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="48"/>
         <source>Open a demo village to learn with (made-up people)</source>
         <translation>打开演示村练习使用（虚构人员）</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="50"/>
         <source>Server address, e.g. http://192.168.1.10:8443</source>
         <translation>服务器地址，例如 http://192.168.1.10:8443</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="52"/>
         <source>Enrollment code</source>
         <translation>登记码</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="54"/>
+        <source>Demo of the chosen village</source>
+        <translation>所选村的演示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="55"/>
+        <source>Demo of its township (township staff&apos;s view)</source>
+        <translation>所在乡镇的演示（乡镇工作人员使用的界面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="56"/>
+        <source>Demo of its county (county office&apos;s view)</source>
+        <translation>所在区县的演示（区县民政局使用的界面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="63"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="64"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <source>This program keeps the village's ledger of left-behind elders on this computer. It works without a network and sends the changes to the county when it can.</source>
+        <location filename="../../ui/first_run_dialog.cpp" line="68"/>
+        <source>This program keeps the village&apos;s ledger of left-behind elders on this computer. It works without a network and sends the changes to the county when it can.</source>
         <translation>本程序在这台电脑上保存本村农村留守老年人信息台账。没有网络也能使用，有网络时把修改同步到区县。</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="145"/>
         <source>Please choose the village.</source>
         <translation>请选择村（社区）。</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="147"/>
         <source>Please type your name: it is recorded with every change.</source>
         <translation>请填写您的姓名：每次修改都会记录操作人。</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="149"/>
         <source>To enroll, type the server address and the code from the county.</source>
         <translation>登记需要填写服务器地址和区县发放的登记码。</translation>
     </message>
     <message>
+        <location filename="../../ui/first_run_dialog.cpp" line="172"/>
+        <source>Creating the demo...</source>
+        <translation>正在生成演示数据……</translation>
+    </message>
+    <message>
         <source>Creating the demo village...</source>
-        <translation>正在生成演示村……</translation>
+        <translation type="vanished">正在生成演示村……</translation>
     </message>
 </context>
 <context>
     <name>shouwang::ui::HomeView</name>
     <message>
+        <location filename="../../ui/home_view.cpp" line="46"/>
         <source>&lt;b&gt;Visits due today and overdue&lt;/b&gt; (double-click to record a visit)</source>
         <translation>&lt;b&gt;今日应探访及逾期未探访&lt;/b&gt;（双击记录探访）</translation>
     </message>
     <message>
+        <location filename="../../ui/home_view.cpp" line="48"/>
         <source>&lt;b&gt;High-risk elders&lt;/b&gt;</source>
         <translation>&lt;b&gt;高风险老年人&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/home_view.cpp" line="50"/>
         <source>&lt;b&gt;Open incident reports&lt;/b&gt;</source>
         <translation>&lt;b&gt;未办结的情况报告&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/home_view.cpp" line="104"/>
         <source>%1    %2</source>
         <translation>%1    %2</translation>
     </message>
     <message>
+        <location filename="../../ui/home_view.cpp" line="123"/>
         <source>Elders on the ledger: &lt;b&gt;%1&lt;/b&gt;    Key targets: &lt;b&gt;%2&lt;/b&gt; (aged 80+ %3, disabled %4, dementia %5, living alone %6, hardship %7)&lt;br/&gt;Visits overdue: &lt;b&gt;%8&lt;/b&gt;    Changes not yet synced: &lt;b&gt;%9&lt;/b&gt;    Last sync: &lt;b&gt;%10&lt;/b&gt;    Conflicts to review: &lt;b&gt;%11&lt;/b&gt;</source>
         <translation>在册老年人：&lt;b&gt;%1&lt;/b&gt;    重点帮扶对象：&lt;b&gt;%2&lt;/b&gt;（高龄 %3、失能 %4、失智 %5、独居 %6、生活困难 %7）&lt;br/&gt;逾期未探访：&lt;b&gt;%8&lt;/b&gt;    待同步修改：&lt;b&gt;%9&lt;/b&gt;    上次同步：&lt;b&gt;%10&lt;/b&gt;    待处理冲突：&lt;b&gt;%11&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/home_view.cpp" line="135"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
+        <location filename="../../ui/home_view.cpp" line="146"/>
         <source>Current campaign: %1 (%2 to %3) — %4</source>
         <translation>当前专项探访：%1（%2 至 %3）— %4</translation>
     </message>
     <message>
+        <location filename="../../ui/home_view.cpp" line="150"/>
         <source>No visit campaign is running now.</source>
         <translation>目前没有进行中的专项探访。</translation>
     </message>
 </context>
 <context>
-    <name>shouwang::ui::IncidentDialog</name>
+    <name>shouwang::ui::HouseholdDialog</name>
     <message>
-        <source>Incident report: %1</source>
-        <translation>情况报告：%1</translation>
+        <location filename="../../ui/household_dialog.cpp" line="26"/>
+        <source>New household</source>
+        <translation>新增家庭户</translation>
     </message>
     <message>
-        <source>Handling by the township</source>
-        <translation>乡镇受理办理情况</translation>
+        <location filename="../../ui/household_dialog.cpp" line="26"/>
+        <source>Household: %1</source>
+        <translation>家庭户：%1</translation>
     </message>
     <message>
-        <source>Report</source>
-        <translation>上报</translation>
+        <location filename="../../ui/household_dialog.cpp" line="45"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../../ui/household_dialog.cpp" line="47"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
+        <location filename="../../ui/household_dialog.cpp" line="48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialog.cpp" line="55"/>
+        <source>&lt;b&gt;Elders of this household&lt;/b&gt; (double-click to open the record)</source>
+        <translation>&lt;b&gt;本户的老年人&lt;/b&gt;（双击打开档案）</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::IncidentDialog</name>
+    <message>
+        <location filename="../../ui/incident_dialog.cpp" line="27"/>
+        <source>Incident report: %1</source>
+        <translation>情况报告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_dialog.cpp" line="44"/>
+        <source>Handling by the township</source>
+        <translation>乡镇受理办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_dialog.cpp" line="61"/>
+        <source>Report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_dialog.cpp" line="61"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_dialog.cpp" line="62"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>shouwang::ui::IncidentQueueView</name>
+    <message>
+        <location filename="../../ui/incident_queue_view.cpp" line="27"/>
+        <source>Open reports (not yet closed)</source>
+        <translation>未办结的报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_queue_view.cpp" line="28"/>
+        <source>All reports</source>
+        <translation>全部报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_queue_view.cpp" line="42"/>
+        <source>&lt;b&gt;Incident reports of the villages&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各村的情况报告&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::IncidentStepPanel</name>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="50"/>
+        <source>Record this step</source>
+        <translation>记录办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="54"/>
+        <source>Acknowledge (受理)</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="55"/>
+        <source>Start assistance (救助)</source>
+        <translation>开始救助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="56"/>
+        <source>Close (办结)</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="73"/>
+        <source>Step</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="74"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="75"/>
+        <source>Handled by</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="107"/>
+        <source>Assistance given</source>
+        <translation>救助措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="107"/>
+        <source>Outcome</source>
+        <translation>办结情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="107"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="119"/>
+        <source>Choose a report in the list to handle it.</source>
+        <translation>请在列表中选择要办理的情况报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="125"/>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_step_panel.cpp" line="128"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3, now &lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）— %3，目前&lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::LedgerTask</name>
+    <message>
+        <location filename="../../ui/ledger_task.cpp" line="38"/>
+        <source>The work could not be finished: %1</source>
+        <translation>未能完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_task.cpp" line="40"/>
+        <source>Unexpected failure.</source>
+        <translation>意外错误。</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::LedgerView</name>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="38"/>
         <source>Elders</source>
         <translation>老年人</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="46"/>
         <source>Households</source>
         <translation>家庭户</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="64"/>
         <source>Search by name, ID number or phone</source>
         <translation>按姓名、身份证号或电话查找</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="67"/>
         <source>All risk levels</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="70"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="72"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="76"/>
         <source>Visit overdue</source>
         <translation>逾期未探访</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="82"/>
         <source>Aged 80+</source>
         <translation>高龄</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="82"/>
         <source>Disabled</source>
         <translation>失能</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="83"/>
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="83"/>
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="84"/>
         <source>Hardship</source>
         <translation>生活困难</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="84"/>
         <source>Key target</source>
         <translation>重点帮扶对象</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="85"/>
         <source>Meets left-behind criteria</source>
         <translation>符合留守条件</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="123"/>
         <source>New elder</source>
         <translation>新增老年人</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="124"/>
         <source>Open record</source>
         <translation>打开档案</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="125"/>
+        <location filename="../../ui/ledger_view.cpp" line="201"/>
         <source>Record a visit</source>
         <translation>记录探访</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="126"/>
         <source>Print ledger / PDF</source>
         <translation>打印台账/PDF</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="127"/>
         <source>Export CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/ledger_view.cpp" line="183"/>
         <source>%n elder(s)</source>
-        <translation><numerusform>共 %n 人</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="201"/>
         <source>Please choose an elder in the list first.</source>
         <translation>请先在列表中选择一位老年人。</translation>
     </message>
     <message>
+        <location filename="../../ui/ledger_view.cpp" line="128"/>
         <source>Import CSV</source>
         <translation>导入CSV</translation>
     </message>
@@ -519,86 +908,133 @@
 <context>
     <name>shouwang::ui::MainWindow</name>
     <message>
+        <location filename="../../ui/main_window.cpp" line="38"/>
         <source>Shouwang — care ledger for rural left-behind elders — %1</source>
         <translation>守望 — 农村留守老年人关爱服务信息台账 — %1</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="67"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="74"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="81"/>
         <source>Volunteers, pairings, services</source>
         <translation>志愿者·结对·服务</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="85"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="54"/>
         <source>Operator: %1    Ledger file: %2</source>
         <translation>操作员：%1    台账文件：%2</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="71"/>
+        <source>Incident reports</source>
+        <translation>情况报告办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="72"/>
+        <source>Villages</source>
+        <translation>各村情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="77"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="80"/>
+        <source>Supervision</source>
+        <translation>督查统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="83"/>
+        <source>Conflicts</source>
+        <translation>冲突处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="109"/>
         <source>New elder...</source>
         <translation>新增老年人…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="112"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="113"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="114"/>
         <source>Operator name...</source>
         <translation>操作员姓名…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="115"/>
         <source>Language...</source>
         <translation>界面语言…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="116"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="117"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="118"/>
         <source>About Shouwang</source>
         <translation>关于守望</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="119"/>
         <source>Shouwang %1 — the information ledger of rural left-behind elders, for village committees. Works offline; syncs with the county when a network is available.</source>
         <translation>守望 %1 — 供村委会使用的农村留守老年人关爱服务信息台账。无网络可用；有网络时与区县同步。</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="140"/>
         <source>Operator name</source>
         <translation>操作员姓名</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="141"/>
         <source>Your name (recorded with every change you make):</source>
         <translation>您的姓名（每次修改都会记录）：</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="153"/>
         <source>Language of the program:</source>
         <translation>程序界面语言：</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -606,81 +1042,130 @@
 <context>
     <name>shouwang::ui::Printing</name>
     <message>
+        <location filename="../../ui/printing.cpp" line="61"/>
         <source>Left-behind elder record</source>
         <translation>农村留守老年人档案</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="67"/>
+        <location filename="../../ui/printing.cpp" line="94"/>
         <source>Printed on</source>
         <translation>打印日期</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="78"/>
         <source>Ledger of rural left-behind elders</source>
         <translation>农村留守老年人信息台账</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="79"/>
         <source>%1 elders</source>
         <translation>共 %1 人</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="128"/>
+        <location filename="../../ui/printing.cpp" line="154"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="128"/>
         <source>Print on paper, or save as a PDF file?</source>
         <translation>打印到纸上，还是保存为PDF文件？</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="130"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="131"/>
         <source>Save as PDF...</source>
         <translation>保存为PDF…</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="132"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="137"/>
         <source>Save as PDF</source>
         <translation>保存为PDF</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="137"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="145"/>
+        <source>Preparing the pages...</source>
+        <translation>正在准备打印内容……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.cpp" line="145"/>
+        <source>Writing the PDF...</source>
+        <translation>正在写出 PDF……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.cpp" line="149"/>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
+        <location filename="../../ui/printing.cpp" line="170"/>
         <source>ledger</source>
         <translation>台账</translation>
     </message>
 </context>
 <context>
+    <name>shouwang::ui::PublishView</name>
+    <message>
+        <location filename="../../ui/publish_view.cpp" line="31"/>
+        <source>Risk standard and visit schedule</source>
+        <translation>风险等级标准和探访周期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_view.cpp" line="32"/>
+        <source>What is published here reaches every village of the county at its next sync, where it is read-only.</source>
+        <translation>这里发布的内容在下次同步时发到全区县每个村，村里只能查看。</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::RecordDialog</name>
     <message>
+        <location filename="../../ui/record_dialog.cpp" line="26"/>
         <source>New: %1</source>
         <translation>新增：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/record_dialog.cpp" line="26"/>
         <source>Edit: %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/record_dialog.cpp" line="39"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../../ui/record_dialog.cpp" line="41"/>
         <source>Published by the county: read-only in the village.</source>
         <translation>由区县发布：村里只能查看，不能修改。</translation>
     </message>
     <message>
+        <location filename="../../ui/record_dialog.cpp" line="42"/>
+        <source>Kept by the village: read-only on this computer.</source>
+        <translation>由村里登记：本机只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.cpp" line="45"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
+        <location filename="../../ui/record_dialog.cpp" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -688,41 +1173,54 @@
 <context>
     <name>shouwang::ui::RecordForm</name>
     <message>
+        <location filename="../../ui/form_saving.cpp" line="47"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
+        <location filename="../../ui/form_saving.cpp" line="48"/>
         <source>What you typed has not been saved. Close and throw it away?</source>
         <translation>填写的内容还没有保存。确定关闭并放弃这些内容吗？</translation>
     </message>
     <message>
+        <location filename="../../ui/form_saving.cpp" line="51"/>
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
+        <location filename="../../ui/form_saving.cpp" line="53"/>
         <source>Keep editing</source>
         <translation>继续填写</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/form_saving.cpp" line="35"/>
         <source>Not saved: please correct the %n field(s) marked in red.</source>
-        <translation><numerusform>未保存：请修改标红的 %n 项内容。</numerusform></translation>
+        <translation>
+            <numerusform>未保存：请修改标红的 %n 项内容。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>shouwang::ui::RecordListPanel</name>
     <message>
+        <location filename="../../ui/record_list_panel.cpp" line="34"/>
         <source>Add %1</source>
         <translation>新增%1</translation>
     </message>
     <message>
+        <location filename="../../ui/record_list_panel.cpp" line="35"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
+        <location filename="../../ui/record_list_panel.cpp" line="36"/>
+        <location filename="../../ui/record_list_panel.cpp" line="119"/>
+        <location filename="../../ui/record_list_panel.cpp" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
+        <location filename="../../ui/record_list_panel.cpp" line="120"/>
         <source>Delete this %1 record? It stays in the change history.</source>
         <translation>确定删除这条%1记录吗？修改记录中仍会保留。</translation>
     </message>
@@ -730,148 +1228,481 @@
 <context>
     <name>shouwang::ui::RecordTableModel</name>
     <message>
+        <location filename="../../ui/record_table_model.cpp" line="89"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_table_model.cpp" line="105"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <location filename="../../ui/record_table_model.cpp" line="105"/>
         <source>No</source>
         <translation>否</translation>
     </message>
 </context>
 <context>
+    <name>shouwang::ui::ReportExport</name>
+    <message>
+        <location filename="../../ui/report_export.cpp" line="27"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.cpp" line="41"/>
+        <source>First %1 of %2 rows; the .xlsx export holds all.</source>
+        <translation>只印前 %1 行（共 %2 行）；Excel 导出中有全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.cpp" line="53"/>
+        <source>Supervision report: %1</source>
+        <translation>留守老年人关爱服务督查报告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.cpp" line="55"/>
+        <source>Period %1 to %2, figures as at %3</source>
+        <translation>统计期间 %1 至 %2，统计时点 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.cpp" line="67"/>
+        <source>Writing the Excel workbook...</source>
+        <translation>正在写出 Excel 工作簿……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.cpp" line="79"/>
+        <source>Writing the CSV file...</source>
+        <translation>正在写出 CSV 文件……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.cpp" line="86"/>
+        <location filename="../../ui/report_export.cpp" line="99"/>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.cpp" line="95"/>
+        <source>Writing the PDF report...</source>
+        <translation>正在写出 PDF 报告……</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::RiskDialog</name>
     <message>
+        <location filename="../../ui/risk_dialog.cpp" line="31"/>
         <source>Risk assessment: %1</source>
         <translation>风险评估：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/risk_dialog.cpp" line="40"/>
         <source>Factors (%1) — ticked ones are already known from the ledger; please confirm each</source>
         <translation>评估因素（%1）— 已勾选的是台账中已有的情况，请逐项确认</translation>
     </message>
     <message>
+        <location filename="../../ui/risk_dialog.cpp" line="45"/>
         <source>%1 (%2 points)</source>
         <translation>%1（%2分）</translation>
     </message>
     <message>
+        <location filename="../../ui/risk_dialog.cpp" line="69"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
+        <location filename="../../ui/risk_dialog.cpp" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../ui/risk_dialog.cpp" line="118"/>
         <source>Score: %1    Level: %2</source>
         <translation>得分：%1    等级：%2</translation>
     </message>
 </context>
 <context>
+    <name>shouwang::ui::RiskStandardEditor</name>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="42"/>
+        <source>Publish the standard</source>
+        <translation>发布标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="48"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="48"/>
+        <source>Weight (0-100)</source>
+        <translation>分值（0–100）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="48"/>
+        <source>Factor</source>
+        <translation>评估因素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="51"/>
+        <source>Add factor</source>
+        <translation>增加因素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="52"/>
+        <source>Remove factor</source>
+        <translation>删除因素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="61"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="62"/>
+        <source>Effective from</source>
+        <translation>施行日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="63"/>
+        <source>Medium risk from score</source>
+        <translation>中风险分值线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="64"/>
+        <source>High risk from score</source>
+        <translation>高风险分值线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="65"/>
+        <source>Visit every … days: high risk</source>
+        <translation>探访周期（天）：高风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="66"/>
+        <source>Visit every … days: key targets and medium risk</source>
+        <translation>探访周期（天）：重点帮扶对象和中风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="67"/>
+        <source>Visit every … days: others</source>
+        <translation>探访周期（天）：其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="68"/>
+        <source>Assess again after … days</source>
+        <translation>再次评估周期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="74"/>
+        <source>&lt;b&gt;Risk factors and weights&lt;/b&gt; (a score is the sum of the factors present)</source>
+        <translation>&lt;b&gt;评估因素及分值&lt;/b&gt;（得分为具备的各因素分值之和）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="187"/>
+        <source>Applying the new standard to the ledger...</source>
+        <translation>正在按新标准更新台账……</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::SupervisionCharts</name>
+    <message>
+        <location filename="../../ui/supervision_charts.cpp" line="67"/>
+        <source>Elders visited on schedule (%)</source>
+        <translation>按期探访率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_charts.cpp" line="68"/>
+        <source>Visited on schedule</source>
+        <translation>按期探访率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_charts.cpp" line="69"/>
+        <source>Risk assessment current</source>
+        <translation>风险评估覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_charts.cpp" line="96"/>
+        <source>Active elders by risk level</source>
+        <translation>在册老年人风险等级构成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_charts.cpp" line="98"/>
+        <source>High</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_charts.cpp" line="99"/>
+        <source>Medium</source>
+        <translation>中风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_charts.cpp" line="100"/>
+        <source>Low</source>
+        <translation>低风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_charts.cpp" line="101"/>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::SupervisionView</name>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="82"/>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="83"/>
+        <source>Base figures (底数)</source>
+        <translation>底数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="83"/>
+        <source>Visits (探访)</source>
+        <translation>探访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="83"/>
+        <source>Risk (风险)</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="84"/>
+        <source>Incident reports (情况报告)</source>
+        <translation>情况报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="84"/>
+        <source>Services (服务)</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="84"/>
+        <source>Data (数据)</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="110"/>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="113"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="115"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="117"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="122"/>
+        <source>Export Excel...</source>
+        <translation>导出 Excel……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="122"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="123"/>
+        <source>Export CSV...</source>
+        <translation>导出 CSV……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="123"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="124"/>
+        <source>PDF report...</source>
+        <translation>PDF 报告……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="124"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="187"/>
+        <source>Computing the figures...</source>
+        <translation>正在计算……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="208"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;    period %2 to %3    figures as at %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;    统计期间 %2 至 %3    统计时点 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="234"/>
+        <source>supervision-%1-%2</source>
+        <translation>督查统计-%1-%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="235"/>
+        <location filename="../../ui/supervision_view.cpp" line="240"/>
+        <location filename="../../ui/supervision_view.cpp" line="242"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="240"/>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="247"/>
+        <location filename="../../ui/supervision_view.cpp" line="252"/>
+        <location filename="../../ui/supervision_view.cpp" line="257"/>
+        <source>Compute the figures first.</source>
+        <translation>请先计算。</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::SyncView</name>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="47"/>
         <source>Server and enrollment</source>
         <translation>服务器与登记</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="52"/>
         <source>The one-time code from the county</source>
         <translation>区县发放的一次性登记码</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="53"/>
         <source>Enroll this computer</source>
         <translation>登记本机</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="54"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="55"/>
         <source>Enrollment code</source>
         <translation>登记码</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="68"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="70"/>
         <source>Sync automatically every 15 minutes when the server can be reached</source>
         <translation>能连上服务器时每15分钟自动同步</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="82"/>
         <source>Export changes to a file (USB stick)...</source>
         <translation>导出修改到文件（U盘）…</translation>
     </message>
     <message>
-        <source>Import the county's answer file...</source>
+        <location filename="../../ui/sync_view.cpp" line="83"/>
+        <source>Import the county&apos;s answer file...</source>
         <translation>导入区县回传文件…</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="88"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="88"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="88"/>
         <source>Value A</source>
         <translation>值A</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="88"/>
         <source>Value B</source>
         <translation>值B</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="88"/>
         <source>Found</source>
         <translation>发现时间</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="105"/>
         <source>&lt;b&gt;Conflicts&lt;/b&gt; (two people changed the same field at the same time; the county reviews them)</source>
         <translation>&lt;b&gt;冲突&lt;/b&gt;（两人同时修改了同一项内容，由区县核对处理）</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="126"/>
         <source>Enrollment: &lt;b&gt;%1&lt;/b&gt;    Changes not yet sent: &lt;b&gt;%2&lt;/b&gt;    Last sync: &lt;b&gt;%3&lt;/b&gt;%4</source>
         <translation>登记状态：&lt;b&gt;%1&lt;/b&gt;    待上传修改：&lt;b&gt;%2&lt;/b&gt;    上次同步：&lt;b&gt;%3&lt;/b&gt;%4</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="127"/>
         <source>enrolled (%1)</source>
         <translation>已登记（%1）</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="127"/>
         <source>not enrolled</source>
         <translation>未登记</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="129"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="130"/>
         <source>&lt;br/&gt;Last problem: %1</source>
         <translation>&lt;br/&gt;上次出现的问题：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="192"/>
         <source>Export changes</source>
         <translation>导出修改</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="193"/>
+        <location filename="../../ui/sync_view.cpp" line="202"/>
         <source>Shouwang bundles (*.swb)</source>
         <translation>守望数据包 (*.swb)</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="202"/>
         <source>Import answer</source>
         <translation>导入回传文件</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="239"/>
         <source>Sync finished: %1 change(s) sent, %2 received.</source>
         <translation>同步完成：上传 %1 条修改，收到 %2 条。</translation>
     </message>
     <message>
-        <source> %1 change(s) were refused by the county; see the record's history.</source>
+        <location filename="../../ui/sync_view.cpp" line="242"/>
+        <source> %1 change(s) were refused by the county; see the record&apos;s history.</source>
         <translation>有 %1 条修改被区县拒绝，请在档案的修改记录中查看。</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="244"/>
         <source> %1 conflict(s) found.</source>
         <translation>发现 %1 处冲突。</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_view.cpp" line="249"/>
         <source>Sync did not finish: %1 Nothing was lost; the changes will be sent next time.</source>
         <translation>同步未完成：%1 数据不会丢失，修改将在下次同步时上传。</translation>
     </message>
@@ -879,61 +1710,97 @@
 <context>
     <name>shouwang::ui::SyncWorker</name>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="62"/>
         <source>The local ledger could not be used: %1</source>
         <translation>无法使用本机台账：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="65"/>
         <source>Unexpected failure.</source>
         <translation>发生意外错误。</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="72"/>
         <source>Syncing</source>
         <translation>正在同步</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="76"/>
         <source>Receiving: %1 changes</source>
         <translation>正在接收：%1 条修改</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="78"/>
         <source>Sending changes</source>
         <translation>正在上传修改</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="86"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="91"/>
         <source>Enrolled for %1.</source>
         <translation>登记成功：%1。</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="98"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/sync_worker.cpp" line="104"/>
         <source>%n change(s) written to the file.</source>
-        <translation><numerusform>已将 %n 条修改写入文件。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 条修改写入文件。</numerusform>
+        </translation>
     </message>
     <message>
+        <location filename="../../ui/sync_worker.cpp" line="112"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
 </context>
 <context>
+    <name>shouwang::ui::VillageCoverageView</name>
+    <message>
+        <location filename="../../ui/village_coverage_view.cpp" line="52"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/village_coverage_view.cpp" line="60"/>
+        <source>&lt;b&gt;Visits village by village&lt;/b&gt; (the last 30 days; overdue as of today)</source>
+        <translation>&lt;b&gt;各村探访情况&lt;/b&gt;（近30天；逾期按今天计算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/village_coverage_view.cpp" line="77"/>
+        <source>Computing...</source>
+        <translation>正在计算……</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::VisitDialog</name>
     <message>
+        <location filename="../../ui/visit_dialog.cpp" line="31"/>
         <source>Visit: %1</source>
         <translation>探访：%1</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/visit_dialog.cpp" line="33"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — visit every %n day(s) under the county schedule</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; — 按区县规定每 %n 天探访一次</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — 按区县规定每 %n 天探访一次</numerusform>
+        </translation>
     </message>
     <message>
+        <location filename="../../ui/visit_dialog.cpp" line="45"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
+        <location filename="../../ui/visit_dialog.cpp" line="47"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -1,0 +1,41 @@
+#include "publish_view.h"
+
+#include "labels.h"
+#include "ledger_session.h"
+#include "record_list_panel.h"
+#include "risk_standard_editor.h"
+
+#include "domain/schema.h"
+
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace shouwang::ui {
+
+PublishView::PublishView(LedgerSession& session, QWidget* parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_services(new RecordListPanel(session, *findEntity("service_item"),
+                                     {"name", "category", "provider", "eligibility", "period"}, this))
+    , m_campaigns(new RecordListPanel(session, *findEntity("campaign"),
+                                      {"name", "kind", "start_date", "end_date", "target", "notes"}, this))
+    , m_standard(new RiskStandardEditor(session, this))
+{
+    for (RecordListPanel* panel : {m_services, m_campaigns}) {
+        panel->setFixedValues({});
+        connect(&session, &LedgerSession::changed, panel, &RecordListPanel::reload);
+    }
+    m_tabs->addTab(m_services, label(*findEntity("service_item")));
+    m_tabs->addTab(m_campaigns, label(*findEntity("campaign")));
+    m_tabs->addTab(m_standard, tr("Risk standard and visit schedule"));
+    auto* intro = new QLabel(tr("What is published here reaches every village of the county at its next sync, "
+                                "where it is read-only."),
+                             this);
+    intro->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_tabs, 1);
+}
+
+} // namespace shouwang::ui

@@ -1,0 +1,104 @@
+#include "report_export.h"
+
+#include "labels.h"
+#include "ledger_session.h"
+#include "ledger_task.h"
+#include "printing.h"
+
+#include "domain/divisions.h"
+#include "exchange/elder_csv.h"
+#include "report/report_tables.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+#include <fstream>
+
+namespace shouwang::ui {
+namespace {
+
+constexpr std::size_t kPdfRowsPerTable = 200;
+
+QString tableHtml(const Table& table)
+{
+    QString html = QStringLiteral("<h3>%1</h3>").arg(qs(table.name).toHtmlEscaped());
+    if (table.rows.empty())
+        return html + QStringLiteral("<p>%1</p>").arg(QCoreApplication::translate("shouwang::ui::ReportExport", "(none)"));
+    html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='2' width='100%'><tr>");
+    for (const auto& header : table.headers)
+        html += QStringLiteral("<th>%1</th>").arg(qs(header).toHtmlEscaped());
+    html += QStringLiteral("</tr>");
+    const std::size_t shown = std::min(table.rows.size(), kPdfRowsPerTable);
+    for (std::size_t r = 0; r < shown; ++r) {
+        html += QStringLiteral("<tr>");
+        for (const auto& cell : table.rows[r])
+            html += QStringLiteral("<td>%1</td>").arg(qs(cell).toHtmlEscaped());
+        html += QStringLiteral("</tr>");
+    }
+    html += QStringLiteral("</table>");
+    if (shown < table.rows.size())
+        html += QStringLiteral("<p>%1</p>").arg(QCoreApplication::translate("shouwang::ui::ReportExport",
+                                                                           "First %1 of %2 rows; the .xlsx export holds all.")
+                                                    .arg(shown)
+                                                    .arg(table.rows.size()));
+    return html;
+}
+
+} // namespace
+
+QString reportHtml(const SupervisionReport& report)
+{
+    QString html = QStringLiteral("<html><body><h2>%1</h2><p>%2</p>")
+                       .arg(QCoreApplication::translate("shouwang::ui::ReportExport", "Supervision report: %1")
+                                .arg(qs(divisionPath(report.request.area)).toHtmlEscaped()),
+                            QCoreApplication::translate("shouwang::ui::ReportExport", "Period %1 to %2, figures as at %3")
+                                .arg(qs(formatDate(report.request.from)), qs(formatDate(report.request.to)),
+                                     qs(report.asOf).replace(u'T', u' ')));
+    for (const Table& table : reportTables(report))
+        html += tableHtml(table);
+    return html + QStringLiteral("</body></html>");
+}
+
+QString exportReportXlsx(LedgerSession& session, std::shared_ptr<const SupervisionReport> report, const QString& path,
+                         QWidget* parent)
+{
+    return runWithProgress(
+        session.path(), QCoreApplication::translate("shouwang::ui::ReportExport", "Writing the Excel workbook..."),
+        [report, path](LedgerSession& own, LedgerTask&) {
+            const std::vector<Table> ledger{elderLedgerTable(own.ledger(), {report->request.area, false})};
+            return qs(writeReportXlsx(ss(path), *report, ReportSection::All, ledger));
+        },
+        parent);
+}
+
+QString exportReportCsv(LedgerSession& session, std::shared_ptr<const SupervisionReport> report, const QString& path,
+                        QWidget* parent)
+{
+    return runWithProgress(
+        session.path(), QCoreApplication::translate("shouwang::ui::ReportExport", "Writing the CSV file..."),
+        [report, path](LedgerSession&, LedgerTask&) {
+            std::ofstream out(ss(path), std::ios::binary | std::ios::trunc);
+            if (out)
+                writeReportCsv(out, *report);
+            out.close();
+            return out ? QString()
+                       : QCoreApplication::translate("shouwang::ui::ReportExport", "Could not write %1.").arg(path);
+        },
+        parent);
+}
+
+QString exportReportPdf(LedgerSession& session, std::shared_ptr<const SupervisionReport> report, const QString& path,
+                        QWidget* parent)
+{
+    return runWithProgress(
+        session.path(), QCoreApplication::translate("shouwang::ui::ReportExport", "Writing the PDF report..."),
+        [report, path](LedgerSession&, LedgerTask&) {
+            return writePdf(reportHtml(*report), path)
+                ? QString()
+                : QCoreApplication::translate("shouwang::ui::ReportExport", "Could not write %1.").arg(path);
+        },
+        parent);
+}
+
+} // namespace shouwang::ui

@@ -1,0 +1,159 @@
+// The supervision dashboard shows what the core computed: on a small generated county, every
+// cell of its tables equals computeSupervision's, the charts carry the same numbers, and the
+// Excel export holds the tables (read back from the file).
+
+#include "gui_fixture.h"
+
+#include "ui/labels.h"
+
+#include "ui/area_picker.h"
+#include "ui/report_table_model.h"
+#include "ui/supervision_charts.h"
+#include "ui/supervision_view.h"
+
+#include "demo/demo_generator.h"
+#include "report/report_tables.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QPieSeries>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace shouwang;
+using namespace shouwang::ui;
+
+namespace {
+
+bool sameTable(const ReportTableModel& model, const Table& table)
+{
+    if (model.rowCount() != static_cast<int>(table.rows.size()) || model.columnCount() != static_cast<int>(table.headers.size()))
+        return false;
+    for (int c = 0; c < model.columnCount(); ++c) {
+        if (model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() != qs(table.headers[std::size_t(c)]))
+            return false;
+    }
+    for (int r = 0; r < model.rowCount(); ++r) {
+        for (int c = 0; c < model.columnCount(); ++c) {
+            if (model.data(model.index(r, c), Qt::DisplayRole).toString() != qs(table.rows[std::size_t(r)][std::size_t(c)])) {
+                qWarning() << "differs at" << r << c << model.data(model.index(r, c), Qt::DisplayRole).toString();
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+QByteArray zipPart(const QString& zip, const QString& part)
+{
+    QProcess unzip;
+    unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), zip, part});
+    unzip.waitForFinished(30000);
+    return unzip.readAllStandardOutput();
+}
+
+bool waitForReport(SupervisionView& view)
+{
+    QSignalSpy ready(&view, &SupervisionView::reportReady);
+    view.compute();
+    return ready.wait(120000) && ready.first().first().toBool();
+}
+
+} // namespace
+
+class DashboardTest final : public QObject {
+    Q_OBJECT
+
+private:
+    test::GuiLedger m_ledger;
+
+private slots:
+    void initTestCase()
+    {
+        m_ledger.session->setScope("500154");
+        DemoOptions options;
+        options.scopeCode = "500154";
+        options.villages = 3;
+        options.elders = 90;
+        options.visitsPerElder = 6;
+        options.seed = 11;
+        generateDemo(m_ledger.session->ledger(), options);
+        m_ledger.session->ledger().derived().refreshAll();
+    }
+
+    void theDashboardShowsExactlyTheFiguresTheCoreComputes()
+    {
+        SupervisionView view(*m_ledger.session);
+        QCOMPARE(view.areaPicker()->areaCode(), std::string("500154"));
+        QVERIFY(waitForReport(view));
+        const SupervisionReport expected = computeSupervision(m_ledger.session->database(), view.report()->request);
+        QVERIFY(expected.base.active > 0);
+        QVERIFY(sameTable(*view.summaryModel(), summaryTable(expected)));
+        QVERIFY(sameTable(*view.unitModel(), unitTable(expected)));
+        const std::vector<Table> data = reportTables(expected, ReportSection::Data);
+        QVERIFY(sameTable(*view.tableModel(6, QStringLiteral("数据同步")), data.back()));
+        const std::vector<Table> visits = reportTables(expected, ReportSection::Visits);
+        QVERIFY(sameTable(*view.tableModel(2, QStringLiteral("逾期未探访")), visits[1]));
+
+        // The charts: one bar per township with elders on the ledger, at its on-schedule share;
+        // the pie's slices the risk counts.
+        auto* bars = qobject_cast<QBarSeries*>(view.charts()->coverageChart()->series().value(0));
+        QVERIFY(bars);
+        std::vector<double> shares;
+        for (const UnitFigures& unit : expected.units) {
+            if (unit.active > 0)
+                shares.push_back(100.0 * double(unit.onSchedule.part) / double(unit.onSchedule.whole));
+        }
+        QCOMPARE(bars->barSets().first()->count(), static_cast<int>(shares.size()));
+        for (std::size_t i = 0; i < shares.size(); ++i)
+            QCOMPARE(bars->barSets().first()->at(static_cast<int>(i)), shares[i]);
+        auto* pie = qobject_cast<QPieSeries*>(view.charts()->riskChart()->series().value(0));
+        QVERIFY(pie);
+        QCOMPARE(pie->sum(), static_cast<double>(expected.risk.high + expected.risk.medium + expected.risk.low
+                                                 + expected.risk.never));
+        // A village never heard from stands out in the data table.
+        ReportTableModel* sync = view.tableModel(6, QStringLiteral("数据同步"));
+        QVERIFY(sync->rowCount() > 0);
+        QCOMPARE(sync->isHighlighted(0), data.back().rows[0][6] == "是");
+    }
+
+    void aTownshipChosenInTheAreaPickerIsBrokenDownByVillage()
+    {
+        SupervisionView view(*m_ledger.session);
+        QComboBox* townships = view.areaPicker()->townshipCombo();
+        townships->setCurrentIndex(1);
+        const std::string township = view.areaPicker()->areaCode();
+        QCOMPARE(township.size(), std::size_t(9));
+        QVERIFY(waitForReport(view));
+        QCOMPARE(view.report()->request.area, township);
+        const SupervisionReport expected = computeSupervision(m_ledger.session->database(), view.report()->request);
+        QVERIFY(sameTable(*view.unitModel(), unitTable(expected)));
+    }
+
+    void theExcelExportHoldsEveryTableAndTheLedger()
+    {
+        SupervisionView view(*m_ledger.session);
+        QVERIFY(waitForReport(view));
+        const QString path = m_ledger.dir.filePath(QStringLiteral("督查.xlsx"));
+        QCOMPARE(view.exportXlsx(path), QString());
+        const QString book = QString::fromUtf8(zipPart(path, QStringLiteral("xl/workbook.xml")));
+        for (const char* sheet : {"汇总", "分单位", "逾期未探访", "情况报告", "数据同步", "留守老年人台账"})
+            QVERIFY2(book.contains(QStringLiteral("name=\"%1\"").arg(QString::fromUtf8(sheet))), sheet);
+        const QString summary = QString::fromUtf8(zipPart(path, QStringLiteral("xl/worksheets/sheet1.xml")));
+        QVERIFY(summary.contains(QStringLiteral("按期探访率")));
+        const QString csv = m_ledger.dir.filePath(QStringLiteral("督查.csv"));
+        QCOMPARE(view.exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(file.readAll()).contains(QStringLiteral("分单位")));
+        const QString pdf = m_ledger.dir.filePath(QStringLiteral("督查.pdf"));
+        QCOMPARE(view.exportPdf(pdf), QString());
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+};
+
+QTEST_MAIN(DashboardTest)
+#include "dashboard_test.moc"

@@ -1,0 +1,173 @@
+// County publishing reaches the villages: a campaign published on the county's computer
+// goes through a real server process to a village computer, which shows it read-only.
+
+#include "gui_fixture.h"
+
+#include "ui/labels.h"
+
+#include "ui/publish_view.h"
+#include "ui/record_dialog.h"
+#include "ui/record_form.h"
+#include "ui/record_list_panel.h"
+#include "ui/record_table_model.h"
+#include "ui/sync_view.h"
+#include "ui/village_lists_view.h"
+
+#include <QLineEdit>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace shouwang;
+using namespace shouwang::ui;
+
+namespace {
+
+QString serverExe()
+{
+    const QString fromEnv = qEnvironmentVariable("SHOUWANG_SERVER");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+#ifdef SHOUWANG_SERVER_EXE
+    return QStringLiteral(SHOUWANG_SERVER_EXE);
+#else
+    return {};
+#endif
+}
+
+QString run(const QStringList& args)
+{
+    QProcess process;
+    process.start(serverExe(), args);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        qWarning() << "server command failed:" << args << process.readAllStandardError();
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+bool finishes(SyncView& view, void (SyncView::*job)())
+{
+    QSignalSpy finished(&view, &SyncView::syncFinished);
+    (view.*job)();
+    if (!finished.wait(60000))
+        return false;
+    if (!finished.first().first().toBool())
+        qWarning() << view.resultText();
+    return finished.first().first().toBool();
+}
+
+RecordListPanel* campaignPanel(VillageListsView& lists)
+{
+    for (int i = 0; i < lists.tabs()->count(); ++i) {
+        if (auto* panel = qobject_cast<RecordListPanel*>(lists.tabs()->widget(i)); panel && panel->model().rowCount() > 0
+            && panel->model().recordAt(0)->entity == "campaign")
+            return panel;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class PublishSyncTest final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_serverDb;
+    QProcess m_server;
+    QString m_url;
+
+    bool startServer()
+    {
+        m_server.start(serverExe(), {QStringLiteral("--db"), m_serverDb, QStringLiteral("serve"),
+                                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        const QRegularExpression listening(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"));
+        QString out;
+        for (int i = 0; i < 100 && m_server.state() != QProcess::NotRunning; ++i) {
+            m_server.waitForReadyRead(200);
+            out += QString::fromUtf8(m_server.readAllStandardOutput() + m_server.readAllStandardError());
+            if (const auto match = listening.match(out); match.hasMatch()) {
+                m_url = QStringLiteral("http://") + match.captured(1);
+                return true;
+            }
+        }
+        qWarning() << "server did not start:" << out;
+        return false;
+    }
+
+    QString enrollmentCode(const QString& scope)
+    {
+        const QStringList out = run({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"), QStringLiteral("--scope"), scope})
+                                    .split(u'\n', Qt::SkipEmptyParts);
+        return out.isEmpty() ? QString() : out.last().trimmed();
+    }
+
+    bool enroll(SyncView& view, const QString& scope)
+    {
+        view.serverEdit()->setText(m_url);
+        view.codeEdit()->setText(enrollmentCode(scope));
+        return finishes(view, &SyncView::enroll);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (serverExe().isEmpty() || !QFile::exists(serverExe()))
+            QSKIP("shouwang-server is not built (configure with SHOUWANG_BUILD_SERVER=ON or set SHOUWANG_SERVER)");
+        m_serverDb = m_dir.filePath(QStringLiteral("county.db"));
+        run({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
+        QVERIFY(startServer());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server.state() != QProcess::NotRunning) {
+            m_server.terminate();
+            m_server.waitForFinished(10000);
+        }
+    }
+
+    void aCampaignPublishedByTheCountyReachesAVillage_whichShowsItReadOnly()
+    {
+        test::GuiLedger county;
+        county.session->setScope("500154");
+        PublishView publish(*county.session);
+        QVERIFY(!publish.campaigns().isReadOnly());
+        Record campaign;
+        campaign.entity = "campaign";
+        RecordDialog dialog(*county.session, campaign);
+        dialog.form().setValue("name", "2025年重阳节走访慰问");
+        dialog.form().setValue("kind", "double_ninth");
+        dialog.form().setValue("start_date", "2025-10-20");
+        dialog.form().setValue("end_date", "2025-10-31");
+        dialog.form().setValue("target", "key");
+        QVERIFY2(dialog.save(), qPrintable(dialog.message()));
+        QCOMPARE(dialog.record().villageCode, std::string("500154"));
+        QCOMPARE(publish.campaigns().model().rowCount(), 1);
+
+        SyncView countySync(*county.session);
+        QVERIFY(enroll(countySync, QStringLiteral("county:500154")));
+        QVERIFY(finishes(countySync, &SyncView::syncNow));
+        QCOMPARE(county.session->ledger().changeLog().pendingCount(), std::size_t(0));
+
+        test::GuiLedger village;
+        SyncView villageSync(*village.session);
+        QVERIFY(enroll(villageSync, QStringLiteral("village:500154001200")));
+        QVERIFY(finishes(villageSync, &SyncView::syncNow));
+
+        VillageListsView lists(*village.session);
+        RecordListPanel* panel = campaignPanel(lists);
+        QVERIFY(panel);
+        QCOMPARE(qs(panel->model().recordAt(0)->value("name")), QStringLiteral("2025年重阳节走访慰问"));
+        QVERIFY(panel->isReadOnly());
+        RecordDialog shown(*village.session, *panel->model().recordAt(0));
+        QVERIFY(!shown.save());
+        QVERIFY(!shown.form().editorWidget("name")->isEnabled()
+                || shown.form().editorWidget("name")->property("readOnly").toBool());
+        QVERIFY(shown.message().contains(QStringLiteral("read-only")));
+    }
+};
+
+QTEST_MAIN(PublishSyncTest)
+#include "publish_sync_test.moc"
