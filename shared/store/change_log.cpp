@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 namespace shouwang {
 namespace {
@@ -24,6 +25,73 @@ LoggedChange loggedFromRow(Statement& st)
     logged.loggedAt = st.text(5);
     logged.change.seq = static_cast<std::uint64_t>(st.integer(6));
     return logged;
+}
+
+constexpr std::size_t kVillageCodeLength = 12;
+
+// ChangeLog::after for a village (and the exact codes it also reads): the same page, cursor
+// and has_more as the walk over every row, found through the (village_code, seq) index.
+// A village is one of up to 500 in a county, so the walk read hundreds of rows per row it
+// sent; in the daily rush every device's pull walked everyone's pushes (docs/performance.md).
+std::vector<Change> afterInVillages(Database& db, std::uint64_t cursor, std::int64_t from, std::int64_t scanLimit,
+                                    const std::vector<std::string>& codes, std::string_view excludeDevice,
+                                    std::size_t limit, std::uint64_t& lastSeqScanned, bool& more)
+{
+    // The walk's window: the `scanLimit` rows after the cursor. Sequence numbers are
+    // distinct, so fewer than `scanLimit` of them lie below last - from.
+    Statement& top = db.cached("SELECT coalesce(max(seq), 0) FROM change_log");
+    const std::int64_t last = top.step() ? top.integer(0) : 0;
+    top.reset();
+    std::optional<std::int64_t> bound; // the window ends here, short of the end of the log
+    if (last - from >= scanLimit) {
+        Statement& edge = db.cached("SELECT seq FROM change_log WHERE seq > ? ORDER BY seq LIMIT 1 OFFSET ?");
+        edge.bind(1, from).bind(2, scanLimit - 1);
+        if (edge.step())
+            bound = edge.integer(0);
+        edge.reset();
+    }
+    const std::int64_t upper = bound.value_or(last);
+
+    // One index walk per code, merged by sequence number.
+    std::vector<Statement> walks;
+    std::vector<bool> live;
+    for (const auto& code : codes) {
+        walks.push_back(db.prepare("SELECT seq, device_id, payload FROM change_log WHERE village_code = ? AND seq > ? "
+                                   "AND seq <= ? ORDER BY seq"));
+        walks.back().bind(1, code).bind(2, from).bind(3, upper);
+        live.push_back(walks.back().step());
+    }
+    std::vector<Change> out;
+    lastSeqScanned = cursor;
+    more = false;
+    for (;;) {
+        std::size_t next = walks.size();
+        for (std::size_t i = 0; i < walks.size(); ++i) {
+            if (live[i] && (next == walks.size() || walks[i].integer(0) < walks[next].integer(0)))
+                next = i;
+        }
+        if (next == walks.size())
+            break;
+        Statement& st = walks[next];
+        const auto seq = static_cast<std::uint64_t>(st.integer(0));
+        if (excludeDevice.empty() || st.text(1) != excludeDevice) {
+            if (auto change = parseChange(st.blob(2))) {
+                change->seq = seq;
+                out.push_back(std::move(*change));
+            }
+        }
+        live[next] = st.step();
+        if (out.size() >= limit) {
+            // The walk stops at the row after the one that filled the page, of any village.
+            lastSeqScanned = seq;
+            more = bound.has_value() || static_cast<std::int64_t>(seq) < last;
+            return out;
+        }
+    }
+    if (last > from)
+        lastSeqScanned = static_cast<std::uint64_t>(upper);
+    more = bound.has_value();
+    return out;
 }
 
 constexpr std::string_view kLoggedColumns = "payload, origin, state, error_code, error_message, logged_at, seq";
@@ -126,10 +194,15 @@ std::vector<Change> ChangeLog::after(std::uint64_t cursor, std::string_view vill
     // Walk the log in order and filter, so a page costs at most `kScanLimit` rows however
     // sparse the scope is; the cursor then moves past what was scanned.
     constexpr std::int64_t kScanLimit = 100000;
-    Statement& st = m_db.cached("SELECT seq, village_code, device_id, payload FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?");
     // SQLite integers are signed: a cursor past INT64_MAX (only a hostile or broken client
     // sends one) would wrap to a negative number and select the whole log from the start.
     const auto from = static_cast<std::int64_t>(std::min<std::uint64_t>(cursor, INT64_MAX));
+    if (villagePrefix.size() == kVillageCodeLength) {
+        std::vector<std::string> codes(alsoCodes);
+        codes.emplace_back(villagePrefix);
+        return afterInVillages(m_db, cursor, from, kScanLimit, codes, excludeDevice, limit, lastSeqScanned, more);
+    }
+    Statement& st = m_db.cached("SELECT seq, village_code, device_id, payload FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?");
     st.bind(1, from).bind(2, kScanLimit);
     std::vector<Change> out;
     lastSeqScanned = cursor;

@@ -16,6 +16,8 @@ class Database;
 // so that the ledger can filter 100,000 elders with plain indexed SQL. Every replica
 // recomputes them from the synced data, with the one set of rules in domain/derived.h.
 void addDerivedColumns(Database& db);
+// The covering index of the elder list; made at every open, so older files gain it.
+void addElderListIndex(Database& db);
 
 class DerivedColumns {
 public:

@@ -73,14 +73,17 @@ Sql buildWhere(const ElderFilter& f, Date on)
         sql.add(kHardFlags, {eighty});
     if (f.flags & ElderFilter::Eligible)
         sql.add("x_birth_date <= ? AND x_away_since != '' AND x_away_since <= ?", {bornBy(on, 60), sixMonthsBefore(on)});
+    // The unary + (risk level, visit due) keeps SQLite off the one-column indexes for these
+    // filters: many elders match them, and a row fetched per index entry cost 1.3 s at
+    // 100,000 elders where a walk of elders_list costs 50 ms (docs/performance.md).
     if (f.riskLevel == "none")
         sql.add("coalesce(x_risk_level, '') = ''");
     else if (!f.riskLevel.empty())
-        sql.add("x_risk_level = ?", {f.riskLevel});
+        sql.add("+x_risk_level = ?", {f.riskLevel});
     if (f.overdue)
-        sql.add("x_visit_due < ? AND status = 'active'", {formatDate(on)});
+        sql.add("+x_visit_due < ? AND status = 'active'", {formatDate(on)});
     if (f.dueBy)
-        sql.add("x_visit_due <= ? AND status = 'active'", {formatDate(f.dueDate)});
+        sql.add("+x_visit_due <= ? AND status = 'active'", {formatDate(f.dueDate)});
     return sql;
 }
 

@@ -86,6 +86,7 @@ std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::
     createPrivately(path);
     auto db = std::make_unique<Database>(path, durability);
     migrate(*db, kSchemaVersion);
+    addElderListIndex(*db); // a file made before the index gains it once (seconds at 100,000 elders)
     restrictToOwner(path); // after migrate: the WAL and SHM files exist by now
     return db;
 }

@@ -1,0 +1,158 @@
+#include "child_process.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace shouwang::bench {
+namespace {
+
+pid_t spawn(const std::vector<std::string>& argv, const std::string& errLog, int& outFd)
+{
+    int pipeFds[2];
+    if (pipe(pipeFds) != 0)
+        throw std::runtime_error("pipe failed");
+    const pid_t pid = fork();
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        dup2(pipeFds[1], STDOUT_FILENO);
+        close(pipeFds[0]);
+        close(pipeFds[1]);
+        const int err = open(errLog.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (err >= 0) {
+            dup2(err, STDERR_FILENO);
+            close(err);
+        }
+        std::vector<char*> args;
+        for (const auto& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    close(pipeFds[1]);
+    outFd = pipeFds[0];
+    return pid;
+}
+
+} // namespace
+
+ChildResult runChild(const std::vector<std::string>& argv, const std::string& errLog)
+{
+    const auto start = std::chrono::steady_clock::now();
+    int outFd = -1;
+    const pid_t pid = spawn(argv, errLog, outFd);
+    ChildResult result;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = read(outFd, buffer, sizeof buffer);
+        if (n > 0)
+            result.out.append(buffer, static_cast<std::size_t>(n));
+        else if (n == 0 || errno != EINTR)
+            break;
+    }
+    close(outFd);
+    int status = 0;
+    struct rusage usage {};
+    wait4(pid, &status, 0, &usage);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    // ru_maxrss of a forked child counts the parent's memory at the fork; a bench child
+    // reports its own VmHWM instead, which exec resets.
+    result.maxRssKb = usage.ru_maxrss;
+    if (auto at = result.out.find("vm_hwm_kb "); at != std::string::npos)
+        result.maxRssKb = std::stol(result.out.substr(at + 10));
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+ServerProcess::ServerProcess(const std::string& serverBinary, const std::string& db, const std::string& errLog,
+                             unsigned threads)
+{
+    std::vector<std::string> argv{serverBinary, "--db", db, "serve", "--listen", "127.0.0.1:0"};
+    if (threads > 0) {
+        argv.push_back("--threads");
+        argv.push_back(std::to_string(threads));
+    }
+    m_pid = spawn(argv, errLog, m_out);
+    // "listening on 127.0.0.1:PORT"
+    std::string line;
+    char c;
+    while (read(m_out, &c, 1) == 1) {
+        if (c == '\n') {
+            if (auto at = line.find("listening on "); at != std::string::npos) {
+                m_port = std::stoi(line.substr(line.rfind(':') + 1));
+                break;
+            }
+            line.clear();
+        } else {
+            line += c;
+        }
+    }
+    if (m_port == 0) {
+        stop();
+        throw std::runtime_error("the server did not start; see " + errLog);
+    }
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_pid > 0)
+        stop();
+}
+
+long ServerProcess::peakKbSoFar() const
+{
+    std::ifstream status("/proc/" + std::to_string(m_pid) + "/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmHWM:") {
+            long kb = 0;
+            status >> kb;
+            return kb;
+        }
+        status.ignore(4096, '\n');
+    }
+    return 0;
+}
+
+double ServerProcess::cpuSecondsSoFar() const
+{
+    std::ifstream stat("/proc/" + std::to_string(m_pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    std::istringstream rest(line.substr(line.rfind(')') + 2));
+    std::string field;
+    double ticks = 0;
+    for (int n = 3; n <= 15 && rest >> field; ++n) {
+        if (n >= 14)
+            ticks += std::stod(field);
+    }
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+long ServerProcess::stop()
+{
+    if (m_pid <= 0)
+        return 0;
+    const long peak = peakKbSoFar(); // VmHWM: see runChild on ru_maxrss
+    kill(m_pid, SIGTERM);
+    int status = 0;
+    struct rusage usage {};
+    wait4(m_pid, &status, 0, &usage);
+    m_pid = -1;
+    if (m_out >= 0)
+        close(m_out);
+    m_out = -1;
+    return peak > 0 ? peak : usage.ru_maxrss;
+}
+
+} // namespace shouwang::bench

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace shouwang::bench {
+
+struct ChildResult {
+    int exitCode = -1;
+    std::string out;      // standard output
+    long maxRssKb = 0;    // peak resident memory (getrusage of the child)
+    double seconds = 0;   // wall time from start to exit
+};
+
+// Runs a program to completion, its standard error appended to `errLog`.
+ChildResult runChild(const std::vector<std::string>& argv, const std::string& errLog);
+
+// The real county server, `shouwang-server --db DB serve`, on 127.0.0.1 and a free port.
+class ServerProcess {
+public:
+    ServerProcess(const std::string& serverBinary, const std::string& db, const std::string& errLog,
+                  unsigned threads = 0);
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    pid_t pid() const { return m_pid; }
+    // SIGTERM, wait; returns its peak resident memory in kB.
+    long stop();
+    // VmHWM of the running server (its peak so far), kB.
+    long peakKbSoFar() const;
+    // CPU seconds (user + system) the server has used so far.
+    double cpuSecondsSoFar() const;
+
+private:
+    pid_t m_pid = -1;
+    int m_out = -1;
+    int m_port = 0;
+};
+
+} // namespace shouwang::bench

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace shouwang::server {
+class CountyStore;
+}
+
+namespace shouwang::bench {
+
+// The size of a run (issue 6): `small` is a township's worth, `county` the design size.
+struct Scale {
+    std::string name;
+    std::string countyCode = "500154"; // 开州区, Chongqing's county with the most villages (423)
+    std::size_t villages = 0;
+    std::size_t elders = 0;           // in total
+    int visitsPerElder = 30;
+    // The first village is the "pull" village of scenario 3: 300 elders, ~10,000 visits.
+    std::size_t pullVillageElders = 300;
+    int pullVillageVisitsPerElder = 34;
+    std::size_t rushDevices = 500;
+    int rushChangesPerDevice = 50;
+    std::size_t peerVillages = 2;
+    std::size_t queryRepeats = 20;
+
+    static Scale named(const std::string& name); // "small" or "county"; throws otherwise
+};
+
+struct VillageLedger {
+    std::string code;
+    std::string name;
+    std::string dbPath;
+    std::string deviceId;
+    std::size_t elders = 0;
+    std::size_t visits = 0;
+    std::size_t records = 0;
+    std::size_t changes = 0; // the outbox: what the village pushes
+};
+
+// Generates (or reuses from an earlier run of the same scale) one ledger per village with
+// generateDemo, each its own device with its whole ledger in the outbox.
+std::vector<VillageLedger> prepareVillages(const Scale& scale, const std::string& workDir);
+
+// The villages of the scale: the county's 村民委员会 in code order, then, when more are
+// needed (500 > 423), its 居民委员会 — documented in docs/performance.md.
+std::vector<std::pair<std::string, std::string>> villageCodes(const Scale& scale);
+
+struct BenchDevice {
+    std::string id;
+    std::string token;
+    std::string scope;
+};
+
+// Registers a device straight in the county database (the bench's way around the
+// enrollment rate limit of 10 a minute per address): a one-time code made and spent in
+// the same two calls the enroll endpoint makes, so the rows are exactly an enrolled device's.
+BenchDevice enrollDirectly(server::CountyStore& store, const std::string& deviceId, const std::string& scope);
+// A one-time code for a device that enrolls itself over HTTP (scenario 3).
+std::string makeEnrollmentCode(server::CountyStore& store, const std::string& scope);
+
+} // namespace shouwang::bench

@@ -1,0 +1,69 @@
+// Scenario 3: a new laptop enrolling into a village; a county-scope device pulling all.
+#include "child_process.h"
+#include "scenarios.h"
+
+#include "server/server_store.h"
+
+#include <filesystem>
+
+namespace shouwang::bench {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct PullFigures {
+    Facts facts;
+    long peakKb = 0;
+    bool ok = false;
+};
+
+PullFigures pullInto(const BenchRun& run, const std::string& url, const std::string& code, const std::string& db)
+{
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::remove(db + suffix);
+    const ChildResult child = runChild({run.benchBinary, "client-pull", "--url", url, "--code", code, "--db", db},
+                                       run.errLog);
+    return {parseFacts(child.out), child.maxRssKb, child.exitCode == 0};
+}
+
+void report(BenchRun& run, const std::string& who, const PullFigures& p)
+{
+    Report& r = run.report;
+    const double seconds = factNumber(p.facts, "total_seconds");
+    r.add({"3 pull", who + ": seconds (enroll + sync)", fixed(seconds, 2), "", p.ok ? "" : "FAILED"});
+    r.add({"3 pull", who + ": changes pulled / elders / visits",
+           thousands(factNumber(p.facts, "pulled")) + " / " + thousands(factNumber(p.facts, "elders")) + " / "
+               + thousands(factNumber(p.facts, "visits")),
+           "", ""});
+    r.add({"3 pull", who + ": MB on the wire (down / up)",
+           megabytes(factNumber(p.facts, "bytes_in")) + " / " + megabytes(factNumber(p.facts, "bytes_out")), "", ""});
+    r.add({"3 pull", who + ": changes/s", thousands(factNumber(p.facts, "pulled") / std::max(seconds, 1e-9)), "", ""});
+    r.add({"3 pull", who + ": client peak memory", megabytes(p.peakKb * 1024.0), "", ""});
+    if (!p.ok)
+        r.note(who + " pull failed: " + (p.facts.count("error") ? p.facts.at("error") : "see the error log"));
+}
+
+} // namespace
+
+void runPull(BenchRun& run)
+{
+    std::string villageCode, countyCode;
+    {
+        auto store = server::openSqliteCountyStore(run.countyDb);
+        villageCode = makeEnrollmentCode(*store, "village:" + run.villages.front().code);
+        countyCode = makeEnrollmentCode(*store, "county:" + run.scale.countyCode);
+    }
+    ServerProcess server(run.serverBinary, run.countyDb, run.errLog);
+    const VillageLedger& v = run.villages.front();
+    const PullFigures village = pullInto(run, server.url(), villageCode,
+                                         (fs::path(run.workDir) / "new-laptop.db").string());
+    run.countyClientDb = (fs::path(run.workDir) / ("county-client-" + run.scale.name + ".db")).string();
+    const PullFigures county = pullInto(run, server.url(), countyCode, run.countyClientDb);
+    const long serverKb = server.stop();
+    report(run, "new laptop, village of " + std::to_string(v.elders) + " elders", village);
+    report(run, "county-scope device", county);
+    run.report.add({"3 pull", "server peak memory (both pulls)", megabytes(serverKb * 1024.0), "", ""});
+}
+
+} // namespace shouwang::bench

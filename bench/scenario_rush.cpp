@@ -1,0 +1,111 @@
+// Scenario 2: the daily sync rush, 500 devices at once from a separate load process.
+#include "child_process.h"
+#include "scenarios.h"
+
+#include "domain/ids.h"
+#include "server/server_store.h"
+#include "store/change_codec.h"
+#include "store/change_log.h"
+#include "store/database.h"
+#include "store/ledger.h"
+
+#include <cstdio>
+#include <fstream>
+
+namespace shouwang::bench {
+
+namespace {
+
+std::string hex(const std::string& bytes)
+{
+    std::string out;
+    char buffer[3];
+    for (unsigned char c : bytes) {
+        std::snprintf(buffer, sizeof buffer, "%02x", c);
+        out += buffer;
+    }
+    return out;
+}
+
+// A visit the village really recorded, as the pattern of the day's new visits.
+std::string visitTemplate(const VillageLedger& village)
+{
+    auto db = openLedgerDatabase(village.dbPath);
+    auto st = db->prepare("SELECT payload FROM change_log WHERE entity = 'visit' ORDER BY seq LIMIT 1");
+    return st.step() ? st.blob(0) : std::string{};
+}
+
+} // namespace
+
+void runRush(BenchRun& run)
+{
+    Report& r = run.report;
+    const Scale& s = run.scale;
+    std::uint64_t cursor = 0;
+    const std::string plan = run.countyDb + ".rush-plan";
+    {
+        auto db = openLedgerDatabase(run.countyDb);
+        cursor = ChangeLog(*db).lastSeq();
+    }
+    {
+        // One device per village, as in the county: the county's first 500 villages, whether
+        // or not this scale generated their ledgers (the small scale has 20), each pushing
+        // visits shaped like a generated village's own.
+        Scale county = s;
+        county.villages = s.rushDevices;
+        const auto codes = villageCodes(county);
+        std::vector<Change> templates;
+        for (const auto& v : run.villages)
+            templates.push_back(*parseChange(visitTemplate(v)));
+        auto store = server::openSqliteCountyStore(run.countyDb);
+        std::ofstream out(plan);
+        for (std::size_t d = 0; d < s.rushDevices; ++d) {
+            const std::string& village = codes[d % codes.size()].first;
+            Change visit = templates[d % templates.size()];
+            visit.villageCode = village;
+            const BenchDevice device = enrollDirectly(*store, newUuid(), "village:" + village);
+            out << device.token << ' ' << device.id << ' ' << hex(serializeChange(visit)) << '\n';
+        }
+    }
+    ServerProcess server(run.serverBinary, run.countyDb, run.errLog);
+    auto rush = [&](int spreadMs) {
+        return runChild({run.benchBinary, "load-rush", "--url", server.url(), "--plan", plan, "--cursor",
+                         std::to_string(cursor), "--changes", std::to_string(s.rushChangesPerDevice), "--spread-ms",
+                         std::to_string(spreadMs)},
+                        run.errLog);
+    };
+    const ChildResult load = rush(0);
+    // The same devices again, their starts spread over 20 seconds: a rush as it comes in a
+    // county (everyone syncs before going home), not all within one millisecond.
+    const ChildResult spread = rush(20000);
+    const long serverKb = server.stop();
+    const Facts f = parseFacts(load.out);
+    const Facts g = parseFacts(spread.out);
+    const double p99 = factNumber(f, "push_p99", 1e9);
+    const double errors = factNumber(f, "errors", 1) + factNumber(g, "errors", 1);
+    const double seconds = factNumber(f, "seconds");
+    const std::string devices = thousands(factNumber(f, "devices")) + " devices × " + std::to_string(s.rushChangesPerDevice)
+        + " changes";
+    r.add({"2 rush", devices + ", all at once: push p50 / p99 ms",
+           fixed(factNumber(f, "push_p50"), 0) + " / " + fixed(p99, 0), "p99 < 500", p99 < 500 ? "met" : "MISSED"});
+    r.add({"2 rush", "all at once: pull p50 / p99 ms (per page)",
+           fixed(factNumber(f, "pull_p50"), 0) + " / " + fixed(factNumber(f, "pull_p99"), 0), "", ""});
+    r.add({"2 rush", "all at once: whole sync (push + pulls) p50 / p99 ms",
+           fixed(factNumber(f, "sync_p50"), 0) + " / " + fixed(factNumber(f, "sync_p99"), 0), "", ""});
+    r.add({"2 rush", "all at once: requests/s (" + thousands(factNumber(f, "requests")) + " in " + fixed(seconds, 1) + " s)",
+           thousands(factNumber(f, "requests") / std::max(seconds, 1e-9)), "", ""});
+    const double p99g = factNumber(g, "push_p99", 1e9);
+    r.add({"2 rush", devices + ", starts spread over 20 s: push p50 / p99 ms",
+           fixed(factNumber(g, "push_p50"), 0) + " / " + fixed(p99g, 0), "p99 < 500", p99g < 500 ? "met" : "MISSED"});
+    r.add({"2 rush", "spread over 20 s: whole sync p50 / p99 ms",
+           fixed(factNumber(g, "sync_p50"), 0) + " / " + fixed(factNumber(g, "sync_p99"), 0), "", ""});
+    r.add({"2 rush", "errors (both runs)", fixed(errors, 0), "0", errors == 0 ? "met" : "MISSED"});
+    r.add({"2 rush", "peak memory: server / load process",
+           megabytes(serverKb * 1024.0) + " / " + megabytes(std::max(load.maxRssKb, spread.maxRssKb) * 1024.0), "", ""});
+    for (const Facts* run2 : {&f, &g}) {
+        if (factNumber(*run2, "errors", 1) > 0)
+            r.note("rush first error: " + (run2->count("first_error") ? run2->at("first_error") : std::string("no answer")));
+    }
+}
+
+} // namespace shouwang::bench
