@@ -2,6 +2,7 @@
 // goes through a real server process to a village computer, which shows it read-only.
 
 #include "gui_fixture.h"
+#include "server_process.h"
 
 #include "ui/labels.h"
 
@@ -25,26 +26,8 @@ using namespace shouwang::ui;
 
 namespace {
 
-QString serverExe()
-{
-    const QString fromEnv = qEnvironmentVariable("SHOUWANG_SERVER");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-#ifdef SHOUWANG_SERVER_EXE
-    return QStringLiteral(SHOUWANG_SERVER_EXE);
-#else
-    return {};
-#endif
-}
-
-QString run(const QStringList& args)
-{
-    QProcess process;
-    process.start(serverExe(), args);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        qWarning() << "server command failed:" << args << process.readAllStandardError();
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
+using test::runServerCommand;
+using test::serverExe;
 
 bool finishes(SyncView& view, void (SyncView::*job)())
 {
@@ -80,25 +63,13 @@ private:
 
     bool startServer()
     {
-        m_server.start(serverExe(), {QStringLiteral("--db"), m_serverDb, QStringLiteral("serve"),
-                                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
-        const QRegularExpression listening(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"));
-        QString out;
-        for (int i = 0; i < 100 && m_server.state() != QProcess::NotRunning; ++i) {
-            m_server.waitForReadyRead(200);
-            out += QString::fromUtf8(m_server.readAllStandardOutput() + m_server.readAllStandardError());
-            if (const auto match = listening.match(out); match.hasMatch()) {
-                m_url = QStringLiteral("http://") + match.captured(1);
-                return true;
-            }
-        }
-        qWarning() << "server did not start:" << out;
-        return false;
+        m_url = test::startServe(m_server, m_serverDb);
+        return !m_url.isEmpty();
     }
 
     QString enrollmentCode(const QString& scope)
     {
-        const QStringList out = run({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"), QStringLiteral("--scope"), scope})
+        const QStringList out = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"), QStringLiteral("--scope"), scope})
                                     .split(u'\n', Qt::SkipEmptyParts);
         return out.isEmpty() ? QString() : out.last().trimmed();
     }
@@ -116,7 +87,7 @@ private slots:
         if (serverExe().isEmpty() || !QFile::exists(serverExe()))
             QSKIP("shouwang-server is not built (configure with SHOUWANG_BUILD_SERVER=ON or set SHOUWANG_SERVER)");
         m_serverDb = m_dir.filePath(QStringLiteral("county.db"));
-        run({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
+        runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
         QVERIFY(startServer());
     }
 

@@ -1,6 +1,7 @@
 // Sync from the window against a real server process on 127.0.0.1.
 
 #include "gui_fixture.h"
+#include "server_process.h"
 
 #include "ui/sync_view.h"
 
@@ -17,26 +18,8 @@ using namespace shouwang::ui;
 
 namespace {
 
-QString serverExe()
-{
-    const QString fromEnv = qEnvironmentVariable("SHOUWANG_SERVER");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-#ifdef SHOUWANG_SERVER_EXE
-    return QStringLiteral(SHOUWANG_SERVER_EXE);
-#else
-    return {};
-#endif
-}
-
-QString run(const QStringList& args)
-{
-    QProcess process;
-    process.start(serverExe(), args);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        qWarning() << "server command failed:" << args << process.readAllStandardError();
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
+using test::runServerCommand;
+using test::serverExe;
 
 } // namespace
 
@@ -51,21 +34,8 @@ private:
 
     bool startServer()
     {
-        m_server.start(serverExe(), {QStringLiteral("--db"), m_serverDb, QStringLiteral("serve"),
-                                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
-        const QRegularExpression listening(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"));
-        QString out;
-        for (int i = 0; i < 100 && m_server.state() != QProcess::NotRunning; ++i) {
-            m_server.waitForReadyRead(200);
-            out += QString::fromUtf8(m_server.readAllStandardOutput() + m_server.readAllStandardError());
-            const auto match = listening.match(out);
-            if (match.hasMatch()) {
-                m_url = QStringLiteral("http://") + match.captured(1);
-                return true;
-            }
-        }
-        qWarning() << "server did not start:" << out;
-        return false;
+        m_url = test::startServe(m_server, m_serverDb);
+        return !m_url.isEmpty();
     }
 
     static bool waitForSync(SyncView& view)
@@ -80,7 +50,7 @@ private slots:
         if (serverExe().isEmpty() || !QFile::exists(serverExe()))
             QSKIP("shouwang-server is not built (configure with SHOUWANG_BUILD_SERVER=ON or set SHOUWANG_SERVER)");
         m_serverDb = m_dir.filePath(QStringLiteral("county.db"));
-        run({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
+        runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
         QVERIFY(startServer());
     }
 
@@ -94,7 +64,7 @@ private slots:
 
     void anElderSyncedFromTheWindowReachesTheCountyLedger_andAFailureLosesNothing()
     {
-        const QStringList enrollOut = run({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"),
+        const QStringList enrollOut = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"),
                                            QStringLiteral("--scope"), QStringLiteral("village:500154001200")})
                                           .split(u'\n', Qt::SkipEmptyParts);
         QVERIFY(!enrollOut.isEmpty());
@@ -116,7 +86,7 @@ private slots:
         QVERIFY2(waitForSync(view), qPrintable(view.resultText()));
         QCOMPARE(ledger.session->ledger().changeLog().pendingCount(), std::size_t(0));
         QCOMPARE(view.autoSyncInterval(), 15 * 60 * 1000);
-        const QString stats = run({QStringLiteral("--db"), m_serverDb, QStringLiteral("stats")});
+        const QString stats = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("stats")});
         QVERIFY2(QRegularExpression(QStringLiteral("(^|\\n)elder 1\\b")).match(stats).hasMatch(), qPrintable(stats));
 
         // The server goes away: the sync fails with a message, and nothing typed is lost.
