@@ -80,28 +80,7 @@ void readConfig(const std::string& path, CommandLine& cl)
 
 CommandLine parse(int argc, const char* const* argv)
 {
-    CommandLine cl;
-    for (int i = 1; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (arg.rfind("--", 0) != 0 || arg.size() == 2) {
-            cl.words.push_back(arg);
-            continue;
-        }
-        std::string name = arg.substr(2), value;
-        if (const auto eq = name.find('='); eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name.resize(eq);
-        } else if (kValued.count(name)) {
-            if (i + 1 >= argc)
-                throw CommandError{"选项缺少取值 / option needs a value: " + arg, 2};
-            value = argv[++i];
-        } else {
-            value = "1";
-        }
-        if (!kValued.count(name) && !kFlags.count(name))
-            throw CommandError{"未知选项 / unknown option: " + arg, 2};
-        cl.options[name] = value;
-    }
+    CommandLine cl = parseCommandLine(argc, argv, kValued, kFlags);
     if (cl.has("config"))
         readConfig(cl.option("config"), cl);
     return cl;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "command_line/command_line.h"
+
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -11,24 +13,10 @@ namespace shouwang::server {
 // lines and exit statuses are a contract. Returns the process exit status.
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
-// A parsed command line: options (flags and config file merged) and the command words.
-struct CommandLine {
-    std::map<std::string, std::string> options; // "db" -> "county.db"; flags map to "1"
-    std::vector<std::string> words;              // "devices", "revoke", "ID"
-
-    std::string option(const std::string& name, const std::string& fallback = {}) const
-    {
-        auto it = options.find(name);
-        return it == options.end() ? fallback : it->second;
-    }
-    bool has(const std::string& name) const { return options.count(name) > 0; }
-};
-
-// A command refused with a one-line reason in Chinese and English.
-struct CommandError {
-    std::string message;
-    int status = 1;
-};
+// A parsed command line: options (flags and config file merged) and the command words;
+// the parsing is shared with the device's tool (shared/command_line).
+using shouwang::CommandError;
+using shouwang::CommandLine;
 
 // The commands themselves (commands.cpp); each throws CommandError on refusal.
 void cmdInit(const CommandLine& cl, std::ostream& out);

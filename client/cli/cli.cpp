@@ -51,29 +51,7 @@ const std::set<std::string, std::less<>> kFlags = {"help", "version", "reveal"};
 
 CommandLine parse(int argc, const char* const* argv)
 {
-    CommandLine cl;
-    for (int i = 1; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (arg.rfind("--", 0) != 0 || arg.size() == 2) {
-            cl.words.push_back(arg);
-            continue;
-        }
-        std::string name = arg.substr(2), value;
-        if (const auto eq = name.find('='); eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name.resize(eq);
-        } else if (kValued.count(name)) {
-            if (i + 1 >= argc)
-                throw CommandError{"选项缺少取值 / option needs a value: " + arg, kExitUsage};
-            value = argv[++i];
-        } else {
-            value = "1";
-        }
-        if (!kValued.count(name) && !kFlags.count(name))
-            throw CommandError{"未知选项 / unknown option: " + arg, kExitUsage};
-        cl.options[name] = value;
-    }
-    return cl;
+    return parseCommandLine(argc, argv, kValued, kFlags);
 }
 
 using Command = void (*)(const CommandLine&, std::ostream&);
@@ -96,23 +74,6 @@ Command commandFor(const std::string& word)
 }
 
 } // namespace
-
-const std::string& CommandLine::word(std::size_t n, const char* what) const
-{
-    if (words.size() <= n)
-        throw CommandError{std::string("缺少参数 / missing argument: ") + what, kExitUsage};
-    return words[n];
-}
-
-std::size_t CommandLine::number(const std::string& name, std::size_t fallback) const
-{
-    if (!has(name))
-        return fallback;
-    const std::string text = option(name);
-    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
-        throw CommandError{"--" + name + " 须为非负整数 / must be a non-negative integer: " + text, kExitUsage};
-    return std::stoul(text);
-}
 
 OpenLedger::OpenLedger(const CommandLine& cl, bool mustExist)
 {

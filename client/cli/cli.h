@@ -1,5 +1,7 @@
 #pragma once
 
+#include "command_line/command_line.h"
+
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -20,29 +22,12 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 // Exit statuses: 0 done; 1 refused or failed; 2 the command line itself is wrong;
 // 3 a temporary failure (network, busy server): the same command may succeed later.
 inline constexpr int kExitFailed = 1;
-inline constexpr int kExitUsage = 2;
+inline constexpr int kExitUsage = shouwang::kExitUsage;
 inline constexpr int kExitTryAgain = 3;
 
-struct CommandLine {
-    std::map<std::string, std::string> options; // "db" -> "village.db"; flags map to "1"
-    std::vector<std::string> words;              // "export-bundle", "OUT"
-
-    std::string option(const std::string& name, const std::string& fallback = {}) const
-    {
-        auto it = options.find(name);
-        return it == options.end() ? fallback : it->second;
-    }
-    bool has(const std::string& name) const { return options.count(name) > 0; }
-    // The n-th word after the command, or a usage error naming what is missing.
-    const std::string& word(std::size_t n, const char* what) const;
-    std::size_t number(const std::string& name, std::size_t fallback) const;
-};
-
-// A command refused with a one-line reason in Chinese and English.
-struct CommandError {
-    std::string message;
-    int status = kExitFailed;
-};
+// The parsing is shared with the server's command line (shared/command_line).
+using shouwang::CommandError;
+using shouwang::CommandLine;
 
 // The local ledger a command works on. `mustExist`: refuse to create a new, empty file
 // (a mistyped --db must not look like an empty village).
