@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char* kUsage = R"(shouwang-bench — 守望 benchmarks (docs/performance.md)
   shouwang-bench --scale small|county [--only 1,2,3,4,5,6] [--work DIR] [--server PATH]
-                 [--queries-at N]
+                 [--queries-at N] [--client-bench PATH]
     small:  20 villages, 4,000 elders, 120,000 visits (a township)
     county: 500 villages, 100,000 elders, 3,000,000 visits (DESIGN.md §1)
     scenarios: 1 upload vs raw SQLite, 2 daily rush, 3 pull, 4 ledger queries,
@@ -30,6 +30,8 @@ constexpr const char* kUsage = R"(shouwang-bench — 守望 benchmarks (docs/per
   Generated village ledgers are kept in DIR (default: beside this program) and reused.
   --server PATH       another build's shouwang-server (before/after figures)
   --queries-at N      scenario 4 also on a generated county ledger of N elders (kept)
+  --client-bench PATH scenario 4 through the client's table model (default: the
+                      shouwang-client-bench beside this program, built with the GUI)
 )";
 
 std::string firstLine(const std::string& path, const std::string& key)
@@ -56,12 +58,6 @@ std::string machine()
     return out.str();
 }
 
-long peakKb(const std::string& status)
-{
-    const std::string hwm = firstLine(status, "VmHWM");
-    return hwm == "?" ? 0 : std::stol(hwm);
-}
-
 std::string sibling(const fs::path& self, const std::string& relative)
 {
     return fs::weakly_canonical(self.parent_path() / relative).string();
@@ -77,7 +73,7 @@ int main(int argc, char** argv)
             const int status = runChildCommand(args[0], {args.begin() + 1, args.end()});
             if (status >= 0) {
                 // The child's own peak (getrusage of a forked child starts at the parent's).
-                std::printf("vm_hwm_kb %ld\n", peakKb("/proc/self/status"));
+                std::printf("vm_hwm_kb %ld\n", vmHwmKb("/proc/self/status"));
                 return status;
             }
         } catch (const std::exception& e) {
@@ -103,6 +99,8 @@ int main(int argc, char** argv)
             run.queryElders = std::stoul(args[++i]);
         } else if (args[i] == "--server" && hasValue) {
             serverOverride = args[++i];
+        } else if (args[i] == "--client-bench" && hasValue) {
+            run.clientBenchBinary = fs::absolute(args[++i]).string();
         } else if (args[i] == "--only" && hasValue) {
             std::istringstream list(args[++i]);
             for (std::string n; std::getline(list, n, ',');)
@@ -119,6 +117,8 @@ int main(int argc, char** argv)
         run.serverBinary = serverOverride.empty() ? sibling(self, "../server/shouwang-server")
                                                   : fs::absolute(serverOverride).string();
         run.cliBinary = sibling(self, "../client/cli/shouwang");
+        if (run.clientBenchBinary.empty())
+            run.clientBenchBinary = sibling(self, "shouwang-client-bench");
         run.errLog = (fs::path(run.workDir) / "bench-errors.log").string();
         const std::string when = machine();
         std::printf("shouwang-bench --scale %s — %s\n", scale.c_str(), when.c_str());

@@ -108,9 +108,9 @@ ServerProcess::~ServerProcess()
         stop();
 }
 
-long ServerProcess::peakKbSoFar() const
+long vmHwmKb(const std::string& procStatusPath)
 {
-    std::ifstream status("/proc/" + std::to_string(m_pid) + "/status");
+    std::ifstream status(procStatusPath);
     std::string key;
     while (status >> key) {
         if (key == "VmHWM:") {
@@ -121,6 +121,11 @@ long ServerProcess::peakKbSoFar() const
         status.ignore(4096, '\n');
     }
     return 0;
+}
+
+long ServerProcess::peakKbSoFar() const
+{
+    return vmHwmKb("/proc/" + std::to_string(m_pid) + "/status");
 }
 
 double ServerProcess::cpuSecondsSoFar() const

@@ -13,6 +13,10 @@ struct ChildResult {
     double seconds = 0;   // wall time from start to exit
 };
 
+// Peak resident memory (VmHWM) in kB from a /proc/PID/status file ("/proc/self/status":
+// this process's own); 0 when it cannot be read.
+long vmHwmKb(const std::string& procStatusPath);
+
 // Runs a program to completion, its standard error appended to `errLog`.
 ChildResult runChild(const std::vector<std::string>& argv, const std::string& errLog);
 

@@ -2,6 +2,7 @@
 
 #include "bench_report.h"
 #include "http_load.h"
+#include "ledger_queries.h"
 #include "wire_json.h"
 
 #include "client/net/beast_transport.h"
@@ -341,35 +342,7 @@ int clientQueries(const std::vector<std::string>& args)
     const double coldSeconds = secondsSince(start);
     std::printf("cold_start_ms %.1f\nelders %zu\nfirst_page %zu\n", coldSeconds * 1000, total, rows.size());
 
-    // Search words taken from the data itself, so every query finds something.
-    const std::string someName = rows.empty() ? "张" : rows[rows.size() / 2].name;
-    const std::string surname = someName.substr(0, 3); // one CJK character in UTF-8
-    const std::string idPart = rows.empty() ? "1950" : rows[rows.size() / 3].idNumber.substr(6, 6);
-
-    struct Query {
-        std::string name;
-        ElderFilter filter;
-    };
-    std::vector<Query> queries;
-    auto add = [&](std::string name, auto&& setup) {
-        ElderFilter f;
-        f.limit = 500; // ElderTableModel::kPageSize: what the table loads first
-        setup(f);
-        queries.push_back({std::move(name), f});
-    };
-    add("name_full", [&](ElderFilter& f) { f.text = someName; });
-    add("name_surname", [&](ElderFilter& f) { f.text = surname; });
-    add("id_substring", [&](ElderFilter& f) { f.text = idPart; });
-    add("flag_advanced_age", [](ElderFilter& f) { f.flags = ElderFilter::AdvancedAge; });
-    add("flag_disabled", [](ElderFilter& f) { f.flags = ElderFilter::Disabled; });
-    add("flag_dementia", [](ElderFilter& f) { f.flags = ElderFilter::Dementia; });
-    add("flag_alone", [](ElderFilter& f) { f.flags = ElderFilter::Alone; });
-    add("flag_hardship", [](ElderFilter& f) { f.flags = ElderFilter::Hardship; });
-    add("flag_key_target", [](ElderFilter& f) { f.flags = ElderFilter::KeyTarget; });
-    add("flag_eligible", [](ElderFilter& f) { f.flags = ElderFilter::Eligible; });
-    add("risk_high", [](ElderFilter& f) { f.riskLevel = "high"; });
-    add("overdue", [](ElderFilter& f) { f.overdue = true; });
-    add("sort_by_visit_due", [](ElderFilter& f) { f.sortColumn = "visitDue"; });
+    const std::vector<LedgerQuery> queries = ledgerQueries(rows);
 
     const int repeats = std::stoi(option(args, "repeats", "20"));
     for (const auto& q : queries) {

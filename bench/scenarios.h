@@ -17,6 +17,7 @@ struct BenchRun {
     std::string benchBinary;   // this program, started again as the load / client process
     std::string serverBinary;
     std::string cliBinary;
+    std::string clientBenchBinary; // scenario 4 through the GUI's table model; absent without the GUI
     std::string errLog;
     std::set<int> only;        // empty: every scenario
     Report report;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class QAbstractItemModel;
+class QWidget;
+
+namespace shouwang::bench {
+
+using Clock = std::chrono::steady_clock;
+
+// Runs `trigger` and returns when `model` next finishes a reset — the moment it holds its
+// new first page and count — the time of that reset, or nothing after `timeoutMs`. A reload
+// that finishes after `trigger` returns (on a worker thread) is waited for in an event loop.
+std::optional<Clock::time_point> runUntilReset(QAbstractItemModel& model, const std::function<void()>& trigger,
+                                               int timeoutMs);
+
+// Shows `window` and returns the time of its first paint (the frame the user sees), or
+// nothing after `timeoutMs`.
+std::optional<Clock::time_point> showUntilPainted(QWidget& window, int timeoutMs);
+
+double msBetween(Clock::time_point from, Clock::time_point to);
+
+} // namespace shouwang::bench
