@@ -6,6 +6,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <chrono>
 #include <ostream>
@@ -21,6 +22,9 @@ using tcp = net::ip::tcp;
 
 // Connections still busy this long after SIGTERM are cut: a stop must end.
 constexpr auto kStopGrace = std::chrono::seconds(10);
+// Requests handled at once. Pushes beyond the one being merged wait for the next group
+// commit, so this many pushes share a transaction and its fsync (docs/performance.md).
+constexpr std::size_t kHandlerThreads = 32;
 
 // Accepts connections and gives each its own strand (Beast's advanced server).
 class Listener : public std::enable_shared_from_this<Listener> {
@@ -111,7 +115,8 @@ void serve(const ServeOptions& options, Services& services, std::ostream& out)
     const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     net::io_context ioc{static_cast<int>(threads)};
     auto tls = tlsContext(options);
-    auto state = std::make_shared<ServerState>(services);
+    net::thread_pool handlers(kHandlerThreads);
+    auto state = std::make_shared<ServerState>(services, handlers);
 
     boost::system::error_code ec;
     const auto address = net::ip::make_address(options.address, ec);
@@ -145,6 +150,7 @@ void serve(const ServeOptions& options, Services& services, std::ostream& out)
     ioc.run();
     for (auto& t : workers)
         t.join();
+    handlers.join();
 }
 
 } // namespace shouwang::server

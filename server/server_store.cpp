@@ -1,5 +1,9 @@
 #include "server_store.h"
 
+#include "checkpointer.h"
+#include "reader_pool.h"
+
+#include "store/change_log.h"
 #include "store/conflict_queue.h"
 #include "store/database.h"
 #include "store/ledger.h"
@@ -8,6 +12,9 @@
 #include "domain/date.h"
 #include "domain/schema.h"
 
+#include <condition_variable>
+#include <exception>
+#include <map>
 #include <mutex>
 
 namespace shouwang::server {
@@ -65,32 +72,45 @@ Device deviceFromRow(const Statement& st)
     return d;
 }
 
-// One SQLite connection behind one mutex: SQLite allows one writer at a time anyway, and a
-// push must see the ledger as its own transaction left it.
+// One writing connection behind one mutex (SQLite allows one writer at a time anyway, and
+// a push must see the ledger as its own transaction left it), and a pool of read-only
+// connections for what devices read: their token and their pulls.
 class SqliteCountyStore final : public CountyStore {
 public:
     explicit SqliteCountyStore(const std::string& path)
         : m_db(openLedgerDatabase(path, Database::Durability::Full))
+        , m_readers(path)
     {
         m_db->exec(kServerSchema);
+        // The merge looks up random ids in every index; with SQLite's default 2 MB cache
+        // those pages were read back from the OS on nearly every change (a third of the
+        // upload's time in pread, docs/performance.md).
+        m_db->exec("PRAGMA cache_size=-65536");
+        m_db->exec("PRAGMA wal_autocheckpoint=0"); // m_checkpointer does it beside the writer
         m_ledger = std::make_unique<Ledger>(*m_db);
+        m_checkpointer = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(500));
+    }
+
+    ~SqliteCountyStore() override
+    {
+        WriterLock lock(*this); // writes the last "last seen" hints
     }
 
     std::string countyCode() override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         return m_ledger->meta().value(meta::kCountyCode);
     }
 
     void setCountyCode(std::string_view code) override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         m_ledger->meta().set(meta::kCountyCode, code);
     }
 
     bool healthy() override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         try {
             auto st = m_db->prepare("SELECT count(*) FROM devices");
             return st.step();
@@ -101,7 +121,7 @@ public:
 
     void addEnrollmentCode(const EnrollmentCode& code) override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         auto st = m_db->prepare("INSERT INTO enrollment_codes (code_hash, scope, created_at, expires_at) VALUES (?,?,?,?)");
         st.bind(1, code.codeHash).bind(2, code.scope.toString()).bind(3, code.createdAt).bind(4, code.expiresAt);
         st.run();
@@ -109,7 +129,7 @@ public:
 
     EnrollVerdict enroll(std::string_view codeHash, const Device& device, std::string_view now) override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         Transaction tx(*m_db);
         auto find = m_db->prepare("SELECT scope, expires_at, used_at IS NOT NULL FROM enrollment_codes WHERE code_hash = ?");
         find.bind(1, codeHash);
@@ -143,7 +163,7 @@ public:
 
     std::vector<Device> devices() override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         auto st = m_db->prepare("SELECT " + std::string(kDeviceColumns) + " FROM devices ORDER BY scope, device_id");
         std::vector<Device> out;
         while (st.step())
@@ -153,7 +173,7 @@ public:
 
     bool revokeDevice(std::string_view id) override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         auto st = m_db->prepare("UPDATE devices SET revoked = 1 WHERE device_id = ?");
         st.bind(1, id);
         st.run();
@@ -162,87 +182,81 @@ public:
 
     void touchDevice(std::string_view id, std::string_view now, bool pushed) override
     {
-        std::lock_guard lock(m_mutex);
-        // "Last contact" is a hint for the admin, not ledger data, and it was one fsync per
-        // push and per pull page (docs/performance.md, the daily rush). It commits with
-        // synchronous=NORMAL: in WAL mode that skips the fsync and the next durable commit
-        // carries it to disk, so only a power cut can lose the latest one. A device pulling
-        // page after page within the same second writes nothing at all.
-        Statement& st = m_db->cached(
-            pushed ? "UPDATE devices SET last_seen = ?1, last_push_at = ?1 WHERE device_id = ?2 "
-                     "AND (last_seen <> ?1 OR last_push_at <> ?1)"
-                   : "UPDATE devices SET last_seen = ?1 WHERE device_id = ?2 AND last_seen <> ?1");
-        st.bind(1, now).bind(2, id);
-        m_db->exec("PRAGMA synchronous=NORMAL");
-        try {
-            st.run();
-        } catch (...) {
-            m_db->exec("PRAGMA synchronous=FULL");
-            throw;
-        }
-        m_db->exec("PRAGMA synchronous=FULL");
+        // "Last contact" is a hint for the admin, not ledger data. It must not make a pull
+        // wait for the merge in progress, so it is kept here and written by whoever holds
+        // the writer when it is let go (WriterLock), at once if nobody does.
+        std::lock_guard touches(m_touchMutex);
+        Touch& t = m_touches[std::string(id)];
+        t.seen = std::string(now);
+        t.pushed = t.pushed || pushed;
+        std::unique_lock writer(m_mutex, std::try_to_lock);
+        if (writer.owns_lock())
+            writeTouches();
     }
 
+    // Group commit: pushes that arrive while a commit is in progress wait, and the first of
+    // them to find the writer free merges every waiting push in one transaction, each in a
+    // savepoint of its own, under one fsync. With 500 devices pushing at once that is a few
+    // dozen commits instead of 500 (docs/performance.md, the daily rush).
     MergeBatchResult mergeChanges(const std::vector<Change>& changes, const AuditEntry& entry) override
     {
-        std::lock_guard lock(m_mutex);
-        MergeBatchResult result;
-        Transaction tx(*m_db);
-        MergeEngine merge(*m_ledger);
-        for (const auto& change : changes)
-            result.outcomes.push_back(merge.apply(change));
-        merge.flushDerived();
-        // The audit row commits with the changes it describes, so it can never claim a
-        // push the ledger does not hold.
-        AuditEntry e = entry;
-        int merged = 0, duplicates = 0, conflicts = 0;
-        for (const auto& outcome : result.outcomes) {
-            if (!outcome.applied()) {
-                ++e.refused;
+        PendingMerge mine{&changes, &entry, {}, nullptr, false};
+        std::unique_lock lock(m_groupMutex);
+        m_waiting.push_back(&mine);
+        while (!mine.done) {
+            if (m_leading) {
+                m_groupDone.wait(lock);
                 continue;
             }
-            ++e.accepted;
-            (outcome.duplicate ? duplicates : merged) += 1;
-            conflicts += outcome.conflicts;
+            m_leading = true;
+            std::vector<PendingMerge*> group;
+            group.swap(m_waiting);
+            lock.unlock();
+            commitGroup(group);
+            lock.lock();
+            m_leading = false;
+            for (auto* member : group)
+                member->done = true;
+            m_groupDone.notify_all();
         }
-        e.detail = "merged=" + std::to_string(merged) + " duplicates=" + std::to_string(duplicates)
-            + " conflicts=" + std::to_string(conflicts);
-        writeAudit(e);
-        tx.commit();
-        return result;
+        if (mine.error)
+            std::rethrow_exception(mine.error);
+        return std::move(mine.result);
     }
 
     ChangePage changesAfter(std::uint64_t cursor, const Scope& scope, std::string_view excludeDevice,
                             std::size_t limit) override
     {
-        std::lock_guard lock(m_mutex);
         // A village or township also reads the county's reference data, filed under the
         // county code; the county reads everything under its own prefix.
         std::vector<std::string> also;
         if (scope.kind != Scope::Kind::County)
             also.push_back(scope.countyCode());
+        auto reader = m_readers.lend();
+        Transaction snapshot(reader.db(), Transaction::Mode::Read); // the page and its cursor agree
         ChangePage page;
-        page.changes = m_ledger->changeLog().after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,
-                                                   page.hasMore);
+        page.changes = ChangeLog(reader.db()).after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,
+                                                    page.hasMore);
+        snapshot.commit();
         return page;
     }
 
     void audit(const AuditEntry& entry) override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         writeAudit(entry);
     }
 
     std::vector<Conflict> openConflicts() override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         return ConflictQueue(*m_db).open();
     }
 
     std::string resolveConflict(std::string_view conflictId, const std::string& value,
                                 std::string_view operatorName) override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         ConflictQueue queue(*m_db);
         for (const auto& conflict : queue.open()) {
             if (conflict.id != conflictId)
@@ -267,7 +281,7 @@ public:
 
     LedgerStats stats() override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         LedgerStats s;
         for (const auto& entity : entities())
             s.liveRecords.emplace_back(std::string(entity.name), m_ledger->count(entity.name));
@@ -278,21 +292,21 @@ public:
 
     std::string serverDeviceId() override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         return m_ledger->deviceId();
     }
 
     void limitPagesForTesting(std::int64_t pages) override
     {
-        std::lock_guard lock(m_mutex);
+        WriterLock lock(*this);
         m_db->exec("PRAGMA max_page_count = " + std::to_string(pages > 0 ? pages : 1073741823));
     }
 
 private:
     std::optional<Device> findDevice(std::string_view column, std::string_view value)
     {
-        std::lock_guard lock(m_mutex);
-        auto st = m_db->prepare("SELECT " + std::string(kDeviceColumns) + " FROM devices WHERE " + std::string(column)
+        auto reader = m_readers.lend();
+        auto st = reader.db().prepare("SELECT " + std::string(kDeviceColumns) + " FROM devices WHERE " + std::string(column)
                                 + " = ?");
         st.bind(1, value);
         if (!st.step())
@@ -309,9 +323,143 @@ private:
         st.run();
     }
 
-    std::mutex m_mutex;
+    // One push waiting for its group's commit.
+    struct PendingMerge {
+        const std::vector<Change>* changes;
+        const AuditEntry* audit;
+        MergeBatchResult result;
+        std::exception_ptr error;
+        bool done = false;
+    };
+
+    void commitGroup(const std::vector<PendingMerge*>& group)
+    {
+        WriterLock lock(*this);
+        std::exception_ptr lost; // the transaction itself failed: nothing of the group stands
+        try {
+            Transaction tx(*m_db);
+            for (auto* member : group) {
+                try {
+                    Transaction own(*m_db); // a savepoint: a push that fails is undone alone
+                    member->result = mergeBatch(*member->changes, *member->audit);
+                    own.commit();
+                } catch (...) {
+                    member->error = std::current_exception();
+                }
+                if (!m_db->inTransaction()) { // SQLite rolled everything back (disk full)
+                    lost = member->error;
+                    break;
+                }
+            }
+            if (!lost)
+                tx.commit();
+        } catch (...) {
+            lost = std::current_exception();
+        }
+        if (!lost)
+            return;
+        for (auto* member : group) {
+            member->result = {};
+            member->error = lost;
+        }
+    }
+
+    // The merge of one push, with its audit row: the row commits with the changes it
+    // describes, so it can never claim a push the ledger does not hold.
+    MergeBatchResult mergeBatch(const std::vector<Change>& changes, const AuditEntry& entry)
+    {
+        MergeBatchResult result;
+        MergeEngine merge(*m_ledger);
+        for (const auto& change : changes)
+            result.outcomes.push_back(merge.apply(change));
+        merge.flushDerived();
+        AuditEntry e = entry;
+        int merged = 0, duplicates = 0, conflicts = 0;
+        for (const auto& outcome : result.outcomes) {
+            if (!outcome.applied()) {
+                ++e.refused;
+                continue;
+            }
+            ++e.accepted;
+            (outcome.duplicate ? duplicates : merged) += 1;
+            conflicts += outcome.conflicts;
+        }
+        e.detail = "merged=" + std::to_string(merged) + " duplicates=" + std::to_string(duplicates)
+            + " conflicts=" + std::to_string(conflicts);
+        writeAudit(e);
+        return result;
+    }
+
+    // Holds the writer; on release first writes the "last seen" hints that arrived while it
+    // was held. Both steps run under the hints' own mutex, so a touch that found the writer
+    // busy is always picked up by the holder it found there.
+    class WriterLock {
+    public:
+        explicit WriterLock(SqliteCountyStore& store)
+            : m_store(store)
+        {
+            m_store.m_mutex.lock();
+        }
+        ~WriterLock()
+        {
+            std::lock_guard touches(m_store.m_touchMutex);
+            m_store.writeTouches();
+            m_store.m_mutex.unlock();
+        }
+        WriterLock(const WriterLock&) = delete;
+        WriterLock& operator=(const WriterLock&) = delete;
+
+    private:
+        SqliteCountyStore& m_store;
+    };
+
+    struct Touch {
+        std::string seen;
+        bool pushed = false;
+    };
+
+    // Called with both the writer and m_touchMutex held. synchronous=NORMAL: in WAL mode it
+    // skips the fsync and the next durable commit carries it to disk, so only a power cut can
+    // lose the latest hint. A device pulling page after page within a second writes nothing.
+    void writeTouches() noexcept
+    {
+        if (m_touches.empty())
+            return;
+        try {
+            m_db->exec("PRAGMA synchronous=NORMAL");
+            Transaction tx(*m_db);
+            for (const auto& [id, t] : m_touches) {
+                Statement& st = m_db->cached(
+                    t.pushed ? "UPDATE devices SET last_seen = ?1, last_push_at = ?1 WHERE device_id = ?2 "
+                               "AND (last_seen <> ?1 OR last_push_at <> ?1)"
+                             : "UPDATE devices SET last_seen = ?1 WHERE device_id = ?2 AND last_seen <> ?1");
+                st.bind(1, t.seen).bind(2, id);
+                st.run();
+            }
+            tx.commit();
+        } catch (const StoreError&) {
+            // A full disk: the hints are dropped, the ledger is not touched.
+        }
+        m_touches.clear();
+        try {
+            m_db->exec("PRAGMA synchronous=FULL");
+        } catch (const StoreError&) {
+        }
+    }
+
+    std::mutex m_mutex; // the writer
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Ledger> m_ledger;
+    ReaderPool m_readers;
+    std::unique_ptr<Checkpointer> m_checkpointer;
+
+    std::mutex m_groupMutex;
+    std::condition_variable m_groupDone;
+    std::vector<PendingMerge*> m_waiting;
+    bool m_leading = false;
+
+    std::mutex m_touchMutex;
+    std::map<std::string, Touch, std::less<>> m_touches;
 };
 
 } // namespace

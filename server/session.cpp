@@ -5,6 +5,7 @@
 #include "sync/protocol.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -88,7 +89,7 @@ public:
     {
         net::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
             self->m_stopping = true;
-            if (self->m_queue.empty())
+            if (self->m_queue.empty() && !self->m_handling)
                 self->doClose();
         });
     }
@@ -134,9 +135,21 @@ private:
         }
         if (ec)
             return; // timeout, reset, garbage: nothing to answer
-        auto req = m_parser->release();
-        Response answer = handle(toRequest(req, m_address), m_state->services);
-        queue(toHttp(answer, req.version(), req.keep_alive() && !m_state->stopping));
+        // One request of a connection is handled at a time, so answers leave in order; the
+        // next is read once this one is answered.
+        m_handling = true;
+        net::post(m_state->handlerPool, [self = this->shared_from_this(), req = m_parser->release()] {
+            Response answer = handle(toRequest(req, self->m_address), self->m_state->services);
+            HttpResponse res = toHttp(answer, req.version(), req.keep_alive() && !self->m_state->stopping);
+            net::dispatch(self->m_stream.get_executor(),
+                          [self, res = std::move(res)]() mutable { self->onAnswered(std::move(res)); });
+        });
+    }
+
+    void onAnswered(HttpResponse res)
+    {
+        m_handling = false;
+        queue(std::move(res));
         if (m_queue.size() < kMaxQueuedResponses && !m_closeAfterQueue)
             doRead();
     }
@@ -194,6 +207,7 @@ private:
     std::shared_ptr<ServerState> m_state;
     std::string m_address;
     bool m_stopping = false;
+    bool m_handling = false; // a request is with the handlers
     bool m_closed = false;
     bool m_closeAfterQueue = false;
 };

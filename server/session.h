@@ -3,6 +3,7 @@
 // Sessions see Asio but no Beast here, so only session.cpp pays for compiling Beast.
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <atomic>
 #include <memory>
@@ -21,15 +22,20 @@ public:
     virtual void stopWhenIdle() = 0;
 };
 
-// What every session shares: the handlers, and the list of open sessions that a graceful
-// stop walks to close idle connections while busy ones finish their answer.
+// What every session shares: the handlers and the threads they run on, and the list of
+// open sessions that a graceful stop walks to close idle connections while busy ones
+// finish their answer.
 struct ServerState {
-    explicit ServerState(Services& s)
+    ServerState(Services& s, boost::asio::thread_pool& pool)
         : services(s)
+        , handlerPool(pool)
     {
     }
 
     Services& services;
+    // Handlers wait on the county database (a push waits for its group's commit), so they
+    // run here and never on the I/O threads, which keep serving every other connection.
+    boost::asio::thread_pool& handlerPool;
     std::atomic<bool> stopping{false};
 
     void add(const std::shared_ptr<SessionBase>& session);

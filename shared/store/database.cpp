@@ -111,6 +111,11 @@ int Database::changes() const
     return sqlite3_changes(m_db);
 }
 
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
 Statement::Statement(sqlite3* db, std::string_view sql)
     : m_db(db)
 {
@@ -214,16 +219,16 @@ std::string Statement::columnName(int column) const
     return sqlite3_column_name(m_stmt, column);
 }
 
-Transaction::Transaction(Database& db)
+Transaction::Transaction(Database& db, Mode mode)
     : m_db(db)
-    , m_nested(!sqlite3_get_autocommit(db.handle()))
+    , m_nested(db.inTransaction())
 {
     if (m_nested) {
         thread_local int counter = 0;
         m_savepoint = "sp" + std::to_string(++counter);
         m_db.exec("SAVEPOINT " + m_savepoint);
     } else {
-        m_db.exec("BEGIN IMMEDIATE");
+        m_db.exec(mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN");
     }
 }
 

@@ -44,6 +44,9 @@ public:
 
     std::int64_t lastInsertRowId() const;
     int changes() const;
+    // False once SQLite has rolled a transaction back on its own (after SQLITE_FULL, say):
+    // a caller batching work into one transaction must then stop adding to it.
+    bool inTransaction() const;
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
 
@@ -87,10 +90,13 @@ private:
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left without commit(). Nested
-// use becomes a SAVEPOINT so a failing inner step undoes only its own writes.
+// use becomes a SAVEPOINT so a failing inner step undoes only its own writes. Mode::Read
+// begins a deferred transaction instead: one snapshot that several reads share while a
+// writer on another connection commits beside them.
 class Transaction {
 public:
-    explicit Transaction(Database& db);
+    enum class Mode { Write, Read };
+    explicit Transaction(Database& db, Mode mode = Mode::Write);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

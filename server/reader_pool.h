@@ -1,0 +1,51 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace shouwang::server {
+
+// Read-only connections to the county database, lent one per request. In WAL mode they
+// read beside the single writer, so a pull or a token check never waits for a push's
+// merge and fsync (docs/performance.md, the daily rush). Connections are opened on first
+// need and kept; a pool never holds more than the number of requests served at once.
+class ReaderPool {
+public:
+    explicit ReaderPool(std::string path)
+        : m_path(std::move(path))
+    {
+    }
+
+    // A connection for the caller's scope; it goes back to the pool when the lease ends.
+    class Lease {
+    public:
+        Lease(ReaderPool& pool, std::unique_ptr<Database> db)
+            : m_pool(pool)
+            , m_db(std::move(db))
+        {
+        }
+        ~Lease() { m_pool.giveBack(std::move(m_db)); }
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Database& db() { return *m_db; }
+
+    private:
+        ReaderPool& m_pool;
+        std::unique_ptr<Database> m_db;
+    };
+
+    Lease lend();
+
+private:
+    void giveBack(std::unique_ptr<Database> db);
+
+    std::string m_path;
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<Database>> m_idle;
+};
+
+} // namespace shouwang::server
