@@ -3,6 +3,7 @@
 #include "demo/demo_generator.h"
 #include "domain/date.h"
 #include "domain/divisions.h"
+#include "domain/hlc.h"
 #include "domain/ids.h"
 #include "server/enrollment.h"
 #include "server/server_store.h"
@@ -163,6 +164,24 @@ BenchDevice enrollDirectly(server::CountyStore& store, const std::string& device
     if (store.enroll(server::enrollmentCodeHash(code), d, nowDateTime()) != server::EnrollVerdict::Enrolled)
         throw std::runtime_error("direct enrollment failed for " + deviceId);
     return device;
+}
+
+std::vector<Change> dayOfWork(const Change& visit, const std::string& deviceId, int count)
+{
+    std::vector<Change> out;
+    const auto now = static_cast<std::uint64_t>(HybridClock::systemMillis()) << Hlc::kCounterBits;
+    for (int k = 0; k < count; ++k) {
+        Change c = visit;
+        c.changeId = newUuid();
+        c.recordId = newUuid();
+        c.hlc = Hlc{now + static_cast<std::uint64_t>(k), deviceId};
+        c.operatorName = "村干部";
+        c.seq = 0;
+        for (auto& f : c.fields)
+            f.base = Hlc{};
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 } // namespace shouwang::bench

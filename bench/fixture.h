@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/change.h"
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -57,6 +59,9 @@ struct BenchDevice {
 // enrollment rate limit of 10 a minute per address): a one-time code made and spent in
 // the same two calls the enroll endpoint makes, so the rows are exactly an enrolled device's.
 BenchDevice enrollDirectly(server::CountyStore& store, const std::string& deviceId, const std::string& scope);
+// A day's work for one device in the rush (scenario 2): `count` new visits shaped like
+// `visit`, a visit its village really recorded, made by `deviceId` now.
+std::vector<Change> dayOfWork(const Change& visit, const std::string& deviceId, int count);
 // A one-time code for a device that enrolls itself over HTTP (scenario 3).
 std::string makeEnrollmentCode(server::CountyStore& store, const std::string& scope);
 

@@ -1,6 +1,7 @@
 #include "load_commands.h"
 
 #include "bench_report.h"
+#include "fixture.h"
 #include "http_load.h"
 #include "ledger_queries.h"
 #include "wire_json.h"
@@ -167,25 +168,6 @@ struct RushDevice {
     Body push;
     std::size_t changes = 0;
 };
-
-// A day's work for one device: new visits like the village's own, made by this device now.
-std::vector<Change> dayOfWork(const Change& visit, const std::string& deviceId, int count)
-{
-    std::vector<Change> out;
-    const auto now = static_cast<std::uint64_t>(HybridClock::systemMillis()) << Hlc::kCounterBits;
-    for (int k = 0; k < count; ++k) {
-        Change c = visit;
-        c.changeId = newUuid();
-        c.recordId = newUuid();
-        c.hlc = Hlc{now + static_cast<std::uint64_t>(k), deviceId};
-        c.operatorName = "村干部";
-        c.seq = 0;
-        for (auto& f : c.fields)
-            f.base = Hlc{};
-        out.push_back(std::move(c));
-    }
-    return out;
-}
 
 int loadRush(const std::vector<std::string>& args)
 {

@@ -1,5 +1,6 @@
 // Scenario 1 (initial county upload against the raw-SQLite limit) and 5 (wire size).
 #include "child_process.h"
+#include "raw_limit.h"
 #include "scenarios.h"
 #include "wire_json.h"
 
@@ -12,19 +13,14 @@
 
 #include "shouwang/sync.pb.h"
 
-#include <sqlite3.h>
-
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <stdexcept>
 
 namespace shouwang::bench {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -35,129 +31,20 @@ std::vector<Change> outboxOf(const VillageLedger& village)
     return ledger.changeLog().pending(100000000);
 }
 
-void check(int rc, sqlite3* db, const char* what)
+// Every village's outbox into a fresh database with the ledger's schema and indexes.
+RawInsert uploadLimit(const BenchRun& run)
 {
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
-}
-
-// The limit: the same rows (each change's record row and its change-log row) inserted by
-// raw SQLite with prepared statements, in one transaction, synchronous=FULL, into the same
-// schema with the same indexes. Only the inserts and the commit are timed.
-double threadCpuSeconds()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
-
-double rawSqliteSeconds(const std::vector<VillageLedger>& villages, const std::string& path, std::size_t& rows,
-                        double& cpuSeconds)
-{
+    const std::string path = (fs::path(run.workDir) / "limit.db").string();
     for (const char* suffix : {"", "-wal", "-shm"})
         fs::remove(path + suffix);
     openLedgerDatabase(path, Database::Durability::Full).reset(); // the schema, then plain SQLite
-    sqlite3* db = nullptr;
-    check(sqlite3_open(path.c_str(), &db), db, "open");
-    check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", nullptr, nullptr, nullptr), db, "pragma");
-
-    std::map<std::string, sqlite3_stmt*, std::less<>> upserts;
-    for (const auto& entity : entities()) {
-        std::string columns = "id, village_code, created_at, updated_at, deleted, field_clock", params = "?,?,?,?,?,?",
-                    updates = "created_at=excluded.created_at, updated_at=excluded.updated_at, field_clock=excluded.field_clock";
-        for (const auto& f : entity.fields) {
-            columns += ", " + std::string(f.name);
-            params += ",?";
-            updates += ", " + std::string(f.name) + "=excluded." + std::string(f.name);
-        }
-        const std::string sql = "INSERT INTO " + std::string(entity.table) + " (" + columns + ") VALUES (" + params
-            + ") ON CONFLICT(id) DO UPDATE SET " + updates;
-        sqlite3_stmt* st = nullptr;
-        check(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), db, "prepare");
-        upserts[std::string(entity.name)] = st;
-    }
-    sqlite3_stmt* log = nullptr;
-    check(sqlite3_prepare_v2(db,
-                             "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, device_id, "
-                             "operator, payload, origin, state, logged_at) VALUES (?,?,?,?,?,?,?,?,1,1,?)",
-                             -1, &log, nullptr),
-          db, "prepare");
-
-    struct Prepared {
-        Change change;
-        std::string payload, hlc, clocks, when;
-    };
-    double seconds = 0;
-    rows = 0;
-    cpuSeconds = 0;
-    auto timed = [&](auto&& f) {
-        const auto t = Clock::now();
-        const double cpu = threadCpuSeconds();
-        f();
-        seconds += std::chrono::duration<double>(Clock::now() - t).count();
-        cpuSeconds += threadCpuSeconds() - cpu;
-    };
-    timed([&] { check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin"); });
-    for (const auto& village : villages) {
-        // Untimed: reading and encoding what the rows hold.
-        std::vector<Prepared> batch;
-        for (auto& change : outboxOf(village)) {
-            Prepared p;
-            p.payload = serializeChange(change);
-            p.hlc = change.hlc.toString();
-            std::map<std::string, Hlc, std::less<>> clocks;
-            for (const auto& f : change.fields)
-                clocks[f.name] = change.hlc;
-            p.clocks = encodeClocks(clocks);
-            p.when = formatDateTime(change.hlc.millis());
-            p.change = std::move(change);
-            batch.push_back(std::move(p));
-        }
-        timed([&] {
-            for (const auto& p : batch) {
-                const Change& c = p.change;
-                const EntityDef& entity = *findEntity(c.entity);
-                sqlite3_stmt* st = upserts.find(c.entity)->second;
-                sqlite3_bind_text(st, 1, c.recordId.data(), static_cast<int>(c.recordId.size()), SQLITE_STATIC);
-                sqlite3_bind_text(st, 2, c.villageCode.data(), static_cast<int>(c.villageCode.size()), SQLITE_STATIC);
-                sqlite3_bind_text(st, 3, p.when.data(), static_cast<int>(p.when.size()), SQLITE_STATIC);
-                sqlite3_bind_text(st, 4, p.when.data(), static_cast<int>(p.when.size()), SQLITE_STATIC);
-                sqlite3_bind_int(st, 5, 0);
-                sqlite3_bind_text(st, 6, p.clocks.data(), static_cast<int>(p.clocks.size()), SQLITE_STATIC);
-                int param = 6;
-                for (const auto& field : entity.fields) {
-                    ++param;
-                    sqlite3_bind_null(st, param);
-                    for (const auto& f : c.fields) {
-                        if (f.name == field.name) {
-                            sqlite3_bind_text(st, param, f.value.data(), static_cast<int>(f.value.size()), SQLITE_STATIC);
-                            break;
-                        }
-                    }
-                }
-                check(sqlite3_step(st), db, "upsert");
-                sqlite3_reset(st);
-                sqlite3_bind_text(log, 1, c.changeId.data(), static_cast<int>(c.changeId.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 2, c.entity.data(), static_cast<int>(c.entity.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 3, c.recordId.data(), static_cast<int>(c.recordId.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 4, c.villageCode.data(), static_cast<int>(c.villageCode.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 5, p.hlc.data(), static_cast<int>(p.hlc.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 6, c.hlc.device.data(), static_cast<int>(c.hlc.device.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 7, c.operatorName.data(), static_cast<int>(c.operatorName.size()), SQLITE_STATIC);
-                sqlite3_bind_blob(log, 8, p.payload.data(), static_cast<int>(p.payload.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 9, p.when.data(), static_cast<int>(p.when.size()), SQLITE_STATIC);
-                check(sqlite3_step(log), db, "log");
-                sqlite3_reset(log);
-                rows += 2;
-            }
-        });
-    }
-    timed([&] { check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit"); });
-    for (auto& [name, st] : upserts)
-        sqlite3_finalize(st);
-    sqlite3_finalize(log);
-    sqlite3_close(db);
-    return seconds;
+    std::size_t next = 0;
+    return rawSqliteInsert(path, [&](std::vector<Change>& batch) {
+        if (next == run.villages.size())
+            return false;
+        batch = outboxOf(run.villages[next++]);
+        return true;
+    });
 }
 
 void wireSize(BenchRun& run)
@@ -253,16 +140,13 @@ void runUpload(BenchRun& run)
         total += v.changes;
     // The limit is measured before and after the upload and averaged, so a load that comes
     // or goes on the shared machine during the run weighs on both sides alike.
-    std::size_t rows = 0;
-    double limitCpuBefore = 0, limitCpuAfter = 0;
-    const std::string limitDb = (fs::path(run.workDir) / "limit.db").string();
-    const double limitBefore = rawSqliteSeconds(run.villages, limitDb, rows, limitCpuBefore);
+    const RawInsert limitBefore = uploadLimit(run);
     run.countyDb = run.freshCountyDb("county-" + run.scale.name + ".db");
     const UploadOutcome up = uploadThroughServer(run, run.villages, run.countyDb, 4);
     run.uploadSeconds = up.seconds;
-    const double limitAfter = rawSqliteSeconds(run.villages, limitDb, rows, limitCpuAfter);
-    const double limit = (limitBefore + limitAfter) / 2;
-    const double limitCpu = (limitCpuBefore + limitCpuAfter) / 2;
+    const RawInsert limitAfter = uploadLimit(run);
+    const double limit = (limitBefore.seconds + limitAfter.seconds) / 2;
+    const double limitCpu = (limitBefore.cpuSeconds + limitAfter.cpuSeconds) / 2;
 
     const double ratio = up.seconds / limit;
     r.add({"1 upload", std::to_string(run.villages.size()) + " villages push " + thousands(static_cast<double>(total))
@@ -270,7 +154,7 @@ void runUpload(BenchRun& run)
            fixed(up.seconds, 1), "", ""});
     r.add({"1 upload", "changes/s through the server (4 connections)", thousands(up.changes / up.seconds), "", ""});
     r.add({"1 upload", "limit: raw SQLite, same rows, 1 transaction: seconds (before / after the upload)",
-           fixed(limitBefore, 1) + " / " + fixed(limitAfter, 1), "", ""});
+           fixed(limitBefore.seconds, 1) + " / " + fixed(limitAfter.seconds, 1), "", ""});
     r.add({"1 upload", "limit: changes/s", thousands(static_cast<double>(total) / limit), "", ""});
     r.add({"1 upload", "server time / limit time (mean of the two)", fixed(ratio, 2) + "×", "≤ 3×",
            ratio <= 3 ? "met" : "MISSED"});
