@@ -1,6 +1,7 @@
 #include "derived_columns.h"
 
 #include "database.h"
+#include "elder_search.h"
 #include "record_table.h"
 
 #include "domain/date.h"
@@ -45,6 +46,7 @@ void addDerivedColumns(Database& db)
     db.exec("CREATE INDEX IF NOT EXISTS elders_risk ON elders(x_risk_level)");
     db.exec("CREATE INDEX IF NOT EXISTS elders_household ON elders(household_id)");
     addElderListIndex(db);
+    addElderSearch(db);
 }
 
 void addElderListIndex(Database& db)
@@ -169,6 +171,9 @@ void DerivedColumns::refresh(const std::string& elderId)
     st.bind(7, formatDate(assessmentDue(facts, rules.schedule)));
     st.bind(8, awaySince).bind(9, elderId);
     st.run();
+    // Here rather than in a trigger: every path that writes an elder (save, merge, import)
+    // ends in this refresh, within its transaction.
+    refreshElderSearch(m_db, elderId);
 }
 
 void DerivedColumns::refreshAll()

@@ -2,8 +2,10 @@
 
 #include "database.h"
 #include "derived_columns.h"
+#include "elder_search.h"
 
 #include <chrono>
+#include <optional>
 
 namespace shouwang {
 namespace {
@@ -42,17 +44,36 @@ struct Sql {
 };
 
 constexpr auto kHardFlags = "(x_flags != 0 OR x_birth_date <= ?)";
+constexpr auto kNotDeleted = " WHERE deleted = 0";
 
-Sql buildWhere(const ElderFilter& f, Date on)
+// Up to this many elders found by the search are fetched by rowid and sorted. When more
+// match, walking elders_list in order with instr() reaches the page's end sooner (at
+// 2,000 of 100,000, after some 25,000 entries), and the count scans the narrow index.
+constexpr std::size_t kFewMatches = 2000;
+
+using Rowids = std::optional<std::vector<std::int64_t>>;
+
+// The elders the text search finds when they are few; nothing when the filter has no
+// text or it finds many (docs/performance.md, scenario 4).
+Rowids fewMatches(Database& db, const ElderFilter& f)
+{
+    if (f.text.empty() || !elderSearchServes(f.text))
+        return std::nullopt;
+    return fewEldersMatching(db, f.text, kFewMatches);
+}
+
+Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches)
 {
     Sql sql;
-    sql.where = " WHERE deleted = 0";
+    sql.where = kNotDeleted;
     const std::string eighty = bornBy(on, 80);
     if (!f.villagePrefix.empty())
         sql.add("substr(village_code, 1, " + std::to_string(f.villagePrefix.size()) + ") = ?", {f.villagePrefix});
     if (!f.householdId.empty())
         sql.add("household_id = ?", {f.householdId});
-    if (!f.text.empty()) {
+    if (matches) {
+        sql.add("rowid IN (SELECT value FROM json_each(?))", {rowidList(*matches)});
+    } else if (!f.text.empty()) {
         // instr() rather than LIKE: what people type (%, _, quotes) is matched literally.
         sql.add("(instr(name, ?) > 0 OR instr(id_number, ?) > 0 OR instr(coalesce(phone, ''), ?) > 0)",
                 {f.text, f.text, f.text});
@@ -87,6 +108,14 @@ Sql buildWhere(const ElderFilter& f, Date on)
     return sql;
 }
 
+// True when the filter is a text search and nothing else.
+bool onlyText(const ElderFilter& f, Date on)
+{
+    ElderFilter rest = f;
+    rest.text.clear();
+    return !f.text.empty() && buildWhere(rest, on, std::nullopt).where == kNotDeleted;
+}
+
 std::string orderBy(const ElderFilter& f)
 {
     static const char* const kSortable[] = {"name", "id_number", "phone", "village_code", "status", "living",
@@ -116,7 +145,7 @@ std::string orderBy(const ElderFilter& f)
 
 std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date on)
 {
-    const Sql sql = buildWhere(filter, on);
+    const Sql sql = buildWhere(filter, on, fewMatches(db, filter));
     std::string text = "SELECT id, village_code, coalesce(household_id, ''), name, id_number, coalesce(phone, ''), "
                        "coalesce(x_sex, ''), coalesce(x_birth_date, ''), coalesce(living, ''), status, "
                        "coalesce(x_risk_level, ''), coalesce(x_last_visit, ''), coalesce(x_visit_due, ''), "
@@ -164,7 +193,10 @@ std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date o
 
 std::size_t countElders(Database& db, const ElderFilter& filter, Date on)
 {
-    const Sql sql = buildWhere(filter, on);
+    const Rowids matches = fewMatches(db, filter);
+    if (onlyText(filter, on) && elderSearchServes(filter.text))
+        return matches ? matches->size() : countEldersMatching(db, filter.text);
+    const Sql sql = buildWhere(filter, on, matches);
     auto st = db.prepare("SELECT count(*) FROM elders" + sql.where);
     for (std::size_t i = 0; i < sql.params.size(); ++i)
         st.bind(static_cast<int>(i + 1), sql.params[i]);

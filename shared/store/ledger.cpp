@@ -1,6 +1,7 @@
 #include "ledger.h"
 
 #include "conflict_queue.h"
+#include "elder_search.h"
 #include "migrations.h"
 #include "record_table.h"
 
@@ -87,6 +88,7 @@ std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::
     auto db = std::make_unique<Database>(path, durability);
     migrate(*db, kSchemaVersion);
     addElderListIndex(*db); // a file made before the index gains it once (seconds at 100,000 elders)
+    addElderSearch(*db);    // likewise the search column and its index
     restrictToOwner(path); // after migrate: the WAL and SHM files exist by now
     return db;
 }

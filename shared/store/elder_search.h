@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shouwang {
+
+class Database;
+
+// The elder list's text search: a substring of name, ID number or phone, matched
+// literally (case and all). Each elder carries x_search, the three fields in one string;
+// searches of three characters or more look it up in elder_fts, an FTS5 trigram index,
+// and shorter ones read the trigrams they begin from its vocabulary. Every hit is checked
+// with instr(), so the index only has to find a superset. A search that finds many elders
+// is counted over the narrow index elders_search (x_search, deleted) instead of the wide
+// list index (docs/performance.md, scenario 4).
+
+// Adds x_search, elders_search and elder_fts to a file made before them and fills them;
+// made at every open, so older files gain them. Also fills rows a version without them added.
+void addElderSearch(Database& db);
+
+// Brings x_search and elder_fts in step with the elder's name, ID number and phone;
+// DerivedColumns::refresh calls it, so every write of an elder does.
+void refreshElderSearch(Database& db, const std::string& elderId);
+
+// Whether the search can answer `text`: always, unless it holds the field separator (a
+// match across two fields would then be possible).
+bool elderSearchServes(const std::string& text);
+
+// The rowids of the elders not deleted whose name, ID number or phone contains `text`,
+// when there are at most `most` of them; nothing when there are more.
+std::optional<std::vector<std::int64_t>> fewEldersMatching(Database& db, const std::string& text, std::size_t most);
+
+// Rowids as a JSON array, for "rowid IN (SELECT value FROM json_each(?))".
+std::string rowidList(const std::vector<std::int64_t>& rowids);
+
+// How many elders not deleted have `text` in their name, ID number or phone.
+std::size_t countEldersMatching(Database& db, const std::string& text);
+
+} // namespace shouwang
