@@ -22,9 +22,11 @@ using tcp = net::ip::tcp;
 
 // Connections still busy this long after SIGTERM are cut: a stop must end.
 constexpr auto kStopGrace = std::chrono::seconds(10);
-// Requests handled at once. Pushes beyond the one being merged wait for the next group
-// commit, so this many pushes share a transaction and its fsync (docs/performance.md).
-constexpr std::size_t kHandlerThreads = 32;
+// Pushes handled at once: those beyond the one being merged wait for the next group commit,
+// so up to this many share a transaction and its fsync (docs/performance.md). Other
+// requests read on connections of their own and only need a few threads.
+constexpr std::size_t kPushThreads = 32;
+constexpr std::size_t kOtherThreads = 8;
 
 // Accepts connections and gives each its own strand (Beast's advanced server).
 class Listener : public std::enable_shared_from_this<Listener> {
@@ -115,8 +117,9 @@ void serve(const ServeOptions& options, Services& services, std::ostream& out)
     const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     net::io_context ioc{static_cast<int>(threads)};
     auto tls = tlsContext(options);
-    net::thread_pool handlers(kHandlerThreads);
-    auto state = std::make_shared<ServerState>(services, handlers);
+    net::thread_pool pushes(kPushThreads);
+    net::thread_pool others(kOtherThreads);
+    auto state = std::make_shared<ServerState>(services, pushes, others);
 
     boost::system::error_code ec;
     const auto address = net::ip::make_address(options.address, ec);
@@ -150,7 +153,8 @@ void serve(const ServeOptions& options, Services& services, std::ostream& out)
     ioc.run();
     for (auto& t : workers)
         t.join();
-    handlers.join();
+    pushes.join();
+    others.join();
 }
 
 } // namespace shouwang::server

@@ -138,7 +138,8 @@ private:
         // One request of a connection is handled at a time, so answers leave in order; the
         // next is read once this one is answered.
         m_handling = true;
-        net::post(m_state->handlerPool, [self = this->shared_from_this(), req = m_parser->release()] {
+        auto& pool = m_parser->get().target() == protocol::kPushPath ? m_state->pushPool : m_state->otherPool;
+        net::post(pool, [self = this->shared_from_this(), req = m_parser->release()] {
             Response answer = handle(toRequest(req, self->m_address), self->m_state->services);
             HttpResponse res = toHttp(answer, req.version(), req.keep_alive() && !self->m_state->stopping);
             net::dispatch(self->m_stream.get_executor(),

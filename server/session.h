@@ -26,16 +26,20 @@ public:
 // open sessions that a graceful stop walks to close idle connections while busy ones
 // finish their answer.
 struct ServerState {
-    ServerState(Services& s, boost::asio::thread_pool& pool)
+    ServerState(Services& s, boost::asio::thread_pool& pushes, boost::asio::thread_pool& others)
         : services(s)
-        , handlerPool(pool)
+        , pushPool(pushes)
+        , otherPool(others)
     {
     }
 
     Services& services;
     // Handlers wait on the county database (a push waits for its group's commit), so they
-    // run here and never on the I/O threads, which keep serving every other connection.
-    boost::asio::thread_pool& handlerPool;
+    // run on these threads and never on the I/O threads, which keep serving every other
+    // connection. Pushes have threads of their own, so pulls, enrollments and health checks
+    // never queue behind pushes waiting for a commit.
+    boost::asio::thread_pool& pushPool;
+    boost::asio::thread_pool& otherPool;
     std::atomic<bool> stopping{false};
 
     void add(const std::shared_ptr<SessionBase>& session);
