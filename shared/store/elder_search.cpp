@@ -11,8 +11,10 @@ namespace {
 // matches within one field exactly as instr() on that field would.
 constexpr char kSeparator = '\x1f';
 
-constexpr auto kSearchText
-    = "coalesce(name, '') || char(31) || coalesce(id_number, '') || char(31) || coalesce(phone, '')";
+// A deleted elder's is empty and has no entry in elder_fts, so what the index finds needs
+// no look at the row; NULL is left for "not yet made".
+constexpr auto kSearchText = "CASE WHEN deleted = 0 THEN coalesce(name, '') || char(31) || coalesce(id_number, '') "
+                             "|| char(31) || coalesce(phone, '') ELSE '' END";
 
 bool exists(Database& db, const char* sql)
 {
@@ -44,11 +46,11 @@ std::string phrase(std::string_view text)
     return out + "\"";
 }
 
-// Rows whose indexed text has `text` (one or two characters) at the start of a trigram:
-// every row that contains it, as the padding guarantees. Read from the index's list of
-// term instances, which is in term order, so the trigrams `text` begins are one range.
-// More than `most` rows: nothing (the caller then scans).
-std::optional<std::vector<std::int64_t>> shortCandidates(Database& db, const std::string& text, std::size_t most)
+// The elders whose indexed text has `text` (one or two characters) at the start of a
+// trigram: every elder that contains it, as the padding guarantees. Read from the index's
+// list of term instances, which is in term order, so the trigrams `text` begins are one
+// range. More than `most`: nothing.
+std::optional<std::vector<std::int64_t>> shortMatches(Database& db, const std::string& text, std::size_t most)
 {
     // A temporary table, so each connection makes its own.
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.elder_fts_instances USING fts5vocab(main, elder_fts, instance)");
@@ -81,7 +83,8 @@ void addElderSearch(Database& db)
         // always be deleted by rowid whatever became of the row.
         db.exec("CREATE VIRTUAL TABLE elder_fts USING fts5(text, tokenize = 'trigram case_sensitive 1')");
         db.exec(std::string("UPDATE elders SET x_search = ") + kSearchText);
-        db.exec("INSERT INTO elder_fts(rowid, text) SELECT rowid, x_search || char(31, 31) FROM elders");
+        db.exec("INSERT INTO elder_fts(rowid, text) SELECT rowid, x_search || char(31, 31) FROM elders "
+                "WHERE x_search != ''");
     } else {
         // Elders a version without the search added; NULL sorts first, so none costs one step.
         std::vector<std::string> ids;
@@ -112,7 +115,8 @@ void refreshElderSearch(Database& db, const std::string& elderId)
 
     db.cached("UPDATE elders SET x_search = ? WHERE rowid = ?").bind(1, text).bind(2, rowid).run();
     db.cached("DELETE FROM elder_fts WHERE rowid = ?").bind(1, rowid).run();
-    db.cached("INSERT INTO elder_fts(rowid, text) VALUES (?, ?)").bind(1, rowid).bind(2, text + kIndexedPadding).run();
+    if (!text.empty())
+        db.cached("INSERT INTO elder_fts(rowid, text) VALUES (?, ?)").bind(1, rowid).bind(2, text + kIndexedPadding).run();
 }
 
 std::string rowidList(const std::vector<std::int64_t>& rowids)
@@ -133,25 +137,15 @@ bool elderSearchServes(const std::string& text)
 
 std::optional<std::vector<std::int64_t>> fewEldersMatching(Database& db, const std::string& text, std::size_t most)
 {
-    std::optional<Statement> st;
-    if (characters(text) >= 3) {
-        st.emplace(db.prepare("SELECT e.rowid FROM elder_fts f JOIN elders e ON e.rowid = f.rowid "
-                              "WHERE elder_fts MATCH ?1 AND e.deleted = 0 AND instr(e.x_search, ?2) > 0 LIMIT ?3"));
-        st->bind(1, phrase(text));
-    } else {
-        const auto candidates = shortCandidates(db, text, most);
-        if (!candidates)
-            return std::nullopt;
-        st.emplace(db.prepare("SELECT rowid FROM elders WHERE rowid IN (SELECT value FROM json_each(?1)) "
-                              "AND deleted = 0 AND instr(x_search, ?2) > 0 LIMIT ?3"));
-        st->bind(1, rowidList(*candidates));
-    }
-    st->bind(2, text).bind(3, static_cast<std::int64_t>(most + 1));
+    if (characters(text) < 3)
+        return shortMatches(db, text, most);
+    auto st = db.prepare("SELECT rowid FROM elder_fts WHERE elder_fts MATCH ? LIMIT ?");
+    st.bind(1, phrase(text)).bind(2, static_cast<std::int64_t>(most + 1));
     std::vector<std::int64_t> rowids;
-    while (st->step()) {
+    while (st.step()) {
         if (rowids.size() == most)
             return std::nullopt;
-        rowids.push_back(st->integer(0));
+        rowids.push_back(st.integer(0));
     }
     return rowids;
 }

@@ -12,10 +12,10 @@ class Database;
 // The elder list's text search: a substring of name, ID number or phone, matched
 // literally (case and all). Each elder carries x_search, the three fields in one string;
 // searches of three characters or more look it up in elder_fts, an FTS5 trigram index,
-// and shorter ones read the trigrams they begin from its vocabulary. Every hit is checked
-// with instr(), so the index only has to find a superset. A search that finds many elders
-// is counted over the narrow index elders_search (x_search, deleted) instead of the wide
-// list index (docs/performance.md, scenario 4).
+// and shorter ones read the trigrams they begin from its vocabulary. The index holds the
+// elders not deleted, so what it finds is the answer with no look at the rows. A search
+// that finds many elders is counted over the narrow index elders_search (x_search,
+// deleted) instead of the wide list index (docs/performance.md, scenario 4).
 
 // Adds x_search, elders_search and elder_fts to a file made before them and fills them;
 // made at every open, so older files gain them. Also fills rows a version without them added.
