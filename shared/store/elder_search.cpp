@@ -71,8 +71,14 @@ std::optional<std::vector<std::int64_t>> shortMatches(Database& db, const std::s
 
 void addElderSearch(Database& db)
 {
+    const bool hasColumn = exists(db, "SELECT 1 FROM pragma_table_info('elders') WHERE name = 'x_search'");
+    // Nothing to do, the usual case, takes no write lock: a ledger on a read-only medium still opens.
+    if (hasColumn && exists(db, "SELECT 1 FROM sqlite_master WHERE name = 'elders_search'")
+        && exists(db, "SELECT 1 FROM sqlite_master WHERE name = 'elder_fts'")
+        && !exists(db, "SELECT 1 FROM elders WHERE x_search IS NULL"))
+        return;
     Transaction tx(db);
-    if (!exists(db, "SELECT 1 FROM pragma_table_info('elders') WHERE name = 'x_search'"))
+    if (!hasColumn)
         db.exec("ALTER TABLE elders ADD COLUMN x_search TEXT");
     // Not a partial index (WHERE deleted = 0): SQLite would then scan it for every filter,
     // fetching each row, where the covering elders_list answers them (600 ms against 20).
