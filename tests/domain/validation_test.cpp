@@ -85,7 +85,7 @@ TEST_CASE("unknown enumeration codes, bad dates, bad phones and non-integers are
     CHECK(validateValue(*support, "300").empty());
 }
 
-TEST_CASE("control characters, invalid UTF-8 and oversized text are refused; SQL meta-characters are plain text")
+TEST_CASE("control characters, invalid UTF-8 and oversized text are refused — SQL meta-characters are plain text")
 {
     const FieldDef* name = findEntity("elder")->field("name");
     CHECK_FALSE(validateValue(*name, std::string("张\x01三")).empty());

@@ -138,7 +138,7 @@ TEST_CASE("campaign coverage counts target-group elders visited with the campaig
     CHECK(r.visits.campaigns[1].covered.percent() == "50.0%");
 }
 
-TEST_CASE("风险: an assessment exactly one interval old still covers; high risk without a plan is listed")
+TEST_CASE("风险: an assessment exactly one interval old still covers — high risk without a plan is listed")
 {
     HandCounty county;
     const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
@@ -218,7 +218,7 @@ TEST_CASE("服务: services in the period, volunteers on duty, pairings and agre
     CHECK(r.services.careAgreementsInForce == 1);
 }
 
-TEST_CASE("数据: a village last seen exactly N days ago is not yet silent; revoked devices do not count")
+TEST_CASE("数据: a village last seen exactly N days ago is not yet silent — revoked devices do not count")
 {
     HandCounty county;
     const SupervisionReport r = computeSupervision(*county.db, county.request(kTownA));

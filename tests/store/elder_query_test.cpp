@@ -153,7 +153,7 @@ TEST_CASE("the risk level filter follows the latest assessment")
     CHECK(v.names(f).size() == 3);
 }
 
-TEST_CASE("status, household and village filters narrow the list; deleted elders are gone")
+TEST_CASE("status, household and village filters narrow the list — deleted elders are gone")
 {
     Village v;
     Record moved = v.young;

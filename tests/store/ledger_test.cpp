@@ -110,7 +110,7 @@ TEST_CASE("soft delete keeps the row as a tombstone and is a change too")
     CHECK(f.ledger.count("elder", all) == 1);
 }
 
-TEST_CASE("a child record takes its parent's village; a record cannot move village")
+TEST_CASE("a child record takes its parent's village — a record cannot move village")
 {
     LedgerFixture f;
     Record elder = f.saved(f.elder("张秀英", "11010519491231002X"));

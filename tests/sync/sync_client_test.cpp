@@ -48,7 +48,7 @@ SyncOptions fast(int attempts)
 
 } // namespace
 
-TEST_CASE("a dead network is retried the configured number of times, then reported; the outbox stays")
+TEST_CASE("a dead network is retried the configured number of times, then reported — the outbox stays")
 {
     EnrolledDevice device;
     DeadNetwork network;
