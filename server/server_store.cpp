@@ -1,6 +1,5 @@
 #include "server_store.h"
 
-#include "checkpointer.h"
 #include "reader_pool.h"
 
 #include "store/change_log.h"
@@ -86,9 +85,12 @@ public:
         // those pages were read back from the OS on nearly every change (a third of the
         // upload's time in pread, docs/performance.md).
         m_db->exec("PRAGMA cache_size=-65536");
-        m_db->exec("PRAGMA wal_autocheckpoint=0"); // m_checkpointer does it beside the writer
+        // A group commit writes thousands of pages; with the default of 1,000 nearly every commit
+        // also copied the log back into the file. The checkpoint stays on the writer's path: a
+        // checkpoint on a thread of its own never caught up with a steady stream of commits, so
+        // the log could not restart and grew without bound (4.8 GB in 90 s at county scale).
+        m_db->exec("PRAGMA wal_autocheckpoint=10000");
         m_ledger = std::make_unique<Ledger>(*m_db);
-        m_checkpointer = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(500));
     }
 
     ~SqliteCountyStore() override
@@ -451,7 +453,6 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Ledger> m_ledger;
     ReaderPool m_readers;
-    std::unique_ptr<Checkpointer> m_checkpointer;
 
     std::mutex m_groupMutex;
     std::condition_variable m_groupDone;
