@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "ledger.h"
+#include "village_range.h"
 
 #include "domain/date.h"
 
@@ -38,11 +39,11 @@ void ConflictQueue::settle(std::string_view recordId, std::string_view field, co
 std::vector<Conflict> ConflictQueue::query(std::string_view villagePrefix, bool onlyOpen)
 {
     std::string sql = "SELECT id, entity, record_id, village_code, field, value_a, hlc_a, operator_a, value_b, hlc_b, "
-                      "operator_b, status, detected_at, resolved_at FROM conflicts WHERE substr(village_code, 1, ?) = ?";
+                      "operator_b, status, detected_at, resolved_at FROM conflicts WHERE " + std::string(kVillageRangeClause);
     if (onlyOpen)
         sql += " AND status = 0";
     auto st = m_db.prepare(sql + " ORDER BY detected_at, id");
-    st.bind(1, static_cast<std::int64_t>(villagePrefix.size())).bind(2, villagePrefix);
+    st.bind(1, villagePrefix).bind(2, villageRangeEnd(villagePrefix));
     std::vector<Conflict> out;
     while (st.step()) {
         Conflict c;
@@ -77,8 +78,8 @@ std::vector<Conflict> ConflictQueue::all(std::string_view villagePrefix)
 
 std::size_t ConflictQueue::openCount(std::string_view villagePrefix)
 {
-    auto st = m_db.prepare("SELECT count(*) FROM conflicts WHERE status = 0 AND substr(village_code, 1, ?) = ?");
-    st.bind(1, static_cast<std::int64_t>(villagePrefix.size())).bind(2, villagePrefix);
+    auto st = m_db.prepare("SELECT count(*) FROM conflicts WHERE status = 0 AND " + std::string(kVillageRangeClause));
+    st.bind(1, villagePrefix).bind(2, villageRangeEnd(villagePrefix));
     return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "derived_columns.h"
+#include "village_range.h"
 #include "elder_search.h"
 
 #include <chrono>
@@ -68,7 +69,7 @@ Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches)
     sql.where = kNotDeleted;
     const std::string eighty = bornBy(on, 80);
     if (!f.villagePrefix.empty())
-        sql.add("substr(village_code, 1, " + std::to_string(f.villagePrefix.size()) + ") = ?", {f.villagePrefix});
+        sql.add(std::string(kVillageRangeClause), {f.villagePrefix, villageRangeEnd(f.villagePrefix)});
     if (!f.householdId.empty())
         sql.add("household_id = ?", {f.householdId});
     if (matches) {

@@ -4,6 +4,7 @@
 #include "elder_search.h"
 #include "migrations.h"
 #include "record_table.h"
+#include "village_range.h"
 
 #include "domain/date.h"
 #include "domain/ids.h"
@@ -261,9 +262,9 @@ std::string whereClause(const EntityDef& entity, const ListFilter& filter, std::
     if (!filter.includeDeleted)
         where += " AND deleted = 0";
     if (!filter.villagePrefix.empty()) {
-        where += " AND substr(village_code, 1, ?) = ?";
-        params.push_back(std::to_string(filter.villagePrefix.size()));
+        where += " AND " + std::string(kVillageRangeClause);
         params.push_back(filter.villagePrefix);
+        params.push_back(villageRangeEnd(filter.villagePrefix));
     }
     for (const auto& [field, value] : filter.equals) {
         if (!entity.field(field))
