@@ -90,10 +90,13 @@ void ElderTableModel::sort(int column, Qt::SortOrder order)
     static const char* const kSortColumns[ColumnCount] = {"name", "sex", "age", "idNumber", "phone", "living",
                                                           "status", "riskLevel", "", "lastVisit", "visitDue",
                                                           "villageCode"};
-    if (column < 0 || column >= ColumnCount)
+    if (column >= ColumnCount)
         return;
-    m_filter.sortColumn = kSortColumns[column];
-    m_filter.descending = order == Qt::DescendingOrder;
+    // -1 is Qt's "no column": the ledger's own order, village then name, which the list
+    // index serves. Left at the column before, a fresh ledger page stayed sorted by name,
+    // which at 100,000 elders sorted every match (docs/performance.md).
+    m_filter.sortColumn = column < 0 ? "" : kSortColumns[column];
+    m_filter.descending = column >= 0 && order == Qt::DescendingOrder;
     reload();
 }
 

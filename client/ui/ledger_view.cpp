@@ -107,8 +107,9 @@ QWidget* LedgerView::buildElderPage()
     auto* page = new QWidget(this);
     m_table = new QTableView(page);
     m_table->setModel(m_model);
-    m_table->setSortingEnabled(true);
+    // No column first, so enabling sorting asks for the ledger's own order (one query).
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -91,6 +91,20 @@ private slots:
         view.model().sort(ElderTableModel::Age, Qt::AscendingOrder);
         QCOMPARE(names(view.model()).first(), QStringLiteral("甲"));
     }
+
+    void theListStartsAndReturnsToTheLedgersOwnOrder()
+    {
+        test::GuiLedger ledger;
+        ledger.addElder("甲", "19500101", "spouse");
+        LedgerView view(*ledger.session);
+        // Village then name: the order the list index serves, not a sort by a column.
+        QCOMPARE(view.model().filter().sortColumn, std::string{});
+        view.model().sort(ElderTableModel::Age, Qt::DescendingOrder);
+        QCOMPARE(view.model().filter().sortColumn, std::string("age"));
+        view.model().sort(-1, Qt::AscendingOrder);
+        QCOMPARE(view.model().filter().sortColumn, std::string{});
+        QVERIFY(!view.model().filter().descending);
+    }
 };
 
 QTEST_MAIN(LedgerFilterTest)
