@@ -3,6 +3,7 @@
 #include "domain/date.h"
 #include "domain/record.h"
 #include "domain/schema.h"
+#include "server/server_store.h"
 #include "store/change_codec.h"
 
 #include <sqlite3.h>
@@ -37,7 +38,9 @@ RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std:
 {
     sqlite3* db = nullptr;
     check(sqlite3_open(path.c_str(), &db), db, "open");
-    check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", nullptr, nullptr, nullptr), db, "pragma");
+    const std::string pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-"
+        + std::to_string(server::kWriterCacheKib);
+    check(sqlite3_exec(db, pragmas.c_str(), nullptr, nullptr, nullptr), db, "pragma");
 
     std::map<std::string, sqlite3_stmt*, std::less<>> upserts;
     for (const auto& entity : entities()) {

@@ -81,10 +81,7 @@ public:
         , m_readers(path)
     {
         m_db->exec(kServerSchema);
-        // The merge looks up random ids in every index; with SQLite's default 2 MB cache
-        // those pages were read back from the OS on nearly every change (a third of the
-        // upload's time in pread, docs/performance.md).
-        m_db->exec("PRAGMA cache_size=-65536");
+        m_db->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKib));
         // A group commit writes thousands of pages; with the default of 1,000 nearly every commit
         // also copied the log back into the file. The checkpoint stays on the writer's path: a
         // checkpoint on a thread of its own never caught up with a steady stream of commits, so

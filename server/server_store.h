@@ -109,6 +109,12 @@ public:
     virtual void limitPagesForTesting(std::int64_t pages) { (void)pages; }
 };
 
+// The writer's page cache. The merge looks up random ids in every index; with SQLite's
+// default 2 MB those pages were read back from the OS on nearly every change (a third of
+// the upload's time in pread, docs/performance.md). The benchmark's raw-SQLite limit uses
+// the same, so the two differ only in the work they do per change.
+inline constexpr int kWriterCacheKib = 64 * 1024;
+
 // Opens (creating or migrating) the SQLite county database with synchronous=FULL.
 std::unique_ptr<CountyStore> openSqliteCountyStore(const std::string& path);
 

@@ -42,10 +42,44 @@ void RecordTableModel::setPredicate(std::function<bool(const Record&)> predicate
 void RecordTableModel::reload()
 {
     beginResetModel();
-    m_records = m_session.list(m_entity.name, m_filter);
-    if (m_predicate)
-        std::erase_if(m_records, [this](const Record& r) { return !m_predicate(r); });
+    m_read = 0;
+    m_records = readPage();
     endResetModel();
+}
+
+std::vector<Record> RecordTableModel::readPage()
+{
+    std::vector<Record> records;
+    do { // a page the predicate empties would leave the view nothing to scroll to
+        ListFilter page = m_filter;
+        page.limit = kPageSize;
+        page.offset = m_read;
+        records = m_session.list(m_entity.name, page);
+        m_read += records.size();
+        m_more = records.size() == kPageSize;
+        if (m_predicate)
+            std::erase_if(records, [this](const Record& r) { return !m_predicate(r); });
+    } while (records.empty() && m_more);
+    return records;
+}
+
+bool RecordTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_more;
+}
+
+void RecordTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    std::vector<Record> more = readPage();
+    if (more.empty())
+        return; // the store had no more
+    const int first = static_cast<int>(m_records.size());
+    beginInsertRows({}, first, first + static_cast<int>(more.size()) - 1);
+    for (auto& record : more)
+        m_records.push_back(std::move(record));
+    endInsertRows();
 }
 
 const Record* RecordTableModel::recordAt(int row) const

@@ -21,7 +21,10 @@ class LedgerSession;
 
 // The records of one entity (optionally only those matching a filter), one column per
 // chosen field, fed by Ledger::list. Used for the child lists of an elder (visits,
-// supporters...) and for the village lists (volunteers, facilities, catalogue...).
+// supporters...) and for the village lists (volunteers, facilities, catalogue...). Rows are
+// read a page at a time as the view scrolls (fetchMore), as the elder list is: a county's
+// ledger holds 100,000 households, and reading every list whole made the main window take
+// seconds to open and hundreds of MB to hold (docs/performance.md).
 class RecordTableModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RecordTableModel)
@@ -39,7 +42,11 @@ public:
     void reload();
     const Record* recordAt(int row) const;
 
+    static constexpr std::size_t kPageSize = 500;
+
     int rowCount(const QModelIndex& parent = {}) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
@@ -50,12 +57,17 @@ public:
                                 bool maskPersonal = true);
 
 private:
+    // The next page from the store with rows the predicate keeps; empty at the end.
+    std::vector<Record> readPage();
+
     LedgerSession& m_session;
     const EntityDef& m_entity;
     std::vector<std::string> m_columns;
     ListFilter m_filter;
     std::function<bool(const Record&)> m_predicate;
     std::vector<Record> m_records;
+    std::size_t m_read = 0; // rows read from the store, before the predicate
+    bool m_more = false;    // the last page read was full
 };
 
 } // namespace shouwang::ui
