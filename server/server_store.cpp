@@ -15,6 +15,7 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <type_traits>
 
 namespace shouwang::server {
 namespace {
@@ -78,8 +79,11 @@ class SqliteCountyStore final : public CountyStore {
 public:
     explicit SqliteCountyStore(const std::string& path)
         : m_db(openLedgerDatabase(path, Database::Durability::Full))
-        , m_readers(path)
     {
+        // A database in memory (the fuzz targets' own) cannot be opened a second time: its
+        // reads go through the writer.
+        if (path != ":memory:")
+            m_readers = std::make_unique<ReaderPool>(path);
         m_db->exec(kServerSchema);
         m_db->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKib));
         // A group commit writes thousands of pages; with the default of 1,000 nearly every commit
@@ -231,13 +235,14 @@ public:
         std::vector<std::string> also;
         if (scope.kind != Scope::Kind::County)
             also.push_back(scope.countyCode());
-        auto reader = m_readers.lend();
-        Transaction snapshot(reader.db(), Transaction::Mode::Read); // the page and its cursor agree
-        ChangePage page;
-        page.changes = ChangeLog(reader.db()).after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,
-                                                    page.hasMore);
-        snapshot.commit();
-        return page;
+        return withReader([&](Database& db) {
+            Transaction snapshot(db, Transaction::Mode::Read); // the page and its cursor agree
+            ChangePage page;
+            page.changes = ChangeLog(db).after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,
+                                               page.hasMore);
+            snapshot.commit();
+            return page;
+        });
     }
 
     void audit(const AuditEntry& entry) override
@@ -304,13 +309,26 @@ public:
 private:
     std::optional<Device> findDevice(std::string_view column, std::string_view value)
     {
-        auto reader = m_readers.lend();
-        auto st = reader.db().prepare("SELECT " + std::string(kDeviceColumns) + " FROM devices WHERE " + std::string(column)
-                                + " = ?");
-        st.bind(1, value);
-        if (!st.step())
-            return std::nullopt;
-        return deviceFromRow(st);
+        return withReader([&](Database& db) -> std::optional<Device> {
+            auto st = db.prepare("SELECT " + std::string(kDeviceColumns) + " FROM devices WHERE " + std::string(column)
+                                 + " = ?");
+            st.bind(1, value);
+            if (!st.step())
+                return std::nullopt;
+            return deviceFromRow(st);
+        });
+    }
+
+    // Runs `read` on a read-only connection of the pool, or on the writer when there is none.
+    template <typename Read>
+    std::invoke_result_t<Read&, Database&> withReader(Read&& read)
+    {
+        if (!m_readers) {
+            WriterLock lock(*this);
+            return read(*m_db);
+        }
+        auto reader = m_readers->lend();
+        return read(reader.db());
     }
 
     void writeAudit(const AuditEntry& e)
@@ -449,7 +467,7 @@ private:
     std::mutex m_mutex; // the writer
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Ledger> m_ledger;
-    ReaderPool m_readers;
+    std::unique_ptr<ReaderPool> m_readers; // none for a database in memory
 
     std::mutex m_groupMutex;
     std::condition_variable m_groupDone;

@@ -133,3 +133,22 @@ TEST_CASE("concurrent edits from two devices land in the conflict queue and conf
     REQUIRE(server::runCli(4, statsArgs, stats, err) == 0);
     CHECK(stats.str().find("\npending 0\nconflicts 0\n") != std::string::npos);
 }
+
+TEST_CASE("a county database in memory serves enrollment, push and pull through its one connection", "[pull]")
+{
+    // The fuzz targets run the handlers on one; it has no second connection to read on.
+    auto store = server::openSqliteCountyStore(":memory:");
+    store->setCountyCode(kCounty);
+    server::EnrollmentCode entry;
+    const std::string code = server::newEnrollmentCode();
+    entry.codeHash = server::enrollmentCodeHash(code);
+    entry.scope = *Scope::parse("village:" + std::string(kVillageA));
+    entry.createdAt = formatDateTime(HybridClock::systemMillis());
+    entry.expiresAt = formatDateTime(HybridClock::systemMillis() + 3600 * 1000);
+    store->addEnrollmentCode(entry);
+    REQUIRE(store->enroll(entry.codeHash, {"mem-device-0001", "笔记本", {}, "hash", {}, false, {}, {}}, entry.createdAt)
+            == server::EnrollVerdict::Enrolled);
+    REQUIRE(store->deviceByTokenHash("hash"));
+    CHECK(store->device("mem-device-0001")->scope.toString() == "village:" + std::string(kVillageA));
+    CHECK(store->changesAfter(0, *Scope::parse("county:500154"), "", 100).changes.empty());
+}
