@@ -14,6 +14,7 @@
 
 #include "domain/date.h"
 #include "domain/hlc.h"
+#include "domain/ids.h"
 #include "domain/text.h"
 
 #include "shouwang/sync.pb.h"
@@ -164,6 +165,7 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
     case EnrollVerdict::Enrolled:
         break;
     }
+    // device.id is now the one the county holds: the asked-for id, or a new one.
     auto enrolled = services.store.device(device.id);
     wire::EnrollResponse answer;
     answer.set_device_id(device.id);
@@ -225,16 +227,54 @@ Response pull(const Request& request, Services& services, std::string& deviceId)
     std::uint32_t limit = message->limit() == 0 ? protocol::kDefaultPullLimit : message->limit();
     limit = std::min(limit, protocol::kMaxPullLimit);
 
-    ChangePage page = services.store.changesAfter(message->cursor(), device->scope, device->id, limit);
+    ChangePage page =
+        services.store.changesAfter(message->cursor(), message->cursor_epoch(), device->scope, device->id, limit);
     services.store.touchDevice(device->id, formatDateTime(services.nowMillis()), false);
     wire::PullResponse answer;
-    for (const auto& change : page.changes) {
-        wire::Change* out = answer.add_changes();
-        toWire(change, *out);
-        out->set_seq(change.seq);
-    }
-    answer.set_next_cursor(page.nextCursor);
-    answer.set_has_more(page.hasMore);
+    toWire(page, answer);
+    return protobufResponse(200, answer);
+}
+
+Response hello(const Request& request, Services& services, std::string& deviceId)
+{
+    Response refusal;
+    auto device = authenticate(request, services.store, refusal);
+    if (!device)
+        return refusal;
+    deviceId = device->id;
+    if (!parseBody<wire::HelloRequest>(request, refusal))
+        return refusal;
+    wire::HelloResponse answer;
+    answer.set_last_change_id(device->lastChange);
+    answer.set_server_time(static_cast<std::uint64_t>(services.nowMillis()));
+    answer.set_max_clock_ahead(static_cast<std::uint64_t>(protocol::kMaxClockAheadMillis));
+    return protobufResponse(200, answer);
+}
+
+// A device that found the county holds changes of its own it has never seen is a restored
+// backup or a copy of another laptop's file: it goes on as a new device of the same scope,
+// so two copies never stamp the same clocks, and pulls everything again under its new name.
+Response fork(const Request& request, Services& services, std::string& deviceId)
+{
+    Response refusal;
+    auto device = authenticate(request, services.store, refusal);
+    if (!device)
+        return refusal;
+    deviceId = device->id;
+    if (!parseBody<wire::ForkRequest>(request, refusal))
+        return refusal;
+    Device copy;
+    copy.id = newUuid();
+    copy.name = utf8Prefix(device->name, 180) + "（副本）";
+    const std::string token = crypto::newToken();
+    copy.tokenHash = crypto::tokenHash(token);
+    services.store.addFork(*device, copy, formatDateTime(services.nowMillis()));
+    wire::EnrollResponse answer;
+    answer.set_device_id(copy.id);
+    answer.set_token(token);
+    answer.set_scope(device->scope.toString());
+    answer.set_county_code(services.store.countyCode());
+    services.store.audit({copy.id, {}, request.clientAddress, "fork", 1, 0, "from=" + device->id});
     return protobufResponse(200, answer);
 }
 
@@ -266,6 +306,10 @@ Response route(const Request& request, Services& services)
         handler = push, action = "push";
     else if (path == protocol::kPullPath)
         handler = pull, action = "pull";
+    else if (path == protocol::kHelloPath)
+        handler = hello, action = "hello";
+    else if (path == protocol::kForkPath)
+        handler = fork, action = "fork";
     else
         return errorResponse(404, wire::NOT_FOUND, "没有这个接口");
     if (request.method != "POST")

@@ -1,5 +1,6 @@
 #include "change_intake.h"
 
+#include "store/change_codec.h"
 #include "sync/protocol.h"
 
 #include "domain/schema.h"
@@ -40,6 +41,19 @@ std::optional<wire::ChangeResult> policyRefusal(const Device& device, const Chan
 
 } // namespace
 
+void toWire(const ChangePage& page, wire::PullResponse& out)
+{
+    for (const auto& change : page.changes) {
+        wire::Change* w = out.add_changes();
+        toWire(change, *w);
+        w->set_seq(change.seq);
+    }
+    out.set_next_cursor(page.nextCursor);
+    out.set_cursor_epoch(page.epoch);
+    out.set_has_more(page.hasMore);
+    out.set_cursor_reset(page.cursorReset);
+}
+
 IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::vector<Change>& changes,
                            std::int64_t nowMillis, std::string_view address, std::string_view action)
 {
@@ -73,7 +87,8 @@ IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::
         const MergeOutcome& outcome = merged.outcomes[k];
         wire::ChangeResult& result = out.results[clearedAt[k]];
         if (!outcome.applied()) {
-            result = refusal(cleared[k], wire::CHANGE_REFUSED, outcome.message);
+            const auto code = outcome.refusal == MergeRefusal::RecordUnknown ? wire::RECORD_UNKNOWN : wire::CHANGE_REFUSED;
+            result = refusal(cleared[k], code, outcome.message);
             continue;
         }
         result.set_change_id(cleared[k].changeId);

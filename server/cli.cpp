@@ -29,6 +29,8 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
                                                           提供同步服务，直到 SIGTERM / serve until SIGTERM
   shouwang-server --db FILE import-bundle IN --answer OUT 导入村级数据包并写出回执 / import a bundle file
   shouwang-server --db FILE stats                         每类记录条数 / live records per entity
+  shouwang-server --db FILE backup OUT                    在线备份（服务运行时亦可）/ consistent online backup
+  shouwang-server --db FILE restore BACKUP                停止服务后从备份恢复 / restore (service stopped)
   shouwang-server --db FILE report [--area CODE] [--from DATE --to DATE] [--format text|csv|xlsx] [--out FILE]
         [--section all|base|visits|risk|incidents|services|data|duplicates] [--ack-hours 24] [--close-days 15]
         [--silent-days 7] [--with-ledger]              督促检查报表 / supervision figures (docs/supervision.md)
@@ -119,6 +121,10 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
             cmdImportBundle(cl, out);
         else if (command == "stats")
             cmdStats(cl, out);
+        else if (command == "backup")
+            cmdBackup(cl, out);
+        else if (command == "restore")
+            cmdRestore(cl, out);
         else if (command == "report")
             cmdReport(cl, out);
         else

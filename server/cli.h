@@ -26,6 +26,8 @@ void cmdConflicts(const CommandLine& cl, std::ostream& out);
 void cmdServe(const CommandLine& cl, std::ostream& out);
 void cmdImportBundle(const CommandLine& cl, std::ostream& out);
 void cmdStats(const CommandLine& cl, std::ostream& out);
+void cmdBackup(const CommandLine& cl, std::ostream& out);
+void cmdRestore(const CommandLine& cl, std::ostream& out);
 // report_command.cpp: the supervision figures of shared/report.
 void cmdReport(const CommandLine& cl, std::ostream& out);
 

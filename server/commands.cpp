@@ -9,6 +9,8 @@
 
 #include "store/change_codec.h"
 #include "store/conflict_queue.h"
+#include "store/database.h"
+#include "store/meta.h"
 #include "sync/bundle.h"
 #include "sync/protocol.h"
 
@@ -243,25 +245,83 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
     answer.set_scope(device->scope.toString());
     for (const auto& r : intake.results)
         *answer.add_results() = r;
-    // Every update since the village's cursor in one page: the stick is its only link.
+    // Every update since the village's cursor in one page: the stick is its only link. A
+    // cursor this log never gave (the county was restored) starts again from 0.
     wire::PullResponse* updates = answer.mutable_updates();
     std::uint64_t cursor = bundle->cursor();
+    std::string epoch = bundle->cursor_epoch();
     for (bool more = true; more;) {
-        ChangePage page = store->changesAfter(cursor, device->scope, device->id, protocol::kMaxPullLimit);
-        for (const auto& change : page.changes) {
-            wire::Change* w = updates->add_changes();
-            toWire(change, *w);
-            w->set_seq(change.seq);
+        ChangePage page = store->changesAfter(cursor, epoch, device->scope, device->id, protocol::kMaxPullLimit);
+        if (page.cursorReset) {
+            cursor = 0;
+            epoch.clear();
+            updates->set_cursor_reset(true);
+            continue;
         }
+        ChangePage batch;
+        batch.changes = std::move(page.changes);
+        const bool reset = updates->cursor_reset();
+        toWire(batch, *updates);
+        updates->set_cursor_reset(reset);
         cursor = page.nextCursor;
+        epoch = page.epoch;
         more = page.hasMore;
     }
     updates->set_next_cursor(cursor);
+    updates->set_cursor_epoch(epoch);
     updates->set_has_more(false);
+    answer.set_last_change_id(store->device(device->id)->lastChange);
     writeFileAtomically(cl.option("answer"), writeBundleFile(answer, device->tokenHash));
     out << "已导入：接收 " << intake.accepted << " 条，拒绝 " << intake.refused << " 条；回执含 " << updates->changes_size()
         << " 条更新\nimported: " << intake.accepted << " accepted, " << intake.refused << " refused; answer holds "
         << updates->changes_size() << " updates -> " << cl.option("answer") << "\n";
+}
+
+void cmdBackup(const CommandLine& cl, std::ostream& out)
+{
+    if (cl.words.size() != 2)
+        throw CommandError{"用法 / usage: backup OUT.db", 2};
+    const std::string target = cl.words[1];
+    std::error_code ignored;
+    if (std::filesystem::exists(target, ignored))
+        throw CommandError{"备份文件已存在，请换一个文件名 / backup file exists: " + target, 2};
+    auto store = openStore(cl);
+    requireCounty(*store);
+    store->backup(target);
+    out << "已备份（可在服务运行时进行）/ backed up: " << target << "\n";
+}
+
+void cmdRestore(const CommandLine& cl, std::ostream& out)
+{
+    if (cl.words.size() != 2)
+        throw CommandError{"用法 / usage: restore BACKUP.db（先停止服务 / stop the service first）", 2};
+    const std::string source = cl.words[1];
+    // A file that is not a county database is refused before the live one is touched.
+    std::error_code missing;
+    if (!std::filesystem::is_regular_file(source, missing))
+        throw CommandError{"找不到备份文件 / no such backup file: " + source};
+    try {
+        Database candidate(source);
+        if (Meta(candidate).value(meta::kCountyCode).empty())
+            throw CommandError{"不是区县数据库的备份 / not a county database backup: " + source};
+    } catch (const StoreError&) {
+        throw CommandError{"不是区县数据库的备份 / not a county database backup: " + source};
+    }
+    const std::string db = cl.option("db");
+    const std::string aside = db + ".before-restore";
+    std::error_code ignored;
+    std::filesystem::remove(aside, ignored);
+    for (const char* suffix : {"-wal", "-shm"})
+        std::filesystem::remove(db + suffix, ignored);
+    if (std::filesystem::exists(db, ignored))
+        std::filesystem::rename(db, aside);
+    std::filesystem::copy_file(source, db);
+    // Opening it begins a new log epoch before anything is written: every device whose
+    // cursor lies past the backup learns so at its next pull (docs/protocol.md).
+    auto store = openStore(cl);
+    out << "已从备份恢复区县数据库（" << store->countyCode() << "）；原文件保存为 " << aside
+        << "。各设备下次同步时会补传服务器缺少的数据。\nrestored from " << source << "; the previous file is kept as "
+        << aside << "\n";
 }
 
 void cmdStats(const CommandLine& cl, std::ostream& out)

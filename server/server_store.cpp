@@ -6,9 +6,11 @@
 #include "store/conflict_queue.h"
 #include "store/database.h"
 #include "store/ledger.h"
+#include "store/log_epochs.h"
 #include "store/meta.h"
 
 #include "domain/date.h"
+#include "domain/ids.h"
 #include "domain/schema.h"
 
 #include <condition_variable>
@@ -33,6 +35,7 @@ CREATE TABLE IF NOT EXISTS devices (
     last_seen TEXT NOT NULL DEFAULT '',
     last_push_at TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS log_epochs (first_seq INTEGER PRIMARY KEY, epoch TEXT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS devices_token ON devices(token_hash);
 CREATE TABLE IF NOT EXISTS enrollment_codes (
     code_hash TEXT PRIMARY KEY,
@@ -56,7 +59,31 @@ CREATE TABLE IF NOT EXISTS audit (
 )sql";
 
 constexpr std::string_view kDeviceColumns =
-    "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, last_push_at";
+    "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, last_push_at, last_change, forked_from";
+
+bool hasColumn(Database& db, std::string_view table, std::string_view column)
+{
+    auto st = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    st.bind(1, table).bind(2, column);
+    return st.step();
+}
+
+// Columns the devices table gained after its first release. A county upgraded from then
+// learns each device's newest change from the log once, in one pass: otherwise every
+// device would send its whole history again on its next sync.
+void addDeviceHistory(Database& db)
+{
+    if (hasColumn(db, "devices", "last_change"))
+        return;
+    Transaction tx(db);
+    db.exec("ALTER TABLE devices ADD COLUMN last_change TEXT NOT NULL DEFAULT ''");
+    db.exec("ALTER TABLE devices ADD COLUMN forked_from TEXT NOT NULL DEFAULT ''");
+    db.exec("CREATE TEMP TABLE newest AS SELECT device_id, max(seq) AS seq FROM change_log GROUP BY device_id");
+    db.exec("UPDATE devices SET last_change = coalesce((SELECT c.change_id FROM newest JOIN change_log AS c "
+            "ON c.seq = newest.seq WHERE newest.device_id = devices.device_id), '')");
+    db.exec("DROP TABLE newest");
+    tx.commit();
+}
 
 Device deviceFromRow(const Statement& st)
 {
@@ -69,6 +96,8 @@ Device deviceFromRow(const Statement& st)
     d.revoked = st.integer(5) != 0;
     d.lastSeen = st.text(6);
     d.lastPushAt = st.text(7);
+    d.lastChange = st.text(8);
+    d.forkedFrom = st.text(9);
     return d;
 }
 
@@ -85,6 +114,8 @@ public:
         if (path != ":memory:")
             m_readers = std::make_unique<ReaderPool>(path);
         m_db->exec(kServerSchema);
+        addDeviceHistory(*m_db);
+        LogEpochs(*m_db).begin();
         m_db->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKib));
         // A group commit writes thousands of pages; with the default of 1,000 nearly every commit
         // also copied the log back into the file. The checkpoint stays on the writer's path: a
@@ -130,7 +161,7 @@ public:
         st.run();
     }
 
-    EnrollVerdict enroll(std::string_view codeHash, const Device& device, std::string_view now) override
+    EnrollVerdict enroll(std::string_view codeHash, Device& device, std::string_view now) override
     {
         WriterLock lock(*this);
         Transaction tx(*m_db);
@@ -144,17 +175,27 @@ public:
         if (expiresAt <= now) // both "YYYY-MM-DDTHH:MM:SS" in one time zone: text order is time order
             return EnrollVerdict::ExpiredCode;
 
+        // A known id is never rebound, whoever asks: taking over a device's row would let
+        // a code for one village sign as another village's laptop. The asker (the same
+        // laptop again, a copy of it, or an impostor) becomes a new device.
+        auto known = m_db->prepare("SELECT 1 FROM devices WHERE device_id = ?");
+        known.bind(1, device.id);
+        if (known.step())
+            device.id = newUuid();
         auto spend = m_db->prepare("UPDATE enrollment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?");
         spend.bind(1, now).bind(2, device.id).bind(3, codeHash);
         spend.run();
-        auto upsert = m_db->prepare(
-            "INSERT INTO devices (device_id, name, scope, token_hash, enrolled_at, revoked) VALUES (?,?,?,?,?,0) "
-            "ON CONFLICT(device_id) DO UPDATE SET name = excluded.name, scope = excluded.scope, "
-            "token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at, revoked = 0");
-        upsert.bind(1, device.id).bind(2, device.name).bind(3, scope).bind(4, device.tokenHash).bind(5, now);
-        upsert.run();
+        insertDevice(device, scope, now, {});
         tx.commit();
         return EnrollVerdict::Enrolled;
+    }
+
+    void addFork(const Device& original, const Device& copy, std::string_view now) override
+    {
+        WriterLock lock(*this);
+        Transaction tx(*m_db);
+        insertDevice(copy, original.scope.toString(), now, original.id);
+        tx.commit();
     }
 
     std::optional<Device> deviceByTokenHash(std::string_view tokenHash) override
@@ -227,8 +268,8 @@ public:
         return std::move(mine.result);
     }
 
-    ChangePage changesAfter(std::uint64_t cursor, const Scope& scope, std::string_view excludeDevice,
-                            std::size_t limit) override
+    ChangePage changesAfter(std::uint64_t cursor, std::string_view cursorEpoch, const Scope& scope,
+                            std::string_view excludeDevice, std::size_t limit) override
     {
         // A village or township also reads the county's reference data, filed under the
         // county code; the county reads everything under its own prefix.
@@ -238,8 +279,15 @@ public:
         return withReader([&](Database& db) {
             Transaction snapshot(db, Transaction::Mode::Read); // the page and its cursor agree
             ChangePage page;
+            LogEpochs epochs(db);
+            if (!epochs.isPlace(cursor, cursorEpoch)) {
+                page.cursorReset = true;
+                page.hasMore = true;
+                return page;
+            }
             page.changes = ChangeLog(db).after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,
                                                page.hasMore);
+            page.epoch = epochs.epochOf(page.nextCursor);
             snapshot.commit();
             return page;
         });
@@ -294,6 +342,25 @@ public:
         return s;
     }
 
+    void backup(const std::string& path) override
+    {
+        // VACUUM INTO on a connection of its own reads one snapshot while pushes go on
+        // committing beside it (the pool's connections are read-only: they cannot write the
+        // copy). A database in memory has no other connection: the writer copies it.
+        const auto copy = [&](Database& db) {
+            auto st = db.prepare("VACUUM INTO ?");
+            st.bind(1, path);
+            st.run();
+        };
+        if (!m_readers) {
+            WriterLock lock(*this);
+            copy(*m_db);
+            return;
+        }
+        Database snapshot(m_db->path());
+        copy(snapshot);
+    }
+
     std::string serverDeviceId() override
     {
         WriterLock lock(*this);
@@ -307,6 +374,15 @@ public:
     }
 
 private:
+    void insertDevice(const Device& device, std::string_view scope, std::string_view now, std::string_view forkedFrom)
+    {
+        auto st = m_db->prepare("INSERT INTO devices (device_id, name, scope, token_hash, enrolled_at, revoked, "
+                                "forked_from) VALUES (?,?,?,?,?,0,?)");
+        st.bind(1, device.id).bind(2, device.name).bind(3, scope).bind(4, device.tokenHash).bind(5, now);
+        st.bind(6, forkedFrom);
+        st.run();
+    }
+
     std::optional<Device> findDevice(std::string_view column, std::string_view value)
     {
         return withReader([&](Database& db) -> std::optional<Device> {
@@ -386,7 +462,7 @@ private:
     MergeBatchResult mergeBatch(const std::vector<Change>& changes, const AuditEntry& entry)
     {
         MergeBatchResult result;
-        MergeEngine merge(*m_ledger);
+        MergeEngine merge(*m_ledger, MergeRole::County);
         for (const auto& change : changes)
             result.outcomes.push_back(merge.apply(change));
         merge.flushDerived();
@@ -404,7 +480,23 @@ private:
         e.detail = "merged=" + std::to_string(merged) + " duplicates=" + std::to_string(duplicates)
             + " conflicts=" + std::to_string(conflicts);
         writeAudit(e);
+        noteNewestChange(changes, result, entry.deviceId);
         return result;
+    }
+
+    // The device's own history as the county holds it, committed with the changes: a backup
+    // of the county restores both together, so a device can tell what the county lost.
+    void noteNewestChange(const std::vector<Change>& changes, const MergeBatchResult& result, const std::string& device)
+    {
+        for (std::size_t i = changes.size(); i-- > 0;) {
+            const MergeOutcome& outcome = result.outcomes[i];
+            if (!outcome.applied() || outcome.duplicate || changes[i].hlc.device != device)
+                continue;
+            Statement& st = m_db->cached("UPDATE devices SET last_change = ? WHERE device_id = ?");
+            st.bind(1, changes[i].changeId).bind(2, device);
+            st.run();
+            return;
+        }
     }
 
     // Holds the writer; on release first writes the "last seen" hints that arrived while it

@@ -26,6 +26,10 @@ struct Device {
     bool revoked = false;
     std::string lastSeen;
     std::string lastPushAt;
+    // The newest change the county has merged from this device (its own history as the
+    // county holds it, docs/protocol.md "Lifecycle"), and the device it was copied from.
+    std::string lastChange;
+    std::string forkedFrom;
 };
 
 struct EnrollmentCode {
@@ -52,7 +56,9 @@ struct AuditEntry {
 struct ChangePage {
     std::vector<Change> changes;
     std::uint64_t nextCursor = 0;
+    std::string epoch;        // of nextCursor
     bool hasMore = false;
+    bool cursorReset = false; // the cursor is not a place in this log: pull again from 0
 };
 
 // What the merge made of each change of a batch, in order.
@@ -80,8 +86,11 @@ public:
     virtual bool healthy() = 0;
 
     virtual void addEnrollmentCode(const EnrollmentCode& code) = 0;
-    // Spends a code (once, before it expires) and registers or re-registers the device.
-    virtual EnrollVerdict enroll(std::string_view codeHash, const Device& device, std::string_view now) = 0;
+    // Spends a code (once, before it expires) and registers the device. An id the county
+    // already knows is never rebound: the device gets a new one, written to `device.id`.
+    virtual EnrollVerdict enroll(std::string_view codeHash, Device& device, std::string_view now) = 0;
+    // Registers a copy of `original` under the new identity `copy` (id, name, token hash).
+    virtual void addFork(const Device& original, const Device& copy, std::string_view now) = 0;
     virtual std::optional<Device> deviceByTokenHash(std::string_view tokenHash) = 0;
     virtual std::optional<Device> device(std::string_view id) = 0;
     virtual std::vector<Device> devices() = 0;
@@ -92,8 +101,10 @@ public:
     // together with the audit row (whose accepted/refused counts it completes from the
     // merge's outcomes); nothing is written if it throws (StoreError).
     virtual MergeBatchResult mergeChanges(const std::vector<Change>& changes, const AuditEntry& audit) = 0;
-    virtual ChangePage changesAfter(std::uint64_t cursor, const Scope& scope, std::string_view excludeDevice,
-                                    std::size_t limit) = 0;
+    // A page of the log after `cursor`, which must be a place in this log: `cursorEpoch` is
+    // what an earlier page gave with it ("" from a device that predates epochs: trusted).
+    virtual ChangePage changesAfter(std::uint64_t cursor, std::string_view cursorEpoch, const Scope& scope,
+                                    std::string_view excludeDevice, std::size_t limit) = 0;
     virtual void audit(const AuditEntry& entry) = 0;
 
     virtual std::vector<Conflict> openConflicts() = 0;
@@ -101,6 +112,8 @@ public:
     virtual std::string resolveConflict(std::string_view conflictId, const std::string& value,
                                         std::string_view operatorName) = 0;
     virtual LedgerStats stats() = 0;
+    // A consistent copy of the whole database, taken while the server runs.
+    virtual void backup(const std::string& path) = 0;
     virtual std::string serverDeviceId() = 0;
 
     // Test hook: caps the database at `pages` pages (0: no cap), refusing growth exactly as

@@ -164,9 +164,11 @@ bool ElderDialog::save()
         return false;
     }
     setWindowTitle(tr("Elder: %1").arg(qs(m_record.value("name"))));
-    m_message->setText(tr("Saved."));
-    m_message->setStyleSheet(QStringLiteral("color: #006000;"));
-    m_message->show();
+    if (!m_message->property("changedUnderForm").toBool()) {
+        m_message->setText(tr("Saved."));
+        m_message->setStyleSheet(QStringLiteral("color: #006000;"));
+        m_message->show();
+    }
     if (isNew)
         addChildTabs();
     return true;

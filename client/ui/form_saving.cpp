@@ -16,14 +16,28 @@ bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list
     Record edited = record;
     for (RecordForm* form : forms)
         form->store(edited);
-    SaveResult result = session.save(edited);
+    // A sync may have merged another device's edits while the form was open: only what the
+    // user changed is saved over them, each field based on what the form had loaded.
+    const bool known = !record.id.empty();
+    const auto current = known ? session.get(record.entity, record.id) : std::nullopt;
+    const bool changedUnder = current && encodeClocks(current->clocks) != encodeClocks(record.clocks);
+    SaveResult result = session.save(edited, known ? &record : nullptr);
     if (result.ok()) {
         for (RecordForm* form : forms) {
             form->clearErrors();
             form->setModified(false);
+            if (changedUnder)
+                form->load(edited); // what now stands, the merged edits included
         }
-        if (message)
-            message->hide();
+        if (message) {
+            message->setVisible(changedUnder);
+            message->setProperty("changedUnderForm", changedUnder);
+            if (changedUnder) {
+                message->setText(RecordForm::tr("Saved. This record was also changed by a sync while it was open: "
+                                                "the other changes are kept, shown here."));
+                message->setStyleSheet(QStringLiteral("color: #805000; font-weight: bold;"));
+            }
+        }
         record = edited;
         return true;
     }

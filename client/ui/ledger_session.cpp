@@ -83,7 +83,7 @@ void LedgerSession::setOperatorName(const std::string& name)
     m_ledger->meta().set(meta::kOperator, name);
 }
 
-SaveResult LedgerSession::save(Record& record)
+SaveResult LedgerSession::save(Record& record, const Record* loaded)
 {
     if (record.villageCode.empty() && !record.id.empty()) {
         if (auto stored = m_ledger->get(record.entity, record.id))
@@ -95,7 +95,8 @@ SaveResult LedgerSession::save(Record& record)
         record.villageCode = county ? countyCode() : villageCode();
     }
     std::string who = operatorName();
-    SaveResult result = m_ledger->save(record, who.empty() ? std::string("村委会") : who);
+    const std::string operatorName = who.empty() ? std::string("村委会") : who;
+    SaveResult result = loaded ? m_ledger->save(record, *loaded, operatorName) : m_ledger->save(record, operatorName);
     if (result.ok())
         emit changed();
     return result;

@@ -51,7 +51,9 @@ public:
     std::string operatorName();
     void setOperatorName(const std::string& name);
 
-    SaveResult save(Record& record);
+    // `loaded`: the record as the form read it, so only what the user changed is saved
+    // (Ledger::save); null for a record saved whole.
+    SaveResult save(Record& record, const Record* loaded = nullptr);
     SaveResult remove(const Record& record);
     std::optional<Record> get(std::string_view entity, std::string_view id);
     std::vector<Record> list(std::string_view entity, const ListFilter& filter = {});

@@ -48,6 +48,12 @@ public:
     void restore(std::uint64_t lastTime);
     std::uint64_t lastTime() const { return m_last; }
     const std::string& device() const { return m_device; }
+    std::int64_t wallMillis() const { return m_wall(); }
+    // A new identity for this ledger (a copy made a device of its own).
+    void setDevice(std::string device) { m_device = std::move(device); }
+    // The one way down: a high-water mark that ran ahead of a clock since corrected is set
+    // back, once what it stamped has been stamped again (docs/protocol.md, "Lifecycle").
+    void rewind(std::uint64_t lastTime) { m_last = lastTime; }
 
     static std::int64_t systemMillis();
 

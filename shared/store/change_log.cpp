@@ -120,6 +120,15 @@ bool ChangeLog::contains(std::string_view changeId)
     return seqOf(changeId).has_value();
 }
 
+std::optional<LoggedChange> ChangeLog::get(std::string_view changeId)
+{
+    auto st = m_db.prepare("SELECT " + std::string(kLoggedColumns) + " FROM change_log WHERE change_id = ?");
+    st.bind(1, changeId);
+    if (!st.step())
+        return std::nullopt;
+    return loggedFromRow(st);
+}
+
 std::optional<std::uint64_t> ChangeLog::seqOf(std::string_view changeId)
 {
     Statement& st = m_db.cached("SELECT seq FROM change_log WHERE change_id = ?");
@@ -166,6 +175,61 @@ void ChangeLog::markRefused(std::string_view changeId, int code, std::string_vie
     Statement& st = m_db.cached("UPDATE change_log SET state = 2, error_code = ?, error_message = ? WHERE change_id = ? AND state = 0");
     st.bind(1, code).bind(2, message).bind(3, changeId);
     st.run();
+}
+
+std::string ChangeLog::operatorOf(std::string_view recordId, const Hlc& hlc)
+{
+    Statement& st = m_db.cached("SELECT operator FROM change_log WHERE record_id = ? AND hlc = ? LIMIT 1");
+    st.bind(1, recordId).bind(2, hlc.toString());
+    std::string name = st.step() ? st.text(0) : std::string{};
+    st.reset();
+    return name;
+}
+
+void ChangeLog::remove(std::string_view changeId)
+{
+    Statement& st = m_db.cached("DELETE FROM change_log WHERE change_id = ?");
+    st.bind(1, changeId);
+    st.run();
+}
+
+std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_view device)
+{
+    Statement& st = m_db.cached(
+        "UPDATE change_log SET state = 0 WHERE origin = 0 AND state = 1 AND device_id = ?1 "
+        "AND seq > coalesce((SELECT seq FROM change_log WHERE change_id = ?2), 0)");
+    st.bind(1, device).bind(2, lastChangeId);
+    st.run();
+    return static_cast<std::size_t>(m_db.changes());
+}
+
+void ChangeLog::defer(std::string_view changeId)
+{
+    Statement& st = m_db.cached("INSERT OR IGNORE INTO deferred_changes (change_id) VALUES (?)");
+    st.bind(1, changeId);
+    st.run();
+}
+
+void ChangeLog::undefer(std::string_view changeId)
+{
+    Statement& st = m_db.cached("DELETE FROM deferred_changes WHERE change_id = ?");
+    st.bind(1, changeId);
+    st.run();
+}
+
+std::vector<Change> ChangeLog::deferred()
+{
+    Statement& st = m_db.cached("SELECT c.payload, c.seq FROM deferred_changes AS d JOIN change_log AS c "
+                                "ON c.change_id = d.change_id ORDER BY c.seq");
+    std::vector<Change> out;
+    while (st.step()) {
+        if (auto change = parseChange(st.blob(0))) {
+            change->seq = static_cast<std::uint64_t>(st.integer(1));
+            out.push_back(std::move(*change));
+        }
+    }
+    st.reset();
+    return out;
 }
 
 std::vector<LoggedChange> ChangeLog::refused()

@@ -38,6 +38,7 @@ public:
     std::optional<std::uint64_t> append(const Change& change, ChangeOrigin origin,
                                         ChangeState state = ChangeState::Pending);
     bool contains(std::string_view changeId);
+    std::optional<LoggedChange> get(std::string_view changeId);
     std::optional<std::uint64_t> seqOf(std::string_view changeId);
 
     // The outbox, oldest first.
@@ -49,6 +50,21 @@ public:
     // overturns an earlier acknowledgement.
     void markRefused(std::string_view changeId, int code, std::string_view message);
     std::vector<LoggedChange> refused();
+
+    // Who made the change to `recordId` stamped `hlc` ("" when it is not logged here).
+    std::string operatorOf(std::string_view recordId, const Hlc& hlc);
+    // Removes a change that is being stamped again under a new id.
+    void remove(std::string_view changeId);
+    // Puts back in the outbox this device's acknowledged changes logged after `lastChangeId`
+    // (all of them when it is empty): the county no longer holds them (docs/protocol.md,
+    // "Lifecycle"). Returns how many.
+    std::size_t resendAfter(std::string_view lastChangeId, std::string_view device);
+
+    // Received changes this replica could read only in part (a newer county's fields or
+    // entities): kept, to be applied whole once the replica is upgraded.
+    void defer(std::string_view changeId);
+    void undefer(std::string_view changeId);
+    std::vector<Change> deferred();
 
     // What happened to one record, oldest first (the record's change history).
     std::vector<LoggedChange> history(std::string_view recordId);

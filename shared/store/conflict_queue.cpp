@@ -96,14 +96,10 @@ SaveResult resolveConflict(Ledger& ledger, const Conflict& conflict, const std::
         record->deleted = value == "1";
     else
         record->set(conflict.field, value);
-    SaveResult result = ledger.save(*record, operatorName);
-    // Choosing the value that already stands changes nothing to capture, but the choice is
-    // still made: settle the conflict here (other replicas settle at the next edit).
-    if (result.ok() && !result.change) {
-        ConflictQueue queue(ledger.database());
-        queue.settle(conflict.recordId, conflict.field, conflict.hlcB);
-    }
-    return result;
+    // Captured even when the chosen value already stands: the choice is a change of its own,
+    // based on the standing value, so it settles the conflict on every replica it reaches
+    // and outranks the concurrent values everywhere.
+    return ledger.choose(*record, conflict.field, operatorName);
 }
 
 } // namespace shouwang

@@ -90,6 +90,7 @@ std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::
     migrate(*db, kSchemaVersion);
     addElderListIndex(*db); // a file made before the index gains it once (seconds at 100,000 elders)
     addElderSearch(*db);    // likewise the search column and its index
+    addLifecycleTables(*db);
     restrictToOwner(path); // after migrate: the WAL and SHM files exist by now
     return db;
 }
@@ -106,7 +107,11 @@ Ledger::Ledger(Database& db)
 
 void Ledger::persistClock()
 {
-    m_meta.set(meta::kClock, std::to_string(m_clock.lastTime()));
+    const std::uint64_t stored = std::stoull(m_meta.value(meta::kClock, "0"));
+    if (m_clock.lastTime() > stored)
+        m_meta.set(meta::kClock, std::to_string(m_clock.lastTime()));
+    else
+        m_clock.restore(stored);
 }
 
 std::string Ledger::refusalFor(const EntityDef& entity, Record& record)
@@ -134,7 +139,17 @@ std::string Ledger::refusalFor(const EntityDef& entity, Record& record)
 
 SaveResult Ledger::save(Record& record, std::string_view operatorName)
 {
-    return write(record, operatorName, false);
+    return write(record, operatorName, {});
+}
+
+SaveResult Ledger::save(Record& record, const Record& loaded, std::string_view operatorName)
+{
+    return write(record, operatorName, {&loaded, {}, false});
+}
+
+SaveResult Ledger::choose(Record& record, std::string_view field, std::string_view operatorName)
+{
+    return write(record, operatorName, {nullptr, field, false});
 }
 
 SaveResult Ledger::remove(std::string_view entity, std::string_view id, std::string_view operatorName)
@@ -145,11 +160,25 @@ SaveResult Ledger::remove(std::string_view entity, std::string_view id, std::str
         result.message = "记录不存在或已被删除";
         return result;
     }
-    return write(*record, operatorName, true);
+    return write(*record, operatorName, {nullptr, {}, true});
 }
 
-SaveResult Ledger::write(Record& record, std::string_view operatorName, bool deleting)
+Hlc Ledger::stamp(const std::vector<FieldChange>& fields)
 {
+    const std::string device = m_meta.value(meta::kDeviceId);
+    if (!device.empty() && device != m_clock.device())
+        m_clock.setDevice(device); // the sync worker gave this ledger a new identity
+    // The stored mark is the truth: another Ledger may have written past this one's, and a
+    // repaired clock is set back there (rewindClock). Each write stores its own at once.
+    m_clock.rewind(std::stoull(m_meta.value(meta::kClock, "0")));
+    for (const auto& f : fields)
+        m_clock.observe(f.base);
+    return m_clock.now();
+}
+
+SaveResult Ledger::write(Record& record, std::string_view operatorName, const WriteIntent& intent)
+{
+    const bool deleting = intent.deleting;
     SaveResult result;
     const EntityDef* entity = findEntity(record.entity);
     if (!entity) {
@@ -178,17 +207,46 @@ SaveResult Ledger::write(Record& record, std::string_view operatorName, bool del
             return result;
         }
 
+        // What the writer saw: the form's copy when it gives one, else the row as it stands.
+        const Record* seen = intent.loaded ? intent.loaded : (before ? &*before : nullptr);
+        const auto clockOf = [](const Record* r, std::string_view field) {
+            if (!r)
+                return Hlc{};
+            auto it = r->clocks.find(field);
+            return it == r->clocks.end() ? Hlc{} : it->second;
+        };
         Change change;
+        ConflictQueue conflicts(m_db);
+        std::vector<Conflict> concurrent;
         for (const auto& field : entity->fields) {
             const std::string& now = record.value(field.name);
-            if (before && now == before->value(field.name))
+            const bool chosen = field.name == intent.chosenField;
+            if (seen && now == seen->value(field.name) && !chosen)
                 continue;
-            if (!before && now.empty())
+            if (!seen && now.empty())
                 continue;
-            change.fields.push_back({std::string(field.name), now, stored.clocks.count(field.name) ? stored.clocks[std::string(field.name)] : Hlc{}});
+            const Hlc base = clockOf(seen, field.name);
+            const Hlc current = clockOf(before ? &*before : nullptr, field.name);
+            if (before && base != current && now != before->value(field.name)) {
+                // The field changed under the open form: both values go to the queue.
+                Conflict c;
+                c.entity = stored.entity;
+                c.recordId = stored.id;
+                c.villageCode = stored.villageCode;
+                c.field = std::string(field.name);
+                c.valueA = before->value(field.name);
+                c.hlcA = current;
+                c.operatorA = m_changes.operatorOf(stored.id, current);
+                c.valueB = now;
+                c.operatorB = std::string(operatorName);
+                change.fields.push_back({std::string(field.name), now, base});
+                concurrent.push_back(std::move(c));
+                continue;
+            }
+            change.fields.push_back({std::string(field.name), now, base});
         }
         const bool deletedNow = deleting || record.deleted;
-        if (deletedNow != stored.deleted) {
+        if (deletedNow != stored.deleted || intent.chosenField == kDeletedField) {
             auto it = stored.clocks.find(kDeletedField);
             change.fields.push_back({std::string(kDeletedField), deletedNow ? "1" : "0", it != stored.clocks.end() ? it->second : Hlc{}});
         }
@@ -201,7 +259,11 @@ SaveResult Ledger::write(Record& record, std::string_view operatorName, bool del
         change.entity = record.entity;
         change.recordId = stored.id;
         change.villageCode = stored.villageCode;
-        change.hlc = m_clock.now();
+        change.hlc = stamp(change.fields);
+        for (Conflict& c : concurrent) {
+            c.hlcB = change.hlc;
+            conflicts.add(std::move(c));
+        }
         if (!before)
             stored.createdAt = formatDateTime(change.hlc.millis());
         change.operatorName = std::string(operatorName);
@@ -213,14 +275,12 @@ SaveResult Ledger::write(Record& record, std::string_view operatorName, bool del
                 stored.set(f.name, f.value);
         }
         stored.updatedAt = formatDateTime(change.hlc.millis());
-        ConflictQueue conflicts(m_db);
         for (const auto& f : change.fields)
             conflicts.settle(stored.id, f.name, f.base);
 
         writeRecord(m_db, *entity, stored);
         m_changes.append(change, ChangeOrigin::Local);
-        if (!m_deferredElders)
-            persistClock();
+        persistClock();
         if (record.entity == "risk_rule") {
             if (m_deferredElders)
                 m_deferredElders->push_back({}); // an empty id: refresh them all

@@ -46,6 +46,15 @@ public:
     explicit Ledger(Database& db);
 
     SaveResult save(Record& record, std::string_view operatorName);
+    // Saves what a form changed: only the fields where `record` differs from `loaded` (the
+    // record as the form read it), each based on the clock it had then. An edit merged
+    // meanwhile into another field stands; one into the same field with another value is a
+    // concurrent edit and goes to the conflict queue, as the merge would file it.
+    SaveResult save(Record& record, const Record& loaded, std::string_view operatorName);
+    // A person's choice of `field`'s value (a conflict resolved): captured as a change even
+    // when the chosen value already stands, so every replica closes the conflict and
+    // agrees on the value.
+    SaveResult choose(Record& record, std::string_view field, std::string_view operatorName);
     SaveResult remove(std::string_view entity, std::string_view id, std::string_view operatorName);
     std::optional<Record> get(std::string_view entity, std::string_view id);
     std::vector<Record> list(std::string_view entity, const ListFilter& filter = {});
@@ -57,12 +66,36 @@ public:
     Meta& meta() { return m_meta; }
     DerivedColumns& derived() { return m_derived; }
     HybridClock& clock() { return m_clock; }
-    // Writes the clock's high-water mark, inside the caller's transaction.
+    // Writes the clock's high-water mark, inside the caller's transaction. It never lowers
+    // the stored mark: another Ledger on the same file (the GUI's, the sync worker's) may
+    // have issued later clocks than this one has seen.
     void persistClock();
+
+    // Lifecycle repairs (docs/protocol.md, "Lifecycle"), each inside the caller's transaction.
+    // Stamps every change waiting in the outbox again, in order, as a new change (new id,
+    // new clock above every base it overwrites), moving the records' field clocks along.
+    std::size_t restampPending();
+    // Goes on as device `id`: the outbox is re-stamped under the new name.
+    void adoptIdentity(const std::string& id);
+    // Sets the stored clock back to `time` (a clock that ran ahead and has been corrected)
+    // and re-stamps the outbox below it.
+    void rewindClock(std::uint64_t time);
+    // Undoes a change of this device the county refused (already marked refused): each field
+    // it wrote goes back to the newest value the county did not refuse, and a record whose
+    // creation was refused leaves this laptop with the edits made on top of it.
+    void undoRefused(std::string_view changeId);
 
 private:
     friend class LedgerBatch;
-    SaveResult write(Record& record, std::string_view operatorName, bool deleting);
+    struct WriteIntent {
+        const Record* loaded = nullptr; // what the form read; null: the current row
+        std::string_view chosenField;   // captured even when unchanged
+        bool deleting = false;
+    };
+    SaveResult write(Record& record, std::string_view operatorName, const WriteIntent& intent);
+    // The clock for a write made in the current transaction: above the stored high-water
+    // mark (whichever Ledger wrote it) and above every base the write overwrites.
+    Hlc stamp(const std::vector<FieldChange>& fields);
     std::string refusalFor(const EntityDef& entity, Record& record);
 
     Database& m_db;

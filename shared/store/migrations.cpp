@@ -119,6 +119,14 @@ void createIndexes(Database& db, const EntityDef& entity, int target)
 
 } // namespace
 
+void addLifecycleTables(Database& db)
+{
+    if (!tableExists(db, "deferred_changes"))
+        db.exec("CREATE TABLE deferred_changes (change_id TEXT PRIMARY KEY)");
+    if (!tableExists(db, "refused_creations"))
+        db.exec("CREATE TABLE refused_creations (record_id TEXT PRIMARY KEY)");
+}
+
 int schemaVersionOf(Database& db)
 {
     auto st = db.prepare("PRAGMA user_version");

@@ -100,4 +100,25 @@ void writeRecord(Database& db, const EntityDef& entity, const Record& record)
     st.run();
 }
 
+void eraseRecord(Database& db, const EntityDef& entity, std::string_view id)
+{
+    auto st = db.prepare("DELETE FROM " + std::string(entity.table) + " WHERE id = ?");
+    st.bind(1, id);
+    st.run();
+}
+
+void rememberRefusedCreation(Database& db, std::string_view recordId)
+{
+    db.cached("INSERT OR IGNORE INTO refused_creations (record_id) VALUES (?)").bind(1, recordId).run();
+}
+
+bool creationWasRefused(Database& db, std::string_view recordId)
+{
+    Statement& st = db.cached("SELECT 1 FROM refused_creations WHERE record_id = ?");
+    st.bind(1, recordId);
+    const bool refused = st.step();
+    st.reset();
+    return refused;
+}
+
 } // namespace shouwang

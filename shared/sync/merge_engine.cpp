@@ -28,32 +28,38 @@ MergeOutcome refuse(MergeRefusal why, std::string message)
     return outcome;
 }
 
-// Who wrote the value that currently stands, for the conflict queue's "who said what".
-std::string operatorOf(Database& db, std::string_view recordId, const Hlc& hlc)
+} // namespace
+
+MergeEngine::MergeEngine(Ledger& ledger, MergeRole role)
+    : m_ledger(ledger)
+    , m_role(role)
 {
-    Statement& st = db.cached("SELECT operator FROM change_log WHERE record_id = ? AND hlc = ? LIMIT 1");
-    st.bind(1, recordId).bind(2, hlc.toString());
-    std::string name = st.step() ? st.text(0) : std::string{};
-    st.reset();
-    return name;
 }
 
-} // namespace
+bool MergeEngine::knows(std::string_view entity, std::string_view field) const
+{
+    if (m_known)
+        return m_known(entity, field);
+    const EntityDef* def = findEntity(entity);
+    return def && (field.empty() || field == kDeletedField || def->field(field));
+}
 
 MergeOutcome MergeEngine::check(const Change& change) const
 {
     const EntityDef* entity = findEntity(change.entity);
-    if (!entity)
+    if (!entity && m_role == MergeRole::County)
         return refuse(MergeRefusal::UnknownEntity, "未知的记录类型：" + utf8Prefix(change.entity, 64));
     if (change.changeId.empty() || !isValidDeviceId(change.changeId) || !isValidDeviceId(change.recordId)
         || !isValidDeviceId(change.hlc.device) || change.hlc.time == 0) {
         return refuse(MergeRefusal::InvalidValue, "变更的编号或时间戳无效");
     }
+    if (change.fields.empty())
+        return refuse(MergeRefusal::InvalidValue, "变更不含任何字段");
+    if (!entity)
+        return {}; // a device keeps a newer county's entity whole, to read once upgraded
     const std::size_t codeLength = entity->scope == EntityScope::County ? 6 : 12;
     if (change.villageCode.size() != codeLength || !isDigits(change.villageCode))
         return refuse(MergeRefusal::InvalidValue, "变更所属的行政区划代码无效");
-    if (change.fields.empty())
-        return refuse(MergeRefusal::InvalidValue, "变更不含任何字段");
     for (const auto& f : change.fields) {
         if (f.name == kDeletedField) {
             if (f.value != "0" && f.value != "1")
@@ -61,29 +67,129 @@ MergeOutcome MergeEngine::check(const Change& change) const
             continue;
         }
         const FieldDef* field = entity->field(f.name);
-        if (!field)
+        if (!field || !knows(change.entity, f.name)) {
+            if (m_role == MergeRole::Device)
+                continue;
             return refuse(MergeRefusal::UnknownField, std::string(entity->zh) + "没有字段：" + utf8Prefix(f.name, 64));
+        }
         if (std::string error = validateValue(*field, f.value); !error.empty())
             return refuse(MergeRefusal::InvalidValue, std::string(entity->zh) + error);
     }
     return {};
 }
 
+Change MergeEngine::readablePart(const Change& change, bool& whole) const
+{
+    Change part = change;
+    part.fields.clear();
+    whole = true;
+    for (const auto& f : change.fields) {
+        if (knows(change.entity, f.name))
+            part.fields.push_back(f);
+        else
+            whole = false;
+    }
+    return part;
+}
+
 MergeOutcome MergeEngine::apply(const Change& change)
+{
+    MergeOutcome outcome = applyChecked(change);
+    // The county remembers a creation it refused, so no later edit makes half the record.
+    if (!outcome.applied() && m_role == MergeRole::County && outcome.refusal != MergeRefusal::RecordUnknown
+        && isValidDeviceId(change.recordId)) {
+        const EntityDef* entity = findEntity(change.entity);
+        if (entity && !loadRecord(m_ledger.database(), *entity, change.recordId))
+            rememberRefusedCreation(m_ledger.database(), change.recordId);
+    }
+    return outcome;
+}
+
+MergeOutcome MergeEngine::applyChecked(const Change& change)
 {
     MergeOutcome outcome = check(change);
     if (!outcome.applied())
         return outcome;
-    Database& db = m_ledger.database();
     if (m_ledger.changeLog().contains(change.changeId)) {
         outcome.duplicate = true;
         return outcome;
     }
+    bool whole = true;
+    const Change readable = readablePart(change, whole);
+    if (!readable.fields.empty()) {
+        outcome = mergeFields(readable);
+        if (!outcome.applied())
+            return outcome;
+    }
+    // Kept whole even when only part of it could be read: the rest is applied once this
+    // replica is upgraded, and nothing pulled is ever skipped for good.
+    m_ledger.changeLog().append(change, ChangeOrigin::Remote, ChangeState::Acknowledged);
+    if (!whole)
+        m_ledger.changeLog().defer(change.changeId);
+    m_ledger.clock().observe(change.hlc);
+    return outcome;
+}
 
+std::size_t MergeEngine::reapplyDeferred()
+{
+    std::size_t done = 0;
+    for (const Change& change : m_ledger.changeLog().deferred()) {
+        bool whole = true;
+        const Change readable = readablePart(change, whole);
+        if (!readable.fields.empty())
+            mergeFields(readable); // fields merged before stay as they are: same clock
+        if (whole) {
+            m_ledger.changeLog().undefer(change.changeId);
+            ++done;
+        }
+    }
+    return done;
+}
+
+MergeOutcome MergeEngine::checkReferences(const Change& change, const Record* existing)
+{
+    const EntityDef& entity = *findEntity(change.entity);
+    // An edit of a record whose creation the county refused would leave a partial record:
+    // it waits on the device (which holds it back) instead.
+    if (!existing && creationWasRefused(m_ledger.database(), change.recordId))
+        return refuse(MergeRefusal::RecordUnknown,
+                      std::string(entity.zh) + "的新建未被区县接收，这条修改暂不接收，将保留在本机");
+    Database& db = m_ledger.database();
+    for (const auto& f : change.fields) {
+        const FieldDef* field = entity.field(f.name);
+        if (!field || (field->type != FieldType::Ref && field->type != FieldType::RefList) || f.value.empty())
+            continue;
+        const EntityDef* target = findEntity(field->ref);
+        if (!target)
+            continue;
+        std::string_view ids = f.value;
+        while (!ids.empty()) {
+            const auto comma = ids.find(',');
+            const std::string_view id = ids.substr(0, comma);
+            ids = comma == std::string_view::npos ? std::string_view{} : ids.substr(comma + 1);
+            auto referenced = loadRecord(db, *target, id);
+            // A record of this village, or one published above it (a county's catalogue).
+            if (referenced && !change.villageCode.starts_with(referenced->villageCode)) {
+                return refuse(MergeRefusal::ForeignReference,
+                              std::string(entity.zh) + "引用了其他村（社区）的" + std::string(target->zh) + "，未被接收");
+            }
+        }
+    }
+    return {};
+}
+
+MergeOutcome MergeEngine::mergeFields(const Change& change)
+{
+    Database& db = m_ledger.database();
     const EntityDef& entity = *findEntity(change.entity);
     std::optional<Record> existing = loadRecord(db, entity, change.recordId);
     if (existing && existing->villageCode != change.villageCode)
         return refuse(MergeRefusal::WrongVillage, "该记录属于其他村（社区），不能通过本村修改");
+    if (m_role == MergeRole::County) {
+        if (MergeOutcome refused = checkReferences(change, existing ? &*existing : nullptr); !refused.applied())
+            return refused;
+    }
+    MergeOutcome outcome;
     Record record = existing ? std::move(*existing) : Record{};
     if (!existing) {
         record.entity = change.entity;
@@ -105,7 +211,7 @@ MergeOutcome MergeEngine::apply(const Change& change)
             c.field = f.name;
             c.valueA = currentValue;
             c.hlcA = current;
-            c.operatorA = operatorOf(db, change.recordId, current);
+            c.operatorA = m_ledger.changeLog().operatorOf(change.recordId, current);
             c.valueB = f.value;
             c.hlcB = change.hlc;
             c.operatorB = change.operatorName;
@@ -130,9 +236,6 @@ MergeOutcome MergeEngine::apply(const Change& change)
     if (when > record.updatedAt)
         record.updatedAt = when;
     writeRecord(db, entity, record);
-
-    m_ledger.changeLog().append(change, ChangeOrigin::Remote, ChangeState::Acknowledged);
-    m_ledger.clock().observe(change.hlc);
 
     if (change.entity == "risk_rule")
         m_standardChanged = true;

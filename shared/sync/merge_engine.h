@@ -1,8 +1,11 @@
 #pragma once
 
 #include "domain/change.h"
+#include "domain/record.h"
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace shouwang {
@@ -16,7 +19,16 @@ enum class MergeRefusal {
     UnknownField,
     InvalidValue,
     WrongVillage, // the record exists in another village: ids cannot move between villages
+    RecordUnknown,    // (county) an edit of a record whose creation the county refused: kept on the device
+    ForeignReference, // (county) a reference to a record of another village
 };
+
+// The county's merge is the gate every change passes once; a device's merge takes what the
+// county let through. So the county refuses what a device keeps: fields and entities it does
+// not know (a device is never newer than its county), edits of records it does not hold,
+// references across villages. A device keeps fields it does not know with the change and
+// applies them once it is upgraded (reapplyDeferred).
+enum class MergeRole { Device, County };
 
 struct MergeOutcome {
     MergeRefusal refusal = MergeRefusal::None;
@@ -36,21 +48,36 @@ struct MergeOutcome {
 // The caller holds the transaction: a batch is applied in one, with its cursor.
 class MergeEngine {
 public:
-    explicit MergeEngine(Ledger& ledger)
-        : m_ledger(ledger)
-    {
-    }
+    using KnownField = std::function<bool(std::string_view entity, std::string_view field)>;
+
+    explicit MergeEngine(Ledger& ledger, MergeRole role = MergeRole::Device);
 
     // Checks a change before it is applied: entity, fields, values.
     MergeOutcome check(const Change& change) const;
     // Applies a received change and logs it (origin remote). Idempotent by change id.
     MergeOutcome apply(const Change& change);
+    // A device: applies what it has learnt to read of changes kept with unknown parts.
+    // Returns how many are now applied whole.
+    std::size_t reapplyDeferred();
+    // Which fields this replica's schema has (default: this build's). Tests stand in an
+    // older build with it.
+    void setKnownFields(KnownField known) { m_known = std::move(known); }
     // Recomputes derived columns of everything touched since the last flush; call once
     // per batch, before commit.
     void flushDerived();
 
 private:
+    bool knows(std::string_view entity, std::string_view field) const;
+    MergeOutcome applyChecked(const Change& change);
+    // The part of `change` this replica can read; `whole` is false when something is left.
+    Change readablePart(const Change& change, bool& whole) const;
+    // The field-by-field merge of `change` into its record.
+    MergeOutcome mergeFields(const Change& change);
+    MergeOutcome checkReferences(const Change& change, const Record* existing);
+
     Ledger& m_ledger;
+    MergeRole m_role;
+    KnownField m_known;
     std::vector<std::string> m_touchedElders;
     bool m_standardChanged = false;
 };

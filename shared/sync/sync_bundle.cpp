@@ -36,6 +36,7 @@ std::string_view syncErrorName(SyncErrorCode code)
     case SyncErrorCode::StorageFull: return "STORAGE_FULL";
     case SyncErrorCode::Internal: return "INTERNAL";
     case SyncErrorCode::BadEnrollmentCode: return "BAD_ENROLLMENT_CODE";
+    case SyncErrorCode::RecordUnknown: return "RECORD_UNKNOWN";
     case SyncErrorCode::Network: return "NETWORK";
     case SyncErrorCode::NotEnrolled: return "NOT_ENROLLED";
     case SyncErrorCode::LocalStorage: return "LOCAL_STORAGE";
@@ -106,15 +107,18 @@ std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrFiel
                 ++report.acknowledged;
                 ++moved;
             }
-        } else if (result.error().code() == wire::CLOCK_AHEAD) {
-            // Not the change's fault but the computer's clock: it stays in the outbox and
-            // goes through once the clock is right and the server's time has caught up
-            // with its HLC. Quarantining it would keep it from the county for ever.
+        } else if (result.error().code() == wire::CLOCK_AHEAD || result.error().code() == wire::RECORD_UNKNOWN) {
+            // Not the change's fault: the computer's clock (it goes through once the clock is
+            // right), or a record the county does not hold yet (it goes once the record
+            // does). It stays in the outbox; quarantining it would keep it from the county.
             continue;
         } else {
             const std::string message = result.error().message().empty() ? "服务器拒收" : result.error().message();
             log.markRefused(result.change_id(), static_cast<int>(result.error().code()), message);
             if (db.changes() > 0) {
+                // The laptop shows what the county holds, and the refused change stays
+                // listed with its reason so the user can correct it and enter it again.
+                ledger.undoRefused(result.change_id());
                 ++report.refused;
                 ++moved;
             }
@@ -167,6 +171,7 @@ BundleExport SyncClient::exportBundle(const std::string& path)
         bundle.set_device_id(m_ledger.deviceId());
         bundle.set_scope(meta.value(meta::kScope));
         bundle.set_cursor(std::stoull(meta.value(meta::kPullCursor, "0")));
+        bundle.set_cursor_epoch(meta.value(meta::kPullCursorEpoch));
         // Every pending change: exporting is read-only, so exporting again (a lost stick)
         // carries the same changes and the server's idempotence makes that harmless.
         for (const Change& change : m_ledger.changeLog().pending(std::numeric_limits<std::int64_t>::max())) {
@@ -237,8 +242,16 @@ SyncReport SyncClient::importBundleAnswer(const std::string& path)
         merge.flushDerived();
         Meta& meta = m_ledger.meta();
         const std::uint64_t cursor = std::stoull(meta.value(meta::kPullCursor, "0"));
-        if (bundle->updates().next_cursor() > cursor)
+        // A county restored from a backup answered from the beginning of its log.
+        if (bundle->updates().next_cursor() > cursor || bundle->updates().cursor_reset()) {
             meta.set(meta::kPullCursor, std::to_string(bundle->updates().next_cursor()));
+            meta.set(meta::kPullCursorEpoch, bundle->updates().cursor_epoch());
+            report.cursorReset = bundle->updates().cursor_reset();
+        }
+        // What the county lost of this device's acknowledged changes goes on the next stick.
+        const std::string& last = bundle->last_change_id();
+        if (bundle->has_last_change_id() && (last.empty() || m_ledger.changeLog().contains(last)))
+            report.resent = m_ledger.changeLog().resendAfter(last, m_ledger.deviceId());
         meta.set(meta::kLastSync, nowDateTime());
         meta.erase(meta::kLastSyncError);
         tx.commit();

@@ -4,12 +4,14 @@
 #include "merge_engine.h"
 #include "scope.h"
 #include "sync_apply.h"
+#include "sync_run.h"
 
 #include "store/change_codec.h"
 #include "store/database.h"
 #include "store/ledger.h"
 
 #include "domain/date.h"
+#include "domain/hlc.h"
 
 #include "shouwang/sync.pb.h"
 
@@ -70,24 +72,6 @@ bool parseInto(Message& message, const std::optional<std::string>& body)
 
 } // namespace
 
-// One sync's state: what the caller asked for and what has happened so far.
-struct SyncClient::Run {
-    SyncOptions options;
-    const ProgressCallback* progress = nullptr;
-    const std::atomic<bool>* cancel = nullptr;
-    bool retryRateLimited = true;
-    std::string token;
-    SyncProgress state;
-    SyncReport report;
-
-    bool cancelled() const { return cancel && cancel->load(); }
-    void tell()
-    {
-        if (progress && *progress)
-            (*progress)(state);
-    }
-};
-
 SyncClient::SyncClient(Ledger& ledger, Transport& transport)
     : m_ledger(ledger)
     , m_transport(transport)
@@ -129,6 +113,18 @@ HttpResponse SyncClient::exchange(Run& run, std::string_view path, const std::st
     }
 }
 
+SyncError SyncClient::call(Run& run, std::string_view path, const google::protobuf::MessageLite& request,
+                           google::protobuf::MessageLite& answer)
+{
+    const HttpResponse response = exchange(run, path, request.SerializeAsString(), true);
+    const auto body = decodedBody(response);
+    if (response.status != 200)
+        return failure(response, body, run.cancelled());
+    if (!body || !answer.ParseFromString(*body))
+        return malformedAnswer();
+    return {};
+}
+
 EnrollResult SyncClient::enroll(std::string_view code, std::string_view deviceName, const SyncOptions& options)
 {
     EnrollResult result;
@@ -152,13 +148,17 @@ EnrollResult SyncClient::enroll(std::string_view code, std::string_view deviceNa
     }
     wire::EnrollResponse answer;
     if (!parseInto(answer, body) || answer.token().empty() || !Scope::parse(answer.scope())
-        || (!answer.device_id().empty() && answer.device_id() != m_ledger.deviceId())) {
+        || (!answer.device_id().empty() && !isValidDeviceId(answer.device_id()))) {
         result.error = malformedAnswer();
         return result;
     }
     try {
         Transaction tx(m_ledger.database());
         Meta& meta = m_ledger.meta();
+        // The county never rebinds a device id it knows: a ledger enrolled again (or a copy
+        // of one) is given a new id, and what waits in its outbox is stamped with it.
+        if (!answer.device_id().empty() && answer.device_id() != m_ledger.deviceId())
+            m_ledger.adoptIdentity(answer.device_id());
         // A new scope sees other records: pull it from the beginning.
         if (meta.value(meta::kScope) != answer.scope())
             meta.set(meta::kPullCursor, "0");
@@ -193,9 +193,19 @@ SyncReport SyncClient::sync(const SyncOptions& options, const ProgressCallback& 
         } else {
             run.state.toPush = m_ledger.changeLog().pendingCount();
             run.tell();
-            run.report.error = push(run);
-            if (!run.report.error)
-                run.report.error = pull(run);
+            run.report.error = hello(run);
+            if (!run.report.error) {
+                run.state.toPush = m_ledger.changeLog().pendingCount(); // hello may add or re-stamp
+                run.tell();
+                // A push refused for the computer's clock does not keep the county's news
+                // from this laptop: the pull goes on, and the clock's error is reported after.
+                run.report.error = push(run);
+                if (!run.report.error || run.report.error.code == SyncErrorCode::ClockAhead) {
+                    SyncError pulled = pull(run);
+                    if (pulled)
+                        run.report.error = pulled;
+                }
+            }
         }
     } catch (const StoreError& e) {
         run.report.error = detail::localStorageError(e, e.full());
@@ -275,15 +285,23 @@ SyncError SyncClient::pushBatch(Run& run, std::size_t& batch, bool& progressed)
     const std::size_t moved = detail::applyResults(m_ledger, results, run.report);
     tx.commit();
     // Changes refused for a clock ahead stay pending; every later one carries a later HLC,
-    // so pushing on cannot help: stop and tell the user to fix the clock.
+    // so pushing on cannot help: stop pushing and tell the user to fix the clock.
     for (const auto& result : results) {
         if (!result.accepted() && result.error().code() == wire::CLOCK_AHEAD) {
             run.report.pushed += changes.size();
-            return {SyncErrorCode::ClockAhead, result.error().message(), false};
+            return clockAheadError(run, result.error().message());
         }
     }
-    if (moved == 0)
+    if (moved == 0) {
+        // Every change of the batch waits for a record the county does not hold yet:
+        // pushing on would send the same batch again. They go at the next sync.
+        const bool waiting = std::all_of(results.begin(), results.end(), [](const wire::ChangeResult& r) {
+            return !r.accepted() && r.error().code() == wire::RECORD_UNKNOWN;
+        });
+        if (waiting && !results.empty())
+            return {};
         return malformedAnswer(); // an answer that settles nothing would loop for ever
+    }
     run.report.pushed += changes.size();
     run.state.pushed = run.report.pushed;
     run.tell();
@@ -294,13 +312,22 @@ SyncError SyncClient::pushBatch(Run& run, std::size_t& batch, bool& progressed)
 SyncError SyncClient::pull(Run& run)
 {
     MergeEngine merge(m_ledger);
+    {
+        // Changes kept from a newer county, now readable after an upgrade of this software.
+        Transaction tx(m_ledger.database());
+        if (merge.reapplyDeferred() > 0)
+            merge.flushDerived();
+        tx.commit();
+    }
     std::uint64_t cursor = std::stoull(m_ledger.meta().value(meta::kPullCursor, "0"));
+    std::string epoch = m_ledger.meta().value(meta::kPullCursorEpoch);
     for (;;) {
         if (run.cancelled())
             return {SyncErrorCode::Cancelled, "同步已取消", true};
         wire::PullRequest request;
         request.set_protocol_version(protocol::kVersion);
         request.set_cursor(cursor);
+        request.set_cursor_epoch(epoch);
         request.set_limit(run.options.pullLimit);
         run.state.phase = SyncProgress::Phase::Pulling;
         const HttpResponse response = exchange(run, protocol::kPullPath, request.SerializeAsString(), true);
@@ -308,7 +335,24 @@ SyncError SyncClient::pull(Run& run)
         if (response.status != 200)
             return failure(response, body, run.cancelled());
         wire::PullResponse page;
-        if (!parseInto(page, body) || (page.has_more() && page.next_cursor() <= cursor))
+        if (!parseInto(page, body))
+            return malformedAnswer();
+        if (page.cursor_reset()) {
+            // The county's log is not the one this cursor came from (restored from a
+            // backup): start again from its beginning. What is already here is skipped by
+            // change id; what the restored county lacks from here was sent again by hello.
+            if (cursor == 0)
+                return malformedAnswer(); // 0 is a place in every log: a reset of it would loop
+            cursor = 0;
+            epoch.clear();
+            run.report.cursorReset = true;
+            Transaction tx(m_ledger.database());
+            m_ledger.meta().set(meta::kPullCursor, "0");
+            m_ledger.meta().erase(meta::kPullCursorEpoch);
+            tx.commit();
+            continue;
+        }
+        if (page.has_more() && page.next_cursor() <= cursor)
             return malformedAnswer();
 
         // The page and the cursor past it commit together: a sync cut off here resumes
@@ -316,8 +360,12 @@ SyncError SyncClient::pull(Run& run)
         Transaction tx(m_ledger.database());
         detail::mergeChanges(merge, page.changes(), run.report);
         merge.flushDerived();
-        cursor = std::max(cursor, page.next_cursor());
+        if (page.next_cursor() >= cursor) {
+            cursor = page.next_cursor();
+            epoch = page.cursor_epoch();
+        }
         m_ledger.meta().set(meta::kPullCursor, std::to_string(cursor));
+        m_ledger.meta().set(meta::kPullCursorEpoch, epoch);
         tx.commit();
 
         run.state.pulled = run.report.pulled;

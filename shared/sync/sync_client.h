@@ -10,6 +10,10 @@
 #include <string>
 #include <string_view>
 
+namespace google::protobuf {
+class MessageLite;
+}
+
 namespace shouwang {
 
 class Ledger;
@@ -31,6 +35,7 @@ enum class SyncErrorCode {
     StorageFull = 11,
     Internal = 12,
     BadEnrollmentCode = 13,
+    RecordUnknown = 14,
     Network = 100,     // no HTTP answer: offline, refused, timed out, TLS failure
     NotEnrolled = 101, // this database has no token yet
     LocalStorage = 102,// the local database could not be written
@@ -70,6 +75,10 @@ struct SyncProgress {
 using ProgressCallback = std::function<void(const SyncProgress&)>;
 
 struct SyncReport {
+    std::size_t resent = 0;       // acknowledged changes sent again: the county had lost them
+    std::size_t restamped = 0;    // outbox changes stamped again (a new identity, a repaired clock)
+    bool forked = false;          // this ledger was found to be a restored or copied file: a new device now
+    bool cursorReset = false;     // the county's log was not the one last seen: pulled again from 0
     std::size_t pushed = 0;       // changes sent (a retried batch counts once)
     std::size_t acknowledged = 0; // accepted by the server
     std::size_t refused = 0;      // quarantined
@@ -121,7 +130,16 @@ public:
 private:
     struct Run;
     HttpResponse exchange(Run& run, std::string_view path, const std::string& body, bool authorized);
+    // An authorized request whose 200 answer is parsed into `answer`; else why not.
+    SyncError call(Run& run, std::string_view path, const google::protobuf::MessageLite& request,
+                   google::protobuf::MessageLite& answer);
+    // The lifecycle step that opens every sync (sync_lifecycle.cpp).
+    SyncError hello(Run& run);
+    SyncError fork(Run& run);
+    void repairClock(Run& run, std::int64_t serverTime, std::int64_t maxAhead);
     SyncError push(Run& run);
+    // Why pushes stopped for a clock ahead of the server, in terms the user can act on.
+    SyncError clockAheadError(const Run& run, const std::string& serverMessage) const;
     SyncError pushBatch(Run& run, std::size_t& batch, bool& progressed);
     SyncError pull(Run& run);
     void recordOutcome(const SyncError& error);

@@ -146,9 +146,9 @@ TEST_CASE("a county database in memory serves enrollment, push and pull through 
     entry.createdAt = formatDateTime(HybridClock::systemMillis());
     entry.expiresAt = formatDateTime(HybridClock::systemMillis() + 3600 * 1000);
     store->addEnrollmentCode(entry);
-    REQUIRE(store->enroll(entry.codeHash, {"mem-device-0001", "笔记本", {}, "hash", {}, false, {}, {}}, entry.createdAt)
-            == server::EnrollVerdict::Enrolled);
+    server::Device device{"mem-device-0001", "笔记本", {}, "hash", {}, false, {}, {}, {}, {}};
+    REQUIRE(store->enroll(entry.codeHash, device, entry.createdAt) == server::EnrollVerdict::Enrolled);
     REQUIRE(store->deviceByTokenHash("hash"));
     CHECK(store->device("mem-device-0001")->scope.toString() == "village:" + std::string(kVillageA));
-    CHECK(store->changesAfter(0, *Scope::parse("county:500154"), "", 100).changes.empty());
+    CHECK(store->changesAfter(0, "", *Scope::parse("county:500154"), "", 100).changes.empty());
 }

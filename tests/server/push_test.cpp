@@ -229,10 +229,11 @@ public:
     void setCountyCode(std::string_view code) override { m_real.setCountyCode(code); }
     bool healthy() override { return m_real.healthy(); }
     void addEnrollmentCode(const server::EnrollmentCode& code) override { m_real.addEnrollmentCode(code); }
-    server::EnrollVerdict enroll(std::string_view codeHash, const server::Device& d, std::string_view now) override
+    server::EnrollVerdict enroll(std::string_view codeHash, server::Device& d, std::string_view now) override
     {
         return m_real.enroll(codeHash, d, now);
     }
+    void addFork(const server::Device& o, const server::Device& c, std::string_view now) override { m_real.addFork(o, c, now); }
     std::optional<server::Device> deviceByTokenHash(std::string_view h) override { return m_real.deviceByTokenHash(h); }
     std::optional<server::Device> device(std::string_view id) override { return m_real.device(id); }
     std::vector<server::Device> devices() override { return m_real.devices(); }
@@ -242,9 +243,10 @@ public:
     {
         throw StoreError("database or disk is full", 13 /* SQLITE_FULL */);
     }
-    server::ChangePage changesAfter(std::uint64_t c, const Scope& s, std::string_view x, std::size_t l) override
+    server::ChangePage changesAfter(std::uint64_t c, std::string_view e, const Scope& s, std::string_view x,
+                                    std::size_t l) override
     {
-        return m_real.changesAfter(c, s, x, l);
+        return m_real.changesAfter(c, e, s, x, l);
     }
     void audit(const server::AuditEntry&) override { throw StoreError("database or disk is full", 13); }
     std::vector<Conflict> openConflicts() override { return m_real.openConflicts(); }
@@ -253,6 +255,7 @@ public:
         return m_real.resolveConflict(id, v, op);
     }
     server::LedgerStats stats() override { return m_real.stats(); }
+    void backup(const std::string& path) override { m_real.backup(path); }
     std::string serverDeviceId() override { return m_real.serverDeviceId(); }
 
 private:

@@ -1,4 +1,4 @@
-#include "../store/ledger_fixture.h"
+#include "replica.h"
 
 #include "store/conflict_queue.h"
 #include "sync/merge_engine.h"
@@ -9,33 +9,6 @@
 
 using namespace shouwang;
 using namespace shouwang::test;
-
-namespace {
-
-// Two replicas on real files; changes are carried between them by hand, in any order.
-struct Replica : LedgerFixture {
-    MergeEngine merge{ledger};
-
-    MergeOutcome receive(const Change& change)
-    {
-        Transaction tx(*db);
-        MergeOutcome outcome = merge.apply(change);
-        merge.flushDerived();
-        tx.commit();
-        return outcome;
-    }
-
-    Change edit(const std::string& id, const std::string& field, const std::string& value)
-    {
-        auto r = ledger.get("elder", id);
-        r->set(field, value);
-        const SaveResult result = ledger.save(*r, "操作员");
-        REQUIRE(result.change);
-        return *result.change;
-    }
-};
-
-} // namespace
 
 TEST_CASE("a received change creates the record and is logged once")
 {
@@ -137,9 +110,10 @@ TEST_CASE("a tombstone merges like any other field")
     CHECK(b.ledger.count("elder") == 0);
 }
 
-TEST_CASE("invalid received changes are refused and write nothing")
+TEST_CASE("invalid received changes are refused and write nothing, and the county also refuses what it does not know")
 {
     Replica a;
+    MergeEngine county{a.ledger, MergeRole::County};
     Change bad;
     bad.changeId = "c1";
     bad.entity = "elder";
@@ -149,9 +123,11 @@ TEST_CASE("invalid received changes are refused and write nothing")
     bad.fields = {{"id_number", "123", {}}};
     CHECK(a.receive(bad).refusal == MergeRefusal::InvalidValue);
     bad.fields = {{"no_such_field", "x", {}}};
-    CHECK(a.receive(bad).refusal == MergeRefusal::UnknownField);
+    Transaction tx(*a.db);
+    CHECK(county.apply(bad).refusal == MergeRefusal::UnknownField);
     bad.entity = "spaceship";
-    CHECK(a.receive(bad).refusal == MergeRefusal::UnknownEntity);
+    CHECK(county.apply(bad).refusal == MergeRefusal::UnknownEntity);
+    tx.commit();
     CHECK_FALSE(a.ledger.get("elder", "r1"));
     CHECK(a.ledger.changeLog().lastSeq() == 0);
 }

@@ -1199,6 +1199,11 @@
             <numerusform>未保存：请修改标红的 %n 项内容。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/form_saving.cpp" line="38"/>
+        <source>Saved. This record was also changed by a sync while it was open: the other changes are kept, shown here.</source>
+        <translation>已保存。这条记录在您编辑期间已由同步更新：其他人修改的内容已保留，现已显示在此。</translation>
+    </message>
 </context>
 <context>
     <name>shouwang::ui::RecordListPanel</name>

@@ -1,0 +1,38 @@
+#include "log_epochs.h"
+
+#include "change_log.h"
+#include "database.h"
+
+#include "domain/ids.h"
+
+namespace shouwang {
+
+void LogEpochs::begin()
+{
+    m_db.exec("CREATE TABLE IF NOT EXISTS log_epochs (first_seq INTEGER PRIMARY KEY, epoch TEXT NOT NULL)");
+    // An epoch begun by an opening that then wrote nothing holds no cursor yet: the next
+    // opening may rename it.
+    auto st = m_db.prepare("INSERT OR REPLACE INTO log_epochs (first_seq, epoch) VALUES (?, ?)");
+    st.bind(1, static_cast<std::int64_t>(ChangeLog(m_db).lastSeq() + 1)).bind(2, newUuid());
+    st.run();
+}
+
+std::string LogEpochs::epochOf(std::uint64_t seq)
+{
+    Statement& st = m_db.cached("SELECT epoch FROM log_epochs WHERE first_seq <= ? ORDER BY first_seq DESC LIMIT 1");
+    st.bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(seq, INT64_MAX)));
+    std::string epoch = st.step() ? st.text(0) : std::string{};
+    st.reset();
+    return epoch;
+}
+
+bool LogEpochs::isPlace(std::uint64_t cursor, std::string_view epoch)
+{
+    if (cursor == 0)
+        return true;
+    if (cursor > ChangeLog(m_db).lastSeq())
+        return false;
+    return epoch.empty() || epochOf(cursor) == epoch;
+}
+
+} // namespace shouwang
