@@ -152,6 +152,10 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
     Device device;
     device.id = message->device_id();
     device.name = utf8Prefix(message->device_name(), 200);
+    for (const auto& earlier : message->previous_device_ids()) {
+        if (device.previousIds.size() < 64 && isValidDeviceId(earlier))
+            device.previousIds.push_back(earlier);
+    }
     const std::string token = crypto::newToken();
     device.tokenHash = crypto::tokenHash(token);
     const std::string now = formatDateTime(services.nowMillis());
@@ -246,6 +250,11 @@ Response hello(const Request& request, Services& services, std::string& deviceId
         return refusal;
     wire::HelloResponse answer;
     answer.set_last_change_id(device->lastChange);
+    for (const auto& earlier : services.store.earlierIds(device->id)) {
+        wire::DeviceHistory* history = answer.add_earlier_ids();
+        history->set_device_id(earlier.id);
+        history->set_last_change_id(earlier.lastChange);
+    }
     answer.set_server_time(static_cast<std::uint64_t>(services.nowMillis()));
     answer.set_max_clock_ahead(static_cast<std::uint64_t>(protocol::kMaxClockAheadMillis));
     return protobufResponse(200, answer);

@@ -22,10 +22,12 @@ wire::ChangeResult refusal(const Change& change, wire::ErrorCode code, std::stri
     return result;
 }
 
-// The rules that need no database: who made it, where it may go, when it claims to be.
-std::optional<wire::ChangeResult> policyRefusal(const Device& device, const Change& change, std::int64_t nowMillis)
+// The rules that need no database: who made it, where it may go, when it claims to be. A
+// device stamps as itself, or sends again what it stamped under an id it went by before.
+std::optional<wire::ChangeResult> policyRefusal(const Device& device, const std::set<std::string>& earlier,
+                                                const Change& change, std::int64_t nowMillis)
 {
-    if (change.hlc.device != device.id)
+    if (change.hlc.device != device.id && !earlier.count(change.hlc.device))
         return refusal(change, wire::CHANGE_REFUSED, "该变更不是由本设备产生的，不能由本设备上传");
     const EntityDef* entity = findEntity(change.entity);
     if (!entity)
@@ -61,8 +63,16 @@ IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::
     out.results.resize(changes.size());
     std::vector<Change> cleared;
     std::vector<std::size_t> clearedAt;
+    std::set<std::string> earlier;
+    for (const auto& change : changes) {
+        if (change.hlc.device != device.id) { // only then is the lineage read
+            for (const auto& e : store.earlierIds(device.id))
+                earlier.insert(e.id);
+            break;
+        }
+    }
     for (std::size_t i = 0; i < changes.size(); ++i) {
-        if (auto refused = policyRefusal(device, changes[i], nowMillis)) {
+        if (auto refused = policyRefusal(device, earlier, changes[i], nowMillis)) {
             out.results[i] = std::move(*refused);
             continue;
         }

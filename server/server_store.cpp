@@ -36,6 +36,13 @@ CREATE TABLE IF NOT EXISTS devices (
     last_push_at TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS log_epochs (first_seq INTEGER PRIMARY KEY, epoch TEXT NOT NULL);
+-- The ids a device went by before (docs/protocol.md, "Lifecycle"): it may send again the
+-- changes stamped with them, and nobody else may.
+CREATE TABLE IF NOT EXISTS device_lineage (
+    device_id TEXT NOT NULL,
+    earlier_id TEXT NOT NULL,
+    PRIMARY KEY (device_id, earlier_id)
+) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS devices_token ON devices(token_hash);
 CREATE TABLE IF NOT EXISTS enrollment_codes (
     code_hash TEXT PRIMARY KEY,
@@ -186,6 +193,16 @@ public:
         spend.bind(1, now).bind(2, device.id).bind(3, codeHash);
         spend.run();
         insertDevice(device, scope, now, {});
+        for (const auto& earlier : device.previousIds) {
+            if (!isValidDeviceId(earlier) || earlier == device.id)
+                continue;
+            auto owner = m_db->prepare("SELECT scope FROM devices WHERE device_id = ?");
+            owner.bind(1, earlier);
+            // Only an id nobody holds here, or one of the same scope: an enrollment for one
+            // village cannot make another village's laptop its past.
+            if (!owner.step() || owner.text(0) == scope)
+                addLineage(device.id, earlier);
+        }
         tx.commit();
         return EnrollVerdict::Enrolled;
     }
@@ -195,7 +212,15 @@ public:
         WriterLock lock(*this);
         Transaction tx(*m_db);
         insertDevice(copy, original.scope.toString(), now, original.id);
+        addLineage(copy.id, original.id);
+        for (const auto& earlier : lineageOf(*m_db, original.id))
+            addLineage(copy.id, earlier.id);
         tx.commit();
+    }
+
+    std::vector<EarlierId> earlierIds(std::string_view id) override
+    {
+        return withReader([&](Database& db) { return lineageOf(db, id); });
     }
 
     std::optional<Device> deviceByTokenHash(std::string_view tokenHash) override
@@ -374,6 +399,26 @@ public:
     }
 
 private:
+    void addLineage(std::string_view id, std::string_view earlier)
+    {
+        m_db->cached("INSERT OR IGNORE INTO device_lineage (device_id, earlier_id) VALUES (?, ?)")
+            .bind(1, id)
+            .bind(2, earlier)
+            .run();
+    }
+
+    static std::vector<EarlierId> lineageOf(Database& db, std::string_view id)
+    {
+        auto st = db.prepare("SELECT l.earlier_id, coalesce(d.last_change, '') FROM device_lineage AS l "
+                             "LEFT JOIN devices AS d ON d.device_id = l.earlier_id WHERE l.device_id = ? "
+                             "ORDER BY l.earlier_id");
+        st.bind(1, id);
+        std::vector<EarlierId> out;
+        while (st.step())
+            out.push_back({st.text(0), st.text(1)});
+        return out;
+    }
+
     void insertDevice(const Device& device, std::string_view scope, std::string_view now, std::string_view forkedFrom)
     {
         auto st = m_db->prepare("INSERT INTO devices (device_id, name, scope, token_hash, enrolled_at, revoked, "
@@ -480,22 +525,25 @@ private:
         e.detail = "merged=" + std::to_string(merged) + " duplicates=" + std::to_string(duplicates)
             + " conflicts=" + std::to_string(conflicts);
         writeAudit(e);
-        noteNewestChange(changes, result, entry.deviceId);
+        noteNewestChange(changes, result);
         return result;
     }
 
     // The device's own history as the county holds it, committed with the changes: a backup
-    // of the county restores both together, so a device can tell what the county lost.
-    void noteNewestChange(const std::vector<Change>& changes, const MergeBatchResult& result, const std::string& device)
+    // of the county restores both together, so a device can tell what the county lost. Kept
+    // per stamp: changes sent again under an earlier id move that id's row.
+    void noteNewestChange(const std::vector<Change>& changes, const MergeBatchResult& result)
     {
-        for (std::size_t i = changes.size(); i-- > 0;) {
+        std::map<std::string, std::string> newest; // stamp -> change id
+        for (std::size_t i = 0; i < changes.size(); ++i) {
             const MergeOutcome& outcome = result.outcomes[i];
-            if (!outcome.applied() || outcome.duplicate || changes[i].hlc.device != device)
-                continue;
+            if (outcome.applied() && !outcome.duplicate)
+                newest[changes[i].hlc.device] = changes[i].changeId;
+        }
+        for (const auto& [stamp, changeId] : newest) {
             Statement& st = m_db->cached("UPDATE devices SET last_change = ? WHERE device_id = ?");
-            st.bind(1, changes[i].changeId).bind(2, device);
+            st.bind(1, changeId).bind(2, stamp);
             st.run();
-            return;
         }
     }
 

@@ -30,6 +30,14 @@ struct Device {
     // county holds it, docs/protocol.md "Lifecycle"), and the device it was copied from.
     std::string lastChange;
     std::string forkedFrom;
+    // At enrollment: the ids the device's ledger went by before, as it claims them.
+    std::vector<std::string> previousIds;
+};
+
+// An id a device went by before, and the newest change the county holds stamped with it.
+struct EarlierId {
+    std::string id;
+    std::string lastChange;
 };
 
 struct EnrollmentCode {
@@ -88,10 +96,14 @@ public:
     virtual void addEnrollmentCode(const EnrollmentCode& code) = 0;
     // Spends a code (once, before it expires) and registers the device. An id the county
     // already knows is never rebound: the device gets a new one, written to `device.id`.
+    // The device's earlier ids are recorded as its own when the county does not know them
+    // or knows them in the same scope (a device may stamp only as itself or those).
     virtual EnrollVerdict enroll(std::string_view codeHash, Device& device, std::string_view now) = 0;
     // Registers a copy of `original` under the new identity `copy` (id, name, token hash).
     virtual void addFork(const Device& original, const Device& copy, std::string_view now) = 0;
     virtual std::optional<Device> deviceByTokenHash(std::string_view tokenHash) = 0;
+    // The ids a device went by before (forks, earlier enrollments of its ledger).
+    virtual std::vector<EarlierId> earlierIds(std::string_view id) = 0;
     virtual std::optional<Device> device(std::string_view id) = 0;
     virtual std::vector<Device> devices() = 0;
     virtual bool revokeDevice(std::string_view id) = 0;

@@ -163,18 +163,23 @@ std::size_t ChangeLog::pendingCount()
     return n;
 }
 
-void ChangeLog::markAcknowledged(std::string_view changeId)
+bool ChangeLog::markAcknowledged(std::string_view changeId)
 {
     Statement& st = m_db.cached("UPDATE change_log SET state = 1 WHERE change_id = ? AND state = 0");
     st.bind(1, changeId);
     st.run();
+    const bool moved = m_db.changes() > 0;
+    if (moved)
+        m_db.cached("DELETE FROM resending WHERE change_id = ?").bind(1, changeId).run();
+    return moved;
 }
 
-void ChangeLog::markRefused(std::string_view changeId, int code, std::string_view message)
+bool ChangeLog::markRefused(std::string_view changeId, int code, std::string_view message)
 {
     Statement& st = m_db.cached("UPDATE change_log SET state = 2, error_code = ?, error_message = ? WHERE change_id = ? AND state = 0");
     st.bind(1, code).bind(2, message).bind(3, changeId);
     st.run();
+    return m_db.changes() > 0;
 }
 
 std::string ChangeLog::operatorOf(std::string_view recordId, const Hlc& hlc)
@@ -195,12 +200,27 @@ void ChangeLog::remove(std::string_view changeId)
 
 std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_view device)
 {
-    Statement& st = m_db.cached(
-        "UPDATE change_log SET state = 0 WHERE origin = 0 AND state = 1 AND device_id = ?1 "
-        "AND seq > coalesce((SELECT seq FROM change_log WHERE change_id = ?2), 0)");
+    // Remembered as re-sends: the county took each once, so a refusal now (its rules or the
+    // device's scope changed since) leaves it acknowledged instead of undoing it here.
+    constexpr std::string_view kWhich = "FROM change_log WHERE origin = 0 AND state = 1 AND (?1 = '' OR device_id = ?1) "
+                                        "AND seq > coalesce((SELECT seq FROM change_log WHERE change_id = ?2), 0)";
+    m_db.cached("INSERT OR IGNORE INTO resending (change_id) SELECT change_id " + std::string(kWhich))
+        .bind(1, device)
+        .bind(2, lastChangeId)
+        .run();
+    Statement& st = m_db.cached("UPDATE change_log SET state = 0 WHERE change_id IN (SELECT change_id " + std::string(kWhich) + ")");
     st.bind(1, device).bind(2, lastChangeId);
     st.run();
     return static_cast<std::size_t>(m_db.changes());
+}
+
+bool ChangeLog::isResend(std::string_view changeId)
+{
+    Statement& st = m_db.cached("SELECT 1 FROM resending WHERE change_id = ?");
+    st.bind(1, changeId);
+    const bool resend = st.step();
+    st.reset();
+    return resend;
 }
 
 void ChangeLog::defer(std::string_view changeId)

@@ -44,11 +44,12 @@ public:
     // The outbox, oldest first.
     std::vector<Change> pending(std::size_t limit);
     std::size_t pendingCount();
-    void markAcknowledged(std::string_view changeId);
+    // Both return whether the change moved (it was pending).
+    bool markAcknowledged(std::string_view changeId);
     // Quarantines a change the server refused: kept, shown to the user, not sent again.
     // Only a pending change moves, so a replayed answer (a bundle imported twice) never
     // overturns an earlier acknowledgement.
-    void markRefused(std::string_view changeId, int code, std::string_view message);
+    bool markRefused(std::string_view changeId, int code, std::string_view message);
     std::vector<LoggedChange> refused();
 
     // Who made the change to `recordId` stamped `hlc` ("" when it is not logged here).
@@ -58,7 +59,10 @@ public:
     // Puts back in the outbox this device's acknowledged changes logged after `lastChangeId`
     // (all of them when it is empty): the county no longer holds them (docs/protocol.md,
     // "Lifecycle"). Returns how many.
+    // `device` "" means changes stamped with any id (a ledger enrolled again). Remembered as
+    // re-sends until acknowledged (isResend).
     std::size_t resendAfter(std::string_view lastChangeId, std::string_view device);
+    bool isResend(std::string_view changeId);
 
     // Received changes this replica could read only in part (a newer county's fields or
     // entities): kept, to be applied whole once the replica is upgraded.

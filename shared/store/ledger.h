@@ -61,6 +61,8 @@ public:
     std::size_t count(std::string_view entity, const ListFilter& filter = {});
 
     const std::string& deviceId() const { return m_clock.device(); }
+    // The ids this ledger went by before (adoptIdentity), oldest first.
+    std::vector<std::string> earlierDeviceIds();
     Database& database() { return m_db; }
     ChangeLog& changeLog() { return m_changes; }
     Meta& meta() { return m_meta; }

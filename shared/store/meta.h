@@ -29,6 +29,7 @@ private:
 // Keys used across the core, in one place so they are never misspelt.
 namespace meta {
 inline constexpr std::string_view kDeviceId = "device_id";
+inline constexpr std::string_view kEarlierDeviceIds = "earlier_device_ids"; // comma-separated, oldest first
 inline constexpr std::string_view kClock = "hlc_last";
 inline constexpr std::string_view kServerUrl = "server_url";
 inline constexpr std::string_view kServerCaFile = "server_ca_file"; // PEM of the county CA; empty: system store

@@ -123,6 +123,8 @@ void addLifecycleTables(Database& db)
 {
     if (!tableExists(db, "deferred_changes"))
         db.exec("CREATE TABLE deferred_changes (change_id TEXT PRIMARY KEY)");
+    if (!tableExists(db, "resending"))
+        db.exec("CREATE TABLE resending (change_id TEXT PRIMARY KEY)");
     if (!tableExists(db, "refused_creations"))
         db.exec("CREATE TABLE refused_creations (record_id TEXT PRIMARY KEY)");
 }

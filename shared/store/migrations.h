@@ -11,8 +11,8 @@ class Database;
 int migrate(Database& db, int target);
 
 // Tables added after a schema version shipped, made at every open when missing: the
-// received changes kept for a later version of this software (ChangeLog::defer), and the
-// creations a county refused (record_table.h).
+// received changes kept for a later version of this software (ChangeLog::defer), changes
+// being sent again (ChangeLog::resendAfter) and the creations a county refused (record_table.h).
 void addLifecycleTables(Database& db);
 
 // The version a file was last migrated to (PRAGMA user_version).

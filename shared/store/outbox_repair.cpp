@@ -54,8 +54,25 @@ std::size_t Ledger::restampPending()
     return outbox.size();
 }
 
+std::vector<std::string> Ledger::earlierDeviceIds()
+{
+    std::vector<std::string> ids;
+    const std::string all = m_meta.value(meta::kEarlierDeviceIds);
+    std::string_view rest = all;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        ids.emplace_back(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+    return ids;
+}
+
 void Ledger::adoptIdentity(const std::string& id)
 {
+    const std::string earlier = m_meta.value(meta::kEarlierDeviceIds);
+    const std::string current = m_meta.value(meta::kDeviceId);
+    if (!current.empty() && current != id)
+        m_meta.set(meta::kEarlierDeviceIds, earlier.empty() ? current : earlier + "," + current);
     m_meta.set(meta::kDeviceId, id);
     m_clock.setDevice(id);
     restampPending();

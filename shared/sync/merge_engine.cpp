@@ -203,7 +203,10 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
         const Hlc current = clock == record.clocks.end() ? Hlc{} : clock->second;
         const std::string currentValue = f.name == kDeletedField ? (record.deleted ? "1" : "0") : record.value(f.name);
 
-        if (!current.isNull() && f.base != current && f.value != currentValue && current != change.hlc) {
+        // Two writes with one clock (two copies of a ledger file that stamped before either
+        // learnt of the other) are concurrent too, and the larger value stands everywhere.
+        const bool tie = current == change.hlc && f.value != currentValue;
+        if (!current.isNull() && f.value != currentValue && ((f.base != current && current != change.hlc) || tie)) {
             Conflict c;
             c.entity = change.entity;
             c.recordId = change.recordId;
@@ -218,7 +221,7 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
             conflicts.add(std::move(c));
             ++outcome.conflicts;
         }
-        if (current < change.hlc) {
+        if (current < change.hlc || (tie && currentValue < f.value)) {
             if (f.name == kDeletedField)
                 record.deleted = f.value == "1";
             else

@@ -98,12 +98,10 @@ std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrFiel
                          SyncReport& report)
 {
     ChangeLog& log = ledger.changeLog();
-    Database& db = ledger.database();
     std::size_t moved = 0;
     for (const auto& result : results) {
         if (result.accepted()) {
-            log.markAcknowledged(result.change_id());
-            if (db.changes() > 0) {
+            if (log.markAcknowledged(result.change_id())) {
                 ++report.acknowledged;
                 ++moved;
             }
@@ -112,10 +110,14 @@ std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrFiel
             // right), or a record the county does not hold yet (it goes once the record
             // does). It stays in the outbox; quarantining it would keep it from the county.
             continue;
+        } else if (log.isResend(result.change_id())) {
+            // Sent again after a restore; the county took it once and declines it now (its
+            // rules or this device's scope changed since): it stands as it was.
+            if (log.markAcknowledged(result.change_id()))
+                ++moved;
         } else {
             const std::string message = result.error().message().empty() ? "服务器拒收" : result.error().message();
-            log.markRefused(result.change_id(), static_cast<int>(result.error().code()), message);
-            if (db.changes() > 0) {
+            if (log.markRefused(result.change_id(), static_cast<int>(result.error().code()), message)) {
                 // The laptop shows what the county holds, and the refused change stays
                 // listed with its reason so the user can correct it and enter it again.
                 ledger.undoRefused(result.change_id());

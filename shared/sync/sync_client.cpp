@@ -139,6 +139,8 @@ EnrollResult SyncClient::enroll(std::string_view code, std::string_view deviceNa
     request.set_code(std::string(code));
     request.set_device_id(m_ledger.deviceId());
     request.set_device_name(std::string(deviceName));
+    for (const auto& earlier : m_ledger.earlierDeviceIds())
+        request.add_previous_device_ids(earlier);
 
     const HttpResponse response = exchange(run, protocol::kEnrollPath, request.SerializeAsString(), false);
     const auto body = decodedBody(response);
@@ -166,6 +168,10 @@ EnrollResult SyncClient::enroll(std::string_view code, std::string_view deviceNa
         meta.set(meta::kScope, answer.scope());
         meta.set(meta::kCountyCode, answer.county_code());
         meta.erase(meta::kLastSyncError);
+        // A ledger enrolled again (its token was lost, or the county was restored to before
+        // it enrolled) cannot know what the county holds of it: everything it had sent goes
+        // again, and the county takes each change once.
+        m_ledger.changeLog().resendAfter({}, {});
         tx.commit();
     } catch (const StoreError& e) {
         result.error = detail::localStorageError(e, e.full());

@@ -61,6 +61,14 @@ SyncError SyncClient::hello(Run& run)
         // go out again; the county takes each once, by its id.
         Transaction tx(m_ledger.database());
         run.report.resent = log.resendAfter(last, m_ledger.deviceId());
+        // Likewise for what it stamped under the ids it went by before (a fork, an earlier
+        // enrollment), as far as the county knows them.
+        const std::vector<std::string> mine = m_ledger.earlierDeviceIds();
+        for (const auto& earlier : answer.earlier_ids()) {
+            const bool known = earlier.last_change_id().empty() || log.contains(earlier.last_change_id());
+            if (known && std::find(mine.begin(), mine.end(), earlier.device_id()) != mine.end())
+                run.report.resent += log.resendAfter(earlier.last_change_id(), earlier.device_id());
+        }
         tx.commit();
     }
     repairClock(run, run.serverTime, static_cast<std::int64_t>(answer.max_clock_ahead()));

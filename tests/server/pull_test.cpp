@@ -146,7 +146,10 @@ TEST_CASE("a county database in memory serves enrollment, push and pull through 
     entry.createdAt = formatDateTime(HybridClock::systemMillis());
     entry.expiresAt = formatDateTime(HybridClock::systemMillis() + 3600 * 1000);
     store->addEnrollmentCode(entry);
-    server::Device device{"mem-device-0001", "笔记本", {}, "hash", {}, false, {}, {}, {}, {}};
+    server::Device device;
+    device.id = "mem-device-0001";
+    device.name = "笔记本";
+    device.tokenHash = "hash";
     REQUIRE(store->enroll(entry.codeHash, device, entry.createdAt) == server::EnrollVerdict::Enrolled);
     REQUIRE(store->deviceByTokenHash("hash"));
     CHECK(store->device("mem-device-0001")->scope.toString() == "village:" + std::string(kVillageA));
