@@ -7,6 +7,7 @@
 #include "domain/text.h"
 
 #include <optional>
+#include <map>
 #include <set>
 
 namespace shouwang::server {
@@ -22,16 +23,52 @@ wire::ChangeResult refusal(const Change& change, wire::ErrorCode code, std::stri
     return result;
 }
 
-// The rules that need no database: who made it, where it may go, when it claims to be. A
-// device stamps as itself, or sends again what it stamped under an id it went by before.
-std::optional<wire::ChangeResult> policyRefusal(const Device& device, const std::set<std::string>& earlier,
-                                                const Change& change, std::int64_t nowMillis)
+// Who may have stamped a change a device sends: itself; an id it went by before; or, for a
+// change it relays to a county restored from a backup (docs/protocol.md, "Lifecycle"), a
+// device the county does not know or one whose scope could have written it. So a device can
+// never send as a device of another village.
+class Stamps {
+public:
+    Stamps(CountyStore& store, const Device& device)
+        : m_store(store)
+        , m_device(device)
+    {
+    }
+
+    bool mayCarry(const Change& change, const EntityDef& entity)
+    {
+        if (change.hlc.device == m_device.id)
+            return true;
+        if (!m_earlierRead) {
+            for (const auto& e : m_store.earlierIds(m_device.id))
+                m_earlier.insert(e.id);
+            m_earlierRead = true;
+        }
+        if (m_earlier.count(change.hlc.device))
+            return true;
+        auto it = m_others.find(change.hlc.device);
+        if (it == m_others.end())
+            it = m_others.emplace(change.hlc.device, m_store.device(change.hlc.device)).first;
+        return !it->second || it->second->scope.canWrite(entity, change.villageCode);
+    }
+
+private:
+    CountyStore& m_store;
+    const Device& m_device;
+    bool m_earlierRead = false;
+    std::set<std::string> m_earlier;
+    std::map<std::string, std::optional<Device>> m_others;
+};
+
+// The rules that need no merge: who made it, where it may go, when it claims to be.
+std::optional<wire::ChangeResult> policyRefusal(const Device& device, Stamps& stamps, const Change& change,
+                                                std::int64_t nowMillis)
 {
-    if (change.hlc.device != device.id && !earlier.count(change.hlc.device))
-        return refusal(change, wire::CHANGE_REFUSED, "该变更不是由本设备产生的，不能由本设备上传");
     const EntityDef* entity = findEntity(change.entity);
     if (!entity)
         return refusal(change, wire::CHANGE_REFUSED, "未知的记录类型");
+    if (!stamps.mayCarry(change, *entity))
+        return refusal(change, wire::CHANGE_REFUSED, "该变更不是由本设备产生的，不能由本设备上传");
     if (!device.scope.canWrite(*entity, change.villageCode))
         return refusal(change, wire::OUT_OF_SCOPE,
                        "该变更超出本设备的权限范围（" + device.scope.toString() + "），未被接收");
@@ -54,6 +91,8 @@ void toWire(const ChangePage& page, wire::PullResponse& out)
     out.set_cursor_epoch(page.epoch);
     out.set_has_more(page.hasMore);
     out.set_cursor_reset(page.cursorReset);
+    for (const auto& epoch : page.knownEpochs)
+        out.add_known_epochs(epoch);
 }
 
 IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::vector<Change>& changes,
@@ -63,16 +102,9 @@ IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::
     out.results.resize(changes.size());
     std::vector<Change> cleared;
     std::vector<std::size_t> clearedAt;
-    std::set<std::string> earlier;
-    for (const auto& change : changes) {
-        if (change.hlc.device != device.id) { // only then is the lineage read
-            for (const auto& e : store.earlierIds(device.id))
-                earlier.insert(e.id);
-            break;
-        }
-    }
+    Stamps stamps(store, device);
     for (std::size_t i = 0; i < changes.size(); ++i) {
-        if (auto refused = policyRefusal(device, earlier, changes[i], nowMillis)) {
+        if (auto refused = policyRefusal(device, stamps, changes[i], nowMillis)) {
             out.results[i] = std::move(*refused);
             continue;
         }

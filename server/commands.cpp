@@ -256,6 +256,8 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
             cursor = 0;
             epoch.clear();
             updates->set_cursor_reset(true);
+            for (const auto& known : page.knownEpochs)
+                updates->add_known_epochs(known);
             continue;
         }
         ChangePage batch;

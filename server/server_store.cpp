@@ -308,6 +308,7 @@ public:
             if (!epochs.isPlace(cursor, cursorEpoch)) {
                 page.cursorReset = true;
                 page.hasMore = true;
+                page.knownEpochs = epochs.all();
                 return page;
             }
             page.changes = ChangeLog(db).after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,

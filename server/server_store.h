@@ -67,6 +67,7 @@ struct ChangePage {
     std::string epoch;        // of nextCursor
     bool hasMore = false;
     bool cursorReset = false; // the cursor is not a place in this log: pull again from 0
+    std::vector<std::string> knownEpochs; // with cursorReset
 };
 
 // What the merge made of each change of a batch, in order.

@@ -155,6 +155,62 @@ std::vector<Change> ChangeLog::pending(std::size_t limit)
     return out;
 }
 
+std::vector<Change> ChangeLog::outgoing(std::size_t limit)
+{
+    Statement& st = m_db.cached(
+        "SELECT payload, seq FROM (SELECT payload, seq FROM change_log WHERE origin = 0 AND state = 0 "
+        "UNION ALL SELECT c.payload, c.seq FROM relay AS r JOIN change_log AS c ON c.change_id = r.change_id) "
+        "ORDER BY seq LIMIT ?");
+    st.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<Change> out;
+    while (st.step()) {
+        if (auto change = parseChange(st.blob(0))) {
+            change->seq = static_cast<std::uint64_t>(st.integer(1));
+            out.push_back(std::move(*change));
+        }
+    }
+    st.reset();
+    return out;
+}
+
+std::size_t ChangeLog::relayFrom(std::uint64_t firstSeq)
+{
+    Statement& st = m_db.cached("INSERT OR IGNORE INTO relay (change_id) SELECT change_id FROM change_log "
+                                "WHERE origin = 1 AND seq >= ?");
+    st.bind(1, static_cast<std::int64_t>(firstSeq));
+    st.run();
+    return static_cast<std::size_t>(m_db.changes());
+}
+
+bool ChangeLog::endRelay(std::string_view changeId)
+{
+    m_db.cached("DELETE FROM relay WHERE change_id = ?").bind(1, changeId).run();
+    return m_db.changes() > 0;
+}
+
+void ChangeLog::noteEpoch(std::string_view epoch, std::uint64_t firstSeq)
+{
+    if (epoch.empty())
+        return;
+    m_db.cached("INSERT OR IGNORE INTO received_epochs (epoch, first_seq) VALUES (?, ?)")
+        .bind(1, epoch)
+        .bind(2, static_cast<std::int64_t>(firstSeq))
+        .run();
+}
+
+std::uint64_t ChangeLog::receivedSinceEpochs(const std::vector<std::string>& known)
+{
+    // The latest stretch the restored county still knows: what came after its start may be
+    // what the county lost. None known: everything received.
+    std::uint64_t from = 0;
+    auto st = m_db.prepare("SELECT epoch, first_seq FROM received_epochs ORDER BY first_seq");
+    while (st.step()) {
+        if (std::find(known.begin(), known.end(), st.text(0)) != known.end())
+            from = static_cast<std::uint64_t>(st.integer(1));
+    }
+    return from;
+}
+
 std::size_t ChangeLog::pendingCount()
 {
     Statement& st = m_db.cached("SELECT count(*) FROM change_log WHERE origin = 0 AND state = 0");
@@ -198,17 +254,17 @@ void ChangeLog::remove(std::string_view changeId)
     st.run();
 }
 
-std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_view device)
+std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_view device, bool received)
 {
     // Remembered as re-sends: the county took each once, so a refusal now (its rules or the
     // device's scope changed since) leaves it acknowledged instead of undoing it here.
-    constexpr std::string_view kWhich = "FROM change_log WHERE origin = 0 AND state = 1 AND (?1 = '' OR device_id = ?1) "
-                                        "AND seq > coalesce((SELECT seq FROM change_log WHERE change_id = ?2), 0)";
-    m_db.cached("INSERT OR IGNORE INTO resending (change_id) SELECT change_id " + std::string(kWhich))
-        .bind(1, device)
-        .bind(2, lastChangeId)
-        .run();
-    Statement& st = m_db.cached("UPDATE change_log SET state = 0 WHERE change_id IN (SELECT change_id " + std::string(kWhich) + ")");
+    const std::string which = std::string("FROM change_log WHERE ")
+        + (received ? "device_id = ?1 AND (origin = 1 OR state = 1)" : "origin = 0 AND state = 1 AND (?1 = '' OR device_id = ?1)")
+        + " AND seq > coalesce((SELECT seq FROM change_log WHERE change_id = ?2), 0)";
+    m_db.cached("INSERT OR IGNORE INTO resending (change_id) SELECT change_id " + which).bind(1, device).bind(2, lastChangeId).run();
+    // A change of this ledger's that came back to it from the county (after a restore of the
+    // laptop) is its own again: it goes out from the outbox.
+    Statement& st = m_db.cached("UPDATE change_log SET origin = 0, state = 0 WHERE change_id IN (SELECT change_id " + which + ")");
     st.bind(1, device).bind(2, lastChangeId);
     st.run();
     return static_cast<std::size_t>(m_db.changes());

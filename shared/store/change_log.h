@@ -43,6 +43,19 @@ public:
 
     // The outbox, oldest first.
     std::vector<Change> pending(std::size_t limit);
+    // What a push sends: the outbox and the received changes being relayed, oldest first.
+    std::vector<Change> outgoing(std::size_t limit);
+
+    // Relaying to a county restored from a backup (docs/protocol.md, "Lifecycle"): the
+    // changes this replica received from local seq `firstSeq` on are sent back, for the
+    // county may have lost them with their author's copy. Each leaves the relay when the
+    // county has answered for it (endRelay: true if it was being relayed).
+    std::size_t relayFrom(std::uint64_t firstSeq);
+    bool endRelay(std::string_view changeId);
+    // Where each stretch (epoch) of the county's log began arriving here, and the first local
+    // seq of the latest one of `known` (0 when none is known).
+    void noteEpoch(std::string_view epoch, std::uint64_t firstSeq);
+    std::uint64_t receivedSinceEpochs(const std::vector<std::string>& known);
     std::size_t pendingCount();
     // Both return whether the change moved (it was pending).
     bool markAcknowledged(std::string_view changeId);
@@ -61,7 +74,9 @@ public:
     // "Lifecycle"). Returns how many.
     // `device` "" means changes stamped with any id (a ledger enrolled again). Remembered as
     // re-sends until acknowledged (isResend).
-    std::size_t resendAfter(std::string_view lastChangeId, std::string_view device);
+    // `received`: also what came back from the county stamped with `device` (one of this
+    // ledger's earlier ids, after the laptop itself was restored).
+    std::size_t resendAfter(std::string_view lastChangeId, std::string_view device, bool received = false);
     bool isResend(std::string_view changeId);
 
     // Received changes this replica could read only in part (a newer county's fields or

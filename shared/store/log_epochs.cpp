@@ -26,6 +26,15 @@ std::string LogEpochs::epochOf(std::uint64_t seq)
     return epoch;
 }
 
+std::vector<std::string> LogEpochs::all()
+{
+    auto st = m_db.prepare("SELECT epoch FROM log_epochs ORDER BY first_seq");
+    std::vector<std::string> out;
+    while (st.step())
+        out.push_back(st.text(0));
+    return out;
+}
+
 bool LogEpochs::isPlace(std::uint64_t cursor, std::string_view epoch)
 {
     if (cursor == 0)

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace shouwang {
 
@@ -31,6 +32,8 @@ public:
     // Whether `cursor`, given by this log with `epoch`, is a place in it. An empty epoch
     // comes from a device older than epochs and is trusted as far as the log reaches.
     bool isPlace(std::uint64_t cursor, std::string_view epoch);
+    // Every epoch of this log, oldest first.
+    std::vector<std::string> all();
 
 private:
     Database& m_db;

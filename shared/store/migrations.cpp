@@ -125,6 +125,10 @@ void addLifecycleTables(Database& db)
         db.exec("CREATE TABLE deferred_changes (change_id TEXT PRIMARY KEY)");
     if (!tableExists(db, "resending"))
         db.exec("CREATE TABLE resending (change_id TEXT PRIMARY KEY)");
+    if (!tableExists(db, "relay"))
+        db.exec("CREATE TABLE relay (change_id TEXT PRIMARY KEY)");
+    if (!tableExists(db, "received_epochs"))
+        db.exec("CREATE TABLE received_epochs (epoch TEXT PRIMARY KEY, first_seq INTEGER NOT NULL)");
     if (!tableExists(db, "refused_creations"))
         db.exec("CREATE TABLE refused_creations (record_id TEXT PRIMARY KEY)");
 }

@@ -12,7 +12,8 @@ int migrate(Database& db, int target);
 
 // Tables added after a schema version shipped, made at every open when missing: the
 // received changes kept for a later version of this software (ChangeLog::defer), changes
-// being sent again (ChangeLog::resendAfter) and the creations a county refused (record_table.h).
+// being sent again or relayed (ChangeLog::resendAfter, relayFrom), the epochs of the county's
+// log this replica received from, and the creations a county refused (record_table.h).
 void addLifecycleTables(Database& db);
 
 // The version a file was last migrated to (PRAGMA user_version).

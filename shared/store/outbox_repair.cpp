@@ -20,38 +20,58 @@ std::size_t Ledger::restampPending()
 {
     const std::vector<Change> outbox = m_changes.pending(static_cast<std::size_t>(INT64_MAX));
     std::map<Hlc, Hlc> moved; // old stamp -> new, for later changes based on an earlier one
+    std::vector<std::string> mine = earlierDeviceIds();
+    mine.push_back(m_clock.device());
+    const std::uint64_t from = m_clock.lastTime();
+    std::size_t restamped = 0;
     for (Change change : outbox) {
+        // A change sent again after a restore is history the county may hold: it keeps its
+        // id and stamp. Only what never reached the county is stamped again.
+        if (m_changes.isResend(change.changeId))
+            continue;
         const Hlc old = change.hlc;
         for (auto& f : change.fields) {
             if (auto it = moved.find(f.base); it != moved.end())
                 f.base = it->second;
         }
-        for (const auto& f : change.fields)
-            m_clock.observe(f.base);
+        for (const auto& f : change.fields) {
+            // A stamp of this ledger's own from above where the re-stamping starts, never
+            // sent (a clock that ran ahead): it must not lift the new stamps with it.
+            const bool ownAhead = f.base.time > from && std::find(mine.begin(), mine.end(), f.base.device) != mine.end();
+            if (!ownAhead)
+                m_clock.observe(f.base);
+        }
         change.hlc = m_clock.now();
         moved.emplace(old, change.hlc);
 
-        // The record's fields that still carry the old stamp carry the new one.
+        // The record holds the change as any replica will merge it: at its new clock it is
+        // the latest write of each of its fields, even of one a received edit had overwritten
+        // since (the county files that pair as concurrent).
         if (const EntityDef* entity = findEntity(change.entity)) {
             if (auto record = loadRecord(m_db, *entity, change.recordId)) {
-                bool touched = false;
-                for (auto& [field, clock] : record->clocks) {
-                    if (clock == old) {
-                        clock = change.hlc;
-                        touched = true;
-                    }
+                for (const auto& f : change.fields) {
+                    auto clock = record->clocks.find(f.name);
+                    if (clock != record->clocks.end() && clock->second != old && change.hlc < clock->second)
+                        continue; // a later write (not this change's old stamp) stands
+                    if (f.name == kDeletedField)
+                        record->deleted = f.value == "1";
+                    else
+                        record->set(f.name, f.value);
+                    record->clocks.insert_or_assign(f.name, change.hlc);
                 }
-                if (touched)
-                    writeRecord(m_db, *entity, *record);
+                writeRecord(m_db, *entity, *record);
+                for (const auto& elder : m_derived.affectedElders(*record))
+                    m_derived.refresh(elder);
             }
         }
         m_changes.remove(change.changeId);
+        ++restamped;
         change.changeId = newUuid();
         change.seq = 0;
         m_changes.append(change, ChangeOrigin::Local);
     }
     m_meta.set(meta::kClock, std::to_string(m_clock.lastTime()));
-    return outbox.size();
+    return restamped;
 }
 
 std::vector<std::string> Ledger::earlierDeviceIds()

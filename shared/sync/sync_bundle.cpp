@@ -100,12 +100,18 @@ std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrFiel
     ChangeLog& log = ledger.changeLog();
     std::size_t moved = 0;
     for (const auto& result : results) {
+        const auto code = result.error().code();
+        const bool waits = !result.accepted() && (code == wire::CLOCK_AHEAD || code == wire::RECORD_UNKNOWN);
+        if (!waits && log.endRelay(result.change_id())) {
+            ++moved; // a relayed change of another device: answered, whatever the answer
+            continue;
+        }
         if (result.accepted()) {
             if (log.markAcknowledged(result.change_id())) {
                 ++report.acknowledged;
                 ++moved;
             }
-        } else if (result.error().code() == wire::CLOCK_AHEAD || result.error().code() == wire::RECORD_UNKNOWN) {
+        } else if (waits) {
             // Not the change's fault: the computer's clock (it goes through once the clock is
             // right), or a record the county does not hold yet (it goes once the record
             // does). It stays in the outbox; quarantining it would keep it from the county.
@@ -176,7 +182,7 @@ BundleExport SyncClient::exportBundle(const std::string& path)
         bundle.set_cursor_epoch(meta.value(meta::kPullCursorEpoch));
         // Every pending change: exporting is read-only, so exporting again (a lost stick)
         // carries the same changes and the server's idempotence makes that harmless.
-        for (const Change& change : m_ledger.changeLog().pending(std::numeric_limits<std::int64_t>::max())) {
+        for (const Change& change : m_ledger.changeLog().outgoing(std::numeric_limits<std::int64_t>::max())) {
             wire::Change* out = bundle.add_changes();
             toWire(change, *out);
             out->clear_seq();
@@ -240,8 +246,10 @@ SyncReport SyncClient::importBundleAnswer(const std::string& path)
         MergeEngine merge(m_ledger);
         Transaction tx(m_ledger.database());
         detail::applyResults(m_ledger, bundle->results(), report);
+        const std::uint64_t firstSeq = m_ledger.changeLog().lastSeq() + 1;
         detail::mergeChanges(merge, bundle->updates().changes(), report);
         merge.flushDerived();
+        m_ledger.changeLog().noteEpoch(bundle->updates().cursor_epoch(), firstSeq);
         Meta& meta = m_ledger.meta();
         const std::uint64_t cursor = std::stoull(meta.value(meta::kPullCursor, "0"));
         // A county restored from a backup answered from the beginning of its log.
@@ -249,6 +257,11 @@ SyncReport SyncClient::importBundleAnswer(const std::string& path)
             meta.set(meta::kPullCursor, std::to_string(bundle->updates().next_cursor()));
             meta.set(meta::kPullCursorEpoch, bundle->updates().cursor_epoch());
             report.cursorReset = bundle->updates().cursor_reset();
+            if (report.cursorReset) {
+                const auto& epochs = bundle->updates().known_epochs();
+                report.resent += m_ledger.changeLog().relayFrom(
+                    m_ledger.changeLog().receivedSinceEpochs({epochs.begin(), epochs.end()}));
+            }
         }
         // What the county lost of this device's acknowledged changes goes on the next stick.
         const std::string& last = bundle->last_change_id();

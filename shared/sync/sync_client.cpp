@@ -210,6 +210,9 @@ SyncReport SyncClient::sync(const SyncOptions& options, const ProgressCallback& 
                     SyncError pulled = pull(run);
                     if (pulled)
                         run.report.error = pulled;
+                    // A restored county found while pulling: relay at once what it lost.
+                    else if (run.report.cursorReset && !run.report.error)
+                        run.report.error = push(run);
                 }
             }
         }
@@ -239,7 +242,7 @@ SyncError SyncClient::push(Run& run)
 // Sends the oldest `batch` pending changes. `progressed` is false once the outbox is empty.
 SyncError SyncClient::pushBatch(Run& run, std::size_t& batch, bool& progressed)
 {
-    const std::vector<Change> changes = m_ledger.changeLog().pending(batch);
+    const std::vector<Change> changes = m_ledger.changeLog().outgoing(batch);
     if (changes.empty())
         return {};
     wire::PushRequest request;
@@ -355,6 +358,16 @@ SyncError SyncClient::pull(Run& run)
             Transaction tx(m_ledger.database());
             m_ledger.meta().set(meta::kPullCursor, "0");
             m_ledger.meta().erase(meta::kPullCursorEpoch);
+            // What arrived here since the restored county's latest known stretch may exist
+            // nowhere else any more (its author's laptop restored too): relay it back.
+            const std::vector<std::string> known(page.known_epochs().begin(), page.known_epochs().end());
+            ChangeLog& log = m_ledger.changeLog();
+            run.report.resent += log.relayFrom(log.receivedSinceEpochs(known));
+            // And everything it stamped under the ids it went by before: where the county's
+            // newest of those is not here (another copy went on under that id), hello could
+            // not tell what the county lacks of this copy's part.
+            for (const auto& earlier : m_ledger.earlierDeviceIds())
+                run.report.resent += log.resendAfter({}, earlier, true);
             tx.commit();
             continue;
         }
@@ -364,8 +377,10 @@ SyncError SyncClient::pull(Run& run)
         // The page and the cursor past it commit together: a sync cut off here resumes
         // exactly after the last page it kept.
         Transaction tx(m_ledger.database());
+        const std::uint64_t firstSeq = m_ledger.changeLog().lastSeq() + 1;
         detail::mergeChanges(merge, page.changes(), run.report);
         merge.flushDerived();
+        m_ledger.changeLog().noteEpoch(page.cursor_epoch(), firstSeq);
         if (page.next_cursor() >= cursor) {
             cursor = page.next_cursor();
             epoch = page.cursor_epoch();

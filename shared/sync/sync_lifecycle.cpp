@@ -67,7 +67,7 @@ SyncError SyncClient::hello(Run& run)
         for (const auto& earlier : answer.earlier_ids()) {
             const bool known = earlier.last_change_id().empty() || log.contains(earlier.last_change_id());
             if (known && std::find(mine.begin(), mine.end(), earlier.device_id()) != mine.end())
-                run.report.resent += log.resendAfter(earlier.last_change_id(), earlier.device_id());
+                run.report.resent += log.resendAfter(earlier.last_change_id(), earlier.device_id(), true);
         }
         tx.commit();
     }
@@ -95,6 +95,10 @@ SyncError SyncClient::fork(Run& run)
     meta.set(meta::kScope, answer.scope());
     meta.set(meta::kPullCursor, "0");
     meta.erase(meta::kPullCursorEpoch);
+    // What this copy stamped under its earlier names may be held nowhere else (the other
+    // copy restored, the county too): it all goes once more, taken once by change id.
+    for (const auto& earlier : m_ledger.earlierDeviceIds())
+        run.report.resent += m_ledger.changeLog().resendAfter({}, earlier, true);
     tx.commit();
     run.token = answer.token();
     run.report.forked = true;
