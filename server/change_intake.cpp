@@ -32,6 +32,9 @@ std::optional<wire::ChangeResult> policyRefusal(const Device& device, const Chan
     if (!device.scope.canWrite(*entity, change.villageCode))
         return refusal(change, wire::OUT_OF_SCOPE,
                        "该变更超出本设备的权限范围（" + device.scope.toString() + "），未被接收");
+    if (change.hlc.millis() < protocol::kMinClockMillis)
+        return refusal(change, wire::CHANGE_REFUSED,
+                       "该变更的时间早于2020年1月1日，这台电脑的日期和时间不正确。请先把电脑的日期和时间改正确，再重新录入。");
     if (change.hlc.millis() > nowMillis + protocol::kMaxClockAheadMillis)
         return refusal(change, wire::CLOCK_AHEAD,
                        "这台电脑的日期和时间比服务器快了一天以上。请先把电脑的日期和时间改正确，再重新同步。");

@@ -23,8 +23,20 @@ inline constexpr std::size_t kMaxPushChanges = 1000;
 inline constexpr std::size_t kDefaultPushBatch = 500;
 inline constexpr std::uint32_t kMaxPullLimit = 5000;
 inline constexpr std::uint32_t kDefaultPullLimit = 2000;
+// Checked while a push is decoded, before any change is built (server/push_limits.h): a
+// change larger than these could not travel back to other devices in a pull page.
+inline constexpr std::size_t kMaxFieldsPerChange = 64;     // the largest entity has 23 fields
+inline constexpr std::size_t kMaxFieldValueBytes = 4000;   // = kMaxTextBytes (domain/validation.h)
+inline constexpr std::size_t kMaxOperatorNameBytes = 96;   // 32 Chinese characters
+inline constexpr std::size_t kMaxIdBytes = 64;             // ids, entity and field names, codes
+// A pull page ends before this many bytes (uncompressed), so it always fits the client's
+// kMaxInflatedBytes; one change is at most about 270 KB by the limits above.
+inline constexpr std::size_t kMaxPullPageBytes = 8 * 1024 * 1024;
 // A device clock this far ahead of the server's is refused (DESIGN.md §4).
 inline constexpr std::int64_t kMaxClockAheadMillis = 24LL * 60 * 60 * 1000;
+// No change can be older than 2020-01-01T00:00:00Z (before Shouwang existed): an HLC below
+// it comes from a clock reset to 1970 or a forged change, and would move report dates.
+inline constexpr std::int64_t kMinClockMillis = 1577836800000LL;
 
 // The magic at the start of a bundle file, then a BundleFile message.
 inline constexpr std::string_view kBundleMagic = "SHWBNDL1";
