@@ -29,10 +29,10 @@ struct RawAnswer {
 };
 
 struct RawRequest {
-    std::string target;
-    std::string body;
-    std::string token;
-    std::string encoding;
+    std::string target = {};
+    std::string body = {};
+    std::string token = {};
+    std::string encoding = {};
     std::string from = "127.0.0.1";
 };
 
