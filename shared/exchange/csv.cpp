@@ -110,11 +110,12 @@ bool looksLikeFormula(std::string_view field)
     return !isPlainNumber(field.substr(start));
 }
 
-// A cell already starting with ' followed by such text is guarded too, so that import can
-// tell a guard from a ' that was typed.
+// Cells that already start with quotes before such text are guarded too, so that import can
+// tell a guard from a ' that was typed: the mapping is one to one.
 bool needsGuard(std::string_view field)
 {
-    return looksLikeFormula(field) || (field.size() > 1 && field[0] == '\'' && looksLikeFormula(field.substr(1)));
+    const auto text = field.find_first_not_of('\'');
+    return text != std::string_view::npos && looksLikeFormula(field.substr(text));
 }
 
 } // namespace
