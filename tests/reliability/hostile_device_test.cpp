@@ -163,6 +163,40 @@ TEST_CASE("huge operator names, fields and field counts are refused while decodi
     CHECK(size < 5 * 1024 * 1024);
 }
 
+TEST_CASE("changes as large as the limits allow come back in pull pages under 8 MiB, and the county device takes them all")
+{
+    Target t;
+    std::vector<Change> large;
+    for (int i = 0; i < 900; ++i) {
+        Change c = t.change();
+        c.fields = {{"head_name", std::string(protocol::kMaxFieldValueBytes, 'h'), {}},
+                    {"address", std::string(protocol::kMaxFieldValueBytes, 'a'), {}},
+                    {"notes", std::string(protocol::kMaxFieldValueBytes, 'n'), {}}};
+        large.push_back(c);
+    }
+    REQUIRE(t.push(large, true).status == 200); // about 11 MB: more than one page holds
+
+    wire::PullRequest pull;
+    pull.set_protocol_version(protocol::kVersion);
+    pull.set_limit(protocol::kMaxPullLimit);
+    const RawAnswer page = rawPost(t.port(), {kPull, pull.SerializeAsString(),
+                                              t.office.ledger->meta().value(meta::kToken)});
+    REQUIRE(page.status == 200);
+    wire::PullResponse first;
+    REQUIRE(first.ParseFromString(page.body));
+    INFO("first page: " << first.changes_size() << " changes, " << page.body.size() << " bytes");
+    CHECK(page.body.size() <= protocol::kMaxPullPageBytes);
+    CHECK(first.changes_size() > 0);
+    CHECK(first.changes_size() < 900);
+    CHECK(first.has_more());
+    CHECK(first.next_cursor() == first.changes(first.changes_size() - 1).seq());
+
+    const SyncReport synced = t.office.sync();
+    INFO(synced.error.message);
+    REQUIRE(synced.ok());
+    CHECK(t.office.ledger->count("household") == 900);
+}
+
 TEST_CASE("clocks below 2020 and more than a day ahead are refused with their reason, the day ahead accepted")
 {
     Target t;
