@@ -7,6 +7,8 @@
 #include "server/pull_page.h"
 #include "server/push_limits.h"
 
+#include "store/ledger.h"
+
 #include "domain/schema.h"
 #include "domain/validation.h"
 
@@ -185,4 +187,24 @@ TEST_CASE("connection caps count per address and in all, and a slot gives its pl
     a1.reset();
     CHECK(limits.admit("c"));
     CHECK(limits.open() == 2);
+}
+
+TEST_CASE("refusals of unknown clients are sampled into the audit through the handlers too, a device's are not")
+{
+    ServerFixture f;
+    auto device = f.enroll("village:500154102200");
+    const auto auditRows = [&f](const std::string& where) {
+        auto db = openLedgerDatabase(f.dbPath);
+        auto st = db->prepare("SELECT count(*) FROM audit WHERE refused = 1 AND " + where);
+        return st.step() ? st.integer(0) : -1;
+    };
+    for (int i = 0; i < 50; ++i)
+        CHECK(f.post(protocol::kPullPath, "", "forged", "10.1.1.1").status == 401);
+    CHECK(f.post(protocol::kPullPath, "", "forged", "10.1.1.2").status == 401);
+    for (int i = 0; i < 3; ++i)
+        CHECK(f.post(protocol::kPushPath, "garbage", device.token, "10.1.1.1").status == 400);
+    CHECK(auditRows("action = 'pull' AND address = '10.1.1.1'") == 1);
+    CHECK(auditRows("action = 'pull' AND address = '10.1.1.2'") == 1);
+    CHECK(auditRows("action = 'push' AND device_id = '" + device.id + "'") == 3); // known devices: every one
+    CHECK(f.metrics.prometheusText().find("shouwang_refusals_unaudited_total 49\n") != std::string::npos);
 }
