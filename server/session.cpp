@@ -253,19 +253,13 @@ private:
         if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
             beast::error_code ec;
             m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-            if (m_drainOnClose) {
-                m_drain = std::make_unique<std::array<char, 16 * 1024>>();
-                tcpOf(m_stream).expires_after(kDrainTimeout);
-                return drain();
-            }
-            m_stream.socket().close(ec);
-        } else {
-            tcpOf(m_stream).expires_after(std::chrono::seconds(5));
-            m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) {
-                beast::error_code ec;
-                tcpOf(self->m_stream).socket().close(ec);
-            });
         }
+        if (m_drainOnClose) {
+            m_drain = std::make_unique<std::array<char, 16 * 1024>>();
+            tcpOf(m_stream).expires_after(kDrainTimeout);
+            return drain();
+        }
+        finishClose();
     }
 
     // Reads and drops what the client still sends after a refusal, up to kMaxDrainBytes.
@@ -274,13 +268,24 @@ private:
         m_stream.async_read_some(net::buffer(*m_drain), [self = this->shared_from_this()](beast::error_code ec,
                                                                                           std::size_t n) {
             self->m_drained += n;
-            if (ec || self->m_drained > kMaxDrainBytes) {
-                beast::error_code ignored;
-                tcpOf(self->m_stream).socket().close(ignored);
-                return;
-            }
+            if (ec || self->m_drained > kMaxDrainBytes)
+                return self->finishClose();
             self->drain();
         });
+    }
+
+    void finishClose()
+    {
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            beast::error_code ec;
+            m_stream.socket().close(ec);
+        } else {
+            tcpOf(m_stream).expires_after(std::chrono::seconds(5));
+            m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+                beast::error_code ec;
+                tcpOf(self->m_stream).socket().close(ec);
+            });
+        }
     }
 
     Stream m_stream;

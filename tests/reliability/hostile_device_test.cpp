@@ -245,6 +245,12 @@ TEST_CASE("a request with a bad token is answered before its body is read, and 6
         ::close(fd);
     }
 
+    // An honest client whose token is no longer valid, sending a push of 600 KB: the body is
+    // not kept, but it is read and dropped far enough that the client sees why.
+    const RawAnswer revoked = rawPost(t.port(), {kPush, std::string(600 * 1024, 'x'), "revoked-or-forged"});
+    CHECK(revoked.status == 401);
+    CHECK(errorIn(revoked).code() == wire::UNAUTHENTICATED);
+
     // 60 connections each sending 8 MiB under a forged token, round robin.
     const std::string head = "POST " + kPull + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer forged\r\n"
                              "Content-Length: 8388000\r\n\r\n";
