@@ -76,7 +76,9 @@ ChildResult runChild(const std::vector<std::string>& argv, const std::string& er
 ServerProcess::ServerProcess(const std::string& serverBinary, const std::string& db, const std::string& errLog,
                              unsigned threads)
 {
-    std::vector<std::string> argv{serverBinary, "--db", db, "serve", "--listen", "127.0.0.1:0"};
+    // Every simulated device connects from 127.0.0.1: lift the per-address cap above the rush.
+    std::vector<std::string> argv{serverBinary, "--db", db, "serve", "--listen", "127.0.0.1:0",
+                                  "--max-connections-per-address", "2048"};
     if (threads > 0) {
         argv.push_back("--threads");
         argv.push_back(std::to_string(threads));

@@ -66,6 +66,7 @@ int main(int argc, char** argv)
     toWire(edit, *push.add_changes());
     write("fuzz_push", "plain", std::string(1, '\0') + push.SerializeAsString());
     write("fuzz_push", "gzip", std::string(1, '\1') + gzip::compress(push.SerializeAsString()));
+    write("fuzz_push_limits", "plain", push.SerializeAsString());
 
     wire::PullRequest pull;
     pull.set_protocol_version(protocol::kVersion);

@@ -3,6 +3,8 @@
 #include "change_intake.h"
 #include "enrollment.h"
 #include "metrics.h"
+#include "pull_page.h"
+#include "push_limits.h"
 #include "rate_limiter.h"
 #include "server_store.h"
 
@@ -64,6 +66,13 @@ void auditRefusal(Services& services, const Request& request, std::string_view a
     entry.detail = "status=" + std::to_string(response.status);
     if (error.ParseFromString(response.body))
         entry.detail += " code=" + codeName(error.code());
+    // A client without a valid token is known only by its address: its refusals are
+    // sampled (one row per address and action a minute), so a flood cannot queue one
+    // synchronous write each on the county's single writer.
+    if (deviceId.empty() && !services.auditSampler->sample(request.clientAddress + " " + entry.action)) {
+        services.metrics.countUnauditedRefusal();
+        return;
+    }
     try {
         services.store.audit(entry);
     } catch (const StoreError&) {
@@ -145,9 +154,9 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
     auto message = parseBody<wire::EnrollRequest>(request, refusal);
     if (!message)
         return refusal;
-    deviceId = message->device_id().substr(0, 64);
     if (!isValidDeviceId(message->device_id()))
         return errorResponse(400, wire::MALFORMED, "设备编号无效");
+    deviceId = message->device_id(); // into the audit only once it is known to be an id
 
     Device device;
     device.id = message->device_id();
@@ -187,6 +196,8 @@ Response push(const Request& request, Services& services, std::string& deviceId)
     if (!device)
         return refusal;
     deviceId = device->id;
+    if (auto limit = checkPushLimits(request.body, request.contentEncoding))
+        return errorResponse(limit->status, static_cast<wire::ErrorCode>(limit->code), std::move(limit->message));
     auto message = parseBody<wire::PushRequest>(request, refusal);
     if (!message)
         return refusal;
@@ -234,9 +245,9 @@ Response pull(const Request& request, Services& services, std::string& deviceId)
     ChangePage page =
         services.store.changesAfter(message->cursor(), message->cursor_epoch(), device->scope, device->id, limit);
     services.store.touchDevice(device->id, formatDateTime(services.nowMillis()), false);
-    wire::PullResponse answer;
-    toWire(page, answer);
-    return protobufResponse(200, answer);
+    if (page.cursorReset) // this county was restored: the device may relay what it lost, for a while
+        services.store.openRelayWindow(device->id, formatDateTime(services.nowMillis() + protocol::kRelayWindowMillis));
+    return protobufResponse(200, pullAnswer(page));
 }
 
 Response hello(const Request& request, Services& services, std::string& deviceId)
@@ -356,6 +367,47 @@ void compressIfAsked(const Request& request, Response& response)
 Response bodyTooLargeResponse()
 {
     return errorResponse(413, wire::TOO_LARGE, "上传的数据过大，请分批上传");
+}
+
+std::size_t bodyLimit(std::string_view target)
+{
+    const std::string_view path = target.substr(0, target.find('?'));
+    if (path == protocol::kPushPath || path == protocol::kPullPath)
+        return protocol::kMaxBodyBytes;
+    return 64 * 1024; // an enrollment is a few hundred bytes; health and metrics have none
+}
+
+std::optional<Response> refuseBeforeBody(const Request& head, std::optional<std::uint64_t> contentLength,
+                                         Services& services)
+{
+    const auto started = std::chrono::steady_clock::now();
+    const std::string_view path = std::string_view(head.target).substr(0, head.target.find('?'));
+    std::optional<Response> refusal;
+    std::string_view action;
+    try {
+        if (contentLength && *contentLength > bodyLimit(head.target)) {
+            refusal = bodyTooLargeResponse();
+            action = path == protocol::kEnrollPath ? "enroll"
+                : path == protocol::kPushPath      ? "push"
+                : path == protocol::kPullPath      ? "pull"
+                                                   : "request";
+        } else if (path == protocol::kPushPath || path == protocol::kPullPath) {
+            Response response;
+            if (!authenticate(head, services.store, response)) {
+                refusal = std::move(response);
+                action = path == protocol::kPushPath ? "push" : "pull";
+            }
+        }
+        if (!refusal)
+            return std::nullopt;
+        auditRefusal(services, head, action, *refusal, {});
+    } catch (const std::exception&) {
+        // The database cannot say who this is: the request's own handler will answer.
+        return std::nullopt;
+    }
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    services.metrics.countRequest(path, refusal->status, took.count());
+    return refusal;
 }
 
 Response handle(const Request& request, Services& services)

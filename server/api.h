@@ -1,8 +1,13 @@
 #pragma once
 
+#include "audit_sampler.h"
+
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace shouwang::server {
 
@@ -35,6 +40,8 @@ struct Services {
     Metrics& metrics;
     RateLimiter& enrollLimiter;
     std::function<std::int64_t()> nowMillis; // the server's clock; tests set it
+    // Which refusals of unknown clients reach the audit (the rest are counted only).
+    std::shared_ptr<AuditSampler> auditSampler = std::make_shared<AuditSampler>();
 };
 
 // Answers one request (docs/protocol.md). Never throws: failures become Error answers.
@@ -42,5 +49,16 @@ Response handle(const Request& request, Services& services);
 
 // Answers the session gives before a request reaches `handle`.
 Response bodyTooLargeResponse();
+
+// The largest body `target` takes, as sent: enrollment and the GET endpoints need only a
+// little, push and pull protocol::kMaxBodyBytes.
+std::size_t bodyLimit(std::string_view target);
+
+// Checks a request from its header alone, before its body is read (`head.body` is empty):
+// a body declared longer than bodyLimit, and for push and pull a missing, unknown or
+// revoked token. The answer to send instead of reading the body (counted and audited like
+// any refusal), or nullopt to read the body and `handle` the request. Never throws.
+std::optional<Response> refuseBeforeBody(const Request& head, std::optional<std::uint64_t> contentLength,
+                                         Services& services);
 
 } // namespace shouwang::server

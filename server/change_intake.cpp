@@ -3,6 +3,7 @@
 #include "store/change_codec.h"
 #include "sync/protocol.h"
 
+#include "domain/date.h"
 #include "domain/schema.h"
 #include "domain/text.h"
 
@@ -23,15 +24,17 @@ wire::ChangeResult refusal(const Change& change, wire::ErrorCode code, std::stri
     return result;
 }
 
-// Who may have stamped a change a device sends: itself; an id it went by before; or, for a
-// change it relays to a county restored from a backup (docs/protocol.md, "Lifecycle"), a
-// device the county does not know or one whose scope could have written it. So a device can
+// Who may have stamped a change a device sends: itself, or an id it went by before. For a
+// week after a pull found this county restored from a backup (docs/protocol.md, "Lifecycle")
+// it may also relay changes of devices the county does not know or whose scope could have
+// written them, which the county may have lost with their authors' copies. A device can
 // never send as a device of another village.
 class Stamps {
 public:
-    Stamps(CountyStore& store, const Device& device)
+    Stamps(CountyStore& store, const Device& device, std::int64_t nowMillis)
         : m_store(store)
         , m_device(device)
+        , m_relaying(!device.relayUntil.empty() && formatDateTime(nowMillis) < device.relayUntil)
     {
     }
 
@@ -46,6 +49,8 @@ public:
         }
         if (m_earlier.count(change.hlc.device))
             return true;
+        if (!m_relaying)
+            return false;
         auto it = m_others.find(change.hlc.device);
         if (it == m_others.end())
             it = m_others.emplace(change.hlc.device, m_store.device(change.hlc.device)).first;
@@ -55,6 +60,7 @@ public:
 private:
     CountyStore& m_store;
     const Device& m_device;
+    const bool m_relaying;
     bool m_earlierRead = false;
     std::set<std::string> m_earlier;
     std::map<std::string, std::optional<Device>> m_others;
@@ -72,6 +78,9 @@ std::optional<wire::ChangeResult> policyRefusal(const Device& device, Stamps& st
     if (!device.scope.canWrite(*entity, change.villageCode))
         return refusal(change, wire::OUT_OF_SCOPE,
                        "该变更超出本设备的权限范围（" + device.scope.toString() + "），未被接收");
+    if (change.hlc.millis() < protocol::kMinClockMillis)
+        return refusal(change, wire::CHANGE_REFUSED,
+                       "该变更的时间早于2020年1月1日，这台电脑的日期和时间不正确。请先把电脑的日期和时间改正确，再重新录入。");
     if (change.hlc.millis() > nowMillis + protocol::kMaxClockAheadMillis)
         return refusal(change, wire::CLOCK_AHEAD,
                        "这台电脑的日期和时间比服务器快了一天以上。请先把电脑的日期和时间改正确，再重新同步。");
@@ -80,21 +89,6 @@ std::optional<wire::ChangeResult> policyRefusal(const Device& device, Stamps& st
 
 } // namespace
 
-void toWire(const ChangePage& page, wire::PullResponse& out)
-{
-    for (const auto& change : page.changes) {
-        wire::Change* w = out.add_changes();
-        toWire(change, *w);
-        w->set_seq(change.seq);
-    }
-    out.set_next_cursor(page.nextCursor);
-    out.set_cursor_epoch(page.epoch);
-    out.set_has_more(page.hasMore);
-    out.set_cursor_reset(page.cursorReset);
-    for (const auto& epoch : page.knownEpochs)
-        out.add_known_epochs(epoch);
-}
-
 IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::vector<Change>& changes,
                            std::int64_t nowMillis, std::string_view address, std::string_view action)
 {
@@ -102,7 +96,7 @@ IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::
     out.results.resize(changes.size());
     std::vector<Change> cleared;
     std::vector<std::size_t> clearedAt;
-    Stamps stamps(store, device);
+    Stamps stamps(store, device, nowMillis);
     for (std::size_t i = 0; i < changes.size(); ++i) {
         if (auto refused = policyRefusal(device, stamps, changes[i], nowMillis)) {
             out.results[i] = std::move(*refused);

@@ -25,9 +25,6 @@ struct IntakeResult {
 // device, the scope, the clock and the merge check; the survivors merged in one durable
 // transaction with the audit row. Throws StoreError when the disk refuses: then nothing
 // was stored and nothing may be acknowledged.
-// A page of the log as a pull answer (or a bundle's updates) carries it.
-void toWire(const ChangePage& page, wire::PullResponse& out);
-
 IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::vector<Change>& changes,
                            std::int64_t nowMillis, std::string_view address, std::string_view action);
 

@@ -26,6 +26,7 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
   shouwang-server --db FILE conflicts resolve ID --value V [--operator NAME]
                                                           以选定的值处理冲突 / resolve a conflict
   shouwang-server --db FILE serve [--listen 127.0.0.1:8443] [--threads N] [--cert FILE --key FILE]
+        [--max-connections 2048] [--max-connections-per-address 128]
                                                           提供同步服务，直到 SIGTERM / serve until SIGTERM
   shouwang-server --db FILE import-bundle IN --answer OUT 导入村级数据包并写出回执 / import a bundle file
   shouwang-server --db FILE stats                         每类记录条数 / live records per entity
@@ -36,7 +37,8 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
         [--silent-days 7] [--with-ledger]              督促检查报表 / supervision figures (docs/supervision.md)
 
 选项 / options:
-  --config FILE   配置文件，每行 key = value（db, listen, threads, cert, key）/ config file
+  --config FILE   配置文件，每行 key = value（db, listen, threads, cert, key, max-connections,
+                  max-connections-per-address）/ config file
   --help          显示本说明 / show this help
   --version       显示版本 / show the version
 )";
@@ -44,12 +46,14 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 // Options that take a value; anything else starting with "--" is a flag or a mistake.
 const std::set<std::string, std::less<>> kValued = {"db", "config", "county", "scope", "expires-days", "value",
                                                    "listen", "threads", "cert", "key", "answer", "operator",
+                                                   "max-connections", "max-connections-per-address",
                                                    // report
                                                    "area", "from", "to", "format", "out", "section", "ack-hours",
                                                    "close-days", "silent-days"};
 const std::set<std::string, std::less<>> kFlags = {"help", "version", "with-ledger"};
 // What a config file may set; flags given on the command line win.
-const std::set<std::string, std::less<>> kConfigKeys = {"db", "listen", "threads", "cert", "key"};
+const std::set<std::string, std::less<>> kConfigKeys = {"db", "listen", "threads", "cert", "key", "max-connections",
+                                                        "max-connections-per-address"};
 
 std::string trim(std::string s)
 {

@@ -11,12 +11,14 @@
 #include "store/conflict_queue.h"
 #include "store/database.h"
 #include "store/meta.h"
+#include "store/private_file.h"
 #include "sync/bundle.h"
 #include "sync/protocol.h"
 
 #include "domain/date.h"
 #include "domain/divisions.h"
 #include "domain/hlc.h"
+#include "domain/text.h"
 
 #include <chrono>
 #include <cstdio>
@@ -32,6 +34,8 @@ namespace {
 constexpr int kDefaultExpiryDays = 7;
 // Enrollment attempts per client address per minute (docs/protocol.md).
 constexpr std::size_t kEnrollAttemptsPerMinute = 10;
+// From every address together: a guesser with a thousand addresses still gets this few.
+constexpr std::size_t kEnrollAttemptsPerMinuteInAll = 120;
 
 std::unique_ptr<CountyStore> openStore(const CommandLine& cl)
 {
@@ -75,6 +79,9 @@ void writeFileAtomically(const std::string& path, const std::string& bytes)
 {
     const std::string temp = path + ".part";
     {
+        // An answer carries the village's records: owner-only from its first byte.
+        if (!createPrivateFile(temp))
+            throw CommandError{"无法写入文件 / cannot write file: " + path};
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.flush();
@@ -159,7 +166,7 @@ void cmdDevices(const CommandLine& cl, std::ostream& out)
     out << "DEVICE_ID\tSCOPE\tSTATUS\tENROLLED\tLAST_SEEN\tNAME\n";
     for (const auto& d : store->devices()) {
         out << d.id << '\t' << d.scope.toString() << '\t' << (d.revoked ? "revoked" : "active") << '\t' << d.enrolledAt
-            << '\t' << (d.lastSeen.empty() ? "-" : d.lastSeen) << '\t' << d.name << '\n';
+            << '\t' << (d.lastSeen.empty() ? "-" : d.lastSeen) << '\t' << terminalSafe(d.name) << '\n';
     }
 }
 
@@ -177,8 +184,11 @@ void cmdConflicts(const CommandLine& cl, std::ostream& out)
     }
     out << "CONFLICT_ID\tENTITY\tVILLAGE\tFIELD\tVALUE_A\tOPERATOR_A\tVALUE_B\tOPERATOR_B\n";
     for (const auto& c : store->openConflicts()) {
-        out << c.id << '\t' << c.entity << '\t' << c.villageCode << '\t' << c.field << '\t' << c.valueA << '\t'
-            << c.operatorA << '\t' << c.valueB << '\t' << c.operatorB << '\n';
+        // Values and names came from devices: printed with their control characters made
+        // visible, so nothing a village typed can drive the admin's terminal.
+        out << terminalSafe(c.id) << '\t' << terminalSafe(c.entity) << '\t' << terminalSafe(c.villageCode) << '\t'
+            << terminalSafe(c.field) << '\t' << terminalSafe(c.valueA) << '\t' << terminalSafe(c.operatorA) << '\t'
+            << terminalSafe(c.valueB) << '\t' << terminalSafe(c.operatorB) << '\n';
     }
 }
 
@@ -203,9 +213,13 @@ void cmdServe(const CommandLine& cl, std::ostream& out)
     options.threads = static_cast<unsigned>(unsignedOption(cl, "threads", 0));
     options.certFile = cl.option("cert");
     options.keyFile = cl.option("key");
+    options.maxConnections = unsignedOption(cl, "max-connections", options.maxConnections);
+    options.maxConnectionsPerAddress = unsignedOption(cl, "max-connections-per-address", options.maxConnectionsPerAddress);
+    if (options.maxConnections == 0 || options.maxConnectionsPerAddress == 0)
+        throw CommandError{"--max-connections 和 --max-connections-per-address 至少为 1 / must be at least 1", 2};
 
     Metrics metrics;
-    RateLimiter limiter(kEnrollAttemptsPerMinute, std::chrono::minutes(1));
+    RateLimiter limiter(kEnrollAttemptsPerMinute, std::chrono::minutes(1), kEnrollAttemptsPerMinuteInAll);
     Services services{*store, metrics, limiter, HybridClock::systemMillis};
     serve(options, services, out);
     out << "已停止 / stopped\n";
@@ -256,17 +270,18 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
             cursor = 0;
             epoch.clear();
             updates->set_cursor_reset(true);
+            store->openRelayWindow(device->id, formatDateTime(HybridClock::systemMillis() + protocol::kRelayWindowMillis));
             for (const auto& known : page.knownEpochs)
                 updates->add_known_epochs(known);
             continue;
         }
-        ChangePage batch;
-        batch.changes = std::move(page.changes);
-        const bool reset = updates->cursor_reset();
-        toWire(batch, *updates);
-        updates->set_cursor_reset(reset);
+        for (const auto& change : page.changes) {
+            wire::Change* w = updates->add_changes();
+            toWire(change, *w);
+            w->set_seq(change.seq);
+        }
         cursor = page.nextCursor;
-        epoch = page.epoch;
+        epoch = page.epochAt(cursor);
         more = page.hasMore;
     }
     updates->set_next_cursor(cursor);
@@ -276,7 +291,7 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
     writeFileAtomically(cl.option("answer"), writeBundleFile(answer, device->tokenHash));
     out << "已导入：接收 " << intake.accepted << " 条，拒绝 " << intake.refused << " 条；回执含 " << updates->changes_size()
         << " 条更新\nimported: " << intake.accepted << " accepted, " << intake.refused << " refused; answer holds "
-        << updates->changes_size() << " updates -> " << cl.option("answer") << "\n";
+        << updates->changes_size() << " updates -> " << cl.option("answer") << kPrivateFileNote << "\n";
 }
 
 void cmdBackup(const CommandLine& cl, std::ostream& out)

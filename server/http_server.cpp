@@ -1,6 +1,10 @@
 #include "http_server.h"
 
+#include "api.h"
+#include "metrics.h"
 #include "session.h"
+
+#include <openssl/ssl.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -27,6 +31,12 @@ constexpr auto kStopGrace = std::chrono::seconds(10);
 // requests read on connections of their own and only need a few threads.
 constexpr std::size_t kPushThreads = 32;
 constexpr std::size_t kOtherThreads = 8;
+// Out of file descriptors, accepting again at once would fail again at once (and spin a
+// core): wait this long, while sessions end and give theirs back.
+constexpr auto kAcceptPause = std::chrono::milliseconds(100);
+// Forward secrecy and authenticated encryption only: TLS 1.2 with ECDHE and AES-GCM or
+// ChaCha20-Poly1305 (no RSA key exchange, no CBC), and TLS 1.3 (whose suites all qualify).
+constexpr const char* kTls12Ciphers = "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL:!eNULL";
 
 // Accepts connections and gives each its own strand (Beast's advanced server).
 class Listener : public std::enable_shared_from_this<Listener> {
@@ -35,6 +45,7 @@ public:
              std::shared_ptr<ServerState> state)
         : m_ioc(ioc)
         , m_acceptor(net::make_strand(ioc))
+        , m_pause(m_acceptor.get_executor())
         , m_tls(tls)
         , m_state(std::move(state))
     {
@@ -63,18 +74,38 @@ private:
                                                                                      tcp::socket socket) {
             if (ec == net::error::operation_aborted || !self->m_acceptor.is_open())
                 return; // stopping
-            if (!ec) {
-                if (self->m_tls)
-                    startTlsSession(std::move(socket), *self->m_tls, self->m_state);
-                else
-                    startPlainSession(std::move(socket), self->m_state);
+            if (ec == net::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system
+                || ec == net::error::no_buffer_space || ec == net::error::no_memory) {
+                self->m_state->services.metrics.countAcceptPause();
+                self->m_pause.expires_after(kAcceptPause);
+                self->m_pause.async_wait([self](boost::system::error_code) { self->doAccept(); });
+                return;
             }
+            if (!ec)
+                self->start(std::move(socket));
             self->doAccept();
         });
     }
 
+    // A connection over a cap is closed at once: the client sees it closed before any answer.
+    void start(tcp::socket socket)
+    {
+        auto slot = m_state->connections.admit(remoteAddress(socket));
+        if (!slot) {
+            m_state->services.metrics.countRefusedConnection();
+            boost::system::error_code ignored;
+            socket.close(ignored);
+            return;
+        }
+        if (m_tls)
+            startTlsSession(std::move(socket), *m_tls, m_state, std::move(slot));
+        else
+            startPlainSession(std::move(socket), m_state, std::move(slot));
+    }
+
     net::io_context& m_ioc;
     tcp::acceptor m_acceptor;
+    net::steady_timer m_pause;
     net::ssl::context* m_tls;
     std::shared_ptr<ServerState> m_state;
 };
@@ -88,6 +119,10 @@ std::unique_ptr<net::ssl::context> tlsContext(const ServeOptions& options)
     auto tls = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
     tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 | net::ssl::context::no_sslv3
                      | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
+    SSL_CTX_set_min_proto_version(tls->native_handle(), TLS1_2_VERSION);
+    if (SSL_CTX_set_cipher_list(tls->native_handle(), kTls12Ciphers) != 1)
+        throw std::runtime_error("TLS 加密套件设置失败 / cannot set the TLS cipher list");
+    SSL_CTX_set_options(tls->native_handle(), SSL_OP_CIPHER_SERVER_PREFERENCE);
     boost::system::error_code ec;
     tls->use_certificate_chain_file(options.certFile, ec);
     if (ec)
@@ -119,7 +154,8 @@ void serve(const ServeOptions& options, Services& services, std::ostream& out)
     auto tls = tlsContext(options);
     net::thread_pool pushes(kPushThreads);
     net::thread_pool others(kOtherThreads);
-    auto state = std::make_shared<ServerState>(services, pushes, others);
+    auto state = std::make_shared<ServerState>(services, pushes, others, options.maxConnections,
+                                               options.maxConnectionsPerAddress);
 
     boost::system::error_code ec;
     const auto address = net::ip::make_address(options.address, ec);

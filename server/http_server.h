@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 
@@ -13,6 +14,10 @@ struct ServeOptions {
     unsigned threads = 0;       // 0: one per hardware thread
     std::string certFile;       // both set: HTTPS with the county certificate
     std::string keyFile;
+    // Connections open at once, in all and from one address (docs/protocol.md "Limits").
+    // One address may be a township's shared line or a reverse proxy: hence not 1 or 2.
+    std::size_t maxConnections = 2048;
+    std::size_t maxConnectionsPerAddress = 128;
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets answers in flight finish

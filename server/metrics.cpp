@@ -57,6 +57,15 @@ std::string Metrics::prometheusText() const
         << "# HELP shouwang_conflicts_total Concurrent edits sent to the conflict queue.\n"
         << "# TYPE shouwang_conflicts_total counter\n"
         << "shouwang_conflicts_total " << m_conflicts.load() << '\n'
+        << "# HELP shouwang_refusals_unaudited_total Refused requests of unknown clients counted but not written to the audit (sampled).\n"
+        << "# TYPE shouwang_refusals_unaudited_total counter\n"
+        << "shouwang_refusals_unaudited_total " << m_unaudited.load() << '\n'
+        << "# HELP shouwang_connections_refused_total Connections closed at once: a connection cap was reached.\n"
+        << "# TYPE shouwang_connections_refused_total counter\n"
+        << "shouwang_connections_refused_total " << m_connectionsRefused.load() << '\n'
+        << "# HELP shouwang_accept_pauses_total Times accepting paused: no file descriptors left.\n"
+        << "# TYPE shouwang_accept_pauses_total counter\n"
+        << "shouwang_accept_pauses_total " << m_acceptPauses.load() << '\n'
         << "# HELP shouwang_request_duration_seconds Time to answer a request.\n"
         << "# TYPE shouwang_request_duration_seconds histogram\n";
     for (std::size_t i = 0; i < kBuckets.size(); ++i)

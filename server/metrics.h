@@ -17,6 +17,12 @@ class Metrics {
 public:
     void countRequest(std::string_view path, unsigned status, double seconds);
     void countChanges(int merged, int refused, int conflicts);
+    // A refusal of an unknown client that the audit sampled away (server/audit_sampler.h).
+    void countUnauditedRefusal() { ++m_unaudited; }
+    // A connection closed at once because a connection cap was reached.
+    void countRefusedConnection() { ++m_connectionsRefused; }
+    // The accept loop paused because the process ran out of file descriptors.
+    void countAcceptPause() { ++m_acceptPauses; }
     std::string prometheusText() const;
 
 private:
@@ -30,6 +36,9 @@ private:
     std::atomic<std::uint64_t> m_merged{0};
     std::atomic<std::uint64_t> m_refused{0};
     std::atomic<std::uint64_t> m_conflicts{0};
+    std::atomic<std::uint64_t> m_unaudited{0};
+    std::atomic<std::uint64_t> m_connectionsRefused{0};
+    std::atomic<std::uint64_t> m_acceptPauses{0};
 };
 
 } // namespace shouwang::server

@@ -5,22 +5,27 @@ namespace shouwang::server {
 bool RateLimiter::allow(std::string_view address, Clock::time_point now)
 {
     std::lock_guard lock(m_mutex);
-    // Forget quiet addresses now and then so the table stays the size of the recent crowd.
-    if (m_attempts.size() > 10000) {
-        for (auto it = m_attempts.begin(); it != m_attempts.end();) {
-            if (it->second.empty() || it->second.back() + m_window <= now)
-                it = m_attempts.erase(it);
-            else
-                ++it;
-        }
+    while (!m_allowed.empty() && m_allowed.front().first + m_window <= now) {
+        auto it = m_perAddress.find(m_allowed.front().second);
+        if (it != m_perAddress.end() && --it->second == 0)
+            m_perAddress.erase(it);
+        m_allowed.pop_front();
     }
-    auto& times = m_attempts[std::string(address)];
-    while (!times.empty() && times.front() + m_window <= now)
-        times.pop_front();
-    if (times.size() >= m_limit)
+    if (m_allowed.size() >= m_globalLimit)
         return false;
-    times.push_back(now);
+    std::string key(address);
+    auto it = m_perAddress.find(key);
+    if (it != m_perAddress.end() && it->second >= m_limit)
+        return false;
+    ++m_perAddress[key];
+    m_allowed.emplace_back(now, std::move(key));
     return true;
+}
+
+std::size_t RateLimiter::addresses() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_perAddress.size();
 }
 
 } // namespace shouwang::server

@@ -6,6 +6,7 @@
 #include "exchange/elder_csv.h"
 #include "report/report_tables.h"
 #include "store/ledger.h"
+#include "store/private_file.h"
 
 #include "domain/date.h"
 #include "domain/divisions.h"
@@ -96,12 +97,13 @@ void cmdReport(const CommandLine& cl, std::ostream& out)
         }
         if (const std::string error = writeReportXlsx(cl.option("out"), report, *section, extra); !error.empty())
             throw CommandError{error};
-        out << "已写出 / written: " << cl.option("out") << "\n";
+        out << "已写出 / written: " << cl.option("out") << kPrivateFileNote << "\n";
         return;
     }
     std::ofstream file;
     if (cl.has("out")) {
-        file.open(cl.option("out"), std::ios::binary | std::ios::trunc);
+        if (createPrivateFile(cl.option("out")))
+            file.open(cl.option("out"), std::ios::binary | std::ios::trunc);
         if (!file)
             throw CommandError{"无法写入文件 / cannot write file: " + cl.option("out")};
     }

@@ -65,8 +65,8 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 )sql";
 
-constexpr std::string_view kDeviceColumns =
-    "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, last_push_at, last_change, forked_from";
+constexpr std::string_view kDeviceColumns = "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, "
+                                           "last_push_at, last_change, forked_from, relay_until";
 
 bool hasColumn(Database& db, std::string_view table, std::string_view column)
 {
@@ -92,6 +92,12 @@ void addDeviceHistory(Database& db)
     tx.commit();
 }
 
+void addRelayWindow(Database& db)
+{
+    if (!hasColumn(db, "devices", "relay_until"))
+        db.exec("ALTER TABLE devices ADD COLUMN relay_until TEXT NOT NULL DEFAULT ''");
+}
+
 Device deviceFromRow(const Statement& st)
 {
     Device d;
@@ -105,6 +111,7 @@ Device deviceFromRow(const Statement& st)
     d.lastPushAt = st.text(7);
     d.lastChange = st.text(8);
     d.forkedFrom = st.text(9);
+    d.relayUntil = st.text(10);
     return d;
 }
 
@@ -122,6 +129,7 @@ public:
             m_readers = std::make_unique<ReaderPool>(path);
         m_db->exec(kServerSchema);
         addDeviceHistory(*m_db);
+        addRelayWindow(*m_db);
         LogEpochs(*m_db).begin();
         m_db->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKib));
         // A group commit writes thousands of pages; with the default of 1,000 nearly every commit
@@ -249,6 +257,14 @@ public:
         return m_db->changes() > 0;
     }
 
+    void openRelayWindow(std::string_view id, std::string_view until) override
+    {
+        WriterLock lock(*this);
+        auto st = m_db->prepare("UPDATE devices SET relay_until = ? WHERE device_id = ?");
+        st.bind(1, until).bind(2, id);
+        st.run();
+    }
+
     void touchDevice(std::string_view id, std::string_view now, bool pushed) override
     {
         // "Last contact" is a hint for the admin, not ledger data. It must not make a pull
@@ -313,7 +329,7 @@ public:
             }
             page.changes = ChangeLog(db).after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,
                                                page.hasMore);
-            page.epoch = epochs.epochOf(page.nextCursor);
+            page.epochs = epochs.span(cursor, page.nextCursor);
             snapshot.commit();
             return page;
         });

@@ -30,6 +30,9 @@ struct Device {
     // county holds it, docs/protocol.md "Lifecycle"), and the device it was copied from.
     std::string lastChange;
     std::string forkedFrom;
+    // Until when the device may relay other devices' changes back to this county: opened
+    // when a pull found the county restored from a backup (docs/protocol.md, "Lifecycle").
+    std::string relayUntil;
     // At enrollment: the ids the device's ledger went by before, as it claims them.
     std::vector<std::string> previousIds;
 };
@@ -64,10 +67,22 @@ struct AuditEntry {
 struct ChangePage {
     std::vector<Change> changes;
     std::uint64_t nextCursor = 0;
-    std::string epoch;        // of nextCursor
     bool hasMore = false;
     bool cursorReset = false; // the cursor is not a place in this log: pull again from 0
     std::vector<std::string> knownEpochs; // with cursorReset
+    // The log epochs the page's places lie in, (first seq, name) oldest first: a page cut
+    // short still names the epoch of the place it ends at.
+    std::vector<std::pair<std::uint64_t, std::string>> epochs;
+
+    std::string epochAt(std::uint64_t seq) const
+    {
+        std::string name;
+        for (const auto& [first, epoch] : epochs) {
+            if (first <= seq)
+                name = epoch;
+        }
+        return name;
+    }
 };
 
 // What the merge made of each change of a batch, in order.
@@ -108,6 +123,7 @@ public:
     virtual std::optional<Device> device(std::string_view id) = 0;
     virtual std::vector<Device> devices() = 0;
     virtual bool revokeDevice(std::string_view id) = 0;
+    virtual void openRelayWindow(std::string_view id, std::string_view until) = 0;
     virtual void touchDevice(std::string_view id, std::string_view now, bool pushed) = 0;
 
     // Merges changes already cleared by the push rules, all in one durable transaction

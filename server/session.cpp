@@ -11,6 +11,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <array>
 #include <chrono>
 #include <deque>
 #include <optional>
@@ -29,14 +30,20 @@ constexpr auto kReadTimeout = std::chrono::seconds(30);
 // advanced server), so one client cannot queue unbounded work.
 constexpr std::size_t kMaxQueuedResponses = 8;
 
+// After a refusal sent before the body was read, this much of the unread body is read and
+// thrown away (into a small buffer) before the connection closes, so an honest client that
+// is still sending sees the answer instead of a reset; anything beyond is cut.
+constexpr std::size_t kMaxDrainBytes = 1024 * 1024;
+constexpr auto kDrainTimeout = std::chrono::seconds(2);
+
 using HttpResponse = http::response<http::string_body>;
 
-Request toRequest(const http::request<http::string_body>& req, const std::string& address)
+Request toRequest(const http::request_header<>& req, std::string body, const std::string& address)
 {
     Request r;
     r.method = std::string(req.method_string());
     r.target = std::string(req.target());
-    r.body = req.body();
+    r.body = std::move(body);
     r.contentEncoding = std::string(req[http::field::content_encoding]);
     r.acceptEncoding = std::string(req[http::field::accept_encoding]);
     r.authorization = std::string(req[http::field::authorization]);
@@ -73,9 +80,11 @@ template <typename Stream>
 class HttpSession final : public SessionBase, public std::enable_shared_from_this<HttpSession<Stream>> {
 public:
     template <typename... Args>
-    HttpSession(const std::shared_ptr<ServerState>& state, std::string address, Args&&... args)
+    HttpSession(const std::shared_ptr<ServerState>& state, ConnectionLimits::Slot slot, std::string address,
+                Args&&... args)
         : m_stream(std::forward<Args>(args)...)
         , m_state(state)
+        , m_slot(std::move(slot))
         , m_address(std::move(address))
     {
     }
@@ -116,9 +125,61 @@ private:
     {
         if (m_stopping || m_closed)
             return doClose();
-        // A fresh parser per message, so each one gets its own body limit.
-        m_parser.emplace();
-        m_parser->body_limit(protocol::kMaxBodyBytes);
+        // The header first: who is asking and how much they mean to send are checked before
+        // a byte of the body is read (a fresh parser per message).
+        m_head.emplace();
+        // Beast checks Content-Length against this while parsing the header: the largest
+        // any path takes; each path's own limit is applied once its target is known.
+        m_head->body_limit(protocol::kMaxBodyBytes);
+        tcpOf(m_stream).expires_after(kReadTimeout);
+        http::async_read_header(m_stream, m_buffer, *m_head,
+                                beast::bind_front_handler(&HttpSession::onHeader, this->shared_from_this()));
+    }
+
+    void onHeader(beast::error_code ec, std::size_t)
+    {
+        if (ec == http::error::end_of_stream)
+            return doClose();
+        if (ec == http::error::body_limit) {
+            // Announced more than any path takes: answer so the client sends less, unread.
+            m_closeAfterQueue = true;
+            m_drainOnClose = true;
+            return queue(toHttp(bodyTooLargeResponse(), 11, false));
+        }
+        if (ec)
+            return; // timeout, reset, an oversized header: nothing to answer
+        const auto& header = m_head->get();
+        const std::string_view path = std::string_view(header.target()).substr(0, header.target().find('?'));
+        std::optional<std::uint64_t> length;
+        if (const auto declared = m_head->content_length())
+            length = *declared;
+        const bool needsToken = path == protocol::kPushPath || path == protocol::kPullPath;
+        if (!needsToken && !(length && *length > bodyLimit(header.target())))
+            return readBody();
+        // The token is checked against the database: on a handler thread, not this one.
+        m_handling = true;
+        net::post(m_state->otherPool, [self = this->shared_from_this(), head = toRequest(header, {}, m_address), length] {
+            std::optional<Response> refusal = refuseBeforeBody(head, length, self->m_state->services);
+            net::dispatch(self->m_stream.get_executor(),
+                          [self, refusal = std::move(refusal)]() mutable { self->onAdmitted(std::move(refusal)); });
+        });
+    }
+
+    void onAdmitted(std::optional<Response> refusal)
+    {
+        m_handling = false;
+        if (!refusal)
+            return readBody();
+        // The body stays unread: the connection cannot carry another request after it.
+        m_closeAfterQueue = true;
+        m_drainOnClose = true;
+        queue(toHttp(*refusal, m_head->get().version(), false));
+    }
+
+    void readBody()
+    {
+        m_parser.emplace(std::move(*m_head));
+        m_parser->body_limit(bodyLimit(m_parser->get().target()));
         tcpOf(m_stream).expires_after(kReadTimeout);
         http::async_read(m_stream, m_buffer, *m_parser,
                          beast::bind_front_handler(&HttpSession::onRead, this->shared_from_this()));
@@ -131,6 +192,7 @@ private:
         if (ec == http::error::body_limit) {
             // Answer so the client knows to send less, then drop the unread rest.
             m_closeAfterQueue = true;
+            m_drainOnClose = true;
             return queue(toHttp(bodyTooLargeResponse(), 11, false));
         }
         if (ec)
@@ -140,7 +202,7 @@ private:
         m_handling = true;
         auto& pool = m_parser->get().target() == protocol::kPushPath ? m_state->pushPool : m_state->otherPool;
         net::post(pool, [self = this->shared_from_this(), req = m_parser->release()] {
-            Response answer = handle(toRequest(req, self->m_address), self->m_state->services);
+            Response answer = handle(toRequest(req, req.body(), self->m_address), self->m_state->services);
             HttpResponse res = toHttp(answer, req.version(), req.keep_alive() && !self->m_state->stopping);
             net::dispatch(self->m_stream.get_executor(),
                           [self, res = std::move(res)]() mutable { self->onAnswered(std::move(res)); });
@@ -191,6 +253,31 @@ private:
         if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
             beast::error_code ec;
             m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        }
+        if (m_drainOnClose) {
+            m_drain = std::make_unique<std::array<char, 16 * 1024>>();
+            tcpOf(m_stream).expires_after(kDrainTimeout);
+            return drain();
+        }
+        finishClose();
+    }
+
+    // Reads and drops what the client still sends after a refusal, up to kMaxDrainBytes.
+    void drain()
+    {
+        m_stream.async_read_some(net::buffer(*m_drain), [self = this->shared_from_this()](beast::error_code ec,
+                                                                                          std::size_t n) {
+            self->m_drained += n;
+            if (ec || self->m_drained > kMaxDrainBytes)
+                return self->finishClose();
+            self->drain();
+        });
+    }
+
+    void finishClose()
+    {
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            beast::error_code ec;
             m_stream.socket().close(ec);
         } else {
             tcpOf(m_stream).expires_after(std::chrono::seconds(5));
@@ -203,10 +290,15 @@ private:
 
     Stream m_stream;
     beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::empty_body>> m_head;
     std::optional<http::request_parser<http::string_body>> m_parser;
     std::deque<HttpResponse> m_queue;
     std::shared_ptr<ServerState> m_state;
+    ConnectionLimits::Slot m_slot; // after m_state: released first
     std::string m_address;
+    std::unique_ptr<std::array<char, 16 * 1024>> m_drain;
+    std::size_t m_drained = 0;
+    bool m_drainOnClose = false;
     bool m_stopping = false;
     bool m_handling = false; // a request is with the handlers
     bool m_closed = false;
@@ -245,19 +337,26 @@ std::size_t ServerState::liveSessions()
     return m_sessions.size();
 }
 
-void startPlainSession(tcp::socket&& socket, const std::shared_ptr<ServerState>& state)
+std::string remoteAddress(const tcp::socket& socket)
+{
+    return addressOf(socket);
+}
+
+void startPlainSession(tcp::socket&& socket, const std::shared_ptr<ServerState>& state, ConnectionLimits::Slot slot)
 {
     std::string address = addressOf(socket);
-    auto session = std::make_shared<HttpSession<beast::tcp_stream>>(state, std::move(address), std::move(socket));
+    auto session = std::make_shared<HttpSession<beast::tcp_stream>>(state, std::move(slot), std::move(address),
+                                                                    std::move(socket));
     state->add(session);
     session->run();
 }
 
-void startTlsSession(tcp::socket&& socket, net::ssl::context& tls, const std::shared_ptr<ServerState>& state)
+void startTlsSession(tcp::socket&& socket, net::ssl::context& tls, const std::shared_ptr<ServerState>& state,
+                     ConnectionLimits::Slot slot)
 {
     std::string address = addressOf(socket);
-    auto session = std::make_shared<HttpSession<beast::ssl_stream<beast::tcp_stream>>>(state, std::move(address),
-                                                                                       std::move(socket), tls);
+    auto session = std::make_shared<HttpSession<beast::ssl_stream<beast::tcp_stream>>>(
+        state, std::move(slot), std::move(address), std::move(socket), tls);
     state->add(session);
     session->run();
 }

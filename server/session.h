@@ -5,6 +5,8 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "connection_limits.h"
+
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -26,10 +28,12 @@ public:
 // open sessions that a graceful stop walks to close idle connections while busy ones
 // finish their answer.
 struct ServerState {
-    ServerState(Services& s, boost::asio::thread_pool& pushes, boost::asio::thread_pool& others)
+    ServerState(Services& s, boost::asio::thread_pool& pushes, boost::asio::thread_pool& others,
+                std::size_t maxConnections, std::size_t maxConnectionsPerAddress)
         : services(s)
         , pushPool(pushes)
         , otherPool(others)
+        , connections(maxConnections, maxConnectionsPerAddress)
     {
     }
 
@@ -41,6 +45,7 @@ struct ServerState {
     boost::asio::thread_pool& pushPool;
     boost::asio::thread_pool& otherPool;
     std::atomic<bool> stopping{false};
+    ConnectionLimits connections;
 
     void add(const std::shared_ptr<SessionBase>& session);
     void stopAll();
@@ -51,9 +56,14 @@ private:
     std::vector<std::weak_ptr<SessionBase>> m_sessions;
 };
 
-// Starts serving HTTP on an accepted socket (its own strand), plain or over TLS.
-void startPlainSession(boost::asio::ip::tcp::socket&& socket, const std::shared_ptr<ServerState>& state);
+// The peer's address as the caps, the rate limit and the audit know it ("unknown" if gone).
+std::string remoteAddress(const boost::asio::ip::tcp::socket& socket);
+
+// Starts serving HTTP on an accepted socket (its own strand), plain or over TLS; the
+// session holds `slot` (its place under the connection caps) until it ends.
+void startPlainSession(boost::asio::ip::tcp::socket&& socket, const std::shared_ptr<ServerState>& state,
+                       ConnectionLimits::Slot slot);
 void startTlsSession(boost::asio::ip::tcp::socket&& socket, boost::asio::ssl::context& tls,
-                     const std::shared_ptr<ServerState>& state);
+                     const std::shared_ptr<ServerState>& state, ConnectionLimits::Slot slot);
 
 } // namespace shouwang::server

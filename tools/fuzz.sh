@@ -14,7 +14,7 @@ seconds=${1:-20}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_push fuzz_pull fuzz_enroll fuzz_http fuzz_bundle fuzz_csv fuzz_gzip)
+  targets=(fuzz_push fuzz_push_limits fuzz_pull fuzz_enroll fuzz_http fuzz_bundle fuzz_csv fuzz_gzip)
 fi
 build=build/fuzz
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}

@@ -4,6 +4,7 @@
 #include "exchange/elder_csv.h"
 
 #include "store/ledger.h"
+#include "store/private_file.h"
 #include "sync/scope.h"
 
 #include <ostream>
@@ -53,7 +54,7 @@ void cmdExportCsv(const CommandLine& cl, std::ostream& out)
     options.revealPersonalData = cl.has("reveal");
     if (const std::string why = exportEldersCsvFile(*open.ledger, path, options); !why.empty())
         throw CommandError{why + " / cannot write " + path};
-    out << "file " << path << '\n';
+    out << "file " << path << kPrivateFileNote << '\n';
 }
 
 } // namespace shouwang::cli

@@ -2,12 +2,15 @@
 #include "cli.h"
 
 #include "net/beast_transport.h"
+#include "net/server_url.h"
 
 #include "store/database.h"
 #include "store/ledger.h"
+#include "store/private_file.h"
 #include "sync/sync_client.h"
 
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
 
 namespace shouwang::cli {
@@ -80,6 +83,8 @@ void cmdEnroll(const CommandLine& cl, std::ostream& out)
     net::BeastTransport transport(url, transportOptions(cl, ledger));
     if (!transport.configError().empty())
         throw CommandError{transport.configError(), kExitUsage};
+    if (net::isPlainHttpOffLoopback(url))
+        std::cerr << net::kPlainHttpWarning << '\n';
     {
         Transaction tx(*open.db);
         ledger.meta().set(meta::kServerUrl, url);
@@ -103,6 +108,8 @@ void cmdSync(const CommandLine& cl, std::ostream& out)
     const std::string url = ledger.meta().value(meta::kServerUrl);
     if (url.empty())
         throw CommandError{"本机尚未登记，请先运行 enroll / this device is not enrolled, run enroll first"};
+    if (net::isPlainHttpOffLoopback(url))
+        std::cerr << net::kPlainHttpWarning << '\n';
     net::BeastTransport transport(url, transportOptions(cl, ledger));
     SyncClient client(ledger, transport);
     const SyncReport report = client.sync(syncOptions(cl));
@@ -120,7 +127,7 @@ void cmdExportBundle(const CommandLine& cl, std::ostream& out)
     const BundleExport result = client.exportBundle(path);
     if (!result.ok())
         fail(result.error, "export-bundle");
-    out << "changes " << result.changes << '\n' << "file " << path << '\n';
+    out << "changes " << result.changes << '\n' << "file " << path << kPrivateFileNote << '\n';
 }
 
 void cmdImportBundle(const CommandLine& cl, std::ostream& out)

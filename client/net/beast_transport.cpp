@@ -1,4 +1,5 @@
 #include "beast_transport.h"
+#include "server_url.h"
 
 #include "sync/protocol.h"
 
@@ -20,54 +21,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
-
-struct ServerUrl {
-    bool tls = false;
-    std::string host;
-    std::string port;
-    std::string prefix; // a path the server is mounted under, without the trailing '/'
-};
-
-std::optional<ServerUrl> parseUrl(std::string_view url, std::string& error)
-{
-    ServerUrl out;
-    if (url.starts_with("https://")) {
-        out.tls = true;
-        url.remove_prefix(8);
-    } else if (url.starts_with("http://")) {
-        url.remove_prefix(7);
-    } else {
-        error = "服务器地址须以 http:// 或 https:// 开头 (the server address must start with http:// or https://)";
-        return std::nullopt;
-    }
-    const auto slash = url.find('/');
-    std::string_view authority = url.substr(0, slash);
-    if (slash != std::string_view::npos) {
-        out.prefix = std::string(url.substr(slash));
-        while (!out.prefix.empty() && out.prefix.back() == '/')
-            out.prefix.pop_back();
-    }
-    std::size_t portAt = std::string_view::npos;
-    if (authority.starts_with('[')) { // [::1]:8443
-        const auto close = authority.find(']');
-        if (close == std::string_view::npos) {
-            error = "服务器地址无效 (invalid server address)";
-            return std::nullopt;
-        }
-        out.host = std::string(authority.substr(1, close - 1));
-        if (close + 1 < authority.size() && authority[close + 1] == ':')
-            portAt = close + 1;
-    } else {
-        portAt = authority.rfind(':');
-        out.host = std::string(authority.substr(0, portAt));
-    }
-    out.port = portAt == std::string_view::npos ? std::string(out.tls ? "443" : "80") : std::string(authority.substr(portAt + 1));
-    if (out.host.empty() || out.port.empty() || out.port.find_first_not_of("0123456789") != std::string::npos) {
-        error = "服务器地址无效 (invalid server address)";
-        return std::nullopt;
-    }
-    return out;
-}
 
 bool isIpAddress(const std::string& host)
 {
@@ -129,7 +82,7 @@ BeastTransport::BeastTransport(std::string_view serverUrl, TransportOptions opti
     : m_impl(std::make_unique<Impl>())
 {
     m_impl->options = std::move(options);
-    if (auto url = parseUrl(serverUrl, m_impl->configError))
+    if (auto url = parseServerUrl(serverUrl, m_impl->configError))
         m_impl->url = std::move(*url);
     if (!m_impl->configError.empty() || !m_impl->url.tls)
         return;

@@ -6,6 +6,7 @@
 
 #include "demo/demo_generator.h"
 #include "domain/divisions.h"
+#include "net/server_url.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -33,6 +34,8 @@ FirstRunDialog::FirstRunDialog(QWidget* parent)
     connect(m_county, &QComboBox::currentIndexChanged, this, &FirstRunDialog::fillTownships);
     connect(m_township, &QComboBox::currentIndexChanged, this, &FirstRunDialog::fillVillages);
     m_operator->setPlaceholderText(tr("e.g. 张文书"));
+    // The server takes operator names of up to 96 bytes (kMaxOperatorNameBytes): 32 汉字.
+    m_operator->setMaxLength(32);
 
     auto* placeBox = new QGroupBox(tr("1. Which village does this computer keep?"), this);
     auto* placeForm = new QFormLayout(placeBox);
@@ -48,6 +51,14 @@ FirstRunDialog::FirstRunDialog(QWidget* parent)
     m_demo = new QRadioButton(tr("Open a demo village to learn with (made-up people)"), startBox);
     m_server = new QLineEdit(startBox);
     m_server->setPlaceholderText(tr("Server address, e.g. http://192.168.1.10:8443"));
+    auto* httpWarning = new QLabel(plainHttpWarning(), startBox);
+    httpWarning->setObjectName(QStringLiteral("httpWarning"));
+    httpWarning->setWordWrap(true);
+    httpWarning->setStyleSheet(QStringLiteral("color: #b00020;"));
+    httpWarning->hide();
+    connect(m_server, &QLineEdit::textChanged, httpWarning, [httpWarning](const QString& text) {
+        httpWarning->setVisible(net::isPlainHttpOffLoopback(ss(text.trimmed())));
+    });
     m_code = new QLineEdit(startBox);
     m_code->setPlaceholderText(tr("Enrollment code"));
     m_demoLevel = new QComboBox(startBox);
@@ -56,7 +67,7 @@ FirstRunDialog::FirstRunDialog(QWidget* parent)
     m_demoLevel->addItem(tr("Demo of its county (county office's view)"), 6);
     connect(m_demoLevel, &QComboBox::activated, m_demo, [this] { m_demo->setChecked(true); });
     m_empty->setChecked(true);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_empty, m_enroll, m_server, m_code, m_demo, m_demoLevel})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_empty, m_enroll, m_server, httpWarning, m_code, m_demo, m_demoLevel})
         startLayout->addWidget(w);
 
     auto* buttons = new QDialogButtonBox(this);

@@ -3,6 +3,7 @@
 #include "domain/enums.h"
 #include "domain/schema.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace shouwang::ui {
@@ -50,6 +51,14 @@ QString enumSetLabel(std::string_view enumName, std::string_view codes)
     for (const QString& code : qs(codes).split(u',', Qt::SkipEmptyParts))
         labels << enumLabel(enumName, ss(code));
     return labels.join(QStringLiteral("、"));
+}
+
+QString plainHttpWarning()
+{
+    return QCoreApplication::translate(
+        "shouwang::ui::ServerAddress",
+        "This address is plain http:// to another computer: anyone on the network in between can read the "
+        "records and change what this computer receives. Ask the county for its https:// address and CA certificate.");
 }
 
 } // namespace shouwang::ui

@@ -27,6 +27,10 @@ QString enumLabel(std::string_view enumName, std::string_view code);
 // Labels of a comma-separated list of codes, joined by "、".
 QString enumSetLabel(std::string_view enumName, std::string_view codes);
 
+// Shown under every field where a server address is typed, when it is plain http:// to
+// another machine (net::isPlainHttpOffLoopback).
+QString plainHttpWarning();
+
 inline QString qs(std::string_view text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));

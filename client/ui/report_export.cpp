@@ -8,6 +8,7 @@
 #include "domain/divisions.h"
 #include "exchange/elder_csv.h"
 #include "report/report_tables.h"
+#include "store/private_file.h"
 
 #include <QCoreApplication>
 
@@ -78,7 +79,9 @@ QString exportReportCsv(LedgerSession& session, std::shared_ptr<const Supervisio
     return runWithProgress(
         session.path(), QCoreApplication::translate("shouwang::ui::ReportExport", "Writing the CSV file..."),
         [report, path](LedgerSession&, LedgerTask&) {
-            std::ofstream out(ss(path), std::ios::binary | std::ios::trunc);
+            std::ofstream out;
+            if (createPrivateFile(ss(path))) // names of people: owner-only from the first byte
+                out.open(ss(path), std::ios::binary | std::ios::trunc);
             if (out)
                 writeReportCsv(out, *report);
             out.close();
@@ -94,7 +97,10 @@ QString exportReportPdf(LedgerSession& session, std::shared_ptr<const Supervisio
     return runWithProgress(
         session.path(), QCoreApplication::translate("shouwang::ui::ReportExport", "Writing the PDF report..."),
         [report, path](LedgerSession&, LedgerTask&) {
-            return writePdf(reportHtml(*report), path)
+            const bool written = writePdf(reportHtml(*report), path);
+            if (written)
+                restrictFileToOwner(ss(path));
+            return written
                 ? QString()
                 : QCoreApplication::translate("shouwang::ui::ReportExport", "Could not write %1.").arg(path);
         },

@@ -4,6 +4,7 @@
 #include "ledger_session.h"
 
 #include "domain/schema.h"
+#include "net/server_url.h"
 #include "store/conflict_queue.h"
 
 #include <QCheckBox>
@@ -52,6 +53,16 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     m_code->setPlaceholderText(tr("The one-time code from the county"));
     auto* enrollButton = new QPushButton(tr("Enroll this computer"), settingsBox);
     form->addRow(tr("Server address"), m_server);
+    // Said where the address is typed: plain http:// to another machine is readable and
+    // changeable by anyone on the network between (docs/security.md).
+    m_httpWarning = new QLabel(plainHttpWarning(), settingsBox);
+    m_httpWarning->setObjectName(QStringLiteral("httpWarning"));
+    m_httpWarning->setWordWrap(true);
+    m_httpWarning->setStyleSheet(QStringLiteral("color: #b00020;"));
+    form->addRow(QString(), m_httpWarning);
+    const auto showWarning = [this] { m_httpWarning->setVisible(net::isPlainHttpOffLoopback(ss(m_server->text().trimmed()))); };
+    connect(m_server, &QLineEdit::textChanged, this, showWarning);
+    showWarning();
     form->addRow(tr("Enrollment code"), m_code);
     form->addRow(QString(), enrollButton);
     connect(enrollButton, &QPushButton::clicked, this, &SyncView::enroll);

@@ -56,6 +56,7 @@ private:
     QThread* m_thread;
     SyncWorker* m_worker;
     QLineEdit* m_server;
+    QLabel* m_httpWarning;
     QLineEdit* m_code;
     QLabel* m_status;
     QLabel* m_result;

@@ -49,7 +49,7 @@ HybridClock::HybridClock(std::string device, WallClock wall)
 
 Hlc HybridClock::now()
 {
-    const auto wall = static_cast<std::uint64_t>(std::max<std::int64_t>(m_wall(), 0)) << Hlc::kCounterBits;
+    const auto wall = static_cast<std::uint64_t>(std::max<std::int64_t>(m_wall(), kHlcFloorMillis)) << Hlc::kCounterBits;
     // Either the wall clock moved on, or we count within the last time we issued; a
     // counter overflow simply spills into the millisecond part.
     m_last = wall > m_last ? wall : m_last + 1;

@@ -30,6 +30,11 @@ struct Hlc {
     friend bool operator==(const Hlc&, const Hlc&) = default;
 };
 
+// No clock stamps before 2020-01-01T00:00:00Z, before Shouwang existed: a laptop whose
+// battery-less clock says 2009 (or 1970) still stamps where the county accepts, and its
+// edits order after what it has seen as always.
+inline constexpr std::int64_t kHlcFloorMillis = 1577836800000LL;
+
 // A device id is the identity inside every HLC: short and from a safe alphabet, so that it
 // can be embedded in the clock's text form.
 bool isValidDeviceId(std::string_view id);

@@ -131,6 +131,20 @@ std::string validateValue(const FieldDef& field, std::string_view value)
     return {};
 }
 
+std::string validateOperatorName(std::string_view name)
+{
+    if (name.size() > kMaxOperatorNameBytes)
+        return "操作人姓名过长（最多" + std::to_string(kMaxOperatorNameBytes / 3) + "个汉字）";
+    if (!isCleanText(name) || name.find_first_of("\t\r\n") != std::string_view::npos)
+        return "操作人姓名含有控制字符或无法识别的字符";
+    for (std::size_t i = 0; i + 1 < name.size(); ++i) {
+        // C1 controls (U+0080..U+009F, UTF-8 C2 80..C2 9F) include the 8-bit escape CSI.
+        if (static_cast<unsigned char>(name[i]) == 0xC2 && static_cast<unsigned char>(name[i + 1]) < 0xA0)
+            return "操作人姓名含有控制字符或无法识别的字符";
+    }
+    return {};
+}
+
 std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& record)
 {
     std::vector<FieldError> errors;

@@ -20,6 +20,12 @@ std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& re
 // Checks one value; empty string when it is acceptable.
 std::string validateValue(const FieldDef& field, std::string_view value);
 
+// Checks the name of the person who made a change: plain text on one line, no control or
+// escape characters (it is shown in the conflict queue and printed on the admin's terminal),
+// at most kMaxOperatorNameBytes. Empty string when it is acceptable.
+std::string validateOperatorName(std::string_view name);
+inline constexpr std::size_t kMaxOperatorNameBytes = 96; // = protocol::kMaxOperatorNameBytes
+
 // Longest value the ledger accepts in one field, in bytes.
 inline constexpr std::size_t kMaxTextBytes = 4000;
 

@@ -80,12 +80,62 @@ std::string quote(std::string_view field)
     return out;
 }
 
+namespace {
+
+bool isPlainNumber(std::string_view text)
+{
+    std::size_t i = text.size() > 1 && text[0] == '-' ? 1 : 0;
+    bool digits = false;
+    bool dot = false;
+    for (; i < text.size(); ++i) {
+        if (text[i] >= '0' && text[i] <= '9')
+            digits = true;
+        else if (text[i] == '.' && !dot)
+            dot = true;
+        else
+            return false;
+    }
+    return digits;
+}
+
+// Whether a spreadsheet could take the cell for a formula (or a DDE call).
+bool looksLikeFormula(std::string_view field)
+{
+    const auto start = field.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos)
+        return false;
+    const char first = field[start];
+    if (first != '=' && first != '+' && first != '-' && first != '@')
+        return false;
+    return !isPlainNumber(field.substr(start));
+}
+
+// Cells that already start with quotes before such text are guarded too, so that import can
+// tell a guard from a ' that was typed: the mapping is one to one.
+bool needsGuard(std::string_view field)
+{
+    const auto text = field.find_first_not_of('\'');
+    return text != std::string_view::npos && looksLikeFormula(field.substr(text));
+}
+
+} // namespace
+
+std::string neutralise(std::string_view field)
+{
+    return needsGuard(field) ? "'" + std::string(field) : std::string(field);
+}
+
+std::string_view unneutralise(std::string_view field)
+{
+    return field.size() > 1 && field[0] == '\'' && needsGuard(field.substr(1)) ? field.substr(1) : field;
+}
+
 void writeRow(std::ostream& out, const std::vector<std::string>& fields)
 {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i)
             out << ',';
-        out << quote(fields[i]);
+        out << quote(neutralise(fields[i]));
     }
     out << "\r\n";
 }

@@ -30,7 +30,15 @@ Document parse(std::string_view text);
 
 // Quotes a field only when it needs it (comma, quote, line break, or spaces at an end).
 std::string quote(std::string_view field);
-// One row, CRLF-terminated as RFC 4180 and Excel expect.
+// A cell a spreadsheet would run as a formula (it starts with = + - or @, maybe after tabs,
+// line breaks or spaces) gets a leading ' so it is shown as the text it is: a value typed in
+// a village must not become a live =HYPERLINK() in the county's workbook. Plain numbers
+// ("-3", "-1.5") and the tab the ID-number columns start with are left as they are.
+std::string neutralise(std::string_view field);
+// The other way on import: a ' in front of what neutralise would have guarded is dropped.
+std::string_view unneutralise(std::string_view field);
+
+// One row, CRLF-terminated as RFC 4180 and Excel expect; every field neutralised.
 void writeRow(std::ostream& out, const std::vector<std::string>& fields);
 
 // True when the text is valid UTF-8 (a file saved by Excel as "CSV (逗号分隔)" is GBK).

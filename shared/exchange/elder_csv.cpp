@@ -7,6 +7,7 @@
 #include "domain/idcard.h"
 #include "domain/validation.h"
 #include "store/ledger.h"
+#include "store/private_file.h"
 
 #include <algorithm>
 #include <fstream>
@@ -110,6 +111,8 @@ Table elderLedgerTable(Ledger& ledger, const ExportOptions& options)
 
 std::string exportEldersCsvFile(Ledger& ledger, const std::string& path, const ExportOptions& options)
 {
+    if (!createPrivateFile(path)) // the ledger's people: owner-only from the first byte
+        return "无法创建文件：" + path;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out)
         return "无法创建文件：" + path;

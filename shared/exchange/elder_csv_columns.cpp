@@ -1,5 +1,7 @@
 #include "elder_csv_columns.h"
 
+#include "csv.h"
+
 #include "domain/date.h"
 #include "domain/enums.h"
 
@@ -178,7 +180,8 @@ std::string csvCellFromValue(const FieldDef& field, std::string_view value)
 
 std::optional<std::string> valueFromCsvCell(const FieldDef& field, std::string_view rawCell, std::string& error)
 {
-    const std::string_view cell = trim(rawCell);
+    // The export guards formula-like text with a ' (csv::neutralise): take it off again.
+    const std::string_view cell = trim(csv::unneutralise(trim(rawCell)));
     if (cell.empty())
         return std::string{};
     switch (field.type) {

@@ -1,6 +1,8 @@
 // The one place that knows libxlsxwriter; everything else hands over Tables.
 #include "table.h"
 
+#include "store/private_file.h"
+
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -108,6 +110,9 @@ std::string writeTablesXlsx(const std::string& path, const std::vector<Table>& t
     // does not have to fit in memory twice.
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
+    // Owner-only from the start: libxlsxwriter opens the file "wb", which keeps its mode.
+    if (!createPrivateFile(path))
+        return "无法创建文件：" + path;
     lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
     if (!book)
         return "无法创建文件：" + path;
@@ -120,6 +125,7 @@ std::string writeTablesXlsx(const std::string& path, const std::vector<Table>& t
             break;
     }
     const lxw_error closed = workbook_close(book); // frees the book even after an error
+    restrictFileToOwner(path);
     if (error || closed)
         return "写入 Excel 文件失败（" + std::string(lxw_strerror(error ? error : closed)) + "）：" + path;
     return {};

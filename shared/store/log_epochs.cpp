@@ -35,6 +35,18 @@ std::vector<std::string> LogEpochs::all()
     return out;
 }
 
+std::vector<std::pair<std::uint64_t, std::string>> LogEpochs::span(std::uint64_t from, std::uint64_t to)
+{
+    auto st = m_db.prepare("SELECT first_seq, epoch FROM log_epochs WHERE first_seq <= ?2 AND first_seq >= "
+                           "coalesce((SELECT max(first_seq) FROM log_epochs WHERE first_seq <= ?1), 0) ORDER BY first_seq");
+    st.bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(from, INT64_MAX)));
+    st.bind(2, static_cast<std::int64_t>(std::min<std::uint64_t>(to, INT64_MAX)));
+    std::vector<std::pair<std::uint64_t, std::string>> out;
+    while (st.step())
+        out.emplace_back(static_cast<std::uint64_t>(st.integer(0)), st.text(1));
+    return out;
+}
+
 bool LogEpochs::isPlace(std::uint64_t cursor, std::string_view epoch)
 {
     if (cursor == 0)

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace shouwang {
@@ -34,6 +35,8 @@ public:
     bool isPlace(std::uint64_t cursor, std::string_view epoch);
     // Every epoch of this log, oldest first.
     std::vector<std::string> all();
+    // The epochs places `from` to `to` lie in, as (first sequence number, name), oldest first.
+    std::vector<std::pair<std::uint64_t, std::string>> span(std::uint64_t from, std::uint64_t to);
 
 private:
     Database& m_db;

@@ -60,6 +60,18 @@ MergeOutcome MergeEngine::check(const Change& change) const
     const std::size_t codeLength = entity->scope == EntityScope::County ? 6 : 12;
     if (change.villageCode.size() != codeLength || !isDigits(change.villageCode))
         return refuse(MergeRefusal::InvalidValue, "变更所属的行政区划代码无效");
+    if (std::string error = validateOperatorName(change.operatorName); !error.empty())
+        return refuse(MergeRefusal::InvalidValue, error);
+    // Each field at most once: the schema's fields and the deletion mark bound a change (at
+    // the county; a device may hold a newer county's fields it does not know yet).
+    if (m_role == MergeRole::County && change.fields.size() > entity->fields.size() + 1)
+        return refuse(MergeRefusal::InvalidValue, "变更的字段数超过" + std::string(entity->zh) + "的字段数");
+    for (std::size_t i = 0; i < change.fields.size(); ++i) {
+        for (std::size_t k = 0; k < i; ++k) {
+            if (change.fields[k].name == change.fields[i].name)
+                return refuse(MergeRefusal::InvalidValue, "变更中的字段重复：" + utf8Prefix(change.fields[i].name, 64));
+        }
+    }
     for (const auto& f : change.fields) {
         if (f.name == kDeletedField) {
             if (f.value != "0" && f.value != "1")

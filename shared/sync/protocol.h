@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/hlc.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -26,11 +28,27 @@ inline constexpr std::size_t kMaxPushChanges = 1000;
 inline constexpr std::size_t kDefaultPushBatch = 500;
 inline constexpr std::uint32_t kMaxPullLimit = 5000;
 inline constexpr std::uint32_t kDefaultPullLimit = 2000;
+// Checked while a push is decoded, before any change is built (server/push_limits.h): a
+// change larger than these could not travel back to other devices in a pull page.
+inline constexpr std::size_t kMaxFieldsPerChange = 64;     // the largest entity has 23 fields
+inline constexpr std::size_t kMaxFieldValueBytes = 4000;   // = kMaxTextBytes (domain/validation.h)
+inline constexpr std::size_t kMaxOperatorNameBytes = 96;   // 32 Chinese characters
+inline constexpr std::size_t kMaxIdBytes = 64;             // ids, entity and field names, codes
+// A pull page ends before this many bytes (uncompressed), so it always fits the client's
+// kMaxInflatedBytes; one change is at most about 270 KB by the limits above.
+inline constexpr std::size_t kMaxPullPageBytes = 8 * 1024 * 1024;
 // A device clock this far ahead of the server's is refused (DESIGN.md §4).
 inline constexpr std::int64_t kMaxClockAheadMillis = 24LL * 60 * 60 * 1000;
 // A stored clock further ahead of the county's time than this, on a computer whose own
 // clock is right again, is repaired by re-stamping what waits to be sent.
 inline constexpr std::int64_t kClockRepairSlackMillis = 5LL * 60 * 1000;
+// How long a device may relay other devices' changes to a county it found restored from a
+// backup (docs/protocol.md, "Lifecycle"): long enough for a USB stick's round trip.
+inline constexpr std::int64_t kRelayWindowMillis = 7LL * 24 * 3600 * 1000;
+// No change can be older than 2020-01-01T00:00:00Z (before Shouwang existed): an HLC below
+// it comes from a clock reset to 1970 or a forged change, and would move report dates. A
+// device never stamps below it, whatever its computer's clock says (domain/hlc.h).
+inline constexpr std::int64_t kMinClockMillis = kHlcFloorMillis;
 
 // The magic at the start of a bundle file, then a BundleFile message.
 inline constexpr std::string_view kBundleMagic = "SHWBNDL1";

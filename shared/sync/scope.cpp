@@ -60,6 +60,16 @@ bool Scope::canRead(std::string_view villageCode) const
     return startsWith(villageCode, code) || villageCode == countyCode();
 }
 
+bool Scope::admitsPulled(const Change& change) const
+{
+    const EntityDef* entity = findEntity(change.entity);
+    if (!entity)
+        return false;
+    if (entity->scope == EntityScope::County)
+        return change.villageCode == countyCode();
+    return isDigits(change.villageCode, 12) && startsWith(change.villageCode, code);
+}
+
 bool Scope::canWrite(const EntityDef& entity, std::string_view villageCode) const
 {
     if (entity.scope == EntityScope::County)

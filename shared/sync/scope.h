@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/schema.h"
+#include "domain/change.h"
 
 #include <optional>
 #include <string>
@@ -28,6 +29,11 @@ struct Scope {
     // villages keep their own records; townships handle their villages' incident reports;
     // the county publishes reference data and may correct anything in the county.
     bool canWrite(const EntityDef& entity, std::string_view villageCode) const;
+    // A change pulled from the server belongs in a ledger of this scope: a known entity,
+    // filed where that entity lives (a village's 12-digit code, or the county's own code
+    // for reference data) and readable by the scope. Anything else is not the server's to
+    // send this device, whoever put it on the wire, and is not to be applied.
+    bool admitsPulled(const Change& change) const;
 
     friend bool operator==(const Scope&, const Scope&) = default;
 };

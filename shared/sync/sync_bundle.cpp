@@ -9,6 +9,7 @@
 #include "store/change_codec.h"
 #include "store/database.h"
 #include "store/ledger.h"
+#include "store/private_file.h"
 
 #include "domain/date.h"
 
@@ -193,6 +194,10 @@ BundleExport SyncClient::exportBundle(const std::string& path)
         const std::string bytes = writeBundleFile(bundle, crypto::tokenHash(token));
         const std::string temporary = path + ".part";
         {
+            // It carries names and ID numbers: owner-only from its first byte (and the
+            // mode survives the rename).
+            if (!createPrivateFile(temporary))
+                throw std::runtime_error("cannot create " + temporary);
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
             out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
             out.flush();

@@ -149,3 +149,21 @@ TEST_CASE("export-bundle and import-bundle carry a village's changes through the
     CHECK(wrong.status == 1);
     CHECK(lines(wrong.err) == 1);
 }
+
+TEST_CASE("enroll and sync warn about a plain http:// address of another machine, never about this one")
+{
+    Cli cli;
+    County county;
+    const std::string db = cli.dir.file("v.db");
+    const Exec local = cli({"--db", db, "enroll", "--server", county.server.url(), "--code", county.code("village:500154102200")});
+    REQUIRE(local.status == 0);
+    CHECK(local.err.find("http://") == std::string::npos);
+    CHECK(cli({"--db", db, "sync"}).err.find("http://") == std::string::npos);
+
+    // TEST-NET-1 (RFC 5737): never a real machine, so the attempt fails after the warning.
+    const Exec remote = cli({"--db", cli.dir.file("w.db"), "enroll", "--server", "http://192.0.2.1:9", "--code",
+                             "AAAA-BBBB-CCCC", "--timeout", "1", "--retries", "1"});
+    CHECK(remote.status != 0);
+    CHECK(remote.err.find("未加密的 http://") != std::string::npos);
+    CHECK(remote.err.find("plain http://") != std::string::npos);
+}

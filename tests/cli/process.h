@@ -129,6 +129,7 @@ public:
     }
 
     int port() const { return m_port; }
+    pid_t pid() const { return m_pid; }
     std::vector<std::string> extraArgs; // more `serve` options, e.g. --cert and --key
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
 

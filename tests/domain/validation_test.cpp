@@ -1,4 +1,5 @@
 #include "domain/schema.h"
+#include "domain/text.h"
 #include "domain/validation.h"
 
 #include <catch2/catch.hpp>
@@ -93,4 +94,27 @@ TEST_CASE("control characters, invalid UTF-8 and oversized text are refused — 
     CHECK_FALSE(validateValue(*name, std::string(kMaxTextBytes + 1, 'a')).empty());
     CHECK(validateValue(*name, "O'Brien\"; DROP TABLE elders; --").empty());
     CHECK(validateValue(*name, "王二小").empty());
+}
+
+TEST_CASE("operator names are plain one-line text within their length, control and escape characters refused")
+{
+    CHECK(validateOperatorName("张文书").empty());
+    CHECK(validateOperatorName("").empty());
+    CHECK(validateOperatorName(std::string(kMaxOperatorNameBytes, 'a')).empty());
+    CHECK_FALSE(validateOperatorName(std::string(kMaxOperatorNameBytes + 1, 'a')).empty());
+    for (const char* bad : {"张\x1b[31m三", "张\n三", "张\t三", "\x07", "张\xc2\x9b三", "\xff\xfe", "a\x7f"}) {
+        INFO(bad);
+        CHECK_FALSE(validateOperatorName(bad).empty());
+    }
+}
+
+TEST_CASE("terminalSafe shows control characters and broken UTF-8 as visible escapes and keeps Chinese")
+{
+    CHECK(terminalSafe("张三 Zhang") == "张三 Zhang");
+    CHECK(terminalSafe("李\x1b[2J四") == "李\\x1b[2J四");
+    CHECK(terminalSafe("a\tb\nc\rd") == "a\\x09b\\x0ac\\x0dd");
+    CHECK(terminalSafe("\x7f") == "\\x7f");
+    CHECK(terminalSafe("\xc2\x9b" "31m") == "\\xc2\\x9b31m"); // the 8-bit CSI
+    CHECK(terminalSafe("\xe5\xbc") == "\\xe5\\xbc");          // a character cut short
+    CHECK(terminalSafe("\xff") == "\\xff");
 }

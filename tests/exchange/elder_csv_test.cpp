@@ -1,13 +1,16 @@
 #include "exchange/csv.h"
 #include "exchange/elder_csv.h"
+#include "exchange/table.h"
 
 #include "demo/demo_generator.h"
 #include "domain/idcard.h"
+#include "domain/ids.h"
 #include "store/ledger.h"
 
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -294,4 +297,79 @@ TEST_CASE("the example in docs/csv-template.md imports as the document says")
     CHECK(report.imported == 2);
     CHECK(report.errors.empty());
     CHECK(temp.ledger().count("household") == 1); // same head and address: one household
+}
+
+TEST_CASE("formula-like cells are exported with a leading quote and imported back as typed")
+{
+    CHECK(csv::neutralise("=HYPERLINK(\"http://x\",\"点我\")") == "'=HYPERLINK(\"http://x\",\"点我\")");
+    CHECK(csv::neutralise("+86 139") == "'+86 139");
+    CHECK(csv::neutralise("-1+2") == "'-1+2");
+    CHECK(csv::neutralise("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv::neutralise("\t=1+1") == "'\t=1+1");
+    CHECK(csv::neutralise("\r=1+1") == "'\r=1+1");
+    CHECK(csv::neutralise("'=1") == "''=1");
+    CHECK(csv::neutralise("-3") == "-3");     // a number is no formula
+    CHECK(csv::neutralise("-1.5") == "-1.5");
+    CHECK(csv::neutralise("\t110105") == "\t110105"); // the ID-number columns' text marker
+    CHECK(csv::neutralise("张三") == "张三");
+    for (const char* typed : {"=HYPERLINK(\"http://x\")", "'=1", "''=1", "'abc", "-3", "+86", "@x"})
+        CHECK(csv::unneutralise(csv::neutralise(typed)) == typed);
+
+    TempLedger temp;
+    Record household;
+    household.entity = "household";
+    household.villageCode = std::string(kVillage);
+    household.set("head_name", "=HYPERLINK(\"http://evil\",\"点击\")");
+    household.set("address", "@SUM(1+1)");
+    REQUIRE(temp.ledger().save(household, "测试员").ok());
+    Record elder;
+    elder.entity = "elder";
+    elder.villageCode = std::string(kVillage);
+    elder.set("household_id", household.id);
+    elder.set("name", "+张三");
+    elder.set("id_number", validId("19500101", "123"));
+    elder.set("living", "alone");
+    elder.set("status", "active");
+    elder.set("difficulties_note", "-1+1");
+    INFO(temp.ledger().save(elder, "测试员").message);
+    REQUIRE(temp.ledger().list("elder").size() == 1);
+
+    const std::string text = exported(temp.ledger(), true);
+    CHECK(text.find(",\"'=HYPERLINK(") != std::string::npos);
+    CHECK(text.find(",'@SUM(1+1)") != std::string::npos);
+    CHECK(text.find(",'+张三") != std::string::npos);
+    CHECK(text.find(",'-1+1") != std::string::npos);
+    for (const char* live : {",=", ",\"=", ",+", ",@", ",-1+1"})
+        CHECK(text.find(live) == std::string::npos);
+
+    TempLedger again;
+    CHECK(importEldersCsv(again.ledger(), text).imported == 1);
+    CHECK(eldersOf(again.ledger()) == eldersOf(temp.ledger()));
+    CHECK(again.ledger().list("household").front().value("head_name") == "=HYPERLINK(\"http://evil\",\"点击\")");
+}
+
+TEST_CASE("xlsx cells that look like formulas are written as text, never as formulas")
+{
+    TempLedger temp;
+    const std::string path = (std::filesystem::temp_directory_path() / ("shouwang-formula-" + newUuid() + ".xlsx")).string();
+    const Table table{"台账", {"姓名", "备注"}, {{"=HYPERLINK(\"http://evil\",\"点击\")", "@SUM(1+1)"}, {"+1", "42"}}};
+    REQUIRE(writeTablesXlsx(path, {table}).empty());
+    // The sheet's XML: no <f> (formula) element anywhere; the text sits in shared strings.
+    const std::string sheet = [&] {
+        std::string out;
+        FILE* pipe = popen(("unzip -p '" + path + "' xl/worksheets/sheet1.xml xl/sharedStrings.xml 2>/dev/null").c_str(), "r");
+        REQUIRE(pipe);
+        char buffer[4096];
+        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+            out.append(buffer, n);
+        pclose(pipe);
+        return out;
+    }();
+    std::filesystem::remove(path);
+    if (sheet.empty()) {
+        WARN("unzip not available: xlsx content not checked");
+        return;
+    }
+    CHECK(sheet.find("<f>") == std::string::npos);
+    CHECK(sheet.find("=HYPERLINK(") != std::string::npos);
 }

@@ -7,6 +7,7 @@
 
 #include "store/meta.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QRegularExpression>
@@ -60,6 +61,25 @@ private slots:
             m_server.terminate();
             m_server.waitForFinished(10000);
         }
+    }
+
+    // Where the address is typed, plain http:// to another machine is flagged in red;
+    // https:// and this machine itself are not.
+    void aPlainHttpAddressOfAnotherMachineIsWarnedAboutWhereItIsTyped()
+    {
+        test::GuiLedger ledger;
+        SyncView view(*ledger.session);
+        auto* warning = view.findChild<QLabel*>(QStringLiteral("httpWarning"));
+        QVERIFY(warning);
+        view.serverEdit()->setText(QStringLiteral("http://192.168.1.10:8443"));
+        QVERIFY(!warning->isHidden());
+        QVERIFY(warning->text().contains(QStringLiteral("https://")));
+        view.serverEdit()->setText(QStringLiteral("https://192.168.1.10:8443"));
+        QVERIFY(warning->isHidden());
+        view.serverEdit()->setText(QStringLiteral("http://127.0.0.1:8443"));
+        QVERIFY(warning->isHidden());
+        view.serverEdit()->setText(QStringLiteral("http://localhost:8443"));
+        QVERIFY(warning->isHidden());
     }
 
     void anElderSyncedFromTheWindowReachesTheCountyLedger_andAFailureLosesNothing()

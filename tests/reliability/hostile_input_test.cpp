@@ -54,7 +54,7 @@ std::string longChinese(std::size_t characters)
 TEST_CASE("hostile values in pushed changes are refused with a parseable reason or stored literally, never half-stored")
 {
     const std::vector<HostileChange> table = {
-        {"a 100 KB name", [](Change& c) { c.fields[0].value = std::string(100000, 'x'); }, {422}},
+        {"a 100 KB name", [](Change& c) { c.fields[0].value = std::string(100000, 'x'); }, {413}}, // refused while decoding
         {"invalid UTF-8", [](Change& c) { c.fields[0].value = "\xff\xfe\xc3"; }, {400, 422}},
         {"control characters", [](Change& c) { c.fields[0].value = "张\x01三\x1b[31m"; }, {422}},
         {"a line break in a one-line field", [](Change& c) { c.fields[0].value = "张\n三"; }, {422}},
@@ -63,9 +63,11 @@ TEST_CASE("hostile values in pushed changes are refused with a parseable reason 
         {"an unknown boolean", [](Change& c) { c.fields.push_back({"dibao", "maybe", {}}); }, {422}},
         {"a deleted flag of 2", [](Change& c) { c.fields.push_back({"deleted", "2", {}}); }, {422}},
         {"an unknown entity", [](Change& c) { c.entity = "user_accounts"; }, {422}},
-        {"an unknown entity of 70 Chinese characters", [](Change& c) { c.entity = longChinese(70); }, {422}},
+        {"an unknown entity of 70 Chinese characters", [](Change& c) { c.entity = longChinese(70); }, {413}}, // over kMaxIdBytes
         {"an unknown field", [](Change& c) { c.fields.push_back({"password", "x", {}}); }, {422}},
-        {"an unknown field of 70 Chinese characters", [](Change& c) { c.fields.push_back({longChinese(70), "x", {}}); }, {422}},
+        {"an unknown field of 70 Chinese characters", [](Change& c) { c.fields.push_back({longChinese(70), "x", {}}); }, {413}},
+        {"an unknown entity of 20 Chinese characters", [](Change& c) { c.entity = longChinese(20); }, {422}},
+        {"an unknown field of 20 Chinese characters", [](Change& c) { c.fields.push_back({longChinese(20), "x", {}}); }, {422}},
         {"no fields", [](Change& c) { c.fields.clear(); }, {422}},
         {"an empty change id", [](Change& c) { c.changeId.clear(); }, {422}},
         {"a change id with SQL", [](Change& c) { c.changeId = "x' OR '1'='1"; }, {422}},

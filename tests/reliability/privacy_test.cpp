@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace shouwang;
 using namespace shouwang::test;
@@ -99,4 +100,43 @@ TEST_CASE("shouwang export masks ID numbers and phones unless --reveal is given"
     CHECK(slurp(masked).find("13912345678") == std::string::npos);
     CHECK(slurp(revealed).find("11010519491231002X") != std::string::npos);
     CHECK(slurp(revealed).find("13912345678") != std::string::npos);
+}
+
+TEST_CASE("bundles, bundle answers, CSV and Excel exports and reports are written readable by their owner only")
+{
+    ::umask(022); // the usual default: without care every one of these would be 0644
+    County county;
+    Device device(county.dir, "village");
+    device.enroll(county, std::string("village:") + kVillageA);
+    Record elder = sensitiveElder(kVillageA);
+    REQUIRE(device.ledger->save(elder, "录入员").ok());
+    const std::string scratch = county.dir.path().string();
+    const std::string bundle = county.dir.file("out.bundle"), answer = county.dir.file("answer.bundle"),
+                      csv = county.dir.file("ledger.csv"), xlsx = county.dir.file("report.xlsx"),
+                      reportCsv = county.dir.file("report.csv");
+    // An export over an existing world-readable file narrows it too.
+    { std::ofstream(csv) << "old"; }
+    std::filesystem::permissions(csv, std::filesystem::perms::others_read | std::filesystem::perms::group_read,
+                                 std::filesystem::perm_options::add);
+    device.ledger.reset(); // the CLI opens the ledger itself
+    device.db.reset();
+
+    const Exec exported = run({SHOUWANG_CLI_EXE, "--db", device.path, "export-bundle", bundle}, scratch);
+    INFO(exported.err);
+    REQUIRE(exported.status == 0);
+    CHECK(exported.out.find("readable by its owner only") != std::string::npos);
+    const Exec csvOut = run({SHOUWANG_CLI_EXE, "--db", device.path, "export", csv, "--reveal"}, scratch);
+    REQUIRE(csvOut.status == 0);
+    CHECK(csvOut.out.find("readable by its owner only") != std::string::npos);
+    county.server.stop();
+    const Exec imported = county.admin({"import-bundle", bundle, "--answer", answer});
+    INFO(imported.err);
+    REQUIRE(imported.status == 0);
+    CHECK(imported.out.find("readable by its owner only") != std::string::npos);
+    REQUIRE(county.admin({"report", "--format", "xlsx", "--with-ledger", "--out", xlsx}).status == 0);
+    REQUIRE(county.admin({"report", "--format", "csv", "--out", reportCsv}).status == 0);
+    for (const std::string& path : {bundle, answer, csv, xlsx, reportCsv}) {
+        INFO(path);
+        CHECK(modeOf(path) == 0600);
+    }
 }

@@ -117,3 +117,26 @@ TEST_CASE("the sync client reports an untrusted certificate as CERTIFICATE, not 
     CHECK_FALSE(result.error.tryAgain);
     CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
 }
+
+TEST_CASE("the server offers forward secrecy with authenticated encryption only: ECDHE with AEAD on TLS 1.2, and TLS 1.3")
+{
+    if (!std::filesystem::exists(kOpenssl))
+        return;
+    County county;
+    makeChain(county.dir, "county");
+    serveTls(county, "county");
+    const std::string scratch = county.dir.path().string();
+    const auto handshake = [&](const std::string& options) {
+        const Exec e = run({"/bin/sh", "-c",
+                            std::string(kOpenssl) + " s_client -connect 127.0.0.1:" + std::to_string(county.server.port())
+                                + " " + options + " </dev/null"},
+                           scratch);
+        return e.status == 0 && e.out.find("Cipher is (NONE)") == std::string::npos;
+    };
+    CHECK(handshake("-tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256"));
+    CHECK(handshake("-tls1_2 -cipher ECDHE-ECDSA-CHACHA20-POLY1305"));
+    CHECK(handshake("-tls1_3"));
+    CHECK_FALSE(handshake("-tls1_2 -cipher ECDHE-ECDSA-AES128-SHA"));    // CBC: no AEAD
+    CHECK_FALSE(handshake("-tls1_2 -cipher ECDHE-ECDSA-AES256-SHA384")); // CBC
+    CHECK_FALSE(handshake("-tls1_1"));
+}

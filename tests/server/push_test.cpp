@@ -239,6 +239,7 @@ public:
     std::optional<server::Device> device(std::string_view id) override { return m_real.device(id); }
     std::vector<server::Device> devices() override { return m_real.devices(); }
     bool revokeDevice(std::string_view id) override { return m_real.revokeDevice(id); }
+    void openRelayWindow(std::string_view id, std::string_view until) override { m_real.openRelayWindow(id, until); }
     void touchDevice(std::string_view id, std::string_view now, bool pushed) override { m_real.touchDevice(id, now, pushed); }
     server::MergeBatchResult mergeChanges(const std::vector<Change>&, const server::AuditEntry&) override
     {

@@ -1574,6 +1574,14 @@
     </message>
 </context>
 <context>
+    <name>shouwang::ui::ServerAddress</name>
+    <message>
+        <location filename="../../ui/labels.cpp" line="58"/>
+        <source>This address is plain http:// to another computer: anyone on the network in between can read the records and change what this computer receives. Ask the county for its https:// address and CA certificate.</source>
+        <translation>这是发往其他电脑的未加密 http:// 地址：途经网络上的任何人都能读取台账记录，并篡改本机收到的数据。请向区县索取 https:// 地址和 CA 证书。</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::SyncView</name>
     <message>
         <location filename="../../ui/sync_view.cpp" line="47"/>
