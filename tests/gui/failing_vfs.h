@@ -82,7 +82,7 @@ private:
         m_io.xUnfetch = [](sqlite3_file*, sqlite3_int64, void*) { return SQLITE_OK; };
     }
 
-    static int open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* outFlags)
+    static int open(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* outFlags)
     {
         auto* wrapper = reinterpret_cast<File*>(file);
         wrapper->real = reinterpret_cast<sqlite3_file*>(wrapper + 1);
