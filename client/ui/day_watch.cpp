@@ -4,6 +4,7 @@
 #include "ledger_task.h"
 
 #include "domain/date.h"
+#include "store/database.h"
 #include "store/meta.h"
 
 #include <QTimer>
@@ -28,9 +29,17 @@ DayWatch::~DayWatch() = default;
 
 void DayWatch::check()
 {
-    // One small read a minute on this thread; the refresh itself runs on the worker.
-    if (m_refreshing || m_session.ledger().meta().value(meta::kDerivedDay) == formatDate(today()))
+    if (m_refreshing)
         return;
+    // One small read a minute on this thread; the refresh itself runs on the worker. A file
+    // that cannot be read now is tried again next minute: the user hears of it from what
+    // they are doing (GuardedApplication), not from this background check.
+    try {
+        if (m_session.ledger().meta().value(meta::kDerivedDay) == formatDate(today()))
+            return;
+    } catch (const StoreError&) {
+        return;
+    }
     m_refreshing = true;
     LedgerTask* task = LedgerTask::start(m_session.path(), [](LedgerSession& own, LedgerTask&) {
         own.ledger().derived().refreshForToday();
