@@ -82,12 +82,7 @@ private slots:
     void theConflictListIsTheConflictScreensTable_maskedAndLabelled()
     {
         test::GuiLedger ledger;
-        Record elder;
-        elder.entity = "elder";
-        elder.set("name", "冲突老人");
-        elder.set("id_number", test::validIdNumber("19450303", 77));
-        elder.set("living", "alone");
-        elder.set("status", "active");
+        Record elder = *ledger.session->get("elder", ledger.addElder("冲突老人", "19450303", "alone"));
         elder.set("phone", "13800000000");
         QVERIFY(ledger.session->save(elder).ok());
         ConflictQueue queue(ledger.session->database());
