@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 
@@ -29,10 +30,11 @@ Date dateOption(const CommandLine& cl, const std::string& name, Date fallback)
     return *date;
 }
 
-int intOption(const CommandLine& cl, const std::string& name, int fallback)
+// An override of the county's published limit (SupervisionLimits); unset: the county's.
+std::optional<int> intOption(const CommandLine& cl, const std::string& name)
 {
     if (!cl.has(name))
-        return fallback;
+        return std::nullopt;
     try {
         std::size_t used = 0;
         const int value = std::stoi(cl.option(name), &used);
@@ -54,9 +56,9 @@ ReportRequest requestFrom(const CommandLine& cl, const std::string& county, std:
     // Default period: the month so far, which is how the county reviews the villages.
     const year_month_day end{q.to};
     q.from = dateOption(cl, "from", sys_days{end.year() / end.month() / 1});
-    q.deadlines.acknowledgeHours = intOption(cl, "ack-hours", q.deadlines.acknowledgeHours);
-    q.deadlines.closeDays = intOption(cl, "close-days", q.deadlines.closeDays);
-    q.silentDays = intOption(cl, "silent-days", q.silentDays);
+    q.acknowledgeHours = intOption(cl, "ack-hours");
+    q.closeDays = intOption(cl, "close-days");
+    q.silentDays = intOption(cl, "silent-days");
     for (const Device& d : devices)
         q.devices.push_back({d.id, d.scope.code, d.lastSeen, d.revoked});
     if (const std::string problem = reportRequestProblem(q); !problem.empty())
@@ -87,6 +89,8 @@ void cmdReport(const CommandLine& cl, std::ostream& out)
         request = requestFrom(cl, county, store->devices());
     }
     auto db = openLedgerDatabase(cl.option("db"));
+    // A standard or visit schedule dated today takes effect before the figures are taken.
+    DerivedColumns(*db).refreshForToday();
     const SupervisionReport report = computeSupervision(*db, request);
 
     if (format == "xlsx") {

@@ -2,7 +2,8 @@
 # Screenshots of every screen of the client, for docs/user-manual.md.
 # Runs the real program under Xvfb on a fresh demo village, then on a demo of its township and
 # of its county (the township's and county's screens: township-*.png, county-*.png), and saves
-# PNGs in docs/images/.
+# PNGs in docs/images/. The client's --screenshot option works on a copy of the ledger it is
+# given (made in a temporary folder), so pointing it at a real ledger changes nothing there.
 #   tools/screenshots.sh [path/to/shouwang-client] [output dir]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)

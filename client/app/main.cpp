@@ -1,6 +1,7 @@
 // 守望 — the village client. Everything but the start-up lives in shouwang::ui.
 
 #include "ui/first_run_dialog.h"
+#include "ui/guarded_application.h"
 #include "ui/labels.h"
 #include "ui/ledger_session.h"
 #include "ui/main_window.h"
@@ -18,6 +19,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
 
@@ -79,7 +81,7 @@ bool setUp(LedgerSession& session, const QString& demoScope, std::unique_ptr<Fir
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
+    GuardedApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Shouwang"));
     QApplication::setApplicationName(QStringLiteral("shouwang"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
@@ -107,9 +109,13 @@ int main(int argc, char* argv[])
         : QSettings().value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString();
     installTranslations(app, language);
 
+    QString path = parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath();
+    QTemporaryDir shotDir;
     std::unique_ptr<LedgerSession> session;
     try {
-        session = std::make_unique<LedgerSession>(parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath());
+        if (parser.isSet(shotOption))
+            path = screenshotLedgerCopy(path, shotDir.path());
+        session = std::make_unique<LedgerSession>(path);
     } catch (const std::exception& e) {
         QMessageBox::critical(nullptr, QObject::tr("Shouwang"),
                               QObject::tr("The ledger file could not be opened: %1").arg(QString::fromUtf8(e.what())));
@@ -121,7 +127,15 @@ int main(int argc, char* argv[])
     if (!session->isConfigured() && !setUp(*session, parser.value(demoOption), enrollment))
         return 0;
 
-    MainWindow window(*session);
+    // Outside the event loop, so GuardedApplication cannot catch a failure here.
+    std::unique_ptr<MainWindow> created;
+    try {
+        created = std::make_unique<MainWindow>(*session);
+    } catch (const std::exception& e) {
+        QMessageBox::critical(nullptr, QObject::tr("Shouwang"), storageFailureMessage(e));
+        return 1;
+    }
+    MainWindow& window = *created;
     window.show();
     if (enrollment) {
         window.sync()->serverEdit()->setText(enrollment->serverUrl());
@@ -130,6 +144,8 @@ int main(int argc, char* argv[])
         window.sync()->enroll();
     }
     if (parser.isSet(shotOption)) {
+        // The ledger is a copy in a temporary folder (screenshotLedgerCopy): the made-up
+        // conflict and anything else the pictures need never reach the user's file.
         const bool demo = parser.isSet(demoOption);
         QTimer::singleShot(200, &window, [&window, demo, dir = parser.value(shotOption)] {
             QApplication::exit(window.saveScreenshots(dir, demo) ? 0 : 2);

@@ -1,5 +1,6 @@
 #include "conflict_view.h"
 
+#include "conflict_table.h"
 #include "field_editor.h"
 #include "labels.h"
 #include "ledger_session.h"
@@ -35,17 +36,11 @@ QString whenOf(const Hlc& hlc)
 ConflictView::ConflictView(LedgerSession& session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_table(new QTableWidget(0, 5, this))
+    , m_table(new ConflictTable(session, this))
     , m_heading(new QLabel(this))
     , m_error(new QLabel(this))
     , m_detail(new QWidget(this))
 {
-    m_table->setHorizontalHeaderLabels({tr("Record"), tr("Field"), tr("Value A"), tr("Value B"), tr("Found")});
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConflictView::showSelected);
 
     m_heading->setTextFormat(Qt::RichText);
@@ -81,6 +76,11 @@ ConflictView::ConflictView(LedgerSession& session, QWidget* parent)
 
 ConflictView::~ConflictView() = default;
 
+QTableWidget* ConflictView::table() const
+{
+    return m_table;
+}
+
 QGroupBox* ConflictView::valueBox(const QString& title, QLabel*& text, QPushButton*& button)
 {
     auto* box = new QGroupBox(title, m_detail);
@@ -99,22 +99,7 @@ void ConflictView::refresh()
 {
     m_conflicts = ConflictQueue(m_session.database()).open(m_session.scopeCode());
     const QSignalBlocker block(m_table);
-    m_table->setRowCount(static_cast<int>(m_conflicts.size()));
-    for (int row = 0; row < conflictCount(); ++row) {
-        const Conflict& c = m_conflicts[static_cast<std::size_t>(row)];
-        const EntityDef* entity = findEntity(c.entity);
-        const FieldDef* field = fieldOf(c);
-        auto shown = [&](const std::string& value) {
-            return field ? RecordTableModel::displayValue(m_session, *field, value) : qs(value);
-        };
-        const QString cells[] = {(entity ? label(*entity) : qs(c.entity)) + QStringLiteral("：")
-                                     + m_session.title(c.entity, c.recordId),
-                                 field ? label(*field) : qs(c.field), shown(c.valueA), shown(c.valueB),
-                                 qs(c.detectedAt).replace(u'T', u' ')};
-        for (int col = 0; col < 5; ++col)
-            m_table->setItem(row, col, new QTableWidgetItem(cells[col]));
-    }
-    m_table->resizeColumnsToContents();
+    m_table->setConflicts(m_conflicts);
     m_table->clearSelection();
     showSelected();
 }

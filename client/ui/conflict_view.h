@@ -15,6 +15,7 @@ class QVBoxLayout;
 
 namespace shouwang::ui {
 
+class ConflictTable;
 class FieldEditor;
 class LedgerSession;
 
@@ -30,7 +31,7 @@ public:
     explicit ConflictView(LedgerSession& session, QWidget* parent = nullptr);
     ~ConflictView() override;
 
-    QTableWidget* table() const { return m_table; }
+    QTableWidget* table() const;
     int conflictCount() const { return static_cast<int>(m_conflicts.size()); }
     void select(int row);
     // Resolve the selected conflict: with value A, value B, or what is typed in the editor.
@@ -49,7 +50,7 @@ private:
 
     LedgerSession& m_session;
     std::vector<Conflict> m_conflicts;
-    QTableWidget* m_table;
+    ConflictTable* m_table;
     QLabel* m_heading;
     QLabel* m_valueA;
     QLabel* m_valueB;

@@ -16,7 +16,9 @@ LedgerTask* LedgerTask::start(const QString& databasePath, Job job)
     task->m_thread = QThread::create([task, databasePath, job = std::move(job)] { task->run(databasePath, job); });
     // Queued behind finished(): receivers see the outcome before the task goes away.
     connect(task->m_thread, &QThread::finished, task, &QObject::deleteLater);
-    task->m_thread->start();
+    // Started from the event loop, once the caller has connected to progress() and
+    // finished(): a quick job would otherwise finish before anyone listens.
+    QMetaObject::invokeMethod(task, [task] { task->m_thread->start(); }, Qt::QueuedConnection);
     return task;
 }
 

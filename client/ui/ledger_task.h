@@ -24,7 +24,8 @@ public:
     // Runs on the worker thread over `own`. Returns "" on success, else the message to show.
     using Job = std::function<QString(LedgerSession& own, LedgerTask& task)>;
 
-    // Starts the job at once. The task deletes itself after finished() has been delivered.
+    // Starts the job as soon as the event loop runs, so the caller connects first. The task
+    // deletes itself after finished() has been delivered.
     static LedgerTask* start(const QString& databasePath, Job job);
     ~LedgerTask() override;
 

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "conflict_view.h"
+#include "day_watch.h"
 #include "elder_dialog.h"
 #include "home_view.h"
 #include "incident_queue_view.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(LedgerSession& session, QWidget* parent)
     statusBar()->showMessage(tr("Operator: %1    Ledger file: %2")
                                  .arg(qs(session.operatorName()), session.path()));
     resize(1280, 800);
+    m_dayWatch = new DayWatch(session, this);
 }
 
 MainWindow::~MainWindow() = default;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QString>
 
 #include <array>
 #include <vector>
@@ -11,6 +12,7 @@ class QStackedWidget;
 namespace shouwang::ui {
 
 class ConflictView;
+class DayWatch;
 class HomeView;
 class IncidentQueueView;
 class LedgerSession;
@@ -59,6 +61,7 @@ public:
     PublishView* publish() const { return m_publish; }
     SupervisionView* dashboard() const { return m_dashboard; }
     ConflictView* conflicts() const { return m_conflicts; }
+    DayWatch* dayWatch() const { return m_dayWatch; }
 
     // Saves a PNG of every screen and dialog into `dir` (the manual's screenshots). On a
     // township or county ledger, the screens of that level, named "township-…"/"county-…".
@@ -91,6 +94,12 @@ private:
     PublishView* m_publish = nullptr;
     SupervisionView* m_dashboard = nullptr;
     ConflictView* m_conflicts = nullptr;
+    DayWatch* m_dayWatch = nullptr;
 };
+
+// The hidden --screenshot option never changes the user's ledger: it works on a copy of
+// `path` made in `dir` (a new, empty file there when `path` does not exist). Returns the
+// copy's path. Throws StoreError when the ledger cannot be read.
+QString screenshotLedgerCopy(const QString& path, const QString& dir);
 
 } // namespace shouwang::ui

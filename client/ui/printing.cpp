@@ -9,6 +9,7 @@
 #include "domain/divisions.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
+#include "store/elder_records.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -40,19 +41,6 @@ QString recordTable(LedgerSession& session, const EntityDef& entity, const Recor
     return html + QStringLiteral("</table>");
 }
 
-QString childSection(LedgerSession& session, std::string_view entityName, const std::string& elderId)
-{
-    const EntityDef& entity = *findEntity(entityName);
-    ListFilter filter;
-    filter.equals = {{"elder_id", elderId}};
-    filter.orderBy = "created_at";
-    auto records = session.list(entityName, filter);
-    QString html = QStringLiteral("<h3>%1（%2）</h3>").arg(esc(label(entity))).arg(records.size());
-    for (const auto& record : records)
-        html += recordTable(session, entity, record) + QStringLiteral("<br/>");
-    return html;
-}
-
 } // namespace
 
 QString elderRecordHtml(LedgerSession& session, const Record& elder)
@@ -61,9 +49,11 @@ QString elderRecordHtml(LedgerSession& session, const Record& elder)
                        .arg(esc(QCoreApplication::translate("shouwang::ui::Printing", "Left-behind elder record")), esc(qs(elder.value("name"))),
                             esc(qs(divisionPath(elder.villageCode))));
     html += recordTable(session, *findEntity("elder"), elder);
-    for (std::string_view child : {"supporter", "duty_notice", "care_agreement", "visit", "risk_assessment", "incident",
-                                   "liaison", "service_record"})
-        html += childSection(session, child, elder.id);
+    for (const ConcerningRecords& group : recordsConcerningElder(session.ledger(), elder)) {
+        html += QStringLiteral("<h3>%1（%2）</h3>").arg(esc(label(*group.entity))).arg(group.records.size());
+        for (const Record& record : group.records)
+            html += recordTable(session, *group.entity, record) + QStringLiteral("<br/>");
+    }
     html += QStringLiteral("<p>%1 %2</p></body></html>").arg(esc(QCoreApplication::translate("shouwang::ui::Printing", "Printed on")), qs(formatDate(today())));
     return html;
 }
@@ -77,10 +67,11 @@ QString ledgerHtml(LedgerSession& session, const ElderFilter& filter)
     QString html = QStringLiteral("<html><body><h2>%1</h2><p>%2 — %3</p>")
                        .arg(esc(QCoreApplication::translate("shouwang::ui::Printing", "Ledger of rural left-behind elders")), esc(qs(divisionPath(session.scopeCode()))),
                             esc(QCoreApplication::translate("shouwang::ui::Printing", "%1 elders").arg(rows.size())));
-    html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='2' width='100%'><tr>");
+    // <thead>: the header row is repeated on every page the table runs onto.
+    html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='2' width='100%'><thead><tr>");
     for (int c = 0; c < ElderTableModel::ColumnCount; ++c)
         html += QStringLiteral("<th>%1</th>").arg(esc(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
-    html += QStringLiteral("</tr>");
+    html += QStringLiteral("</tr></thead><tbody>");
     for (const auto& row : rows) {
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td>"
                                "<td>%8</td><td>%9</td>")
@@ -91,7 +82,7 @@ QString ledgerHtml(LedgerSession& session, const ElderFilter& filter)
         html += QStringLiteral("<td>%1</td><td>%2</td><td>%3</td></tr>")
                     .arg(qs(row.lastVisit), qs(row.visitDue), qs(row.villageCode));
     }
-    html += QStringLiteral("</table><p>%1 %2</p></body></html>").arg(esc(QCoreApplication::translate("shouwang::ui::Printing", "Printed on")), qs(formatDate(today())));
+    html += QStringLiteral("</tbody></table><p>%1 %2</p></body></html>").arg(esc(QCoreApplication::translate("shouwang::ui::Printing", "Printed on")), qs(formatDate(today())));
     return html;
 }
 

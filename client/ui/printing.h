@@ -13,8 +13,8 @@ namespace shouwang::ui {
 
 class LedgerSession;
 
-// The printed forms: one elder's record (every field, supporters, visits, assessments,
-// incident reports) and the village ledger (信息台账) as a table. ID numbers are printed in
+// The printed forms: one elder's record (every field, then every record that concerns the
+// elder: household, supporters, visits, assessments, pairings, incident reports...) and the village ledger (信息台账) as a table. ID numbers are printed in
 // full on the elder's own record and masked in the ledger.
 QString elderRecordHtml(LedgerSession& session, const Record& elder);
 QString ledgerHtml(LedgerSession& session, const ElderFilter& filter);

@@ -12,38 +12,29 @@
 
 #include <QCoreApplication>
 
-#include <algorithm>
-
 #include <fstream>
 
 namespace shouwang::ui {
 namespace {
 
-constexpr std::size_t kPdfRowsPerTable = 200;
-
+// Every row, however many: a county's PDF holds the county. The header row sits in <thead>,
+// which QTextDocument repeats at the top of each page a table runs onto.
 QString tableHtml(const Table& table)
 {
     QString html = QStringLiteral("<h3>%1</h3>").arg(qs(table.name).toHtmlEscaped());
     if (table.rows.empty())
         return html + QStringLiteral("<p>%1</p>").arg(QCoreApplication::translate("shouwang::ui::ReportExport", "(none)"));
-    html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='2' width='100%'><tr>");
+    html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='2' width='100%'><thead><tr>");
     for (const auto& header : table.headers)
         html += QStringLiteral("<th>%1</th>").arg(qs(header).toHtmlEscaped());
-    html += QStringLiteral("</tr>");
-    const std::size_t shown = std::min(table.rows.size(), kPdfRowsPerTable);
-    for (std::size_t r = 0; r < shown; ++r) {
+    html += QStringLiteral("</tr></thead><tbody>");
+    for (const auto& row : table.rows) {
         html += QStringLiteral("<tr>");
-        for (const auto& cell : table.rows[r])
+        for (const auto& cell : row)
             html += QStringLiteral("<td>%1</td>").arg(qs(cell).toHtmlEscaped());
         html += QStringLiteral("</tr>");
     }
-    html += QStringLiteral("</table>");
-    if (shown < table.rows.size())
-        html += QStringLiteral("<p>%1</p>").arg(QCoreApplication::translate("shouwang::ui::ReportExport",
-                                                                           "First %1 of %2 rows; the .xlsx export holds all.")
-                                                    .arg(shown)
-                                                    .arg(table.rows.size()));
-    return html;
+    return html + QStringLiteral("</tbody></table>");
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "ledger_session.h"
 #include "record_form.h"
 
+#include "domain/date.h"
 #include "domain/schema.h"
 
 #include <QCheckBox>
@@ -22,7 +23,8 @@ RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* paren
     : QDialog(parent)
     , m_session(session)
     , m_record(std::move(assessment))
-    , m_standard(riskStandard(session))
+    , m_factorBox(new QGroupBox(this))
+    , m_factorLayout(new QVBoxLayout(m_factorBox))
 {
     m_record.entity = "risk_assessment";
     Record elder;
@@ -37,21 +39,6 @@ RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* paren
     } else {
         present = decodeAnswers(m_record.value("answers"));
     }
-    auto* box = new QGroupBox(tr("Factors (%1) — ticked ones are already known from the ledger; please confirm each")
-                                  .arg(qs(m_standard.name)),
-                              this);
-    auto* boxLayout = new QVBoxLayout(box);
-    for (const auto& factor : m_standard.factors) {
-        auto* check = new QCheckBox(tr("%1 (%2 points)").arg(qs(factor.label)).arg(factor.weight), box);
-        check->setObjectName(qs(factor.code));
-        check->setChecked(present.count(factor.code) > 0);
-        connect(check, &QCheckBox::toggled, this, [this] {
-            m_modified = true;
-            updateScore();
-        });
-        boxLayout->addWidget(check);
-        m_factors.push_back(check);
-    }
     m_summary = new QLabel(this);
     m_summary->setStyleSheet(QStringLiteral("font-size: 14pt; font-weight: bold;"));
     m_message = new QLabel(this);
@@ -59,12 +46,18 @@ RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* paren
     m_form = new RecordForm(session, *findEntity("risk_assessment"), {"date", "assessor", "intervention_plan", "next_due"},
                             {}, this);
     m_form->load(m_record);
+    const QDate day = QDate::currentDate();
     if (m_record.id.empty()) {
-        const QDate day = QDate::currentDate();
         m_form->setValue("date", ss(day.toString(Qt::ISODate)));
         m_form->setValue("assessor", session.operatorName());
-        m_form->setValue("next_due", ss(day.addDays(m_standard.schedule.assessmentDays).toString(Qt::ISODate)));
     }
+    useStandardOn(m_form->value("date"), present);
+    if (m_record.id.empty())
+        m_form->setValue("next_due", ss(day.addDays(m_standard.schedule.assessmentDays).toString(Qt::ISODate)));
+    connect(m_form, &RecordForm::edited, this, [this](const QString& field) {
+        if (field == u"date")
+            useStandardOn(m_form->value("date"), ticked());
+    });
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);
     buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
@@ -72,11 +65,39 @@ RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* paren
     connect(buttons, &QDialogButtonBox::rejected, this, &RiskDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
-    layout->addWidget(box);
+    layout->addWidget(m_factorBox);
     layout->addWidget(m_summary);
     layout->addWidget(m_form);
     layout->addWidget(buttons);
     updateScore();
+}
+
+void RiskDialog::useStandardOn(const std::string& date, const std::set<std::string>& present)
+{
+    const Date day = parseDate(date).value_or(today());
+    auto inForce = m_session.ledger().derived().standardOn(day);
+    if (!m_factors.empty() && inForce.ruleId == m_ruleId)
+        return;
+    m_ruleId = std::move(inForce.ruleId);
+    m_standard = std::move(inForce.standard);
+    for (QCheckBox* check : m_factors)
+        delete check;
+    m_factors.clear();
+    m_factorBox->setTitle(tr("Factors (%1) — ticked ones are already known from the ledger; please confirm each")
+                              .arg(qs(m_standard.name)));
+    for (const auto& factor : m_standard.factors) {
+        auto* check = new QCheckBox(tr("%1 (%2 points)").arg(qs(factor.label)).arg(factor.weight), m_factorBox);
+        check->setObjectName(qs(factor.code));
+        check->setChecked(present.count(factor.code) > 0);
+        connect(check, &QCheckBox::toggled, this, [this] {
+            m_modified = true;
+            updateScore();
+        });
+        m_factorLayout->addWidget(check);
+        m_factors.push_back(check);
+    }
+    if (m_summary)
+        updateScore();
 }
 
 std::set<std::string> RiskDialog::ticked() const
@@ -125,14 +146,7 @@ bool RiskDialog::save()
     m_record.set("answers", encodeAnswers(ticked()));
     m_record.set("score", std::to_string(score()));
     m_record.set("level", level());
-    ListFilter latest;
-    latest.villagePrefix = m_session.countyCode();
-    latest.orderBy = "effective_from";
-    latest.descending = true;
-    latest.limit = 1;
-    auto rules = m_session.list("risk_rule", latest);
-    if (!rules.empty())
-        m_record.set("rule_id", rules.front().id);
+    m_record.set("rule_id", m_ruleId); // the standard the score was computed by
     if (!saveFromForms(m_session, m_record, {m_form}, m_message))
         return false;
     m_modified = false;

@@ -10,7 +10,9 @@
 #include <vector>
 
 class QCheckBox;
+class QGroupBox;
 class QLabel;
+class QVBoxLayout;
 
 namespace shouwang::ui {
 
@@ -19,7 +21,8 @@ class RecordForm;
 
 // A risk assessment (风险评估) against the county's standard: its factor checklist, with the
 // factors the ledger already knows pre-ticked, and the score and level computed as boxes
-// are ticked.
+// are ticked. The standard is the one in force on the assessment's date, and the one the
+// saved record names (rule_id): a standard published for a later date is not used before it.
 class RiskDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RiskDialog)
@@ -33,6 +36,8 @@ public:
     std::string level() const;
     QString summary() const;
     RecordForm& form() { return *m_form; }
+    // The risk_rule the score is computed by ("" for the built-in default).
+    const std::string& ruleId() const { return m_ruleId; }
     bool save();
 
 public slots:
@@ -40,13 +45,19 @@ public slots:
     void reject() override;
 
 private:
+    // Takes the standard in force on `date` (YYYY-MM-DD; today if empty or malformed),
+    // keeping the ticks of the factors it shares with the one shown before.
+    void useStandardOn(const std::string& date, const std::set<std::string>& present);
     void updateScore();
 
     LedgerSession& m_session;
     Record m_record;
     RiskStandard m_standard;
+    std::string m_ruleId;
+    QGroupBox* m_factorBox;
+    QVBoxLayout* m_factorLayout;
     std::vector<QCheckBox*> m_factors;
-    QLabel* m_summary;
+    QLabel* m_summary = nullptr;
     QLabel* m_message;
     RecordForm* m_form;
     bool m_modified = false;

@@ -43,6 +43,9 @@ RiskStandardEditor::RiskStandardEditor(LedgerSession& session, QWidget* parent)
 {
     for (QSpinBox*& box : m_visitDays)
         box = spinBox(365, this);
+    m_limits[0] = spinBox(720, this);
+    m_limits[1] = spinBox(366, this);
+    m_limits[2] = spinBox(366, this);
     m_effective->setCalendarPopup(true);
     m_effective->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_factors->setHorizontalHeaderLabels({tr("Code"), tr("Weight (0-100)"), tr("Factor")});
@@ -66,6 +69,10 @@ RiskStandardEditor::RiskStandardEditor(LedgerSession& session, QWidget* parent)
     form->addRow(tr("Visit every … days: key targets and medium risk"), m_visitDays[1]);
     form->addRow(tr("Visit every … days: others"), m_visitDays[2]);
     form->addRow(tr("Assess again after … days"), m_assessmentDays);
+    // Supervision (docs/supervision.md): the dashboards and `shouwang-server report` judge by these.
+    form->addRow(tr("Acknowledge an incident report within … hours"), m_limits[0]);
+    form->addRow(tr("Close an incident report within … days"), m_limits[1]);
+    form->addRow(tr("A village not heard from for more than … days stands out"), m_limits[2]);
     auto* factorButtons = new QHBoxLayout;
     factorButtons->addWidget(add);
     factorButtons->addWidget(remove);
@@ -119,6 +126,9 @@ void RiskStandardEditor::showStandard(const RiskStandard& standard)
     m_visitDays[1]->setValue(standard.schedule.keyTargetDays);
     m_visitDays[2]->setValue(standard.schedule.otherDays);
     m_assessmentDays->setValue(standard.schedule.assessmentDays);
+    m_limits[0]->setValue(standard.limits.acknowledgeHours);
+    m_limits[1]->setValue(standard.limits.closeDays);
+    m_limits[2]->setValue(standard.limits.silentDays);
 }
 
 void RiskStandardEditor::addFactor()
@@ -160,6 +170,9 @@ Record RiskStandardEditor::recordFromForm() const
     record.set("visit_days_key", std::to_string(m_visitDays[1]->value()));
     record.set("visit_days_other", std::to_string(m_visitDays[2]->value()));
     record.set("assessment_days", std::to_string(m_assessmentDays->value()));
+    record.set("ack_hours", std::to_string(m_limits[0]->value()));
+    record.set("close_days", std::to_string(m_limits[1]->value()));
+    record.set("silent_days", std::to_string(m_limits[2]->value()));
     return record;
 }
 

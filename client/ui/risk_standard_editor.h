@@ -38,6 +38,8 @@ public:
     QSpinBox* mediumThreshold() const { return m_medium; }
     QSpinBox* highThreshold() const { return m_high; }
     QSpinBox* visitDays(int which) const { return m_visitDays[which]; } // 0 high risk, 1 key, 2 others
+    // The supervision limits: 0 hours to acknowledge, 1 days to close, 2 days of silence.
+    QSpinBox* limit(int which) const { return m_limits[which]; }
     QDateEdit* effectiveFrom() const { return m_effective; }
     QString errorText() const;
     // Publishes the standard; false with the reason shown when it is refused.
@@ -59,6 +61,7 @@ private:
     QSpinBox* m_high;
     QSpinBox* m_visitDays[3];
     QSpinBox* m_assessmentDays;
+    QSpinBox* m_limits[3];
     QLabel* m_error;
     QPushButton* m_save;
 };

@@ -24,11 +24,13 @@
 #include "visit_dialog.h"
 
 #include "store/conflict_queue.h"
+#include "store/database.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTableView>
@@ -81,6 +83,17 @@ void addDemoConflict(LedgerSession& session, const std::string& elderId)
 }
 
 } // namespace
+
+QString screenshotLedgerCopy(const QString& path, const QString& dir)
+{
+    const QString copy = QDir(dir).filePath(QStringLiteral("screenshot-ledger.db"));
+    QFile::remove(copy);
+    if (QFileInfo::exists(path)) {
+        Database original(ss(path));
+        original.copyTo(ss(copy));
+    }
+    return copy;
+}
 
 bool MainWindow::saveScreenshots(const QString& dir, bool demo)
 {

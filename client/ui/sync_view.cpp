@@ -1,5 +1,6 @@
 #include "sync_view.h"
 
+#include "conflict_table.h"
 #include "labels.h"
 #include "ledger_session.h"
 
@@ -92,14 +93,12 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
 
     auto* exportButton = new QPushButton(tr("Export changes to a file (USB stick)..."), this);
     auto* importButton = new QPushButton(tr("Import the county's answer file..."), this);
+    exportButton->setObjectName(QStringLiteral("exportBundle"));
+    importButton->setObjectName(QStringLiteral("importAnswer"));
     connect(exportButton, &QPushButton::clicked, this, &SyncView::exportBundle);
     connect(importButton, &QPushButton::clicked, this, &SyncView::importAnswer);
 
-    m_conflicts = new QTableWidget(0, 5, this);
-    m_conflicts->setHorizontalHeaderLabels({tr("Record"), tr("Field"), tr("Value A"), tr("Value B"), tr("Found")});
-    m_conflicts->horizontalHeader()->setStretchLastSection(true);
-    m_conflicts->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_conflicts->verticalHeader()->hide();
+    m_conflicts = new ConflictTable(session, this);
 
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_syncButton);
@@ -144,22 +143,7 @@ void SyncView::refresh()
 
 void SyncView::refreshConflicts()
 {
-    const auto conflicts = ConflictQueue(m_session.database()).open(m_session.scopeCode());
-    m_conflicts->setRowCount(static_cast<int>(conflicts.size()));
-    int row = 0;
-    for (const auto& c : conflicts) {
-        const EntityDef* entity = findEntity(c.entity);
-        const FieldDef* field = entity ? entity->field(c.field) : nullptr;
-        const QString cells[] = {(entity ? label(*entity) : qs(c.entity)) + QStringLiteral("：")
-                                     + m_session.title(c.entity, c.recordId),
-                                 field ? label(*field) : qs(c.field),
-                                 qs(c.valueA) + QStringLiteral("（%1）").arg(qs(c.operatorA)),
-                                 qs(c.valueB) + QStringLiteral("（%1）").arg(qs(c.operatorB)),
-                                 qs(c.detectedAt).replace(u'T', u' ')};
-        for (int col = 0; col < 5; ++col)
-            m_conflicts->setItem(row, col, new QTableWidgetItem(cells[col]));
-        ++row;
-    }
+    m_conflicts->setConflicts(ConflictQueue(m_session.database()).open(m_session.scopeCode()));
 }
 
 QString SyncView::statusText() const
@@ -198,10 +182,17 @@ void SyncView::enroll()
                               Qt::QueuedConnection);
 }
 
+QString SyncView::bundleFilter()
+{
+    // The one extension of USB bundles, as docs/admin-guide.md and docs/cli.md name them;
+    // "all files" too, so a bundle renamed on the way still shows.
+    return tr("Shouwang bundles (*.shwb);;All files (*)");
+}
+
 void SyncView::exportBundle()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export changes"), QStringLiteral("shouwang-changes.swb"),
-                                                      tr("Shouwang bundles (*.swb)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export changes"),
+                                                      QStringLiteral("shouwang-changes.shwb"), bundleFilter());
     if (path.isEmpty() || m_busy)
         return;
     setBusy(true);
@@ -210,7 +201,7 @@ void SyncView::exportBundle()
 
 void SyncView::importAnswer()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import answer"), {}, tr("Shouwang bundles (*.swb)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import answer"), {}, bundleFilter());
     if (path.isEmpty() || m_busy)
         return;
     setBusy(true);

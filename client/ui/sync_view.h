@@ -9,12 +9,12 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
 class QThread;
 class QTimer;
 
 namespace shouwang::ui {
 
+class ConflictTable;
 class LedgerSession;
 
 // Sync (同步): the server's address and enrollment, a sync button and the automatic sync
@@ -38,6 +38,7 @@ public:
     // Milliseconds until the next automatic sync: 15 minutes, doubled after each failure in a
     // row up to 4 hours, so an unreachable server is not asked again and again.
     int autoSyncInterval() const;
+    ConflictTable* conflictTable() const { return m_conflicts; }
 
 signals:
     void syncFinished(bool ok);
@@ -50,6 +51,7 @@ private:
     void refreshConflicts();
     void exportBundle();
     void importAnswer();
+    static QString bundleFilter();
     void setBusy(bool busy);
 
     LedgerSession& m_session;
@@ -64,7 +66,7 @@ private:
     QPushButton* m_syncButton;
     QCheckBox* m_auto;
     QTimer* m_timer;
-    QTableWidget* m_conflicts;
+    ConflictTable* m_conflicts;
     bool m_busy = false;
     int m_failures = 0;
 };

@@ -104,6 +104,30 @@ std::string intervalProblem(const Record& record, std::string_view field)
 constexpr std::string_view kIntervalFields[] = {"visit_days_high", "visit_days_key", "visit_days_other",
                                                 "assessment_days"};
 
+// The supervision limits: optional (a standard published before schema 3 has none, and the
+// defaults apply), else a whole number from 1 to its maximum.
+struct LimitField {
+    std::string_view name;
+    int max;
+    int SupervisionLimits::*member;
+};
+constexpr LimitField kLimitFields[] = {
+    {"ack_hours", 24 * 30, &SupervisionLimits::acknowledgeHours},
+    {"close_days", kMaxIntervalDays, &SupervisionLimits::closeDays},
+    {"silent_days", kMaxIntervalDays, &SupervisionLimits::silentDays},
+};
+
+std::string limitProblem(const Record& record, const LimitField& field)
+{
+    const std::string_view text = trim(record.value(field.name));
+    if (text.empty())
+        return {};
+    const auto value = parseInt(text);
+    if (!value || *value < 1 || *value > field.max)
+        return fieldLabel(field.name) + "应为1至" + std::to_string(field.max) + "之间的整数（不填则用默认值）";
+    return {};
+}
+
 } // namespace
 
 RiskStandard defaultRiskStandard()
@@ -192,6 +216,10 @@ std::string riskRuleProblem(const Record& record)
         if (std::string problem = intervalProblem(record, field); !problem.empty())
             return problem;
     }
+    for (const LimitField& field : kLimitFields) {
+        if (std::string problem = limitProblem(record, field); !problem.empty())
+            return problem;
+    }
     return {};
 }
 
@@ -208,6 +236,10 @@ std::optional<RiskStandard> riskStandardFrom(const Record& record)
     standard.schedule.keyTargetDays = *parseInt(record.value("visit_days_key"));
     standard.schedule.otherDays = *parseInt(record.value("visit_days_other"));
     standard.schedule.assessmentDays = *parseInt(record.value("assessment_days"));
+    for (const LimitField& field : kLimitFields) {
+        if (const auto value = parseInt(trim(record.value(field.name))))
+            standard.limits.*field.member = *value;
+    }
     return standard;
 }
 
@@ -223,6 +255,8 @@ Record riskRuleRecord(const RiskStandard& standard)
     record.set("visit_days_key", std::to_string(standard.schedule.keyTargetDays));
     record.set("visit_days_other", std::to_string(standard.schedule.otherDays));
     record.set("assessment_days", std::to_string(standard.schedule.assessmentDays));
+    for (const LimitField& field : kLimitFields)
+        record.set(std::string(field.name), std::to_string(standard.limits.*field.member));
     return record;
 }
 

@@ -30,12 +30,23 @@ struct RiskFactor {
     friend bool operator==(const RiskFactor&, const RiskFactor&) = default;
 };
 
+// The county's supervision limits (督促检查, docs/supervision.md). Published with the standard,
+// so the client's dashboard and `shouwang-server report` judge by the same figures.
+struct SupervisionLimits {
+    int acknowledgeHours = 24; // a 情况报告 is acknowledged (受理) within this many hours
+    int closeDays = 15;        // and closed (办结) within this many days of being reported
+    int silentDays = 7;        // a village not heard from for more than this many days stands out
+
+    friend bool operator==(const SupervisionLimits&, const SupervisionLimits&) = default;
+};
+
 struct RiskStandard {
     std::string name;
     std::vector<RiskFactor> factors;
     int mediumThreshold = 0; // a score at or above it is medium risk
     int highThreshold = 0;   // a score at or above it is high risk
     VisitSchedule schedule;
+    SupervisionLimits limits; // the defaults where a record (older than schema 3) has none
 };
 
 // The standard a county starts from; docs/risk-standard.md explains the weights.
@@ -50,7 +61,8 @@ std::string encodeFactors(const std::vector<RiskFactor>& factors);
 std::optional<std::vector<RiskFactor>> decodeFactors(std::string_view text);
 
 // What is wrong with a "risk_rule" record, in Chinese for the county staff; "" if it is a
-// usable standard (factors present and well formed, 0 < medium <= high, positive intervals).
+// usable standard (factors present and well formed, 0 < medium <= high, positive intervals,
+// supervision limits empty or positive).
 std::string riskRuleProblem(const Record& riskRuleRecord);
 // The standard a "risk_rule" record describes; nullopt whenever riskRuleProblem() finds one.
 std::optional<RiskStandard> riskStandardFrom(const Record& riskRuleRecord);

@@ -204,6 +204,10 @@ constexpr FieldDef kRiskRule[] = {
     {"visit_days_key", "重点对象探访周期（天）", "Visit interval, key targets (days)", T::Integer, {}, true},
     {"visit_days_other", "其他对象探访周期（天）", "Visit interval, others (days)", T::Integer, {}, true},
     {"assessment_days", "风险评估周期（天）", "Assessment interval (days)", T::Integer, {}, true},
+    // Supervision limits (docs/supervision.md); empty: 24 hours, 15 days, 7 days.
+    {"ack_hours", "情况报告受理时限（小时）", "Incident acknowledgement limit (hours)", T::Integer, {}, false, 3},
+    {"close_days", "情况报告办结时限（天）", "Incident closing limit (days)", T::Integer, {}, false, 3},
+    {"silent_days", "未同步提示天数", "Village silence limit (days)", T::Integer, {}, false, 3},
 };
 
 constexpr EntityDef kEntities[] = {

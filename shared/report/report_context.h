@@ -38,7 +38,8 @@ struct Context {
     ReportRequest request;
     Date asOfDay{};   // the day state figures are taken on: `to`, or today if earlier
     std::string asOf; // the moment: the end of `to`, or now if earlier
-    VisitSchedule schedule;
+    VisitSchedule schedule;   // of the standard in force on asOfDay
+    SupervisionLimits limits; // the same standard's, with the request's overrides
     std::map<std::string, UnitFigures> units;
     std::vector<ElderSnapshot> elders; // every non-deleted elder of the area
 

@@ -85,9 +85,9 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
         row("情况报告", "期末未办结", num(i.openAtEnd));
         row("情况报告", "平均受理用时（小时）", hours(i.averageAcknowledgeHours));
         row("情况报告", "平均办结用时（小时）", hours(i.averageCloseHours));
-        row("情况报告", "受理超时（时限 " + num(static_cast<std::size_t>(r.request.deadlines.acknowledgeHours)) + " 小时）",
+        row("情况报告", "受理超时（时限 " + num(static_cast<std::size_t>(r.limits.acknowledgeHours)) + " 小时）",
             num(i.acknowledgeLate));
-        row("情况报告", "办结超时（时限 " + num(static_cast<std::size_t>(r.request.deadlines.closeDays)) + " 天）",
+        row("情况报告", "办结超时（时限 " + num(static_cast<std::size_t>(r.limits.closeDays)) + " 天）",
             num(i.closeLate));
     }
     if (wants(s, ReportSection::Services)) {
@@ -99,7 +99,7 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
         row("服务", "委托照顾协议（有效）", num(r.services.careAgreementsInForce));
     }
     if (wants(s, ReportSection::Data)) {
-        row("数据", "超过 " + num(static_cast<std::size_t>(r.request.silentDays)) + " 天未同步的村", num(r.data.silentVillages));
+        row("数据", "超过 " + num(static_cast<std::size_t>(r.limits.silentDays)) + " 天未同步的村", num(r.data.silentVillages));
         row("数据", "待处理冲突", num(r.data.openConflicts));
     }
 }

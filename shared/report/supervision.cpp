@@ -84,7 +84,12 @@ Context::Context(Database& database, const ReportRequest& req)
     const std::string endOfPeriod = formatDate(request.to) + "T23:59:59";
     asOf = std::min(endOfPeriod, request.now);
     asOfDay = *parseDate(asOf.substr(0, 10));
-    schedule = DerivedColumns(db).standard().schedule;
+    const RiskStandard standard = DerivedColumns(db).standardOn(asOfDay).standard;
+    schedule = standard.schedule;
+    limits = standard.limits;
+    limits.acknowledgeHours = request.acknowledgeHours.value_or(limits.acknowledgeHours);
+    limits.closeDays = request.closeDays.value_or(limits.closeDays);
+    limits.silentDays = request.silentDays.value_or(limits.silentDays);
 }
 
 UnitFigures& Context::unit(const std::string& villageCode)
@@ -135,7 +140,8 @@ std::string reportRequestProblem(const ReportRequest& request)
         return "未知的区域代码：" + request.area + "（应为6位区县、9位乡镇或12位村代码）";
     if (request.from > request.to)
         return "统计期间的开始日期晚于结束日期";
-    if (request.deadlines.acknowledgeHours <= 0 || request.deadlines.closeDays <= 0 || request.silentDays < 0)
+    if (request.acknowledgeHours.value_or(1) <= 0 || request.closeDays.value_or(1) <= 0
+        || request.silentDays.value_or(0) < 0)
         return "时限应为正数";
     if (!request.now.empty() && !parseDateTime(request.now))
         return "当前时间格式应为 年-月-日T时:分:秒";
@@ -161,6 +167,7 @@ SupervisionReport computeSupervision(Database& db, const ReportRequest& request)
     report::computeData(ctx, out.data);
 
     out.request = ctx.request;
+    out.limits = ctx.limits;
     out.areaName = divisionPath(request.area);
     out.asOf = ctx.asOf;
     for (auto& [code, unit] : ctx.units)

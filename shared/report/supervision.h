@@ -6,8 +6,10 @@
 
 #include "domain/date.h"
 #include "domain/incident_workflow.h"
+#include "domain/risk_rule.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,14 +17,6 @@
 namespace shouwang {
 
 class Database;
-
-// The county's deadlines for 情况报告 (configurable; docs/supervision.md): acknowledged
-// (受理) within 24 hours of the report, closed (办结) within 15 days. A step taken exactly at
-// its deadline is on time.
-struct IncidentDeadlines {
-    int acknowledgeHours = 24;
-    int closeDays = 15;
-};
 
 // A device the server enrolled, as the data section needs it (server: CountyStore::devices).
 struct DeviceContact {
@@ -36,8 +30,12 @@ struct ReportRequest {
     std::string area;   // county (6 digits), township (9) or village (12)
     Date from{}, to{};  // the period, both days included
     std::string now;    // YYYY-MM-DDTHH:MM:SS; "" means the current time in China
-    IncidentDeadlines deadlines;
-    int silentDays = 7; // a village not heard from for more than this many days stands out
+    // The county's limits (SupervisionLimits: 受理 within 24 hours, 办结 within 15 days, a
+    // village silent for more than 7 days) are those its standard in force on the last day
+    // of the period publishes (risk_rule ack_hours, close_days, silent_days). Set one here
+    // only to override it (`shouwang-server report --ack-hours`). A step taken exactly at its
+    // deadline is on time.
+    std::optional<int> acknowledgeHours, closeDays, silentDays;
     bool revealPersonalData = false; // else ID numbers and phones are masked (DESIGN §5)
     std::vector<DeviceContact> devices;
 };
@@ -165,7 +163,8 @@ struct UnitFigures {
 };
 
 struct SupervisionReport {
-    ReportRequest request; // as completed: `now` filled in
+    ReportRequest request;    // as completed: `now` filled in
+    SupervisionLimits limits; // the limits the figures were judged by
     std::string areaName;
     std::string asOf;      // the moment state figures are taken at: the end of `to`, or now if earlier
     UnitFigures total;

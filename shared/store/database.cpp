@@ -87,6 +87,13 @@ void Database::exec(std::string_view sql)
     }
 }
 
+void Database::copyTo(const std::string& path)
+{
+    Statement st = prepare("VACUUM INTO ?");
+    st.bind(1, path);
+    st.step();
+}
+
 Statement Database::prepare(std::string_view sql)
 {
     return Statement(m_db, sql);

@@ -48,6 +48,9 @@ public:
     // a caller batching work into one transaction must then stop adding to it.
     bool inTransaction() const;
     const std::string& path() const { return m_path; }
+    // Writes the whole database as it stands at one moment to a new file at `path`
+    // (VACUUM INTO): a copy to work on that leaves this one untouched.
+    void copyTo(const std::string& path);
     sqlite3* handle() const { return m_db; }
 
 private:

@@ -2,12 +2,15 @@
 
 #include "database.h"
 #include "elder_search.h"
+#include "meta.h"
 #include "record_table.h"
 
 #include "domain/date.h"
 #include "domain/derived.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
+
+#include <algorithm>
 
 namespace shouwang {
 namespace {
@@ -78,18 +81,29 @@ std::vector<std::string> DerivedColumns::affectedElders(const Record& record)
     return {};
 }
 
+DerivedColumns::StandardInForce DerivedColumns::standardOn(Date day)
+{
+    Statement& st = m_db.cached("SELECT id FROM risk_rules WHERE deleted = 0 AND effective_from <= ? "
+                                "ORDER BY effective_from DESC, updated_at DESC LIMIT 1");
+    st.bind(1, formatDate(day));
+    const std::string id = st.step() ? st.text(0) : std::string{};
+    st.reset();
+    if (!id.empty()) {
+        if (auto rule = loadRecord(m_db, *findEntity("risk_rule"), id)) {
+            if (auto standard = riskStandardFrom(*rule))
+                return {id, std::move(*standard)};
+        }
+    }
+    return {{}, defaultRiskStandard()};
+}
+
 const RiskStandard& DerivedColumns::standard()
 {
-    if (!m_standard) {
-        auto st = m_db.prepare("SELECT id FROM risk_rules WHERE deleted = 0 AND effective_from <= ? "
-                               "ORDER BY effective_from DESC, updated_at DESC LIMIT 1");
-        st.bind(1, formatDate(today()));
-        if (st.step()) {
-            if (auto rule = loadRecord(m_db, *findEntity("risk_rule"), st.text(0)))
-                m_standard = riskStandardFrom(*rule);
-        }
-        if (!m_standard)
-            m_standard = defaultRiskStandard();
+    // Cached for the day only: a standard dated tomorrow is in force from tomorrow.
+    const Date day = today();
+    if (!m_standard || m_standardDay != day) {
+        m_standard = standardOn(day).standard;
+        m_standardDay = day;
     }
     return *m_standard;
 }
@@ -176,17 +190,43 @@ void DerivedColumns::refresh(const std::string& elderId)
     refreshElderSearch(m_db, elderId);
 }
 
+namespace {
+
+std::vector<std::string> allElderIds(Database& db)
+{
+    std::vector<std::string> ids;
+    auto st = db.prepare("SELECT id FROM elders");
+    while (st.step())
+        ids.push_back(st.text(0));
+    return ids;
+}
+
+} // namespace
+
 void DerivedColumns::refreshAll()
 {
     m_standard.reset();
-    std::vector<std::string> ids;
-    {
-        auto st = m_db.prepare("SELECT id FROM elders");
-        while (st.step())
-            ids.push_back(st.text(0));
-    }
-    for (const auto& id : ids)
+    for (const auto& id : allElderIds(m_db))
         refresh(id);
+}
+
+bool DerivedColumns::refreshForToday()
+{
+    constexpr std::size_t kEldersPerTransaction = 2000;
+    const std::string day = formatDate(today());
+    Meta meta(m_db);
+    if (meta.value(meta::kDerivedDay) == day)
+        return false;
+    m_standard.reset();
+    const std::vector<std::string> ids = allElderIds(m_db);
+    for (std::size_t from = 0; from < ids.size(); from += kEldersPerTransaction) {
+        Transaction tx(m_db);
+        for (std::size_t i = from; i < std::min(ids.size(), from + kEldersPerTransaction); ++i)
+            refresh(ids[i]);
+        tx.commit();
+    }
+    meta.set(meta::kDerivedDay, day);
+    return true;
 }
 
 } // namespace shouwang

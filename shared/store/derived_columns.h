@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/date.h"
 #include "domain/record.h"
 #include "domain/risk_rule.h"
 
@@ -35,13 +36,28 @@ public:
     void refresh(const std::string& elderId);
     // After a change of the county's standard, or once a day (dates move on).
     void refreshAll();
-    // The standard in force: the latest non-deleted risk_rule effective today, or the default.
+    // Once a day: when the columns were last computed for every elder on another day than
+    // today (Meta kDerivedDay), computes them again, so a standard or visit schedule dated
+    // today takes effect and ages move on. In transactions of a few thousand elders, so a
+    // county ledger is not locked for long. True when it refreshed.
+    bool refreshForToday();
+
+    // A standard with the risk_rule record it was read from ("" for the built-in default).
+    struct StandardInForce {
+        std::string ruleId;
+        RiskStandard standard;
+    };
+    // The standard in force on `day`: the non-deleted risk_rule with the latest
+    // effective_from on or before it, or the default.
+    StandardInForce standardOn(Date day);
+    // The standard in force today (kept until the day changes or forgetStandard()).
     const RiskStandard& standard();
     void forgetStandard() { m_standard.reset(); }
 
 private:
     Database& m_db;
     std::optional<RiskStandard> m_standard;
+    Date m_standardDay{};
 };
 
 } // namespace shouwang

@@ -197,3 +197,26 @@ TEST_CASE("assessment answers round-trip as comma-separated codes")
     CHECK(decodeAnswers("").empty());
     CHECK(encodeAnswers({}).empty());
 }
+
+TEST_CASE("the county's supervision limits are published with its standard, defaults where none is given")
+{
+    Record record = validRecord();
+    record.set("ack_hours", "12");
+    record.set("close_days", "10");
+    record.set("silent_days", "3");
+    const auto read = riskStandardFrom(record);
+    REQUIRE(read);
+    CHECK(read->limits == SupervisionLimits{12, 10, 3});
+    CHECK(riskStandardFrom(riskRuleRecord(*read))->limits == SupervisionLimits{12, 10, 3});
+
+    // A standard published before the limits existed (schema 2) judges by 24 h, 15 and 7 days.
+    for (const char* field : {"ack_hours", "close_days", "silent_days"})
+        record.set(field, "");
+    CHECK(riskStandardFrom(record)->limits == SupervisionLimits{24, 15, 7});
+
+    record.set("close_days", "0");
+    CHECK(riskRuleProblem(record) == "情况报告办结时限（天）应为1至366之间的整数（不填则用默认值）");
+    record.set("close_days", "");
+    record.set("ack_hours", "两天");
+    CHECK_FALSE(riskStandardFrom(record));
+}

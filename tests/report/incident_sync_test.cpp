@@ -5,6 +5,8 @@
 
 #include "domain/idcard.h"
 #include "domain/incident_workflow.h"
+#include "domain/risk_rule.h"
+#include "store/meta.h"
 
 using namespace shouwang;
 using namespace shouwang::test;
@@ -147,4 +149,34 @@ TEST_CASE("a campaign the county publishes reaches the village by sync, and its 
     CHECK(std::filesystem::file_size(xlsx) > 1000);
     CHECK(county.admin({"report", "--format", "pdf"}).status == 2);
     CHECK(county.admin({"report", "--area", "500101"}).status == 2);
+}
+
+TEST_CASE("the county's published limits reach the server's report, whose options only override them, "
+          "and the report first brings the ledger's derived columns to today")
+{
+    County county;
+    Device office(county.dir, "county");
+    office.enroll(county, std::string("county:") + kCountyCode);
+    RiskStandard standard = defaultRiskStandard();
+    standard.limits = {48, 30, 10};
+    Record rule = riskRuleRecord(standard);
+    rule.villageCode = kCountyCode;
+    rule.set("effective_from", "2020-01-01");
+    saved(*office.ledger, rule);
+    syncOk(office);
+
+    const Exec published = county.admin({"report", "--section", "incidents"});
+    INFO(published.err);
+    REQUIRE(published.status == 0);
+    CHECK(published.out.find("受理超时（时限 48 小时）") != std::string::npos);
+    CHECK(published.out.find("办结超时（时限 30 天）") != std::string::npos);
+    const Exec data = county.admin({"report", "--section", "data"});
+    CHECK(data.out.find("超过 10 天未同步的村") != std::string::npos);
+    const Exec overridden = county.admin({"report", "--section", "incidents", "--ack-hours", "12"});
+    CHECK(overridden.out.find("受理超时（时限 12 小时）") != std::string::npos);
+    CHECK(overridden.out.find("办结超时（时限 30 天）") != std::string::npos);
+
+    county.inspect([](Ledger& ledger, Database&) {
+        CHECK(ledger.meta().value(meta::kDerivedDay) == formatDate(today()));
+    });
 }

@@ -183,8 +183,8 @@ TEST_CASE("情况报告: acknowledged exactly at the 24-hour deadline is on time
 
     // A longer deadline makes nothing late to close, and the same report is judged by it.
     auto q = county.request(kCounty);
-    q.deadlines.closeDays = 60;
-    q.deadlines.acknowledgeHours = 48;
+    q.closeDays = 60;
+    q.acknowledgeHours = 48;
     const SupervisionReport lenient = computeSupervision(*county.db, q);
     CHECK(lenient.incidents.closeLate == 0);
     CHECK(lenient.incidents.acknowledgeLate == 1); // I3, never acknowledged in 20 days
@@ -291,4 +291,38 @@ TEST_CASE("a request for an unknown area or a reversed period is refused in Chin
     q = county.request(kCounty);
     q.from = q.to + std::chrono::days(1);
     CHECK(reportRequestProblem(q) == "统计期间的开始日期晚于结束日期");
+}
+
+TEST_CASE("the limits are the county's published ones in force at the period's end, and a request may override one")
+{
+    HandCounty county;
+    RiskStandard standard = defaultRiskStandard();
+    standard.limits = {48, 60, 8};
+    Record rule = riskRuleRecord(standard);
+    rule.villageCode = kCounty;
+    rule.set("effective_from", county.day(-40));
+    county.save(rule);
+    RiskStandard later = standard;
+    later.limits = {1, 1, 1};
+    Record future = riskRuleRecord(later);
+    future.villageCode = kCounty;
+    future.set("effective_from", county.day(30)); // published, not yet in force
+    county.save(future);
+
+    const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
+    CHECK(r.limits == SupervisionLimits{48, 60, 8});
+    CHECK(r.incidents.closeLate == 0);
+    CHECK(r.incidents.acknowledgeLate == 1); // I3, never acknowledged in 20 days
+    const auto hongbao = std::find_if(r.data.villages.begin(), r.data.villages.end(),
+                                      [](const auto& v) { return v.code == kHongbao; });
+    REQUIRE(hongbao != r.data.villages.end());
+    CHECK_FALSE(hongbao->silent); // 8 days: not more than the county's 8
+
+    auto q = county.request(kCounty);
+    q.silentDays = 7; // `shouwang-server report --silent-days 7`
+    const SupervisionReport overridden = computeSupervision(*county.db, q);
+    CHECK(overridden.limits == SupervisionLimits{48, 60, 7});
+    CHECK(std::find_if(overridden.data.villages.begin(), overridden.data.villages.end(),
+                       [](const auto& v) { return v.code == kHongbao; })
+              ->silent);
 }

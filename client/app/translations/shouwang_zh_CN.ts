@@ -162,32 +162,30 @@
     </message>
 </context>
 <context>
-    <name>shouwang::ui::ConflictView</name>
+    <name>shouwang::ui::ConflictTable</name>
     <message>
-        <location filename="../../ui/conflict_view.cpp" line="43"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_view.cpp" line="43"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_view.cpp" line="43"/>
         <source>Value A</source>
         <translation>值甲</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_view.cpp" line="43"/>
         <source>Value B</source>
         <translation>值乙</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_view.cpp" line="43"/>
         <source>Found</source>
         <translation>发现时间</translation>
     </message>
+</context>
+<context>
+    <name>shouwang::ui::ConflictView</name>
     <message>
         <location filename="../../ui/conflict_view.cpp" line="57"/>
         <source>Value A (earlier)</source>
@@ -584,6 +582,25 @@
     <message>
         <source>Creating the demo village...</source>
         <translation type="vanished">正在生成演示村……</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::GuardedApplication</name>
+    <message>
+        <source>Shouwang</source>
+        <translation>守望</translation>
+    </message>
+    <message>
+        <source>The ledger file is locked by another program (%1). Close the other program (or the second window of Shouwang), then try again. Nothing already saved is lost.</source>
+        <translation>台账文件被其他程序占用（%1）。请关闭占用它的程序（或另一个守望窗口）后再试。已保存的数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>The ledger file could not be read (%1). It may have been moved, deleted or damaged, or the USB drive holding it removed. Put it back where it was, then try again; if it keeps failing, restart Shouwang. Nothing already saved is lost.</source>
+        <translation>无法读取台账文件（%1）。文件可能被移动、删除或损坏，或存放它的U盘已拔出。请把文件放回原处后再试；如果仍然失败，请重新启动守望。已保存的数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>Unexpected failure (%1). The program keeps running; please try again.</source>
+        <translation>意外错误（%1）。程序仍在运行，请再试一次。</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1424,18 @@
         <source>Applying the new standard to the ledger...</source>
         <translation>正在按新标准更新台账……</translation>
     </message>
+    <message>
+        <source>Acknowledge an incident report within … hours</source>
+        <translation>情况报告受理时限（小时）</translation>
+    </message>
+    <message>
+        <source>Close an incident report within … days</source>
+        <translation>情况报告办结时限（天）</translation>
+    </message>
+    <message>
+        <source>A village not heard from for more than … days stands out</source>
+        <translation>村超过几天未同步即提示（天）</translation>
+    </message>
 </context>
 <context>
     <name>shouwang::ui::SupervisionCharts</name>
@@ -1629,31 +1658,6 @@
         <translation>导入区县回传文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="88"/>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_view.cpp" line="88"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_view.cpp" line="88"/>
-        <source>Value A</source>
-        <translation>值A</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_view.cpp" line="88"/>
-        <source>Value B</source>
-        <translation>值B</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_view.cpp" line="88"/>
-        <source>Found</source>
-        <translation>发现时间</translation>
-    </message>
-    <message>
         <location filename="../../ui/sync_view.cpp" line="105"/>
         <source>&lt;b&gt;Conflicts&lt;/b&gt; (two people changed the same field at the same time; the county reviews them)</source>
         <translation>&lt;b&gt;冲突&lt;/b&gt;（两人同时修改了同一项内容，由区县核对处理）</translation>
@@ -1689,12 +1693,6 @@
         <translation>导出修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="193"/>
-        <location filename="../../ui/sync_view.cpp" line="202"/>
-        <source>Shouwang bundles (*.swb)</source>
-        <translation>守望数据包 (*.swb)</translation>
-    </message>
-    <message>
         <location filename="../../ui/sync_view.cpp" line="202"/>
         <source>Import answer</source>
         <translation>导入回传文件</translation>
@@ -1718,6 +1716,10 @@
         <location filename="../../ui/sync_view.cpp" line="249"/>
         <source>Sync did not finish: %1 Nothing was lost; the changes will be sent next time.</source>
         <translation>同步未完成：%1 数据不会丢失，修改将在下次同步时上传。</translation>
+    </message>
+    <message>
+        <source>Shouwang bundles (*.shwb);;All files (*)</source>
+        <translation>守望数据包 (*.shwb);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
