@@ -3,6 +3,7 @@
 #include "labels.h"
 #include "ledger_session.h"
 #include "ledger_task.h"
+#include "searchable_combo.h"
 
 #include "demo/demo_generator.h"
 #include "domain/divisions.h"
@@ -28,6 +29,9 @@ FirstRunDialog::FirstRunDialog(QWidget* parent)
     , m_operator(new QLineEdit(this))
 {
     setWindowTitle(tr("Welcome to Shouwang"));
+    // 38 counties, up to 40 townships, hundreds of villages: type part of a name to find it.
+    for (QComboBox* combo : {m_county, m_township, m_village})
+        makeSearchable(combo);
     for (const Division* county : counties())
         m_county->addItem(qs(county->name), qs(county->code));
     connect(m_county, &QComboBox::currentIndexChanged, this, &FirstRunDialog::fillTownships);

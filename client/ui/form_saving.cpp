@@ -4,6 +4,7 @@
 #include "ledger_session.h"
 #include "record_form.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QMessageBox>
@@ -11,12 +12,21 @@
 
 namespace shouwang::ui {
 
-bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list<RecordForm*> forms, QLabel* message)
+bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list<RecordForm*> forms, QLabel* message,
+                   Record* alongside)
 {
     Record edited = record;
-    for (RecordForm* form : forms)
+    std::vector<FieldError> unmatched;
+    for (RecordForm* form : forms) {
         form->store(edited);
-    SaveResult result = session.save(edited);
+        for (FieldError& error : form->unmatchedErrors())
+            unmatched.push_back(std::move(error));
+    }
+    SaveResult result;
+    if (!unmatched.empty())
+        result.errors = std::move(unmatched);
+    else
+        result = alongside ? session.saveTogether(*alongside, edited) : session.save(edited);
     if (result.ok()) {
         for (RecordForm* form : forms) {
             form->clearErrors();
@@ -39,6 +49,15 @@ bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list
         message->show();
     }
     return false;
+}
+
+bool closeOpenPopup()
+{
+    QWidget* popup = QApplication::activePopupWidget();
+    if (!popup)
+        return false;
+    popup->close();
+    return true;
 }
 
 bool confirmDiscard(QWidget* parent)
