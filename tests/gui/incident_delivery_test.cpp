@@ -9,6 +9,7 @@
 #include "ui/home_view.h"
 #include "ui/incident_dialog.h"
 #include "ui/main_window.h"
+#include "ui/record_form.h"
 #include "ui/record_list_panel.h"
 #include "ui/record_table_model.h"
 #include "ui/sync_view.h"
@@ -16,6 +17,7 @@
 #include "domain/date.h"
 #include "domain/incident_workflow.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QProcess>
