@@ -58,7 +58,17 @@ QString emergencyCallAdvice(LedgerSession& session)
 
 QString pendingIncidentsWarning(LedgerSession& session)
 {
-    const int waiting = static_cast<int>(incidentsAwaitingUpload(session).size());
+    // A village reports to its township; a township's or county's unsent changes to a report
+    // are its handling, which the village learns of at the next sync anyway.
+    if (session.villageCode().empty())
+        return {};
+    // Reports the township has never seen: an edit still unsent to a report it already has
+    // (or one it handled) is not an emergency left unreported.
+    int waiting = 0;
+    for (const std::string& id : incidentsAwaitingUpload(session)) {
+        const auto incident = session.get("incident", id);
+        waiting += incident && !incident->deleted && incident->value("status") == incident_status::kReported;
+    }
     if (waiting == 0)
         return {};
     return QCoreApplication::translate("shouwang::ui::IncidentDelivery",

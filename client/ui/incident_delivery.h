@@ -28,8 +28,9 @@ std::set<std::string> incidentsAwaitingUpload(LedgerSession& session);
 // has not (or this is not a village device).
 QString townshipPhone(LedgerSession& session);
 
-// The warning shown above every page while incident reports wait to be sent: how many, and
-// to phone the township in an emergency (with the number when published). "" when none wait.
+// The warning shown above every page of a village device while incident reports wait to be
+// sent: how many, and to phone the township in an emergency (with the number when
+// published). "" when none wait.
 QString pendingIncidentsWarning(LedgerSession& session);
 // "In an emergency, phone the township now" — with the number when published.
 QString emergencyCallAdvice(LedgerSession& session);
