@@ -85,7 +85,7 @@ TEST_CASE("unknown enumeration codes, bad dates, bad phones and non-integers are
     CHECK(validateValue(*support, "300").empty());
 }
 
-TEST_CASE("a mobile number is 11 digits starting with 1; a landline carries its area code")
+TEST_CASE("a mobile number is 11 digits starting with 1, a landline carries its area code")
 {
     const FieldDef* phone = findEntity("elder")->field("phone");
     for (std::string_view good : {"13812345678", "138-1234-5678", "+8613812345678", "023-52231234", "02352231234",
