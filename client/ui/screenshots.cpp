@@ -7,6 +7,7 @@
 #include "labels.h"
 #include "ledger_session.h"
 #include "ledger_view.h"
+#include "new_household_dialog.h"
 #include "elder_table_model.h"
 #include "first_run_dialog.h"
 #include "household_dialog.h"
@@ -128,8 +129,8 @@ bool MainWindow::saveAreaScreenshots(const QString& dir)
         return ok;
     }
     showPage(PublishPage);
-    const char* tabs[] = {"county-services", "county-campaigns", "county-standard"};
-    for (int i = 0; i < 3; ++i) {
+    const char* tabs[] = {"county-services", "county-campaigns", "county-standard", "county-township-phones"};
+    for (int i = 0; i < 4; ++i) {
         m_publish->tabs()->setCurrentIndex(i);
         ok &= grabTo(this, dir, QLatin1String(tabs[i]));
     }
@@ -191,6 +192,8 @@ bool MainWindow::saveDialogScreenshots(const QString& dir)
     {
         ElderDialog dialog(m_session, {}, this);
         ok &= grabTo(&dialog, dir, QStringLiteral("elder-new"));
+        NewHouseholdDialog household(m_session, QStringLiteral("王大山"), &dialog);
+        ok &= grabTo(&household, dir, QStringLiteral("household-new"));
     }
     return ok;
 }
