@@ -110,6 +110,8 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const
         const Division* village = findDivision(record->villageCode);
         return village ? qs(shortVillageName(village->name)) : qs(record->villageCode);
     }
+    if (column == "township_code") // the county's emergency phones: the township by name
+        return qs(divisionPath(record->value(column)));
     if (column == "status" && m_entity.name == "incident")
         return incidentStateLabel(*record, m_awaitingUpload.contains(record->id));
     const FieldDef* field = m_entity.field(column);

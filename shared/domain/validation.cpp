@@ -1,6 +1,7 @@
 #include "validation.h"
 
 #include "date.h"
+#include "divisions.h"
 #include "enums.h"
 #include "idcard.h"
 
@@ -140,8 +141,7 @@ std::string validateValue(const FieldDef& field, std::string_view value)
         });
         return error;
     }
-    case FieldType::Phone:
-    {
+    case FieldType::Phone: {
         const std::string problem = phoneProblem(value);
         return problem.empty() ? std::string{} : label(field) + "不是有效的电话号码：" + problem;
     }
@@ -160,6 +160,14 @@ std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& re
         std::string message = validateValue(field, record.value(field.name));
         if (!message.empty())
             errors.push_back({std::string(field.name), std::move(message)});
+    }
+    // A township's emergency phone is shown to that township's villages: the code must name
+    // a township of the county that publishes it.
+    if (entity.name == "township_contact") {
+        const std::string& code = record.value("township_code");
+        const Division* township = code.size() == 9 ? findDivision(code) : nullptr;
+        if (!code.empty() && (!township || (!record.villageCode.empty() && !code.starts_with(record.villageCode))))
+            errors.push_back({"township_code", "乡镇代码应为本区县某个乡镇（街道）的9位区划代码，如 500154001"});
     }
     return errors;
 }

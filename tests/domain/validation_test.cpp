@@ -101,6 +101,24 @@ TEST_CASE("a mobile number is 11 digits starting with 1, a landline carries its 
     }
 }
 
+TEST_CASE("a township's emergency phone names a township of the publishing county")
+{
+    Record contact;
+    contact.entity = "township_contact";
+    contact.villageCode = "500154";
+    contact.set("township_code", "500154001");
+    contact.set("phone", "023-52231234");
+    const EntityDef& entity = *findEntity("township_contact");
+    CHECK(validateRecord(entity, contact).empty());
+    for (std::string_view bad : {"50015400", "500154999", "500101001"}) {
+        INFO(bad);
+        contact.set("township_code", std::string(bad));
+        const auto errors = validateRecord(entity, contact);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].field == "township_code");
+    }
+}
+
 TEST_CASE("control characters, invalid UTF-8 and oversized text are refused — SQL meta-characters are plain text")
 {
     const FieldDef* name = findEntity("elder")->field("name");

@@ -198,8 +198,16 @@ private slots:
                 create->accept();
             },
             &asked);
-        QVERIFY2(dialog.save(), qPrintable(dialog.message()));
+        // The elder is refused (a wrong ID number): the household is not stored alone.
+        const QString goodId = lineEdit(dialog, "id_number")->text();
+        lineEdit(dialog, "id_number")->setText(goodId.left(17) + (goodId.endsWith(u'1') ? u'2' : u'1'));
+        QVERIFY(!dialog.save());
         QVERIFY(asked);
+        QCOMPARE(ledger.session->ledger().count("household"), std::size_t(0));
+        QCOMPARE(ledger.session->ledger().count("elder"), std::size_t(0));
+        // Corrected, one Save stores both (no second question: the new household is kept).
+        lineEdit(dialog, "id_number")->setText(goodId);
+        QVERIFY2(dialog.save(), qPrintable(dialog.message()));
         const auto households = ledger.session->list("household");
         QCOMPARE(households.size(), std::size_t(1));
         QCOMPARE(households[0].value("head_name"), std::string("王大山"));

@@ -491,37 +491,37 @@
     <message>
         <location filename="../../ui/enrollment_check.cpp" line="61"/>
         <source>Enrollment failed: the server %1 did not answer. Check that the address and port are the ones the county gave and that this computer is on the network, then click Enroll this computer again.</source>
-        <translation>登记未成功：服务器 %1 没有应答。请核对地址和端口是否与区县提供的一致、本机是否已联网，然后再点“登记本机”。</translation>
+        <translation>登记未成功：服务器 %1 没有应答，请核对地址和端口是否与区县提供的一致、本机是否已联网，然后再点“登记本机”。</translation>
     </message>
     <message>
         <location filename="../../ui/enrollment_check.cpp" line="67"/>
         <source>Enrollment failed: the enrollment code is wrong or has already been used. Ask the county for a new code and enroll again.</source>
-        <translation>登记未成功：登记码不对或已经用过。请向区县索取新的登记码后重新登记。</translation>
+        <translation>登记未成功：登记码不对或已经用过，请向区县索取新的登记码后重新登记。</translation>
     </message>
     <message>
         <location filename="../../ui/enrollment_check.cpp" line="71"/>
         <source>Enrollment failed: too many attempts from this computer. Wait a few minutes, then click Enroll this computer again.</source>
-        <translation>登记未成功：本机尝试次数过多。请等几分钟后再点“登记本机”。</translation>
+        <translation>登记未成功：本机尝试次数过多，请等几分钟后再点“登记本机”。</translation>
     </message>
     <message>
         <location filename="../../ui/enrollment_check.cpp" line="75"/>
         <source>Enrollment failed: the server&apos;s certificate could not be verified. Ask the county administrator to check the server address and certificate.</source>
-        <translation>登记未成功：无法验证服务器的证书。请区县管理员核对服务器地址和证书。</translation>
+        <translation>登记未成功：无法验证服务器的证书，请区县管理员核对服务器地址和证书。</translation>
     </message>
     <message>
         <location filename="../../ui/enrollment_check.cpp" line="80"/>
         <source>Enrollment failed: %1 is not the county&apos;s Shouwang server. Check the address and port with the county.</source>
-        <translation>登记未成功：%1 不是区县的守望服务器。请向区县核对地址和端口。</translation>
+        <translation>登记未成功：%1 不是区县的守望服务器，请向区县核对地址和端口。</translation>
     </message>
     <message>
         <location filename="../../ui/enrollment_check.cpp" line="85"/>
         <source>Enrollment failed: this program is too old for the county&apos;s server. Install the version the county provides, then enroll again.</source>
-        <translation>登记未成功：本软件版本过旧，与区县服务器不匹配。请安装区县提供的版本后重新登记。</translation>
+        <translation>登记未成功：本软件版本过旧，与区县服务器不匹配，请安装区县提供的版本后重新登记。</translation>
     </message>
     <message>
         <location filename="../../ui/enrollment_check.cpp" line="93"/>
         <source>Enrollment failed. Check the address and code with the county and try again.</source>
-        <translation>登记未成功。请向区县核对地址和登记码后重试。</translation>
+        <translation>登记未成功，请向区县核对地址和登记码后重试。</translation>
     </message>
     <message>
         <location filename="../../ui/enrollment_check.cpp" line="95"/>
