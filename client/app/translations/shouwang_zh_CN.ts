@@ -83,12 +83,12 @@
 <context>
     <name>shouwang::ui::AreaPicker</name>
     <message>
-        <location filename="../../ui/area_picker.cpp" line="24"/>
+        <location filename="../../ui/area_picker.cpp" line="25"/>
         <source>Whole county</source>
         <translation>全区县</translation>
     </message>
     <message>
-        <location filename="../../ui/area_picker.cpp" line="46"/>
+        <location filename="../../ui/area_picker.cpp" line="50"/>
         <source>Whole township</source>
         <translation>全乡镇</translation>
     </message>
@@ -707,10 +707,6 @@
         <translation>最近一次成功同步：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Elders on the ledger: &lt;b&gt;%1&lt;/b&gt;    Key targets: &lt;b&gt;%2&lt;/b&gt; (aged 80+ %3, disabled %4, dementia %5, living alone %6, hardship %7)&lt;br/&gt;Visits overdue: &lt;b&gt;%8&lt;/b&gt;    Changes not yet synced: &lt;b&gt;%9&lt;/b&gt;    Last sync: &lt;b&gt;%10&lt;/b&gt;    Conflicts to review: &lt;b&gt;%11&lt;/b&gt;</source>
-        <translation type="vanished">在册老年人：&lt;b&gt;%1&lt;/b&gt;    重点帮扶对象：&lt;b&gt;%2&lt;/b&gt;（高龄 %3、失能 %4、失智 %5、独居 %6、生活困难 %7）&lt;br/&gt;逾期未探访：&lt;b&gt;%8&lt;/b&gt;    待同步修改：&lt;b&gt;%9&lt;/b&gt;    上次同步：&lt;b&gt;%10&lt;/b&gt;    待处理冲突：&lt;b&gt;%11&lt;/b&gt;</translation>
-    </message>
-    <message>
         <location filename="../../ui/home_view.cpp" line="154"/>
         <source>never</source>
         <translation>从未</translation>
@@ -802,7 +798,7 @@
         <translation>紧急情况请立即打电话报告乡镇：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/incident_delivery.cpp" line="64"/>
+        <location filename="../../ui/incident_delivery.cpp" line="74"/>
         <source>%n incident report(s) have not reached the township yet (waiting to upload). </source>
         <translation>
             <numerusform>有 %n 份情况报告尚未送达乡镇（待上传）。</numerusform>
@@ -1440,17 +1436,17 @@
 <context>
     <name>shouwang::ui::RecordTableModel</name>
     <message>
-        <location filename="../../ui/record_table_model.cpp" line="128"/>
+        <location filename="../../ui/record_table_model.cpp" line="130"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/record_table_model.cpp" line="144"/>
+        <location filename="../../ui/record_table_model.cpp" line="146"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/record_table_model.cpp" line="144"/>
+        <location filename="../../ui/record_table_model.cpp" line="146"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1975,10 +1971,6 @@
         <location filename="../../ui/sync_worker.cpp" line="86"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
-    </message>
-    <message>
-        <source>Enrolled for %1.</source>
-        <translation type="vanished">登记成功：%1。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_worker.cpp" line="99"/>
