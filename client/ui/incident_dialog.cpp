@@ -114,7 +114,8 @@ void IncidentDialog::updateTimeline()
     }
     m_timeline->setText(parts.join(QStringLiteral(" → ")));
     if (!saved) {
-        m_state->setText(tr("Not saved yet. Once reported, it reaches the township at the next successful sync."));
+        m_state->setText(tr("Not saved yet. Once reported, it reaches the township at the next successful sync. %1")
+                             .arg(emergencyCallAdvice(m_session).toHtmlEscaped()));
         m_state->setStyleSheet({});
     } else if (awaiting) {
         m_state->setText(tr("<b>State: %1.</b> The report is on this computer only; it reaches the township at the "

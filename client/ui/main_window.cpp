@@ -20,9 +20,6 @@
 #include <QDialog>
 #include <QDir>
 #include <QFileInfo>
-#include <QTextBrowser>
-#include <QUrl>
-#include <QVBoxLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -32,6 +29,9 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
 
 #include <algorithm>
 

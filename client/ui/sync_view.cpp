@@ -4,10 +4,10 @@
 #include "labels.h"
 #include "ledger_session.h"
 
+#include "domain/readable_time.h"
 #include "domain/schema.h"
 #include "store/conflict_queue.h"
 #include "store/delivery_state.h"
-#include "domain/readable_time.h"
 
 #include <QCheckBox>
 #include <QFileDialog>

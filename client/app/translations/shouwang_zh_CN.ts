@@ -834,16 +834,16 @@
     </message>
     <message>
         <location filename="../../ui/incident_dialog.cpp" line="117"/>
-        <source>Not saved yet. Once reported, it reaches the township at the next successful sync.</source>
-        <translation>尚未保存。上报后，要在下一次同步成功时才送达乡镇。</translation>
+        <source>Not saved yet. Once reported, it reaches the township at the next successful sync. %1</source>
+        <translation>尚未保存。上报后，要在下一次同步成功时才送达乡镇。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_dialog.cpp" line="120"/>
+        <location filename="../../ui/incident_dialog.cpp" line="121"/>
         <source>&lt;b&gt;State: %1.&lt;/b&gt; The report is on this computer only; it reaches the township at the next successful sync. %2</source>
         <translation>&lt;b&gt;当前状态：%1。&lt;/b&gt;本报告还只在本机，下一次同步成功时才送达乡镇。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_dialog.cpp" line="125"/>
+        <location filename="../../ui/incident_dialog.cpp" line="126"/>
         <source>&lt;b&gt;State: %1.&lt;/b&gt;</source>
         <translation>&lt;b&gt;当前状态：%1。&lt;/b&gt;</translation>
     </message>
