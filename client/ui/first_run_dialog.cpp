@@ -145,7 +145,11 @@ QString FirstRunDialog::enrollmentCode() const
 void FirstRunDialog::accept()
 {
     QString problem;
-    if (villageCode().size() != 12)
+    // Typed text that matches no entry would leave the previous choice standing unseen.
+    bool typedUnknown = false;
+    for (QComboBox* combo : {m_county, m_township, m_village})
+        typedUnknown |= combo->findText(combo->currentText()) < 0;
+    if (villageCode().size() != 12 || typedUnknown)
         problem = tr("Please choose the village.");
     else if (operatorName().isEmpty())
         problem = tr("Please type your name: it is recorded with every change.");

@@ -435,6 +435,22 @@ private slots:
             if (c != county && c->count() > 3) // township and village lists
                 QVERIFY(c->isEditable());
         }
+        // Text that names no place is not taken for the village still selected.
+        county->lineEdit()->setText(QStringLiteral("不存在的区"));
+        QMessageBox* refusal = nullptr;
+        onNextModal([&refusal](QWidget* modal) {
+            refusal = qobject_cast<QMessageBox*>(modal);
+            if (refusal)
+                refusal->accept();
+        });
+        const auto edits = dialog.findChildren<QLineEdit*>();
+        for (QLineEdit* edit : edits) {
+            if (edit->placeholderText().contains(QStringLiteral("张文书")))
+                edit->setText(QStringLiteral("刘文书"));
+        }
+        dialog.accept();
+        QVERIFY(refusal);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
         // The area of the supervision figures, on a county's computer: 38 townships.
         AreaPicker area("500154");
         for (QComboBox* c : area.findChildren<QComboBox*>()) {
