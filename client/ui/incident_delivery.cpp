@@ -16,8 +16,11 @@ QString deliveryLabel(bool awaitingUpload)
                           : QCoreApplication::translate("shouwang::ui::IncidentDelivery", "Delivered to the township");
 }
 
-QString incidentStateLabel(const Record& incident, bool awaitingUpload)
+QString incidentStateLabel(const Record& incident, bool awaitingUpload, bool refused)
 {
+    if (refused && !awaitingUpload)
+        return QCoreApplication::translate("shouwang::ui::IncidentDelivery",
+                                           "Refused by the county, not delivered (see the change history)");
     const std::string& status = incident.value("status");
     if (status.empty() || status == incident_status::kReported)
         return deliveryLabel(awaitingUpload);
@@ -30,6 +33,14 @@ QString incidentStateLabel(const Record& incident, bool awaitingUpload)
 std::set<std::string> incidentsAwaitingUpload(LedgerSession& session)
 {
     return recordsAwaitingUpload(session.database(), "incident");
+}
+
+std::set<std::string> incidentsRefused(LedgerSession& session)
+{
+    // The query reads the whole change log: cheap on a village's ledger, not on a county's.
+    if (session.villageCode().empty())
+        return {};
+    return recordsRefused(session.database(), "incident");
 }
 
 QString townshipPhone(LedgerSession& session)

@@ -16,13 +16,16 @@ class LedgerSession;
 // An incident report's state as a clerk must read it. Its status field says 已上报 from the
 // moment it is saved, but the township knows nothing until the change has left this device:
 // 待上传 while it waits in the outbox, 已送达乡镇 once the server has acknowledged it, then
-// 已受理 / 救助中 / 已办结 as the township handles it.
-QString incidentStateLabel(const Record& incident, bool awaitingUpload);
+// 已受理 / 救助中 / 已办结 as the township handles it — or 被退回 when the server refused it,
+// which then never reaches the township.
+QString incidentStateLabel(const Record& incident, bool awaitingUpload, bool refused = false);
 // The first of those steps alone: 待上传 or 已送达乡镇.
 QString deliveryLabel(bool awaitingUpload);
 
 // The incident reports written here that have not been sent yet (their ids).
 std::set<std::string> incidentsAwaitingUpload(LedgerSession& session);
+// Those of them the server refused (a village device only; empty elsewhere).
+std::set<std::string> incidentsRefused(LedgerSession& session);
 
 // The emergency phone of this village's township, as the county published it; "" when it
 // has not (or this is not a village device).

@@ -101,13 +101,14 @@ void IncidentDialog::updateTimeline()
     // Saved is not sent: until the outbox has delivered it, the township knows nothing.
     const bool saved = !m_record.id.empty();
     const bool awaiting = saved && incidentsAwaitingUpload(m_session).contains(m_record.id);
+    const bool refused = saved && !awaiting && incidentsRefused(m_session).contains(m_record.id);
     QStringList parts;
     for (const Step& step : kSteps) {
         const std::string& at = m_record.value(step.field);
         const bool first = step.status == kSteps[0].status;
-        const QString name = first && saved
-            ? deliveryLabel(awaiting && m_record.value("status") == "reported")
-            : enumLabel("incident_status", step.status);
+        const QString name = !first || !saved ? enumLabel("incident_status", step.status)
+            : refused                         ? incidentStateLabel(m_record, false, true)
+                                              : deliveryLabel(awaiting && m_record.value("status") == "reported");
         parts << (at.empty() || (first && !saved)
                       ? QStringLiteral("<span style='color:#888'>○ %1</span>").arg(name)
                       : QStringLiteral("<b>● %1</b> %2").arg(name, qs(at).replace(u'T', u' ').left(16)));
@@ -122,6 +123,10 @@ void IncidentDialog::updateTimeline()
                             "next successful sync. %2")
                              .arg(incidentStateLabel(m_record, true), emergencyCallAdvice(m_session).toHtmlEscaped()));
         m_state->setStyleSheet(QStringLiteral("color: #a04000;"));
+    } else if (refused) {
+        m_state->setText(tr("<b>State: %1.</b> %2")
+                             .arg(incidentStateLabel(m_record, false, true), emergencyCallAdvice(m_session).toHtmlEscaped()));
+        m_state->setStyleSheet(QStringLiteral("color: #c00000;"));
     } else {
         m_state->setText(tr("<b>State: %1.</b>").arg(incidentStateLabel(m_record, false)));
         m_state->setStyleSheet({});

@@ -18,6 +18,16 @@ std::set<std::string> recordsAwaitingUpload(Database& db, std::string_view entit
     return ids;
 }
 
+std::set<std::string> recordsRefused(Database& db, std::string_view entity)
+{
+    std::set<std::string> ids;
+    Statement& st = db.cached("SELECT DISTINCT record_id FROM change_log WHERE origin = 0 AND state = 2 AND entity = ?");
+    st.bind(1, entity);
+    while (st.step())
+        ids.insert(st.text(0));
+    return ids;
+}
+
 SyncStatus syncStatus(Meta& meta)
 {
     return {meta.value(meta::kLastSync), meta.value(meta::kLastSyncError)};

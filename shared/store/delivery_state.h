@@ -14,6 +14,9 @@ class Meta;
 // "已上报" from the moment it is saved; its true state (待上传 / 已送达乡镇) comes from here.
 // The ids of records of `entity` with local changes still waiting to be sent.
 std::set<std::string> recordsAwaitingUpload(Database& db, std::string_view entity);
+// The ids of records of `entity` with a local change the server refused (quarantined, never
+// sent again: ChangeLog::markRefused). Reads the whole change log: for a village's ledger.
+std::set<std::string> recordsRefused(Database& db, std::string_view entity);
 
 // The last sync as the home page, the sync page and the exported workbook show it: when one
 // last succeeded ("" never) and why the latest one failed ("" when it did not).

@@ -164,6 +164,29 @@ private slots:
         QVERIFY2(window.bannerText().contains(QStringLiteral("023-52231234")), qPrintable(window.bannerText()));
     }
 
+    // 1. A report the server refused never reached the township, and says so.
+    void aRefusedIncidentDoesNotReadDelivered()
+    {
+        test::GuiLedger ledger;
+        const std::string elder = ledger.addElder("退回老人", "19400315", "alone");
+        Record incident = incidentFor(elder);
+        incident.set("type", "other");
+        incident.set("discovered_at", "2026-12-01T08:00:00");
+        incident.set("reporter", "测试员");
+        incident.set("description", "情况");
+        incident.set("escalated_to", "township");
+        incident.set("status", "reported");
+        const SaveResult saved = ledger.session->save(incident);
+        QVERIFY(saved.ok() && saved.change);
+        ledger.session->ledger().changeLog().markRefused(saved.change->changeId, 7, "变更被拒绝");
+        HomeView home(*ledger.session);
+        auto* list = home.findChild<RecordListPanel*>();
+        QVERIFY2(statusCell(*list, 0).startsWith(QStringLiteral("Refused")), qPrintable(statusCell(*list, 0)));
+        IncidentDialog dialog(*ledger.session, *ledger.session->get("incident", incident.id));
+        QVERIFY2(!dialog.stateText().contains(QStringLiteral("Delivered")), qPrintable(dialog.stateText()));
+        QVERIFY(!dialog.timelineText().contains(QStringLiteral("Delivered")));
+    }
+
     // 1. The home page tells when the last sync succeeded and that the latest one failed.
     void theHomePageShowsTheLastSuccessfulSyncAndTheLatestFailure()
     {

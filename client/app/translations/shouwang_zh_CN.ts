@@ -650,22 +650,22 @@
         <translation>本程序在这台电脑上保存本村农村留守老年人信息台账。没有网络也能使用，有网络时把修改同步到区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.cpp" line="149"/>
+        <location filename="../../ui/first_run_dialog.cpp" line="153"/>
         <source>Please choose the village.</source>
         <translation>请选择村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.cpp" line="151"/>
+        <location filename="../../ui/first_run_dialog.cpp" line="155"/>
         <source>Please type your name: it is recorded with every change.</source>
         <translation>请填写您的姓名：每次修改都会记录操作人。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.cpp" line="153"/>
+        <location filename="../../ui/first_run_dialog.cpp" line="157"/>
         <source>To enroll, type the server address and the code from the county.</source>
         <translation>登记需要填写服务器地址和区县发放的登记码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.cpp" line="176"/>
+        <location filename="../../ui/first_run_dialog.cpp" line="180"/>
         <source>Creating the demo...</source>
         <translation>正在生成演示数据……</translation>
     </message>
@@ -783,22 +783,27 @@
         <translation>已送达乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_delivery.cpp" line="26"/>
+        <location filename="../../ui/incident_delivery.cpp" line="22"/>
+        <source>Refused by the county, not delivered (see the change history)</source>
+        <translation>被区县退回，未送达乡镇（见修改记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_delivery.cpp" line="29"/>
         <source>%1 (not yet uploaded)</source>
         <translation>%1（待上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_delivery.cpp" line="54"/>
+        <location filename="../../ui/incident_delivery.cpp" line="65"/>
         <source>In an emergency, phone the township now.</source>
         <translation>紧急情况请立即打电话报告乡镇。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_delivery.cpp" line="55"/>
+        <location filename="../../ui/incident_delivery.cpp" line="66"/>
         <source>In an emergency, phone the township now: %1.</source>
         <translation>紧急情况请立即打电话报告乡镇：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/incident_delivery.cpp" line="74"/>
+        <location filename="../../ui/incident_delivery.cpp" line="85"/>
         <source>%n incident report(s) have not reached the township yet (waiting to upload). </source>
         <translation>
             <numerusform>有 %n 份情况报告尚未送达乡镇（待上传）。</numerusform>
@@ -833,17 +838,22 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_dialog.cpp" line="117"/>
+        <location filename="../../ui/incident_dialog.cpp" line="118"/>
         <source>Not saved yet. Once reported, it reaches the township at the next successful sync. %1</source>
         <translation>尚未保存。上报后，要在下一次同步成功时才送达乡镇。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_dialog.cpp" line="121"/>
+        <location filename="../../ui/incident_dialog.cpp" line="122"/>
         <source>&lt;b&gt;State: %1.&lt;/b&gt; The report is on this computer only; it reaches the township at the next successful sync. %2</source>
         <translation>&lt;b&gt;当前状态：%1。&lt;/b&gt;本报告还只在本机，下一次同步成功时才送达乡镇。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_dialog.cpp" line="126"/>
+        <location filename="../../ui/incident_dialog.cpp" line="127"/>
+        <source>&lt;b&gt;State: %1.&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;当前状态：%1。&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_dialog.cpp" line="131"/>
         <source>&lt;b&gt;State: %1.&lt;/b&gt;</source>
         <translation>&lt;b&gt;当前状态：%1。&lt;/b&gt;</translation>
     </message>
@@ -1436,17 +1446,17 @@
 <context>
     <name>shouwang::ui::RecordTableModel</name>
     <message>
-        <location filename="../../ui/record_table_model.cpp" line="130"/>
+        <location filename="../../ui/record_table_model.cpp" line="132"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/record_table_model.cpp" line="146"/>
+        <location filename="../../ui/record_table_model.cpp" line="148"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/record_table_model.cpp" line="146"/>
+        <location filename="../../ui/record_table_model.cpp" line="148"/>
         <source>No</source>
         <translation>否</translation>
     </message>
