@@ -44,15 +44,11 @@ QString enrollmentFieldProblem(const QString& url, const QString& code)
     return {};
 }
 
-namespace {
-// The sync client's messages are Chinese, but a network failure carries the network
-// library's English reason in brackets; the clerk reads the cause and next step instead.
 QString withoutLatinAsides(QString text)
 {
     static const QRegularExpression aside(QStringLiteral("\\s*[（(][^（）()]*[A-Za-z][^（）()]*[）)]"));
     return text.remove(aside).trimmed();
 }
-} // namespace
 
 QString enrollmentFailureMessage(int errorCode, const QString& detail, const QString& url)
 {

@@ -17,6 +17,9 @@ QString enrollmentFieldProblem(const QString& url, const QString& code);
 // The message for an enrollment that failed with `errorCode` (SyncErrorCode) and the sync
 // client's `detail`.
 QString enrollmentFailureMessage(int errorCode, const QString& detail, const QString& url);
+// A Chinese message from the sync client without the network library's English reason in
+// brackets ("（Connection refused）"), which a clerk cannot act on.
+QString withoutLatinAsides(QString text);
 // The scope as people name it: the village (or township, county) from the divisions table.
 QString scopeDisplayName(LedgerSession& session);
 

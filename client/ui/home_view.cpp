@@ -1,6 +1,7 @@
 #include "home_view.h"
 
 #include "elder_table_model.h"
+#include "enrollment_check.h"
 #include "incident_dialog.h"
 #include "labels.h"
 #include "ledger_session.h"
@@ -156,7 +157,7 @@ void HomeView::refreshSync()
         text += QStringLiteral("<br/><span style='color:#c00000; font-weight:bold'>%1</span>")
                     .arg(tr("The latest sync failed: %1 What was written here stays on this computer until a sync "
                             "succeeds.")
-                             .arg(qs(sync.lastError).toHtmlEscaped()));
+                             .arg(withoutLatinAsides(qs(sync.lastError)).toHtmlEscaped()));
     m_sync->setText(text);
 }
 

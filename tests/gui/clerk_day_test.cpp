@@ -194,12 +194,13 @@ private slots:
         HomeView home(*ledger.session);
         QVERIFY(home.syncText().contains(QStringLiteral("never")));
         ledger.session->ledger().meta().set(meta::kLastSync, "2026-12-02T13:25:39");
-        ledger.session->ledger().meta().set(meta::kLastSyncError, "同步未完成：服务器暂时无法连接");
+        ledger.session->ledger().meta().set(meta::kLastSyncError, "同步未完成：服务器暂时无法连接（Connection refused）");
         ledger.session->notifyChanged();
         QVERIFY2(home.syncText().contains(QStringLiteral("2026-12-02 13:25")), qPrintable(home.syncText()));
         QVERIFY(!home.syncText().contains(QStringLiteral("13:25:39")));
         QVERIFY(home.syncText().contains(QStringLiteral("The latest sync failed")));
         QVERIFY(home.syncText().contains(QStringLiteral("服务器暂时无法连接")));
+        QVERIFY(!home.syncText().contains(QStringLiteral("Connection refused")));
     }
 
     // 2. A household typed into a new elder's form is created in place, in the same save.
