@@ -1,5 +1,6 @@
 // 守望 — the village client. Everything but the start-up lives in shouwang::ui.
 
+#include "ui/app_translations.h"
 #include "ui/first_run_dialog.h"
 #include "ui/guarded_application.h"
 #include "ui/labels.h"
@@ -14,33 +15,18 @@
 #include <QDebug>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QTranslator>
 
 #include <memory>
 
 using namespace shouwang::ui;
 
 namespace {
-
-void installTranslations(QApplication& app, const QString& language)
-{
-    setChineseLabels(language != u"en");
-    if (language == u"en")
-        return;
-    auto* own = new QTranslator(&app);
-    if (own->load(QStringLiteral(":/i18n/shouwang_zh_CN.qm")))
-        QApplication::installTranslator(own);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
 
 QString defaultDatabasePath()
 {
@@ -137,6 +123,8 @@ int main(int argc, char* argv[])
     }
     MainWindow& window = *created;
     window.show();
+    if (!parser.isSet(shotOption))
+        window.askOperatorNameIfMissing();
     if (enrollment) {
         window.sync()->serverEdit()->setText(enrollment->serverUrl());
         window.sync()->codeEdit()->setText(enrollment->enrollmentCode());

@@ -1,6 +1,7 @@
 #include "area_picker.h"
 
 #include "labels.h"
+#include "searchable_combo.h"
 
 #include "domain/divisions.h"
 
@@ -27,6 +28,9 @@ AreaPicker::AreaPicker(const std::string& scopeCode, QWidget* parent)
             m_township->addItem(qs(township->name), qs(township->code));
     }
     m_township->setEnabled(scopeCode.size() == 6);
+    // A county has up to 40 townships and a township dozens of villages: type to find one.
+    makeSearchable(m_township);
+    makeSearchable(m_village);
     connect(m_township, &QComboBox::currentIndexChanged, this, &AreaPicker::fillVillages);
     connect(m_village, &QComboBox::currentIndexChanged, this, &AreaPicker::areaChanged);
     auto* layout = new QHBoxLayout(this);

@@ -3,6 +3,7 @@
 #include "elder_tabs.h"
 #include "form_saving.h"
 #include "labels.h"
+#include "new_household_dialog.h"
 #include "ledger_session.h"
 #include "printing.h"
 #include "record_form.h"
@@ -10,7 +11,9 @@
 #include "domain/idcard.h"
 #include "domain/schema.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -63,6 +66,20 @@ ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWi
     m_tabs->addTab(basic, tr("Basic information"));
     auto* household = formTab(m_forms[1]);
     m_householdLayout = qobject_cast<QVBoxLayout*>(household->layout());
+    if (session.mayWrite(*findEntity("household"))) {
+        auto* newHousehold = new QPushButton(tr("New household..."), household);
+        newHousehold->setObjectName(QStringLiteral("newHousehold"));
+        connect(newHousehold, &QPushButton::clicked, this, [this] {
+            createHousehold(m_forms[1]->unmatchedText("household_id"));
+        });
+        auto* row = new QHBoxLayout;
+        row->addWidget(newHousehold);
+        row->addStretch();
+        m_householdLayout->addLayout(row);
+        // The household picker is the only field here: keep it at the top, not stretched.
+        m_householdLayout->setStretch(0, 0);
+        m_householdLayout->addStretch(1);
+    }
     m_tabs->addTab(household, tr("Household and supporters"));
     m_tabs->addTab(formTab(m_forms[2]), tr("Health and care"));
     m_tabs->addTab(formTab(m_forms[3]), tr("Economy and assistance"));
@@ -146,10 +163,40 @@ void ElderDialog::updateDerived()
                            .arg(age));
 }
 
+bool ElderDialog::createHousehold(const QString& headName)
+{
+    NewHouseholdDialog dialog(m_session, headName, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    m_newHousehold = dialog.household();
+    auto* combo = qobject_cast<QComboBox*>(m_forms[1]->editorWidget("household_id"));
+    combo->addItem(tr("%1 (new household, saved with the elder)").arg(recordTitle(*m_newHousehold)),
+                   qs(m_newHousehold->id));
+    combo->setCurrentIndex(combo->count() - 1);
+    m_forms[1]->setModified(true);
+    return true;
+}
+
 bool ElderDialog::save()
 {
     const bool isNew = m_record.id.empty();
-    if (!saveFromForms(m_session, m_record, {m_forms[0], m_forms[1], m_forms[2], m_forms[3]}, m_message)) {
+    // A household typed but not in the list: create it now, in place, or say why not saved.
+    const QString typedHousehold = m_forms[1]->unmatchedText("household_id");
+    if (!typedHousehold.isEmpty() && !createHousehold(typedHousehold)) {
+        m_tabs->setCurrentIndex(1);
+        m_forms[1]->showErrors({{"household_id",
+                                 ss(tr("“%1” is not a household of this village yet: click New household... to create "
+                                       "it, or choose one from the list.")
+                                        .arg(typedHousehold))}});
+        m_message->setText(tr("Not saved: the household “%1” does not exist yet.").arg(typedHousehold));
+        m_message->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
+        m_message->show();
+        return false;
+    }
+    Record* household = m_newHousehold && m_forms[1]->value("household_id") == m_newHousehold->id
+        ? &*m_newHousehold
+        : nullptr;
+    if (!saveFromForms(m_session, m_record, {m_forms[0], m_forms[1], m_forms[2], m_forms[3]}, m_message, household)) {
         // Bring the first tab with a refused value to the front.
         const auto groups = fieldGroups();
         for (int i = 0; i < 4; ++i) {
@@ -163,9 +210,15 @@ bool ElderDialog::save()
         }
         return false;
     }
+    const bool withHousehold = household != nullptr;
+    if (withHousehold) { // stored now: the picker names it like any other household
+        auto* combo = qobject_cast<QComboBox*>(m_forms[1]->editorWidget("household_id"));
+        combo->setItemText(combo->currentIndex(), recordTitle(*household));
+        m_newHousehold.reset();
+    }
     setWindowTitle(tr("Elder: %1").arg(qs(m_record.value("name"))));
     if (!m_message->property("changedUnderForm").toBool()) {
-        m_message->setText(tr("Saved."));
+        m_message->setText(withHousehold ? tr("Saved, with the new household.") : tr("Saved."));
         m_message->setStyleSheet(QStringLiteral("color: #006000;"));
         m_message->show();
     }
@@ -195,6 +248,8 @@ void ElderDialog::accept()
 
 void ElderDialog::reject()
 {
+    if (closeOpenPopup())
+        return;
     if (isModified() && !confirmDiscard(this))
         return;
     QDialog::reject();

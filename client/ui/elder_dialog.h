@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +39,9 @@ public:
     QString message() const;
     bool isModified() const;
     bool save();
+    // 新建家庭户: asks for the household's fields (`headName` typed in 所属家庭) and selects it;
+    // it is stored with the elder at the next Save. False when cancelled.
+    bool createHousehold(const QString& headName);
 
 public slots:
     void accept() override;
@@ -57,6 +61,7 @@ private:
     QLabel* m_message;
     QVBoxLayout* m_householdLayout = nullptr;
     bool m_childTabs = false;
+    std::optional<Record> m_newHousehold; // made in place, saved with the elder
 };
 
 // Opens the elder's record; true when anything was saved.

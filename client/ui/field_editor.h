@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 #include <memory>
 #include <string>
@@ -29,6 +30,9 @@ public:
     virtual std::string value() const = 0;
     virtual void setValue(const std::string& value) = 0;
     virtual void setReadOnly(bool readOnly) = 0;
+    // Text typed into a picker that matches none of its choices (value() cannot hold it);
+    // "" for other editors. A form refuses to save it rather than drop it.
+    virtual QString unmatchedText() const { return {}; }
 
 signals:
     void edited();

@@ -3,6 +3,7 @@
 #include "labels.h"
 #include "ledger_session.h"
 #include "ledger_task.h"
+#include "searchable_combo.h"
 
 #include "demo/demo_generator.h"
 #include "domain/divisions.h"
@@ -29,6 +30,9 @@ FirstRunDialog::FirstRunDialog(QWidget* parent)
     , m_operator(new QLineEdit(this))
 {
     setWindowTitle(tr("Welcome to Shouwang"));
+    // 38 counties, up to 40 townships, hundreds of villages: type part of a name to find it.
+    for (QComboBox* combo : {m_county, m_township, m_village})
+        makeSearchable(combo);
     for (const Division* county : counties())
         m_county->addItem(qs(county->name), qs(county->code));
     connect(m_county, &QComboBox::currentIndexChanged, this, &FirstRunDialog::fillTownships);
@@ -152,7 +156,11 @@ QString FirstRunDialog::enrollmentCode() const
 void FirstRunDialog::accept()
 {
     QString problem;
-    if (villageCode().size() != 12)
+    // Typed text that matches no entry would leave the previous choice standing unseen.
+    bool typedUnknown = false;
+    for (QComboBox* combo : {m_county, m_township, m_village})
+        typedUnknown |= combo->findText(combo->currentText()) < 0;
+    if (villageCode().size() != 12 || typedUnknown)
         problem = tr("Please choose the village.");
     else if (operatorName().isEmpty())
         problem = tr("Please type your name: it is recorded with every change.");

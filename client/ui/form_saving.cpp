@@ -4,6 +4,7 @@
 #include "ledger_session.h"
 #include "record_form.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QMessageBox>
@@ -11,17 +12,28 @@
 
 namespace shouwang::ui {
 
-bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list<RecordForm*> forms, QLabel* message)
+bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list<RecordForm*> forms, QLabel* message,
+                   Record* alongside)
 {
     Record edited = record;
-    for (RecordForm* form : forms)
+    std::vector<FieldError> unmatched;
+    for (RecordForm* form : forms) {
         form->store(edited);
+        for (FieldError& error : form->unmatchedErrors())
+            unmatched.push_back(std::move(error));
+    }
     // A sync may have merged another device's edits while the form was open: only what the
     // user changed is saved over them, each field based on what the form had loaded.
     const bool known = !record.id.empty();
     const auto current = known ? session.get(record.entity, record.id) : std::nullopt;
     const bool changedUnder = current && encodeClocks(current->clocks) != encodeClocks(record.clocks);
-    SaveResult result = session.save(edited, known ? &record : nullptr);
+    SaveResult result;
+    if (!unmatched.empty())
+        result.errors = std::move(unmatched);
+    else if (alongside)
+        result = session.saveTogether(*alongside, edited);
+    else
+        result = session.save(edited, known ? &record : nullptr);
     if (result.ok()) {
         for (RecordForm* form : forms) {
             form->clearErrors();
@@ -53,6 +65,15 @@ bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list
         message->show();
     }
     return false;
+}
+
+bool closeOpenPopup()
+{
+    QWidget* popup = QApplication::activePopupWidget();
+    if (!popup)
+        return false;
+    popup->close();
+    return true;
 }
 
 bool confirmDiscard(QWidget* parent)

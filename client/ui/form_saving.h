@@ -14,8 +14,18 @@ class RecordForm;
 
 // Writes the forms into `record` and saves it. When the core refuses, each refused value's
 // message goes to its field, anything else to `message`, and nothing the user typed is
-// touched. Returns true once saved; `record` then holds the stored record.
-bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list<RecordForm*> forms, QLabel* message);
+// touched. Returns true once saved; `record` then holds the stored record. Text typed into a
+// picker that matches none of its choices is refused at its field, never dropped.
+// `alongside` (a new household typed into the elder's form) is saved first in the same
+// transaction: both are stored or neither.
+bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list<RecordForm*> forms, QLabel* message,
+                   Record* alongside = nullptr);
+
+// Escape meant for an open drop-down (a list, a picker's matches, a calendar) closes that
+// and returns true. Every form dialog's reject() asks this first: with a pinyin input method
+// the key reaches the form's box rather than the list, and must not close or discard the
+// whole record.
+bool closeOpenPopup();
 
 // "You have unsaved changes" — true when the user chooses to throw them away.
 bool confirmDiscard(QWidget* parent);

@@ -1,6 +1,7 @@
 #include "home_view.h"
 
 #include "elder_table_model.h"
+#include "enrollment_check.h"
 #include "incident_dialog.h"
 #include "labels.h"
 #include "ledger_session.h"
@@ -8,8 +9,10 @@
 #include "visit_dialog.h"
 
 #include "domain/divisions.h"
+#include "domain/readable_time.h"
 #include "domain/schema.h"
 #include "store/conflict_queue.h"
+#include "store/delivery_state.h"
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -27,12 +30,19 @@ HomeView::HomeView(LedgerSession& session, QWidget* parent)
     , m_highRisk(new ElderTableModel(session, this))
     , m_heading(new QLabel(this))
     , m_counts(new QLabel(this))
+    , m_sync(new QLabel(this))
+    , m_nextStep(new QLabel(this))
     , m_campaign(new QLabel(this))
 {
     m_heading->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold;"));
     m_counts->setWordWrap(true);
     m_counts->setTextFormat(Qt::RichText);
     m_campaign->setWordWrap(true);
+    m_sync->setWordWrap(true);
+    m_sync->setTextFormat(Qt::RichText);
+    m_nextStep->setWordWrap(true);
+    m_nextStep->setStyleSheet(QStringLiteral("background: #e8f1ff; border: 1px solid #8fb0e0; padding: 8px; "
+                                             "font-size: 12pt;"));
     m_incidents = new RecordListPanel(session, *findEntity("incident"),
                                       {"elder_id", "type", "discovered_at", "escalated_to", "status"}, this);
     m_incidents->setReadOnly(true);
@@ -54,7 +64,9 @@ HomeView::HomeView(LedgerSession& session, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
+    layout->addWidget(m_nextStep);
     layout->addWidget(m_counts);
+    layout->addWidget(m_sync);
     layout->addWidget(m_campaign);
     layout->addLayout(grid, 1);
     connect(&session, &LedgerSession::changed, this, &HomeView::refresh);
@@ -103,6 +115,8 @@ void HomeView::refresh()
     m_incidents->reload();
     m_heading->setText(tr("%1    %2").arg(qs(divisionPath(m_session.scopeCode())), qs(formatDate(day))));
     m_counts->setText(countsText());
+    refreshSync();
+    refreshNextStep();
     m_campaign->setText(campaignText());
 }
 
@@ -119,10 +133,9 @@ QString HomeView::countsText()
     };
     ElderFilter overdue = base;
     overdue.overdue = true;
-    const std::string lastSync = m_session.ledger().meta().value(meta::kLastSync);
     return tr("Elders on the ledger: <b>%1</b>    Key targets: <b>%2</b> (aged 80+ %3, disabled %4, dementia %5, "
               "living alone %6, hardship %7)<br/>Visits overdue: <b>%8</b>    Changes not yet synced: <b>%9</b>    "
-              "Last sync: <b>%10</b>    Conflicts to review: <b>%11</b>")
+              "Conflicts to review: <b>%10</b>")
         .arg(count(0))
         .arg(count(ElderFilter::KeyTarget))
         .arg(count(ElderFilter::AdvancedAge))
@@ -132,8 +145,50 @@ QString HomeView::countsText()
         .arg(count(ElderFilter::Hardship))
         .arg(countElders(m_session.database(), overdue, day))
         .arg(m_session.ledger().changeLog().pendingCount())
-        .arg(lastSync.empty() ? tr("never") : qs(lastSync).replace(u'T', u' '))
         .arg(ConflictQueue(m_session.database()).openCount(m_session.scopeCode()));
+}
+
+void HomeView::refreshSync()
+{
+    const SyncStatus sync = syncStatus(m_session.ledger().meta());
+    QString text = tr("Last successful sync: <b>%1</b>")
+                       .arg(sync.lastSuccess.empty() ? tr("never") : qs(readableDateTime(sync.lastSuccess)));
+    if (!sync.lastError.empty())
+        text += QStringLiteral("<br/><span style='color:#c00000; font-weight:bold'>%1</span>")
+                    .arg(tr("The latest sync failed: %1 What was written here stays on this computer until a sync "
+                            "succeeds.")
+                             .arg(withoutLatinAsides(qs(sync.lastError)).toHtmlEscaped()));
+    m_sync->setText(text);
+}
+
+QString HomeView::syncText() const
+{
+    return m_sync->text();
+}
+
+void HomeView::refreshNextStep()
+{
+    ElderFilter all;
+    all.villagePrefix = m_session.scopeCode();
+    const bool empty = countElders(m_session.database(), all, today()) == 0;
+    const bool village = m_session.scopeKind() == Scope::Kind::Village;
+    if (!empty || !village) {
+        m_nextStep->hide();
+        m_nextStep->clear();
+        return;
+    }
+    const bool enrolled = !m_session.ledger().meta().value(meta::kToken).empty();
+    m_nextStep->setText(tr("The ledger is empty. Next step: enter the first elder with File → New elder... "
+                           "(a new household can be created in the same form).")
+                        + (enrolled ? QString()
+                                    : tr(" To send the ledger to the county, enroll this computer on the Sync page "
+                                         "with the code the county gives you.")));
+    m_nextStep->show();
+}
+
+QString HomeView::nextStepText() const
+{
+    return m_nextStep->isHidden() ? QString() : m_nextStep->text();
 }
 
 QString HomeView::campaignText()

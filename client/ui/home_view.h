@@ -24,6 +24,10 @@ public:
     ElderTableModel& dueModel() { return *m_due; }
     ElderTableModel& highRiskModel() { return *m_highRisk; }
     QString summaryText() const;
+    // When the last sync succeeded, and whether the latest one failed.
+    QString syncText() const;
+    // On a ledger with no elder yet: what to do first; "" otherwise.
+    QString nextStepText() const;
     void refresh();
 
 signals:
@@ -33,6 +37,8 @@ private:
     QTableView* elderTable(ElderTableModel* model, bool visitOnDoubleClick);
     QString campaignText();
     QString countsText();
+    void refreshSync();
+    void refreshNextStep();
 
     LedgerSession& m_session;
     ElderTableModel* m_due;
@@ -40,6 +46,8 @@ private:
     RecordListPanel* m_incidents;
     QLabel* m_heading;
     QLabel* m_counts;
+    QLabel* m_sync;
+    QLabel* m_nextStep;
     QLabel* m_campaign;
 };
 

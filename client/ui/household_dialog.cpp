@@ -71,6 +71,8 @@ void HouseholdDialog::accept()
 
 void HouseholdDialog::reject()
 {
+    if (closeOpenPopup())
+        return;
     if (!m_readOnly && m_form->isModified() && !confirmDiscard(this))
         return;
     QDialog::reject();

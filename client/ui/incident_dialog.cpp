@@ -1,6 +1,7 @@
 #include "incident_dialog.h"
 
 #include "form_saving.h"
+#include "incident_delivery.h"
 #include "labels.h"
 #include "ledger_session.h"
 #include "record_form.h"
@@ -45,12 +46,20 @@ IncidentDialog::IncidentDialog(LedgerSession& session, Record incident, QWidget*
     auto* handlingLayout = new QVBoxLayout(handlingBox);
     m_timeline = new QLabel(handlingBox);
     m_timeline->setTextFormat(Qt::RichText);
+    m_state = new QLabel(handlingBox);
+    m_state->setTextFormat(Qt::RichText);
+    m_state->setWordWrap(true);
     m_handling = new RecordForm(session, entity,
                                 {"status", "reported_at", "accepted_at", "accepted_by", "assisting_at", "assistance",
                                  "closed_at", "closed_by", "outcome"},
                                 {}, handlingBox);
     m_handling->load(m_record);
-    m_handling->setReadOnly(!session.villageCode().empty()); // a village reports; the township handles
+    // A village reports; the township handles. Read-only boxes would still look white and take
+    // the cursor, so the handling fields are disabled: they look as unavailable as they are.
+    const bool villageDevice = !session.villageCode().empty();
+    m_handling->setReadOnly(villageDevice);
+    m_handling->setEnabled(!villageDevice);
+    handlingLayout->addWidget(m_state);
     handlingLayout->addWidget(m_timeline);
     handlingLayout->addWidget(m_handling);
 
@@ -76,6 +85,11 @@ QString IncidentDialog::timelineText() const
     return m_timeline->text();
 }
 
+QString IncidentDialog::stateText() const
+{
+    return m_state->text();
+}
+
 void IncidentDialog::updateTimeline()
 {
     struct Step {
@@ -84,14 +98,39 @@ void IncidentDialog::updateTimeline()
     };
     static const Step kSteps[] = {
         {"reported", "reported_at"}, {"accepted", "accepted_at"}, {"assisting", "assisting_at"}, {"closed", "closed_at"}};
+    // Saved is not sent: until the outbox has delivered it, the township knows nothing.
+    const bool saved = !m_record.id.empty();
+    const bool awaiting = saved && incidentsAwaitingUpload(m_session).contains(m_record.id);
+    const bool refused = saved && !awaiting && incidentsRefused(m_session).contains(m_record.id);
     QStringList parts;
     for (const Step& step : kSteps) {
         const std::string& at = m_record.value(step.field);
-        const QString name = enumLabel("incident_status", step.status);
-        parts << (at.empty() ? QStringLiteral("<span style='color:#888'>○ %1</span>").arg(name)
-                             : QStringLiteral("<b>● %1</b> %2").arg(name, qs(at).replace(u'T', u' ').left(16)));
+        const bool first = step.status == kSteps[0].status;
+        const QString name = !first || !saved ? enumLabel("incident_status", step.status)
+            : refused                         ? incidentStateLabel(m_record, false, true)
+                                              : deliveryLabel(awaiting && m_record.value("status") == "reported");
+        parts << (at.empty() || (first && !saved)
+                      ? QStringLiteral("<span style='color:#888'>○ %1</span>").arg(name)
+                      : QStringLiteral("<b>● %1</b> %2").arg(name, qs(at).replace(u'T', u' ').left(16)));
     }
     m_timeline->setText(parts.join(QStringLiteral(" → ")));
+    if (!saved) {
+        m_state->setText(tr("Not saved yet. Once reported, it reaches the township at the next successful sync. %1")
+                             .arg(emergencyCallAdvice(m_session).toHtmlEscaped()));
+        m_state->setStyleSheet({});
+    } else if (awaiting) {
+        m_state->setText(tr("<b>State: %1.</b> The report is on this computer only; it reaches the township at the "
+                            "next successful sync. %2")
+                             .arg(incidentStateLabel(m_record, true), emergencyCallAdvice(m_session).toHtmlEscaped()));
+        m_state->setStyleSheet(QStringLiteral("color: #a04000;"));
+    } else if (refused) {
+        m_state->setText(tr("<b>State: %1.</b> %2")
+                             .arg(incidentStateLabel(m_record, false, true), emergencyCallAdvice(m_session).toHtmlEscaped()));
+        m_state->setStyleSheet(QStringLiteral("color: #c00000;"));
+    } else {
+        m_state->setText(tr("<b>State: %1.</b>").arg(incidentStateLabel(m_record, false)));
+        m_state->setStyleSheet({});
+    }
 }
 
 bool IncidentDialog::save()
@@ -110,6 +149,8 @@ void IncidentDialog::accept()
 
 void IncidentDialog::reject()
 {
+    if (closeOpenPopup())
+        return;
     if ((m_form->isModified() || m_handling->isModified()) && !confirmDiscard(this))
         return;
     QDialog::reject();

@@ -23,6 +23,8 @@ public:
 
     RecordForm& form() { return *m_form; }
     QString timelineText() const;
+    // Whether the report has reached the township (incident_delivery.h), in words.
+    QString stateText() const;
     bool save();
 
 public slots:
@@ -37,6 +39,7 @@ private:
     RecordForm* m_form;
     RecordForm* m_handling;
     QLabel* m_timeline;
+    QLabel* m_state;
     QLabel* m_message;
 };
 

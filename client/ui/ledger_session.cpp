@@ -83,7 +83,7 @@ void LedgerSession::setOperatorName(const std::string& name)
     m_ledger->meta().set(meta::kOperator, name);
 }
 
-SaveResult LedgerSession::save(Record& record, const Record* loaded)
+void LedgerSession::fillVillage(Record& record)
 {
     if (record.villageCode.empty() && !record.id.empty()) {
         if (auto stored = m_ledger->get(record.entity, record.id))
@@ -94,11 +94,49 @@ SaveResult LedgerSession::save(Record& record, const Record* loaded)
         const bool county = def && def->scope == EntityScope::County;
         record.villageCode = county ? countyCode() : villageCode();
     }
+}
+
+std::string LedgerSession::signature()
+{
     std::string who = operatorName();
-    const std::string operatorName = who.empty() ? std::string("村委会") : who;
-    SaveResult result = loaded ? m_ledger->save(record, *loaded, operatorName) : m_ledger->save(record, operatorName);
+    return who.empty() ? std::string("村委会") : who;
+}
+
+SaveResult LedgerSession::save(Record& record, const Record* loaded)
+{
+    fillVillage(record);
+    SaveResult result = loaded ? m_ledger->save(record, *loaded, signature()) : m_ledger->save(record, signature());
     if (result.ok())
         emit changed();
+    return result;
+}
+
+SaveResult LedgerSession::saveTogether(Record& first, Record& second)
+{
+    // Copies: a refused pair leaves the caller's records as they were (no id of a row
+    // that was rolled back).
+    Record a = first, b = second;
+    fillVillage(a);
+    fillVillage(b);
+    SaveResult result;
+    try {
+        Transaction tx(*m_db);
+        result = m_ledger->save(a, signature());
+        if (!result.ok())
+            return result;
+        result = m_ledger->save(b, signature());
+        if (!result.ok())
+            return result;
+        tx.commit();
+    } catch (const StoreError& e) {
+        SaveResult failed;
+        failed.message = e.what();
+        failed.storageFull = e.full();
+        return failed;
+    }
+    first = std::move(a);
+    second = std::move(b);
+    emit changed();
     return result;
 }
 

@@ -54,6 +54,9 @@ public:
     // `loaded`: the record as the form read it, so only what the user changed is saved
     // (Ledger::save); null for a record saved whole.
     SaveResult save(Record& record, const Record* loaded = nullptr);
+    // Saves `first` then `second` in one transaction (a new household and the elder who
+    // joins it): both are stored or, when either is refused, neither.
+    SaveResult saveTogether(Record& first, Record& second);
     SaveResult remove(const Record& record);
     std::optional<Record> get(std::string_view entity, std::string_view id);
     std::vector<Record> list(std::string_view entity, const ListFilter& filter = {});
@@ -67,6 +70,9 @@ signals:
     void changed();
 
 private:
+    void fillVillage(Record& record);
+    std::string signature();
+
     QString m_path;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Ledger> m_ledger;

@@ -4,6 +4,7 @@
 #include "day_watch.h"
 #include "elder_dialog.h"
 #include "home_view.h"
+#include "incident_delivery.h"
 #include "incident_queue_view.h"
 #include "labels.h"
 #include "ledger_session.h"
@@ -17,24 +18,50 @@
 #include "domain/divisions.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace shouwang::ui {
+namespace {
+
+// Where the installer put the manual (doc/ next to bin/ on Windows, share/doc on Linux),
+// else the sources' docs/ for a build run from the tree; "" when there is none.
+QString userManualPath()
+{
+    const QDir app(QCoreApplication::applicationDirPath());
+    for (const QString& candidate : {app.filePath(QStringLiteral("../doc/user-manual.md")),
+                                     app.filePath(QStringLiteral("../share/doc/shouwang/user-manual.md")),
+                                     QStringLiteral(SHOUWANG_DOCS_DIR "/user-manual.md")}) {
+        if (QFileInfo::exists(candidate))
+            return QFileInfo(candidate).absoluteFilePath();
+    }
+    return {};
+}
+
+} // namespace
 
 MainWindow::MainWindow(LedgerSession& session, QWidget* parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_nav(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
+    , m_banner(new QLabel(this))
+    , m_statusInfo(new QLabel(this))
 {
     setWindowTitle(tr("Shouwang — care ledger for rural left-behind elders — %1")
                        .arg(qs(divisionPath(session.scopeCode()))));
@@ -45,20 +72,59 @@ MainWindow::MainWindow(LedgerSession& session, QWidget* parent)
     connect(m_home, &HomeView::openElderRequested, this, &MainWindow::openElderRecord);
     connect(m_ledger, &LedgerView::openElderRequested, this, &MainWindow::openElderRecord);
 
+    // Above every page: an incident report saved here is not yet known to the township.
+    m_banner->setObjectName(QStringLiteral("pendingIncidentsBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("background: #fff1d6; color: #8a3b00; border: 1px solid #e0a040; "
+                                           "padding: 6px; font-size: 12pt; font-weight: bold;"));
     auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
+    auto* outer = new QVBoxLayout(central);
+    outer->addWidget(m_banner);
+    auto* layout = new QHBoxLayout;
     layout->addWidget(m_nav);
     layout->addWidget(m_stack, 1);
+    outer->addLayout(layout, 1);
     setCentralWidget(central);
     buildMenus();
     m_nav->setCurrentRow(0);
-    statusBar()->showMessage(tr("Operator: %1    Ledger file: %2")
-                                 .arg(qs(session.operatorName()), session.path()));
+    // A permanent widget: a temporary message would be wiped by the next one (menu hints).
+    statusBar()->addPermanentWidget(m_statusInfo, 1);
+    connect(&session, &LedgerSession::changed, this, [this] {
+        refreshBanner();
+        refreshStatusInfo();
+    });
+    refreshBanner();
+    refreshStatusInfo();
     resize(1280, 800);
     m_dayWatch = new DayWatch(session, this);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::refreshBanner()
+{
+    const QString warning = pendingIncidentsWarning(m_session);
+    m_banner->setText(warning);
+    m_banner->setVisible(!warning.isEmpty());
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+void MainWindow::refreshStatusInfo()
+{
+    const std::string name = m_session.operatorName();
+    m_statusInfo->setText(tr("Operator: %1    Ledger file: %2")
+                              .arg(name.empty() ? tr("(not set: Settings → Operator name)") : qs(name),
+                                   QDir::toNativeSeparators(m_session.path())));
+}
+
+QString MainWindow::statusInfoText() const
+{
+    return m_statusInfo->text();
+}
 
 void MainWindow::createPages()
 {
@@ -116,6 +182,7 @@ void MainWindow::buildMenus()
     settings->addAction(tr("Operator name..."), this, &MainWindow::askOperatorName);
     settings->addAction(tr("Language..."), this, &MainWindow::chooseLanguage);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("User manual"), this, &MainWindow::openUserManual);
     help->addAction(tr("About"), this, [this] {
         QMessageBox::about(this, tr("About Shouwang"),
                            tr("Shouwang %1 — the information ledger of rural left-behind elders, for village "
@@ -142,8 +209,38 @@ void MainWindow::askOperatorName()
     const QString name = QInputDialog::getText(this, tr("Operator name"),
                                                tr("Your name (recorded with every change you make):"),
                                                QLineEdit::Normal, qs(m_session.operatorName()), &ok);
-    if (ok && !name.trimmed().isEmpty())
+    if (ok && !name.trimmed().isEmpty()) {
         m_session.setOperatorName(ss(name.trimmed()));
+        refreshStatusInfo();
+    }
+}
+
+void MainWindow::askOperatorNameIfMissing()
+{
+    if (m_session.operatorName().empty())
+        askOperatorName();
+}
+
+void MainWindow::openUserManual()
+{
+    const QString path = userManualPath();
+    if (path.isEmpty()) {
+        QMessageBox::information(this, tr("User manual"),
+                                 tr("The user manual was not installed with the program. Ask the county for "
+                                    "user-manual.md (in the doc folder of the installer)."));
+        return;
+    }
+    auto* window = new QDialog(this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowTitle(tr("User manual"));
+    auto* browser = new QTextBrowser(window);
+    browser->setObjectName(QStringLiteral("userManual"));
+    browser->setOpenExternalLinks(true);
+    browser->setSource(QUrl::fromLocalFile(path), QTextDocument::MarkdownResource);
+    auto* layout = new QVBoxLayout(window);
+    layout->addWidget(browser);
+    window->resize(900, 760);
+    window->show();
 }
 
 void MainWindow::chooseLanguage()

@@ -6,6 +6,7 @@
 #include <array>
 #include <vector>
 
+class QLabel;
 class QListWidget;
 class QStackedWidget;
 
@@ -63,6 +64,16 @@ public:
     ConflictView* conflicts() const { return m_conflicts; }
     DayWatch* dayWatch() const { return m_dayWatch; }
 
+    // At start-up: a ledger without an operator name asks for one, so every change is
+    // signed by a person (not "村委会") and forms start with the clerk's name.
+    void askOperatorNameIfMissing();
+    // The warning above every page while incident reports wait to be sent; "" when hidden.
+    QString bannerText() const;
+    // The operator and the ledger file, shown permanently at the bottom of the window.
+    QString statusInfoText() const;
+    // Opens the user manual (docs/user-manual.md as installed) in a window of its own.
+    void openUserManual();
+
     // Saves a PNG of every screen and dialog into `dir` (the manual's screenshots). On a
     // township or county ledger, the screens of that level, named "township-…"/"county-…".
     // `demo`: the ledger is a throwaway demo, so a made-up conflict may be added to show
@@ -76,6 +87,8 @@ private:
     void buildMenus();
     void openElderRecord(const QString& elderId);
     void askOperatorName();
+    void refreshBanner();
+    void refreshStatusInfo();
     void chooseLanguage();
     bool saveAreaScreenshots(const QString& dir);
     bool saveDialogScreenshots(const QString& dir);
@@ -83,6 +96,8 @@ private:
     LedgerSession& m_session;
     QListWidget* m_nav;
     QStackedWidget* m_stack;
+    QLabel* m_banner;
+    QLabel* m_statusInfo;
     std::array<QWidget*, PageCount> m_pages{};
     std::vector<Page> m_order;
     HomeView* m_home = nullptr;

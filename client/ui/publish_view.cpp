@@ -21,14 +21,18 @@ PublishView::PublishView(LedgerSession& session, QWidget* parent)
     , m_campaigns(new RecordListPanel(session, *findEntity("campaign"),
                                       {"name", "kind", "start_date", "end_date", "target", "notes"}, this))
     , m_standard(new RiskStandardEditor(session, this))
+    , m_townshipPhones(new RecordListPanel(session, *findEntity("township_contact"), {"township_code", "phone", "notes"},
+                                           this))
 {
-    for (RecordListPanel* panel : {m_services, m_campaigns}) {
+    for (RecordListPanel* panel : {m_services, m_campaigns, m_townshipPhones}) {
         panel->setFixedValues({});
         connect(&session, &LedgerSession::changed, panel, &RecordListPanel::reload);
     }
     m_tabs->addTab(m_services, label(*findEntity("service_item")));
     m_tabs->addTab(m_campaigns, label(*findEntity("campaign")));
     m_tabs->addTab(m_standard, tr("Risk standard and visit schedule"));
+    // Shown to a village while an incident report waits to be sent (incident_delivery.h).
+    m_tabs->addTab(m_townshipPhones, label(*findEntity("township_contact")));
     auto* intro = new QLabel(tr("What is published here reaches every village of the county at its next sync, "
                                 "where it is read-only."),
                              this);

@@ -72,6 +72,8 @@ void RecordDialog::accept()
 
 void RecordDialog::reject()
 {
+    if (closeOpenPopup())
+        return;
     if (!m_readOnly && m_form->isModified() && !confirmDiscard(this))
         return;
     QDialog::reject();

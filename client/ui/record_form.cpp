@@ -48,8 +48,9 @@ RecordForm::RecordForm(LedgerSession& session, const EntityDef& entity, std::vec
         const QString caption = label(*def) + (def->required ? QStringLiteral(" *") : QString());
         form->addRow(caption, cell);
         const QString fieldName = qs(def->name);
-        connect(row->editor.get(), &FieldEditor::edited, this, [this, fieldName] {
+        connect(row->editor.get(), &FieldEditor::edited, this, [this, fieldName, def] {
             m_modified = true;
+            followValue(def->name);
             emit edited(fieldName);
         });
         m_rows.emplace_back(std::string(name), std::move(row));
@@ -106,6 +107,40 @@ QWidget* RecordForm::editorWidget(std::string_view field) const
 bool RecordForm::hasField(std::string_view field) const
 {
     return row(field) != nullptr;
+}
+
+void RecordForm::followValue(std::string_view field)
+{
+    // A red message shown after a refused save speaks of the value then; once the value
+    // changes it must speak of the current one, or vanish when that one is fine.
+    Row* r = row(field);
+    if (!r || r->error->isHidden())
+        return;
+    const std::string message = validateValue(r->editor->field(), r->editor->value());
+    if (message.empty()) {
+        r->error->clear();
+        r->error->hide();
+    } else {
+        r->error->setText(qs(message));
+    }
+}
+
+QString RecordForm::unmatchedText(std::string_view field) const
+{
+    Row* r = row(field);
+    return r ? r->editor->unmatchedText() : QString();
+}
+
+std::vector<FieldError> RecordForm::unmatchedErrors() const
+{
+    std::vector<FieldError> errors;
+    for (const auto& [name, row] : m_rows) {
+        const QString typed = row->editor->unmatchedText();
+        if (!typed.isEmpty())
+            errors.push_back({name, ss(tr("“%1” is not in the list: choose one of the list, or clear the box.")
+                                           .arg(typed))});
+    }
+    return errors;
 }
 
 int RecordForm::showErrors(const std::vector<FieldError>& errors)

@@ -46,6 +46,11 @@ public:
     QWidget* editorWidget(std::string_view field) const;
     bool hasField(std::string_view field) const;
 
+    // Text typed into a picker that matches none of its choices; "" when none.
+    QString unmatchedText(std::string_view field) const;
+    // One error per picker holding such text: saving would drop it.
+    std::vector<FieldError> unmatchedErrors() const;
+
     // Shows the errors for this form's fields; returns how many it showed.
     int showErrors(const std::vector<FieldError>& errors);
     void clearErrors();
@@ -64,6 +69,7 @@ private:
         QLabel* error = nullptr;
     };
     Row* row(std::string_view field) const;
+    void followValue(std::string_view field);
 
     LedgerSession& m_session;
     const EntityDef& m_entity;

@@ -1,5 +1,6 @@
 #include "record_table_model.h"
 
+#include "incident_delivery.h"
 #include "labels.h"
 #include "ledger_session.h"
 
@@ -42,6 +43,10 @@ void RecordTableModel::setPredicate(std::function<bool(const Record&)> predicate
 void RecordTableModel::reload()
 {
     beginResetModel();
+    if (m_entity.name == "incident") { // its status column shows whether the report has left
+        m_awaitingUpload = incidentsAwaitingUpload(m_session);
+        m_refused = incidentsRefused(m_session);
+    }
     m_read = 0;
     m_records = readPage();
     endResetModel();
@@ -107,6 +112,10 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const
         const Division* village = findDivision(record->villageCode);
         return village ? qs(shortVillageName(village->name)) : qs(record->villageCode);
     }
+    if (column == "township_code") // the county's emergency phones: the township by name
+        return qs(divisionPath(record->value(column)));
+    if (column == "status" && m_entity.name == "incident")
+        return incidentStateLabel(*record, m_awaitingUpload.contains(record->id), m_refused.contains(record->id));
     const FieldDef* field = m_entity.field(column);
     if (!field)
         return {};

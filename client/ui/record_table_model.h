@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,8 @@ private:
     std::vector<Record> m_records;
     std::size_t m_read = 0; // rows read from the store, before the predicate
     bool m_more = false;    // the last page read was full
+    std::set<std::string> m_awaitingUpload; // incidents only: ids still in the outbox (incident_delivery.h)
+    std::set<std::string> m_refused;        // incidents only: ids the server refused
 };
 
 } // namespace shouwang::ui

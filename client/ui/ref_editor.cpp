@@ -2,12 +2,12 @@
 
 #include "labels.h"
 #include "ledger_session.h"
+#include "searchable_combo.h"
 
 #include "domain/schema.h"
 #include "store/elder_query.h"
 
 #include <QComboBox>
-#include <QCompleter>
 #include <QListWidget>
 #include <QSet>
 
@@ -40,10 +40,7 @@ public:
         : FieldEditor(field, parent)
         , m_combo(new QComboBox(parent))
     {
-        m_combo->setEditable(true);
-        m_combo->setInsertPolicy(QComboBox::NoInsert);
-        m_combo->completer()->setFilterMode(Qt::MatchContains);
-        m_combo->completer()->setCompletionMode(QCompleter::PopupCompletion);
+        makeSearchable(m_combo);
         m_combo->addItem(QString(), QString());
         for (const auto& [id, title] : referenceChoices(session, field.ref))
             m_combo->addItem(title, qs(id));
@@ -64,6 +61,11 @@ public:
         m_combo->setCurrentIndex(std::max(index, 0));
     }
     void setReadOnly(bool readOnly) override { m_combo->setEnabled(!readOnly); }
+    QString unmatchedText() const override
+    {
+        const QString typed = m_combo->currentText().trimmed();
+        return typed.isEmpty() || m_combo->findText(m_combo->currentText()) >= 0 ? QString() : typed;
+    }
 
 private:
     QComboBox* m_combo;

@@ -14,6 +14,7 @@
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -155,12 +156,30 @@ bool RiskDialog::save()
 
 void RiskDialog::accept()
 {
+    // A high risk with no intervention is what supervision flags (高风险无干预措施): ask,
+    // and go back to the plan unless the clerk means it.
+    if (level() == "high" && m_form->value("intervention_plan").empty()) {
+        QMessageBox box(QMessageBox::Question, windowTitle(),
+                        tr("The level is high risk, but no intervention plan is filled in. Save without a plan?"),
+                        QMessageBox::NoButton, this);
+        QPushButton* back = box.addButton(tr("Fill in the plan"), QMessageBox::RejectRole);
+        box.addButton(tr("Save without a plan"), QMessageBox::AcceptRole);
+        box.setDefaultButton(back);
+        box.exec();
+        if (box.clickedButton() == back || !box.clickedButton()) {
+            if (QWidget* plan = m_form->editorWidget("intervention_plan"))
+                plan->setFocus();
+            return;
+        }
+    }
     if (save())
         QDialog::accept();
 }
 
 void RiskDialog::reject()
 {
+    if (closeOpenPopup())
+        return;
     if ((m_modified || m_form->isModified()) && !confirmDiscard(this))
         return;
     QDialog::reject();

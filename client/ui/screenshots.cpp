@@ -7,6 +7,7 @@
 #include "labels.h"
 #include "ledger_session.h"
 #include "ledger_view.h"
+#include "new_household_dialog.h"
 #include "elder_table_model.h"
 #include "first_run_dialog.h"
 #include "household_dialog.h"
@@ -23,6 +24,7 @@
 #include "village_lists_view.h"
 #include "visit_dialog.h"
 
+#include "domain/date.h"
 #include "store/conflict_queue.h"
 #include "store/database.h"
 
@@ -82,6 +84,28 @@ void addDemoConflict(LedgerSession& session, const std::string& elderId)
     session.notifyChanged();
 }
 
+// A made-up report written just now and not yet sent, so the manual can show its state
+// (待上传) and the warning above every page.
+void addDemoIncident(LedgerSession& session, const std::string& elderId)
+{
+    ListFilter open;
+    open.equals = {{"status", "reported"}};
+    if (!session.list("incident", open).empty())
+        return;
+    Record incident;
+    incident.entity = "incident";
+    incident.set("elder_id", elderId);
+    incident.set("type", "critical_illness");
+    incident.set("discovered_at", nowDateTime());
+    incident.set("reported_at", nowDateTime());
+    incident.set("reporter", session.operatorName().empty() ? std::string("张文书") : session.operatorName());
+    incident.set("description", "早上发现老人在家中摔倒，神志清醒，左腿疼痛不能站立。");
+    incident.set("emergency_action", "已叫邻居帮忙送镇卫生院，并电话通知其儿子。");
+    incident.set("escalated_to", "township");
+    incident.set("status", "reported");
+    session.save(incident);
+}
+
 } // namespace
 
 QString screenshotLedgerCopy(const QString& path, const QString& dir)
@@ -103,8 +127,12 @@ bool MainWindow::saveScreenshots(const QString& dir, bool demo)
     if (kind != Scope::Kind::Village)
         return saveAreaScreenshots(dir);
     const ElderRow* firstRow = m_ledger->model().rowAt(0);
-    if (demo && firstRow)
-        addDemoConflict(m_session, firstRow->id);
+    // A copy: each addition refreshes the views, and the row with them.
+    const std::string firstId = firstRow ? firstRow->id : std::string();
+    if (demo && !firstId.empty()) {
+        addDemoConflict(m_session, firstId);
+        addDemoIncident(m_session, firstId);
+    }
     const std::pair<Page, const char*> pages[] = {{HomePage, "home"},        {LedgerPage, "ledger"},
                                                   {ListsPage, "lists"},      {SyncPage, "sync"},
                                                   {ConflictsPage, "conflicts"}};
@@ -141,8 +169,8 @@ bool MainWindow::saveAreaScreenshots(const QString& dir)
         return ok;
     }
     showPage(PublishPage);
-    const char* tabs[] = {"county-services", "county-campaigns", "county-standard"};
-    for (int i = 0; i < 3; ++i) {
+    const char* tabs[] = {"county-services", "county-campaigns", "county-standard", "county-township-phones"};
+    for (int i = 0; i < 4; ++i) {
         m_publish->tabs()->setCurrentIndex(i);
         ok &= grabTo(this, dir, QLatin1String(tabs[i]));
     }
@@ -204,6 +232,8 @@ bool MainWindow::saveDialogScreenshots(const QString& dir)
     {
         ElderDialog dialog(m_session, {}, this);
         ok &= grabTo(&dialog, dir, QStringLiteral("elder-new"));
+        NewHouseholdDialog household(m_session, QStringLiteral("王大山"), &dialog);
+        ok &= grabTo(&household, dir, QStringLiteral("household-new"));
     }
     return ok;
 }

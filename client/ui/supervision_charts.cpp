@@ -107,7 +107,9 @@ void SupervisionCharts::showReport(const SupervisionReport& report)
         slice->setColor(colours[i]);
     }
     risk->addSeries(pie);
-    risk->legend()->setAlignment(Qt::AlignBottom);
+    // Four entries side by side under a half-width chart were cut to "高风险…": one per line
+    // on the right has room for each whole label.
+    risk->legend()->setAlignment(Qt::AlignRight);
     replaceChart(m_risk, risk);
 }
 

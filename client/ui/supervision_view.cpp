@@ -8,6 +8,8 @@
 #include "report_table_model.h"
 #include "supervision_charts.h"
 
+#include "report/local_device.h"
+
 #include <QDateEdit>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -187,7 +189,9 @@ void SupervisionView::compute()
     m_status->setText(tr("Computing the figures..."));
     auto result = std::make_shared<SupervisionReport>();
     LedgerTask* task = LedgerTask::start(m_session.path(), [request, result](LedgerSession& own, LedgerTask&) {
-        *result = computeSupervision(own.database(), request);
+        ReportRequest asked = request;
+        asked.devices.push_back(localDeviceContact(own.ledger())); // 数据同步: this device's last sync
+        *result = computeSupervision(own.database(), asked);
         return QString();
     });
     connect(task, &LedgerTask::finished, this, [this, result](bool ok, const QString& message) {

@@ -1,12 +1,15 @@
 #include "sync_view.h"
 
 #include "conflict_table.h"
+#include "enrollment_check.h"
 #include "labels.h"
 #include "ledger_session.h"
 
+#include "domain/readable_time.h"
 #include "domain/schema.h"
 #include "net/server_url.h"
 #include "store/conflict_queue.h"
+#include "store/delivery_state.h"
 
 #include <QCheckBox>
 #include <QFileDialog>
@@ -26,6 +29,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace shouwang::ui {
 namespace {
@@ -83,11 +87,16 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     m_auto->setChecked(QSettings().value(QStringLiteral("sync/auto"), true).toBool());
     m_timer = new QTimer(this);
     m_timer->setInterval(kAutoSyncMs);
+    // Nothing to sync until the computer is enrolled: the box is off and greyed out till then.
+    m_auto->setToolTip(tr("Available once this computer is enrolled."));
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (!m_busy && m_auto->isChecked() && !m_session.ledger().meta().value(meta::kToken).empty())
             syncNow();
     });
-    connect(m_auto, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("sync/auto"), on); });
+    connect(m_auto, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_auto->isEnabled())
+            QSettings().setValue(QStringLiteral("sync/auto"), on);
+    });
     m_timer->start();
     connect(m_syncButton, &QPushButton::clicked, this, &SyncView::syncNow);
 
@@ -131,13 +140,19 @@ void SyncView::refresh()
 {
     Meta& meta = m_session.ledger().meta();
     const bool enrolled = !meta.value(meta::kToken).empty();
-    const std::string last = meta.value(meta::kLastSync);
-    const std::string error = meta.value(meta::kLastSyncError);
+    const SyncStatus sync = syncStatus(meta);
     m_status->setText(tr("Enrollment: <b>%1</b>    Changes not yet sent: <b>%2</b>    Last sync: <b>%3</b>%4")
-                          .arg(enrolled ? tr("enrolled (%1)").arg(qs(meta.value(meta::kScope))) : tr("not enrolled"))
+                          .arg(enrolled ? tr("enrolled (%1)").arg(scopeDisplayName(m_session).toHtmlEscaped())
+                                        : tr("not enrolled"))
                           .arg(m_session.ledger().changeLog().pendingCount())
-                          .arg(last.empty() ? tr("never") : qs(last).replace(u'T', u' '))
-                          .arg(error.empty() ? QString() : tr("<br/>Last problem: %1").arg(qs(error).toHtmlEscaped())));
+                          .arg(sync.lastSuccess.empty() ? tr("never") : qs(readableDateTime(sync.lastSuccess)))
+                          .arg(sync.lastError.empty() ? QString()
+                                                      : tr("<br/>Last problem: %1").arg(qs(sync.lastError).toHtmlEscaped())));
+    if (m_auto->isEnabled() != enrolled) {
+        const QSignalBlocker block(m_auto);
+        m_auto->setEnabled(enrolled);
+        m_auto->setChecked(enrolled && QSettings().value(QStringLiteral("sync/auto"), true).toBool());
+    }
     refreshConflicts();
 }
 
@@ -176,8 +191,17 @@ void SyncView::enroll()
 {
     if (m_busy)
         return;
+    const QString url = completeServerUrl(m_server->text());
+    m_server->setText(url);
+    if (const QString problem = enrollmentFieldProblem(url, m_code->text()); !problem.isEmpty()) {
+        m_result->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
+        m_result->setText(problem);
+        (url.isEmpty() || !m_code->text().trimmed().isEmpty() ? m_server : m_code)->setFocus();
+        return;
+    }
+    m_enrolling = true;
     setBusy(true);
-    const QString url = m_server->text(), code = m_code->text(), device = QSysInfo::machineHostName();
+    const QString code = m_code->text(), device = QSysInfo::machineHostName();
     QMetaObject::invokeMethod(m_worker, [w = m_worker, url, code, device] { w->runEnroll(url, code, device); },
                               Qt::QueuedConnection);
 }
@@ -226,6 +250,21 @@ void SyncView::onProgress(int done, int total, const QString& what)
     m_result->setText(what);
 }
 
+void SyncView::enrollmentFinished(const SyncOutcome& outcome)
+{
+    if (outcome.ok) {
+        m_code->clear(); // a code serves once
+        m_session.notifyChanged(); // the scope and the enrollment are new
+        m_result->setStyleSheet(QStringLiteral("color: #006000;"));
+        m_result->setText(tr("This computer is enrolled for %1. Click Sync now to send the ledger to the county.")
+                              .arg(scopeDisplayName(m_session)));
+    } else {
+        m_result->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
+        m_result->setText(enrollmentFailureMessage(outcome.errorCode, outcome.message, m_server->text()));
+    }
+    emit syncFinished(outcome.ok);
+}
+
 int SyncView::autoSyncInterval() const
 {
     return m_timer->interval();
@@ -234,6 +273,10 @@ int SyncView::autoSyncInterval() const
 void SyncView::onFinished(const SyncOutcome& outcome)
 {
     setBusy(false);
+    if (std::exchange(m_enrolling, false)) {
+        enrollmentFinished(outcome);
+        return;
+    }
     m_failures = outcome.ok ? 0 : m_failures + 1;
     m_timer->start(kAutoSyncMs << std::min(m_failures, kMaxBackoffDoublings));
     if (outcome.ok) {

@@ -35,6 +35,7 @@ public:
     QString resultText() const;
     QLineEdit* serverEdit() const { return m_server; }
     QLineEdit* codeEdit() const { return m_code; }
+    QCheckBox* autoSyncBox() const { return m_auto; }
     // Milliseconds until the next automatic sync: 15 minutes, doubled after each failure in a
     // row up to 4 hours, so an unreachable server is not asked again and again.
     int autoSyncInterval() const;
@@ -47,6 +48,7 @@ private:
     void onStarted(const QString& what);
     void onProgress(int done, int total, const QString& what);
     void onFinished(const SyncOutcome& outcome);
+    void enrollmentFinished(const SyncOutcome& outcome);
     void refresh();
     void refreshConflicts();
     void exportBundle();
@@ -68,6 +70,7 @@ private:
     QTimer* m_timer;
     ConflictTable* m_conflicts;
     bool m_busy = false;
+    bool m_enrolling = false; // the job running is an enrollment, not a sync
     int m_failures = 0;
 };
 

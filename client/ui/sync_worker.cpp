@@ -88,7 +88,8 @@ void SyncWorker::runEnroll(const QString& serverUrl, const QString& code, const 
         EnrollResult result = c.client->enroll(ss(code.trimmed()), ss(deviceName));
         SyncOutcome outcome;
         outcome.ok = result.ok();
-        outcome.message = result.ok() ? tr("Enrolled for %1.").arg(qs(result.scope)) : qs(result.error.message);
+        outcome.errorCode = static_cast<int>(result.error.code);
+        outcome.message = qs(result.error.message); // the view words the outcome (enrollment_messages.h)
         return outcome;
     });
 }

@@ -10,6 +10,7 @@ namespace shouwang::ui {
 // What a finished sync job reports to the window.
 struct SyncOutcome {
     bool ok = false;
+    int errorCode = 0;     // SyncErrorCode (sync/sync_client.h) when !ok
     QString message;       // Chinese, from the sync client, ready to show
     int pushed = 0;
     int pulled = 0;

@@ -94,6 +94,8 @@ void VisitDialog::accept()
 
 void VisitDialog::reject()
 {
+    if (closeOpenPopup())
+        return;
     if (m_form->isModified() && !confirmDiscard(this))
         return;
     QDialog::reject();

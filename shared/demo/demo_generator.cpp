@@ -7,6 +7,7 @@
 #include "store/ledger.h"
 
 #include <chrono>
+#include <set>
 
 namespace shouwang {
 namespace {
@@ -44,8 +45,10 @@ std::vector<const Division*> villagesOf(const DemoOptions& options)
 }
 
 // What a county publishes (DESIGN §3): the service catalogue, this year's 重阳节 and 春节
-// campaigns and its risk standard, all kept under the county code.
-CountyReference publishCountyData(DemoWriter& writer, std::string_view county, Date today)
+// campaigns, its risk standard and the emergency phone of each township of `villages`, all
+// kept under the county code.
+CountyReference publishCountyData(DemoWriter& writer, std::string_view county, Date today,
+                                  const std::vector<const Division*>& villages)
 {
     CountyReference reference;
     auto make = [&](std::string_view entity) {
@@ -112,6 +115,18 @@ CountyReference publishCountyData(DemoWriter& writer, std::string_view county, D
     rule.villageCode = county;
     rule.set("effective_from", formatDate(today - days(365)));
     reference.riskRuleId = writer.save(rule, &DemoSummary::referenceRecords);
+
+    // Made-up numbers of the county's area code, one per township.
+    std::set<std::string> townships;
+    for (const Division* village : villages)
+        townships.insert(std::string(village->code.substr(0, 9)));
+    for (const std::string& township : townships) {
+        Record r = make("township_contact");
+        r.set("township_code", township);
+        r.set("phone", "023-5223" + township.substr(5, 4));
+        r.set("notes", "乡镇值班室（24小时）");
+        writer.save(r, &DemoSummary::referenceRecords);
+    }
     return reference;
 }
 
@@ -176,7 +191,7 @@ DemoSummary generateDemo(Ledger& ledger, const DemoOptions& options,
 
     CountyReference reference;
     if (options.scopeCode.size() == 6)
-        reference = publishCountyData(writer, options.scopeCode, today);
+        reference = publishCountyData(writer, options.scopeCode, today, villages);
 
     std::size_t done = 0;
     const auto elderDone = [&] {

@@ -210,6 +210,14 @@ constexpr FieldDef kRiskRule[] = {
     {"silent_days", "未同步提示天数", "Village silence limit (days)", T::Integer, {}, false, 3},
 };
 
+// The phone a village calls in an emergency, one per township, published by the county
+// so a village device shows it while an incident report waits to be sent.
+constexpr FieldDef kTownshipContact[] = {
+    {"township_code", "乡镇代码", "Township code", T::Text, {}, true},
+    {"phone", "应急联系电话", "Emergency phone", T::Phone, {}, true},
+    {"notes", "说明", "Notes", T::Text},
+};
+
 constexpr EntityDef kEntities[] = {
     {"household", "households", "家庭户", "Household", EntityScope::Village, kHousehold},
     {"elder", "elders", "留守老年人", "Elder", EntityScope::Village, kElder},
@@ -228,6 +236,8 @@ constexpr EntityDef kEntities[] = {
     {"service_record", "service_records", "服务记录", "Service record", EntityScope::Village, kServiceRecord},
     {"campaign", "campaigns", "专项探访", "Visit campaign", EntityScope::County, kCampaign},
     {"risk_rule", "risk_rules", "风险等级标准", "Risk standard", EntityScope::County, kRiskRule},
+    {"township_contact", "township_contacts", "乡镇应急电话", "Township emergency phone", EntityScope::County,
+     kTownshipContact, 3},
 };
 
 } // namespace

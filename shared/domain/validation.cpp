@@ -1,6 +1,7 @@
 #include "validation.h"
 
 #include "date.h"
+#include "divisions.h"
 #include "enums.h"
 #include "idcard.h"
 
@@ -42,21 +43,40 @@ bool isInteger(std::string_view text)
     return ec == std::errc{} && ptr == text.data() + text.size();
 }
 
-bool isPhone(std::string_view text)
+// Why `text` is not a phone number a villager can be called on, in Chinese; "" when it is.
+// A mobile number is 11 digits starting with 1 (a +86 prefix allowed); a landline starts with
+// its area code (0 and 2-3 digits, then 7-8 digits, an extension after a last '-'). A bare
+// 7-digit number is refused: without its area code it cannot be dialled from a mobile phone,
+// and it is most often a mobile number typed short.
+std::string phoneProblem(std::string_view text)
 {
-    // Mobile (11 digits), or a landline with an area code and optional extension: digits,
-    // '-' and at most one leading '+'.
-    if (text.size() < 7 || text.size() > 20)
-        return false;
-    int digits = 0;
+    if (text.size() > 20)
+        return "号码过长";
+    std::string digits;
+    int dashes = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c >= '0' && c <= '9')
-            ++digits;
-        else if (!(c == '-' || (c == '+' && i == 0)))
-            return false;
+            digits += c;
+        else if (c == '-')
+            ++dashes;
+        else if (!(c == '+' && i == 0))
+            return "只能填数字和“-”";
     }
-    return digits >= 7;
+    if (text.starts_with("+86"))
+        digits.erase(0, 2);
+    else if (text.starts_with('+'))
+        return "只能填国内号码";
+    if (digits.starts_with('1'))
+        return digits.size() == 11 ? std::string{} : "手机号码应为以1开头的11位数字";
+    if (digits.starts_with('0')) {
+        // 区号 3-4 digits + 7-8 digits = 10-12; an extension may follow a second '-'.
+        const bool extension = dashes >= 2;
+        if (digits.size() >= 10 && (digits.size() <= 12 || (extension && digits.size() <= 17)))
+            return {};
+        return "固定电话应带区号，如023-12345678";
+    }
+    return "手机号码应为以1开头的11位数字，固定电话应带区号（如023-12345678）";
 }
 
 template <typename Fn>
@@ -121,8 +141,10 @@ std::string validateValue(const FieldDef& field, std::string_view value)
         });
         return error;
     }
-    case FieldType::Phone:
-        return isPhone(value) ? std::string{} : label(field) + "不是有效的电话号码";
+    case FieldType::Phone: {
+        const std::string problem = phoneProblem(value);
+        return problem.empty() ? std::string{} : label(field) + "不是有效的电话号码：" + problem;
+    }
     case FieldType::IdNumber: {
         const IdNumberCheck check = checkIdNumber(value);
         return check.ok() ? std::string{} : check.error;
@@ -152,6 +174,14 @@ std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& re
         std::string message = validateValue(field, record.value(field.name));
         if (!message.empty())
             errors.push_back({std::string(field.name), std::move(message)});
+    }
+    // A township's emergency phone is shown to that township's villages: the code must name
+    // a township of the county that publishes it.
+    if (entity.name == "township_contact") {
+        const std::string& code = record.value("township_code");
+        const Division* township = code.size() == 9 ? findDivision(code) : nullptr;
+        if (!code.empty() && (!township || (!record.villageCode.empty() && !code.starts_with(record.villageCode))))
+            errors.push_back({"township_code", "乡镇代码应为本区县某个乡镇（街道）的9位区划代码，如 500154001"});
     }
     return errors;
 }

@@ -3,6 +3,7 @@
 #include "report_context.h"
 
 #include "domain/enums.h"
+#include "domain/readable_time.h"
 
 #include <cstdio>
 
@@ -106,36 +107,36 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
 
 Table incompleteTable(const SupervisionReport& r)
 {
-    Table t{"信息不全", {"村代码", "村", "姓名", "身份证号", "缺少项目", "记录编号"}, {}};
+    Table t{"信息不全", {"村代码", "村", "姓名", "身份证号", "缺少项目"}, {}};
     for (const auto& i : r.base.incomplete) {
         std::string missing;
         for (const auto& m : i.missing)
             missing += (missing.empty() ? "" : "、") + m;
-        t.rows.push_back({i.elder.villageCode, village(i.elder.villageCode), i.elder.name, i.elder.idNumber, missing, i.elder.id});
+        t.rows.push_back({i.elder.villageCode, village(i.elder.villageCode), i.elder.name, i.elder.idNumber, missing});
     }
     return t;
 }
 
 Table duplicateTable(const SupervisionReport& r)
 {
-    Table t{"身份证号重复", {"组", "身份证号", "姓名", "村代码", "村", "状态", "记录编号"}, {}};
+    Table t{"身份证号重复", {"组", "身份证号", "姓名", "村代码", "村", "状态"}, {}};
     std::size_t group = 0;
     for (const auto& d : r.base.duplicates) {
         ++group;
         for (const auto& e : d.records)
             t.rows.push_back({num(group), d.idNumber, e.elder.name, e.elder.villageCode, village(e.elder.villageCode),
-                              statusLabel("elder_status", e.status), e.elder.id});
+                              statusLabel("elder_status", e.status)});
     }
     return t;
 }
 
 Table overdueTable(const SupervisionReport& r)
 {
-    Table t{"逾期未探访", {"村代码", "村", "姓名", "身份证号", "最近探访", "应探访日期", "逾期天数", "探访周期（天）", "记录编号"}, {}};
+    Table t{"逾期未探访", {"村代码", "村", "姓名", "身份证号", "最近探访", "应探访日期", "逾期天数", "探访周期（天）"}, {}};
     for (const auto& o : r.visits.overdue)
         t.rows.push_back({o.elder.villageCode, village(o.elder.villageCode), o.elder.name, o.elder.idNumber,
                           o.lastVisit.empty() ? "从未探访" : o.lastVisit, o.due, std::to_string(o.daysOverdue),
-                          std::to_string(o.intervalDays), o.elder.id});
+                          std::to_string(o.intervalDays)});
     return t;
 }
 
@@ -149,29 +150,32 @@ Table campaignTable(const SupervisionReport& r)
 
 Table noPlanTable(const SupervisionReport& r)
 {
-    Table t{"高风险无干预措施", {"村代码", "村", "姓名", "身份证号", "评估日期", "记录编号"}, {}};
+    Table t{"高风险无干预措施", {"村代码", "村", "姓名", "身份证号", "评估日期"}, {}};
     for (const auto& n : r.risk.highRiskWithoutPlan)
-        t.rows.push_back({n.elder.villageCode, village(n.elder.villageCode), n.elder.name, n.elder.idNumber, n.assessedOn, n.elder.id});
+        t.rows.push_back({n.elder.villageCode, village(n.elder.villageCode), n.elder.name, n.elder.idNumber, n.assessedOn});
     return t;
 }
 
 Table incidentTable(const SupervisionReport& r)
 {
     Table t{"情况报告", {"村代码", "村", "老年人", "情况类别", "状态", "上报时间", "受理时间", "办结时间", "受理用时（小时）",
-                         "办结用时（小时）", "受理超时", "办结超时", "记录编号"}, {}};
+                         "办结用时（小时）", "受理超时", "办结超时"}, {}};
     for (const auto& i : r.incidents.incidents)
         t.rows.push_back({i.villageCode, village(i.villageCode), i.elderName, i.type, statusLabel("incident_status", i.status),
-                          i.reportedAt, i.acceptedAt, i.closedAt, hours(i.acknowledgeHours), hours(i.closeHours),
-                          yesNo(i.acknowledgeLate), yesNo(i.closeLate), i.id});
+                          readableDateTime(i.reportedAt), readableDateTime(i.acceptedAt), readableDateTime(i.closedAt),
+                          hours(i.acknowledgeHours), hours(i.closeHours), yesNo(i.acknowledgeLate), yesNo(i.closeLate)});
     return t;
 }
 
 Table timelineTable(const SupervisionReport& r)
 {
-    Table t{"情况报告时间线", {"记录编号", "村", "老年人", "环节", "时间", "办理人", "说明"}, {}};
+    // A report is known by its village, elder and when it was reported (people do not read
+    // record ids); its steps follow in order.
+    Table t{"情况报告时间线", {"村", "老年人", "上报时间", "环节", "时间", "办理人", "说明"}, {}};
     for (const auto& i : r.incidents.incidents) {
         for (const auto& e : i.timeline)
-            t.rows.push_back({i.id, village(i.villageCode), i.elderName, statusLabel("incident_status", e.status), e.at, e.who, e.note});
+            t.rows.push_back({village(i.villageCode), i.elderName, readableDateTime(i.reportedAt),
+                              statusLabel("incident_status", e.status), readableDateTime(e.at), e.who, e.note});
     }
     return t;
 }
@@ -180,7 +184,7 @@ Table dataTable(const SupervisionReport& r)
 {
     Table t{"数据同步", {"村代码", "村", "设备数", "最近同步", "最近收到数据", "未联系天数", "超期未同步", "待处理冲突"}, {}};
     for (const auto& v : r.data.villages)
-        t.rows.push_back({v.code, v.name, num(v.devices), v.lastSync, v.lastData,
+        t.rows.push_back({v.code, v.name, num(v.devices), readableDateTime(v.lastSync), readableDateTime(v.lastData),
                           v.silentDays < 0 ? "从未" : std::to_string(v.silentDays), yesNo(v.silent), num(v.openConflicts)});
     return t;
 }

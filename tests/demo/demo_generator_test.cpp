@@ -222,7 +222,9 @@ TEST_CASE("a county demo publishes the catalogue, campaigns and risk standard un
     options.villages = 2;
     const DemoSummary summary = generateDemo(temp.ledger(), options);
     Ledger& ledger = temp.ledger();
-    CHECK(summary.referenceRecords == ledger.count("service_item") + ledger.count("campaign") + ledger.count("risk_rule"));
+    CHECK(summary.referenceRecords == ledger.count("service_item") + ledger.count("campaign") + ledger.count("risk_rule")
+                                          + ledger.count("township_contact"));
+    CHECK(ledger.count("township_contact") > 0);
     const auto rules = ledger.list("risk_rule");
     REQUIRE(rules.size() == 1);
     CHECK(rules[0].villageCode == kCounty);

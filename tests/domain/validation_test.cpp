@@ -86,6 +86,40 @@ TEST_CASE("unknown enumeration codes, bad dates, bad phones and non-integers are
     CHECK(validateValue(*support, "300").empty());
 }
 
+TEST_CASE("a mobile number is 11 digits starting with 1, a landline carries its area code")
+{
+    const FieldDef* phone = findEntity("elder")->field("phone");
+    for (std::string_view good : {"13812345678", "138-1234-5678", "+8613812345678", "023-52231234", "02352231234",
+                                  "0755-88889999", "023-52231234-801"}) {
+        INFO(good);
+        CHECK(validateValue(*phone, good).empty());
+    }
+    for (std::string_view bad : {"1381234", "5223123", "1381234567", "138123456789", "023-5223", "52231234"}) {
+        const std::string message = validateValue(*phone, bad);
+        INFO(bad << ": " << message);
+        CHECK(!message.empty());
+        CHECK((message.find("11位") != std::string::npos || message.find("区号") != std::string::npos));
+    }
+}
+
+TEST_CASE("a township's emergency phone names a township of the publishing county")
+{
+    Record contact;
+    contact.entity = "township_contact";
+    contact.villageCode = "500154";
+    contact.set("township_code", "500154001");
+    contact.set("phone", "023-52231234");
+    const EntityDef& entity = *findEntity("township_contact");
+    CHECK(validateRecord(entity, contact).empty());
+    for (std::string_view bad : {"50015400", "500154999", "500101001"}) {
+        INFO(bad);
+        contact.set("township_code", std::string(bad));
+        const auto errors = validateRecord(entity, contact);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].field == "township_code");
+    }
+}
+
 TEST_CASE("control characters, invalid UTF-8 and oversized text are refused — SQL meta-characters are plain text")
 {
     const FieldDef* name = findEntity("elder")->field("name");

@@ -1,0 +1,36 @@
+#include "delivery_state.h"
+
+#include "database.h"
+#include "meta.h"
+
+namespace shouwang {
+
+std::set<std::string> recordsAwaitingUpload(Database& db, std::string_view entity)
+{
+    // The outbox is small (what was written since the last sync). The literal
+    // "origin = 0 AND state = 0" (local, pending: store/change_log.h) lets SQLite use the
+    // partial outbox index, so a ledger of millions of received changes is not scanned.
+    std::set<std::string> ids;
+    Statement& st = db.cached("SELECT record_id FROM change_log WHERE origin = 0 AND state = 0 AND entity = ?");
+    st.bind(1, entity);
+    while (st.step())
+        ids.insert(st.text(0));
+    return ids;
+}
+
+std::set<std::string> recordsRefused(Database& db, std::string_view entity)
+{
+    std::set<std::string> ids;
+    Statement& st = db.cached("SELECT DISTINCT record_id FROM change_log WHERE origin = 0 AND state = 2 AND entity = ?");
+    st.bind(1, entity);
+    while (st.step())
+        ids.insert(st.text(0));
+    return ids;
+}
+
+SyncStatus syncStatus(Meta& meta)
+{
+    return {meta.value(meta::kLastSync), meta.value(meta::kLastSyncError)};
+}
+
+} // namespace shouwang

@@ -1,0 +1,171 @@
+// An incident report's true state, against the real server on 127.0.0.1: 待上传 while its
+// change waits in the village's outbox (with a warning on every page and the township's
+// emergency phone the county published), 已送达乡镇 once the server has it, 已受理 once the
+// township has accepted it. Also: an enrolled laptop names its village, not "village:…".
+
+#include "gui_fixture.h"
+#include "server_process.h"
+
+#include "ui/home_view.h"
+#include "ui/incident_dialog.h"
+#include "ui/main_window.h"
+#include "ui/record_form.h"
+#include "ui/record_list_panel.h"
+#include "ui/record_table_model.h"
+#include "ui/sync_view.h"
+
+#include "domain/date.h"
+#include "domain/incident_workflow.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace shouwang;
+using namespace shouwang::ui;
+
+namespace {
+
+using test::runServerCommand;
+using test::serverExe;
+
+bool finishes(SyncView& view, void (SyncView::*job)())
+{
+    QSignalSpy finished(&view, &SyncView::syncFinished);
+    (view.*job)();
+    if (!finished.wait(60000))
+        return false;
+    if (!finished.first().first().toBool())
+        qWarning() << view.resultText();
+    return finished.first().first().toBool();
+}
+
+QString statusCell(RecordListPanel& panel)
+{
+    RecordTableModel& model = panel.model();
+    for (int c = 0; c < model.columnCount(); ++c) {
+        if (model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == QStringLiteral("办理状态"))
+            return model.index(0, c).data().toString();
+    }
+    return {};
+}
+
+} // namespace
+
+class IncidentDeliveryTest final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_serverDb;
+    QProcess m_server;
+    QString m_url;
+
+    QString enrollmentCode(const QString& scope)
+    {
+        const QStringList out = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"),
+                                                  QStringLiteral("--scope"), scope})
+                                    .split(u'\n', Qt::SkipEmptyParts);
+        return out.isEmpty() ? QString() : out.last().trimmed();
+    }
+
+    bool enroll(SyncView& view, const QString& scope)
+    {
+        view.serverEdit()->setText(m_url);
+        view.codeEdit()->setText(enrollmentCode(scope));
+        return finishes(view, &SyncView::enroll);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (serverExe().isEmpty() || !QFile::exists(serverExe()))
+            QSKIP("shouwang-server is not built (configure with SHOUWANG_BUILD_SERVER=ON or set SHOUWANG_SERVER)");
+        m_serverDb = m_dir.filePath(QStringLiteral("county.db"));
+        runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"),
+                          QStringLiteral("500154")});
+        m_url = test::startServe(m_server, m_serverDb);
+        QVERIFY(!m_url.isEmpty());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server.state() != QProcess::NotRunning) {
+            m_server.terminate();
+            m_server.waitForFinished(10000);
+        }
+    }
+
+    void anIncidentIsWaitingToUpload_thenDeliveredToTheTownship_thenAccepted()
+    {
+        // The county publishes the emergency phone of 汉丰街道 (500154001).
+        test::GuiLedger county;
+        county.session->setScope("500154");
+        Record contact;
+        contact.entity = "township_contact";
+        contact.set("township_code", "500154001");
+        contact.set("phone", "023-52231234");
+        QVERIFY(county.session->save(contact).ok());
+        SyncView countySync(*county.session);
+        QVERIFY(enroll(countySync, QStringLiteral("county:500154")));
+        QVERIFY(finishes(countySync, &SyncView::syncNow));
+
+        // The village enrolls (its page names the village) and receives the phone.
+        test::GuiLedger village;
+        const std::string elder = village.addElder("川心老人", "19400315", "alone");
+        MainWindow window(*village.session);
+        SyncView& villageSync = *window.sync();
+        QVERIFY(enroll(villageSync, QStringLiteral("village:500154001200")));
+        QVERIFY2(villageSync.statusText().contains(QStringLiteral("川心村")), qPrintable(villageSync.statusText()));
+        QVERIFY(!villageSync.statusText().contains(QStringLiteral("village:")));
+        QVERIFY2(villageSync.resultText().contains(QStringLiteral("川心村")), qPrintable(villageSync.resultText()));
+        QVERIFY(villageSync.autoSyncBox()->isEnabled());
+        QVERIFY(finishes(villageSync, &SyncView::syncNow));
+
+        // A report written while offline: 待上传, and every page says to phone 023-52231234.
+        Record incident;
+        incident.entity = "incident";
+        incident.set("elder_id", elder);
+        {
+            IncidentDialog dialog(*village.session, incident);
+            qobject_cast<QComboBox*>(dialog.form().editorWidget("type"))->setCurrentIndex(1);
+            test::typeInto(dialog.form().editorWidget("description"), QStringLiteral("突发疾病，已送医"));
+            QVERIFY(dialog.save());
+            QVERIFY(dialog.stateText().contains(QStringLiteral("023-52231234")));
+            incident = village.session->list("incident").front();
+        }
+        auto* homeList = window.home()->findChild<RecordListPanel*>();
+        QCOMPARE(statusCell(*homeList), QStringLiteral("Waiting to upload"));
+        QVERIFY2(window.bannerText().contains(QStringLiteral("023-52231234")), qPrintable(window.bannerText()));
+
+        // Sent: the server has it, so the township can see it.
+        QVERIFY(finishes(villageSync, &SyncView::syncNow));
+        QCOMPARE(statusCell(*homeList), QStringLiteral("Delivered to the township"));
+        QVERIFY(window.bannerText().isEmpty());
+        {
+            IncidentDialog dialog(*village.session, *village.session->get("incident", incident.id));
+            QVERIFY2(dialog.stateText().contains(QStringLiteral("Delivered to the township")),
+                     qPrintable(dialog.stateText()));
+        }
+
+        // The township accepts it; at the village's next sync the report reads 已受理.
+        test::GuiLedger township;
+        SyncView townshipSync(*township.session);
+        QVERIFY(enroll(townshipSync, QStringLiteral("township:500154001")));
+        QVERIFY(finishes(townshipSync, &SyncView::syncNow));
+        auto received = township.session->get("incident", incident.id);
+        QVERIFY(received);
+        QVERIFY(applyIncidentStep(*received, {IncidentStep::Accept, nowDateTime(), "镇值班员", {}}).empty());
+        QVERIFY(township.session->save(*received).ok());
+        QVERIFY(finishes(townshipSync, &SyncView::syncNow));
+
+        QVERIFY(finishes(villageSync, &SyncView::syncNow));
+        QCOMPARE(statusCell(*homeList), QStringLiteral("已受理"));
+    }
+};
+
+QTEST_MAIN(IncidentDeliveryTest)
+#include "incident_delivery_test.moc"
