@@ -46,6 +46,13 @@ std::string householdHead(Database& db, const Record& elder)
     return household ? household->value("head_name") : std::string();
 }
 
+// Digits, X, spaces and dashes are a piece of an ID number or a phone, never of a name:
+// the households need no look.
+bool mayBeAName(const std::string& text)
+{
+    return text.find_first_not_of("0123456789Xx -") != std::string::npos;
+}
+
 // Elders whose household's head has `text` in the name, other than those in `found`, in
 // list order within each household; at most `most`.
 std::vector<std::string> eldersByHouseholdHead(Database& db, const ReferenceQuery& query,
@@ -53,8 +60,11 @@ std::vector<std::string> eldersByHouseholdHead(Database& db, const ReferenceQuer
 {
     std::vector<std::string> households;
     {
-        auto st = db.prepare("SELECT id FROM households WHERE deleted = 0 AND " + std::string(kVillageRangeClause)
-                             + " AND instr(coalesce(head_name, ''), ?) > 0 ORDER BY head_name, id LIMIT ?");
+        // The scope is the device's whole scope, so the village index would only add a
+        // lookup per household: reading the table straight is twice as fast (13 ms against
+        // 29 at 40,000 households).
+        auto st = db.prepare("SELECT id FROM households WHERE deleted = 0 AND +village_code >= ? AND +village_code < ?"
+                             " AND instr(coalesce(head_name, ''), ?) > 0 ORDER BY head_name, id LIMIT ?");
         const std::string prefix = query.villagePrefix;
         st.bind(1, prefix).bind(2, villageRangeEnd(prefix)).bind(3, query.text);
         st.bind(4, static_cast<std::int64_t>(most));
@@ -88,7 +98,7 @@ std::vector<std::string> findElderIds(Database& db, const ReferenceQuery& query,
     std::vector<std::string> ids;
     for (auto& row : findElders(db, filter, on))
         ids.push_back(std::move(row.id));
-    if (!query.text.empty() && ids.size() <= query.limit) {
+    if (mayBeAName(query.text) && ids.size() <= query.limit) {
         for (auto& id : eldersByHouseholdHead(db, query, ids, query.limit + 1 - ids.size()))
             ids.push_back(std::move(id));
     }
@@ -101,7 +111,7 @@ std::vector<Record> findOthers(Database& db, const EntityDef& entity, const Refe
 {
     std::string sql = "SELECT * FROM " + std::string(entity.table) + " WHERE deleted = 0";
     if (!query.villagePrefix.empty())
-        sql += " AND village_code >= ?2 AND village_code < ?3";
+        sql += " AND +village_code >= ?2 AND +village_code < ?3"; // the whole scope: as above
     if (!query.text.empty()) {
         std::string any;
         for (const auto& field : entity.fields) {
