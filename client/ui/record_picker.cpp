@@ -99,6 +99,13 @@ void RecordSearchBox::keyPressEvent(QKeyEvent* event)
         searchNow();
         return;
     }
+    // Enter typed before the pause is over searches; it must not reach the dialog's Save.
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && m_pause.isActive()) {
+        searchNow();
+        event->accept();
+        return;
+    }
     QLineEdit::keyPressEvent(event);
 }
 

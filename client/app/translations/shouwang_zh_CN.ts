@@ -1253,22 +1253,22 @@
         <translation>没有符合“%1”的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/record_picker.cpp" line="113"/>
+        <location filename="../../ui/record_picker.cpp" line="120"/>
         <source>household of %1</source>
         <translation>户主%1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_picker.cpp" line="116"/>
+        <location filename="../../ui/record_picker.cpp" line="123"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_picker.cpp" line="118"/>
+        <location filename="../../ui/record_picker.cpp" line="125"/>
         <source>(moved out of this area)</source>
         <translation>（已迁出本辖区）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_picker.cpp" line="128"/>
+        <location filename="../../ui/record_picker.cpp" line="135"/>
         <source>(not on this device yet) %1</source>
         <translation>（本机尚无此记录）%1</translation>
     </message>
