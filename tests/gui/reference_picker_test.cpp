@@ -103,6 +103,38 @@ private slots:
         QCOMPARE(ledger.session->get("supporter", dialog.record().id)->value("elder_id"), target.id);
     }
 
+    void aSingleReferenceToADeletedElderStaysUntilCleared()
+    {
+        test::GuiLedger ledger;
+        const std::string gone = ledger.addElder("李桂兰", "19460202", "alone");
+        Record supporter;
+        supporter.entity = "supporter";
+        supporter.set("elder_id", gone);
+        supporter.set("name", "李强");
+        supporter.set("relation", "son");
+        QVERIFY(ledger.session->save(supporter).ok());
+        QVERIFY(ledger.session->remove(*ledger.session->get("elder", gone)).ok());
+
+        RecordDialog dialog(*ledger.session, *ledger.session->get("supporter", supporter.id));
+        auto* box = dialog.findChild<RecordSearchBox*>(QStringLiteral("elder_id"));
+        QVERIFY(box);
+        QVERIFY(box->text().startsWith(QStringLiteral("李桂兰")));
+        QVERIFY(box->text().endsWith(RecordSearchBox::tr("(deleted)")));
+        dialog.form().setValue("name", "李志强");
+        QVERIFY2(dialog.save(), qPrintable(dialog.message()));
+        QCOMPARE(ledger.session->get("supporter", supporter.id)->value("elder_id"), gone);
+
+        // A search typed and left unfinished is not a value: the box shows the elder held again.
+        test::typeInto(box, QStringLiteral("王"));
+        QCOMPARE(dialog.form().value("elder_id"), gone);
+        emit box->editingFinished();
+        QVERIFY(box->text().startsWith(QStringLiteral("李桂兰")));
+        // Emptied, it clears the reference.
+        box->clear();
+        emit box->editingFinished();
+        QCOMPARE(dialog.form().value("elder_id"), std::string());
+    }
+
     void aWideSearchIsBoundedAndSaysThereIsMore()
     {
         test::GuiLedger ledger;
@@ -127,12 +159,15 @@ private slots:
         QVERIFY(hint.data().toString().contains(RecordSearchBox::tr("More records match: type more of the name or number…")));
     }
 
-    void aPairingKeepsItsDeletedHelpedElderWhenSaved()
+    void aPairingKeepsItsDeletedMovedAndUnreceivedHelpedEldersWhenSaved()
     {
         test::GuiLedger ledger;
         const std::string kept = ledger.addElder("王秀英", "19450101", "alone");
         const std::string gone = ledger.addElder("李桂兰", "19460202", "alone");
         const std::string added = ledger.addElder("张德明", "19470303", "alone");
+        // One since moved to another village, and one this laptop has not received.
+        const std::string moved = savedElder(*ledger.session, "500154001202", 4).id;
+        const std::string unseen = "0b9c7a52-0000-4000-8000-000000000001";
         Record volunteer;
         volunteer.entity = "volunteer";
         volunteer.set("name", "周红");
@@ -142,7 +177,7 @@ private slots:
         pairing.entity = "pairing";
         pairing.set("mode", "one_many");
         pairing.set("helpers", volunteer.id);
-        pairing.set("helped", kept + "," + gone);
+        pairing.set("helped", kept + "," + gone + "," + moved + "," + unseen);
         pairing.set("start_date", "2026-01-01");
         SaveResult result = ledger.session->save(pairing);
         QVERIFY2(result.ok(), result.message.c_str());
@@ -152,24 +187,28 @@ private slots:
         auto* helped = dialog.form().editorWidget("helped");
         auto* list = helped->findChild<QListWidget*>();
         QVERIFY(list);
-        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->count(), 4);
         QVERIFY(list->item(1)->text().startsWith(QStringLiteral("李桂兰")));
         QVERIFY(list->item(1)->text().endsWith(RecordSearchBox::tr("(deleted)")));
+        QVERIFY(list->item(2)->text().startsWith(QString::fromStdString(test::distinctName(4))));
+        QVERIFY(list->item(2)->text().endsWith(RecordSearchBox::tr("(moved out of this area)")));
+        QVERIFY(list->item(3)->text().endsWith(QStringLiteral("0b9c7a52")));
 
         // An edit elsewhere in the form: the deleted elder is saved back.
         test::typeInto(dialog.form().editorWidget("content"), QStringLiteral("每周上门"));
         QVERIFY2(dialog.save(), qPrintable(dialog.message()));
-        QCOMPARE(ledger.session->get("pairing", pairing.id)->value("helped"), kept + "," + gone);
+        const std::string held = gone + "," + moved + "," + unseen;
+        QCOMPARE(ledger.session->get("pairing", pairing.id)->value("helped"), kept + "," + held);
 
         // Adding one by search and removing one by hand change just those.
         auto* search = helped->findChild<RecordSearchBox*>();
         test::typeInto(search, QStringLiteral("张德"));
         pickFirst(search);
-        QTRY_COMPARE(list->count(), 3);
+        QTRY_COMPARE(list->count(), 5);
         list->item(0)->setSelected(true);
         helped->findChild<QPushButton*>()->click();
         QVERIFY2(dialog.save(), qPrintable(dialog.message()));
-        QCOMPARE(ledger.session->get("pairing", pairing.id)->value("helped"), gone + "," + added);
+        QCOMPARE(ledger.session->get("pairing", pairing.id)->value("helped"), held + "," + added);
     }
 };
 
