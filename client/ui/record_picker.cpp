@@ -89,7 +89,8 @@ void RecordSearchBox::searchNow()
     if (found.more)
         m_model->appendRow(hint(tr("More records match: type more of the name or number…")));
     if (found.matches.empty())
-        m_model->appendRow(hint(tr("No record matches “%1”").arg(text().trimmed())));
+        m_model->appendRow(hint(query.text.empty() ? tr("Nothing to choose from yet")
+                                                   : tr("No record matches “%1”").arg(text().trimmed())));
     m_completer->complete();
 }
 

@@ -65,8 +65,7 @@ std::vector<std::string> eldersByHouseholdHead(Database& db, const ReferenceQuer
         // 29 at 40,000 households).
         auto st = db.prepare("SELECT id FROM households WHERE deleted = 0 AND +village_code >= ? AND +village_code < ?"
                              " AND instr(coalesce(head_name, ''), ?) > 0 ORDER BY head_name, id LIMIT ?");
-        const std::string prefix = query.villagePrefix;
-        st.bind(1, prefix).bind(2, villageRangeEnd(prefix)).bind(3, query.text);
+        st.bind(1, query.villagePrefix).bind(2, villageRangeEnd(query.villagePrefix)).bind(3, query.text);
         st.bind(4, static_cast<std::int64_t>(most));
         while (st.step())
             households.push_back(st.text(0));

@@ -1249,26 +1249,31 @@
     </message>
     <message>
         <location filename="../../ui/record_picker.cpp" line="92"/>
+        <source>Nothing to choose from yet</source>
+        <translation>还没有可选的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="93"/>
         <source>No record matches “%1”</source>
         <translation>没有符合“%1”的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/record_picker.cpp" line="120"/>
+        <location filename="../../ui/record_picker.cpp" line="121"/>
         <source>household of %1</source>
         <translation>户主%1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_picker.cpp" line="123"/>
+        <location filename="../../ui/record_picker.cpp" line="124"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_picker.cpp" line="125"/>
+        <location filename="../../ui/record_picker.cpp" line="126"/>
         <source>(moved out of this area)</source>
         <translation>（已迁出本辖区）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_picker.cpp" line="135"/>
+        <location filename="../../ui/record_picker.cpp" line="136"/>
         <source>(not on this device yet) %1</source>
         <translation>（本机尚无此记录）%1</translation>
     </message>
