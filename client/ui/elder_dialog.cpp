@@ -169,10 +169,8 @@ bool ElderDialog::createHousehold(const QString& headName)
     if (dialog.exec() != QDialog::Accepted)
         return false;
     m_newHousehold = dialog.household();
-    auto* combo = qobject_cast<QComboBox*>(m_forms[1]->editorWidget("household_id"));
-    combo->addItem(tr("%1 (new household, saved with the elder)").arg(recordTitle(*m_newHousehold)),
-                   qs(m_newHousehold->id));
-    combo->setCurrentIndex(combo->count() - 1);
+    m_forms[1]->setValue("household_id", m_newHousehold->id,
+                         tr("%1 (new household, saved with the elder)").arg(recordTitle(*m_newHousehold)));
     m_forms[1]->setModified(true);
     return true;
 }
@@ -212,8 +210,7 @@ bool ElderDialog::save()
     }
     const bool withHousehold = household != nullptr;
     if (withHousehold) { // stored now: the picker names it like any other household
-        auto* combo = qobject_cast<QComboBox*>(m_forms[1]->editorWidget("household_id"));
-        combo->setItemText(combo->currentIndex(), recordTitle(*household));
+        m_forms[1]->setValue("household_id", household->id, recordTitle(*household));
         m_newHousehold.reset();
     }
     setWindowTitle(tr("Elder: %1").arg(qs(m_record.value("name"))));

@@ -29,6 +29,13 @@ public:
     virtual QWidget* widget() const = 0;
     virtual std::string value() const = 0;
     virtual void setValue(const std::string& value) = 0;
+    // A value shown by a caption of the caller's (a record not stored yet); editors that show
+    // no captions show the value.
+    virtual void setCaptionedValue(const std::string& value, const QString& caption)
+    {
+        (void)caption;
+        setValue(value);
+    }
     virtual void setReadOnly(bool readOnly) = 0;
     // Text typed into a picker that matches none of its choices (value() cannot hold it);
     // "" for other editors. A form refuses to save it rather than drop it.

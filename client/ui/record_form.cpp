@@ -98,6 +98,14 @@ void RecordForm::setValue(std::string_view field, const std::string& value)
     }
 }
 
+void RecordForm::setValue(std::string_view field, const std::string& value, const QString& caption)
+{
+    if (Row* r = row(field)) {
+        const QSignalBlocker block(r->editor.get());
+        r->editor->setCaptionedValue(value, caption);
+    }
+}
+
 QWidget* RecordForm::editorWidget(std::string_view field) const
 {
     Row* r = row(field);

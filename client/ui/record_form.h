@@ -43,6 +43,7 @@ public:
 
     std::string value(std::string_view field) const;
     void setValue(std::string_view field, const std::string& value);
+    void setValue(std::string_view field, const std::string& value, const QString& caption);
     QWidget* editorWidget(std::string_view field) const;
     bool hasField(std::string_view field) const;
 

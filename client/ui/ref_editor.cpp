@@ -1,116 +1,159 @@
 #include "ref_editor.h"
 
 #include "labels.h"
-#include "ledger_session.h"
-#include "searchable_combo.h"
+#include "record_picker.h"
 
 #include "domain/schema.h"
-#include "store/elder_query.h"
 
-#include <QComboBox>
+#include <QHBoxLayout>
 #include <QListWidget>
-#include <QSet>
+#include <QPushButton>
+#include <QVBoxLayout>
 
 namespace shouwang::ui {
-
-std::vector<std::pair<std::string, QString>> referenceChoices(LedgerSession& session, std::string_view entity)
-{
-    std::vector<std::pair<std::string, QString>> choices;
-    if (entity == "elder") {
-        ElderFilter filter;
-        filter.villagePrefix = session.scopeCode();
-        filter.limit = 5000;
-        for (const auto& row : findElders(session.database(), filter, today()))
-            choices.emplace_back(row.id, qs(row.name) + QStringLiteral("（%1）").arg(qs(row.birthDate)));
-        return choices;
-    }
-    ListFilter filter;
-    filter.villagePrefix = session.countyCode();
-    filter.limit = 5000;
-    for (const auto& record : session.list(entity, filter))
-        choices.emplace_back(record.id, recordTitle(record));
-    return choices;
-}
-
 namespace {
 
 class RefEditor final : public FieldEditor {
 public:
     RefEditor(const FieldDef& field, LedgerSession& session, QWidget* parent)
         : FieldEditor(field, parent)
-        , m_combo(new QComboBox(parent))
+        , m_session(session)
+        , m_box(new RecordSearchBox(session, std::string(field.ref), parent))
     {
-        makeSearchable(m_combo);
-        m_combo->addItem(QString(), QString());
-        for (const auto& [id, title] : referenceChoices(session, field.ref))
-            m_combo->addItem(title, qs(id));
-        m_combo->setMinimumContentsLength(16);
-        connect(m_combo, &QComboBox::currentIndexChanged, this, &FieldEditor::edited);
+        connect(m_box, &RecordSearchBox::picked, this, [this](const QString& id, const QString& label) {
+            const bool changed = ss(id) != m_id;
+            m_id = ss(id);
+            m_label = label;
+            m_box->setText(label);
+            if (changed)
+                emit edited();
+        });
+        // What is typed is a search, not a value: an emptied box clears the reference, and a
+        // search left without a pick stays as typed, so saving says it matches no record (or
+        // offers to make it, a new household) instead of dropping it (unmatchedText).
+        connect(m_box, &QLineEdit::editingFinished, this, [this] {
+            if (m_box->popup()->isVisible())
+                return;
+            if (m_box->text().trimmed().isEmpty()) {
+                if (!m_id.empty()) {
+                    m_id.clear();
+                    m_label.clear();
+                    emit edited();
+                }
+                m_box->setText(m_label);
+            }
+        });
     }
-    QWidget* widget() const override { return m_combo; }
-    std::string value() const override
-    {
-        const int index = m_combo->findText(m_combo->currentText());
-        return index < 0 ? m_unknown : ss(m_combo->itemData(index).toString());
-    }
+    QWidget* widget() const override { return m_box; }
+    std::string value() const override { return m_id; }
     void setValue(const std::string& value) override
     {
-        const QSignalBlocker block(m_combo);
-        const int index = m_combo->findData(qs(value));
-        m_unknown = index < 0 ? value : std::string();
-        m_combo->setCurrentIndex(std::max(index, 0));
+        m_id = value;
+        m_label = heldReferenceLabel(m_session, field().ref, value);
+        m_box->setText(m_label);
     }
-    void setReadOnly(bool readOnly) override { m_combo->setEnabled(!readOnly); }
+    void setCaptionedValue(const std::string& value, const QString& caption) override
+    {
+        m_id = value;
+        m_label = caption;
+        m_box->setText(m_label);
+    }
+    void setReadOnly(bool readOnly) override { m_box->setReadOnly(readOnly); }
     QString unmatchedText() const override
     {
-        const QString typed = m_combo->currentText().trimmed();
-        return typed.isEmpty() || m_combo->findText(m_combo->currentText()) >= 0 ? QString() : typed;
+        const QString typed = m_box->text().trimmed();
+        return typed.isEmpty() || typed == m_label.trimmed() ? QString() : typed;
     }
 
 private:
-    QComboBox* m_combo;
-    std::string m_unknown; // a reference this device has not received yet: kept as it is
+    LedgerSession& m_session;
+    RecordSearchBox* m_box;
+    std::string m_id;
+    QString m_label;
 };
 
 class RefListEditor final : public FieldEditor {
 public:
     RefListEditor(const FieldDef& field, LedgerSession& session, QWidget* parent)
         : FieldEditor(field, parent)
-        , m_list(new QListWidget(parent))
+        , m_session(session)
+        , m_widget(new QWidget(parent))
+        , m_list(new QListWidget(m_widget))
+        , m_search(new RecordSearchBox(session, std::string(field.ref), m_widget))
+        , m_remove(new QPushButton(RecordSearchBox::tr("Remove"), m_widget))
     {
+        auto* layout = new QVBoxLayout(m_widget);
+        layout->setContentsMargins(0, 0, 0, 0);
         m_list->setMaximumHeight(120);
-        for (const auto& [id, title] : referenceChoices(session, field.ref)) {
-            auto* item = new QListWidgetItem(title, m_list);
-            item->setData(Qt::UserRole, qs(id));
-            item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
-            item->setCheckState(Qt::Unchecked);
-        }
-        connect(m_list, &QListWidget::itemChanged, this, &FieldEditor::edited);
+        m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        layout->addWidget(m_list);
+        auto* row = new QHBoxLayout;
+        row->addWidget(m_search, 1);
+        row->addWidget(m_remove);
+        layout->addLayout(row);
+        m_remove->setEnabled(false);
+        connect(m_list, &QListWidget::itemSelectionChanged, this,
+                [this] { m_remove->setEnabled(!m_readOnly && !m_list->selectedItems().isEmpty()); });
+        connect(m_search, &RecordSearchBox::picked, this, [this](const QString& id, const QString& label) {
+            m_search->clear();
+            if (contains(id))
+                return;
+            add(id, label);
+            emit edited();
+        });
+        connect(m_remove, &QPushButton::clicked, this, [this] {
+            const auto selected = m_list->selectedItems();
+            if (selected.isEmpty())
+                return;
+            qDeleteAll(selected);
+            emit edited();
+        });
     }
-    QWidget* widget() const override { return m_list; }
+    QWidget* widget() const override { return m_widget; }
     std::string value() const override
     {
         QStringList ids;
-        for (int i = 0; i < m_list->count(); ++i) {
-            if (m_list->item(i)->checkState() == Qt::Checked)
-                ids << m_list->item(i)->data(Qt::UserRole).toString();
-        }
+        for (int i = 0; i < m_list->count(); ++i)
+            ids << m_list->item(i)->data(Qt::UserRole).toString();
         return ss(ids.join(u','));
     }
     void setValue(const std::string& value) override
     {
-        const QSignalBlocker block(m_list);
-        const QStringList list = qs(value).split(u',', Qt::SkipEmptyParts);
-        const QSet<QString> ids(list.begin(), list.end());
-        for (int i = 0; i < m_list->count(); ++i) {
-            auto* item = m_list->item(i);
-            item->setCheckState(ids.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+        m_list->clear();
+        for (const QString& id : qs(value).split(u',', Qt::SkipEmptyParts)) {
+            if (!contains(id))
+                add(id, heldReferenceLabel(m_session, field().ref, ss(id)));
         }
     }
-    void setReadOnly(bool readOnly) override { m_list->setEnabled(!readOnly); }
+    void setReadOnly(bool readOnly) override
+    {
+        m_readOnly = readOnly;
+        m_search->setReadOnly(readOnly);
+        m_search->setVisible(!readOnly);
+        m_remove->setVisible(!readOnly);
+    }
 
 private:
+    bool contains(const QString& id) const
+    {
+        for (int i = 0; i < m_list->count(); ++i) {
+            if (m_list->item(i)->data(Qt::UserRole).toString() == id)
+                return true;
+        }
+        return false;
+    }
+    void add(const QString& id, const QString& label)
+    {
+        auto* item = new QListWidgetItem(label, m_list);
+        item->setData(Qt::UserRole, id);
+    }
+
+    LedgerSession& m_session;
+    QWidget* m_widget;
     QListWidget* m_list;
+    RecordSearchBox* m_search;
+    QPushButton* m_remove;
+    bool m_readOnly = false;
 };
 
 } // namespace

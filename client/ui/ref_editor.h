@@ -2,19 +2,14 @@
 
 #include "field_editor.h"
 
-#include <QString>
-
-#include <utility>
-#include <vector>
-
 namespace shouwang::ui {
 
-// Records a reference can point to, as (id, title), for the village the session keeps.
-std::vector<std::pair<std::string, QString>> referenceChoices(LedgerSession& session, std::string_view entity);
-
-// A record picker: a searchable list of the referenced entity's records by title.
+// A record picker: a search box (record_picker.h) showing the chosen record's title. The id
+// a record holds is kept as it is, whatever became of its record, until the user picks
+// another or clears the box.
 std::unique_ptr<FieldEditor> createRefEditor(const FieldDef& field, LedgerSession& session, QWidget* parent);
-// Several records: a list with a check box per record.
+// Several records: the chosen ones listed by title, a search box to add one, a button to
+// remove the selected. Every id the record holds stays unless the user removes it.
 std::unique_ptr<FieldEditor> createRefListEditor(const FieldDef& field, LedgerSession& session, QWidget* parent);
 
 } // namespace shouwang::ui

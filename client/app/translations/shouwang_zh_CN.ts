@@ -1472,6 +1472,59 @@
     </message>
 </context>
 <context>
+    <name>shouwang::ui::RecordSearchBox</name>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="44"/>
+        <source>Type a name, the last digits of an ID number or a head of household</source>
+        <translation>输入姓名、身份证号后几位或户主姓名查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="45"/>
+        <source>Type part of a name or number (↓ lists them)</source>
+        <translation>输入名称或号码的一部分查找（按↓列出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="90"/>
+        <source>More records match: type more of the name or number…</source>
+        <translation>还有更多记录符合，请再多输入几个字或数字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="92"/>
+        <source>Nothing to choose from yet</source>
+        <translation>还没有可选的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="93"/>
+        <source>No record matches “%1”</source>
+        <translation>没有符合“%1”的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="121"/>
+        <source>household of %1</source>
+        <translation>户主%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="124"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="126"/>
+        <source>(moved out of this area)</source>
+        <translation>（已迁出本辖区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_picker.cpp" line="136"/>
+        <source>(not on this device yet) %1</source>
+        <translation>（本机尚无此记录）%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ref_editor.cpp" line="69"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::RecordTableModel</name>
     <message>
         <location filename="../../ui/record_table_model.cpp" line="132"/>
