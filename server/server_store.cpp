@@ -8,6 +8,7 @@
 #include "store/ledger.h"
 #include "store/log_epochs.h"
 #include "store/meta.h"
+#include "sync/crypto.h"
 
 #include "domain/date.h"
 #include "domain/ids.h"
@@ -66,7 +67,8 @@ CREATE TABLE IF NOT EXISTS audit (
 )sql";
 
 constexpr std::string_view kDeviceColumns =
-    "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, last_push_at, last_change, forked_from";
+    "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, last_push_at, last_change, forked_from, "
+    "signing_key";
 
 bool hasColumn(Database& db, std::string_view table, std::string_view column)
 {
@@ -92,6 +94,14 @@ void addDeviceHistory(Database& db)
     tx.commit();
 }
 
+// The public key each device signs its USB bundles with (hex; '' for a device enrolled
+// before keys).
+void addSigningKeys(Database& db)
+{
+    if (!hasColumn(db, "devices", "signing_key"))
+        db.exec("ALTER TABLE devices ADD COLUMN signing_key TEXT NOT NULL DEFAULT ''");
+}
+
 Device deviceFromRow(const Statement& st)
 {
     Device d;
@@ -105,6 +115,7 @@ Device deviceFromRow(const Statement& st)
     d.lastPushAt = st.text(7);
     d.lastChange = st.text(8);
     d.forkedFrom = st.text(9);
+    d.signingKey = crypto::unhex(st.text(10)).value_or(std::string{});
     return d;
 }
 
@@ -122,6 +133,7 @@ public:
             m_readers = std::make_unique<ReaderPool>(path);
         m_db->exec(kServerSchema);
         addDeviceHistory(*m_db);
+        addSigningKeys(*m_db);
         LogEpochs(*m_db).begin();
         m_db->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKib));
         // A group commit writes thousands of pages; with the default of 1,000 nearly every commit
@@ -147,6 +159,17 @@ public:
     {
         WriterLock lock(*this);
         m_ledger->meta().set(meta::kCountyCode, code);
+    }
+
+    std::string countySigningKey() override
+    {
+        WriterLock lock(*this);
+        Meta& meta = m_ledger->meta();
+        if (const auto stored = crypto::unhex(meta.value(meta::kCountySigningKey)); stored && !crypto::publicKeyOf(*stored).empty())
+            return *stored;
+        const crypto::SigningKeyPair pair = crypto::newSigningKeyPair();
+        meta.set(meta::kCountySigningKey, crypto::hex(pair.privateKey));
+        return pair.privateKey;
     }
 
     bool healthy() override
@@ -422,9 +445,9 @@ private:
     void insertDevice(const Device& device, std::string_view scope, std::string_view now, std::string_view forkedFrom)
     {
         auto st = m_db->prepare("INSERT INTO devices (device_id, name, scope, token_hash, enrolled_at, revoked, "
-                                "forked_from) VALUES (?,?,?,?,?,0,?)");
+                                "forked_from, signing_key) VALUES (?,?,?,?,?,0,?,?)");
         st.bind(1, device.id).bind(2, device.name).bind(3, scope).bind(4, device.tokenHash).bind(5, now);
-        st.bind(6, forkedFrom);
+        st.bind(6, forkedFrom).bind(7, crypto::hex(device.signingKey));
         st.run();
     }
 

@@ -1,10 +1,11 @@
-// enroll, sync, export-bundle, import-bundle: the device's side of the protocol.
+// enroll, register-file, sync, export-bundle, import-bundle: the device's side of the protocol.
 #include "cli.h"
 
 #include "net/beast_transport.h"
 
 #include "store/database.h"
 #include "store/ledger.h"
+#include "sync/registration.h"
 #include "sync/sync_client.h"
 
 #include <cstdlib>
@@ -91,6 +92,18 @@ void cmdEnroll(const CommandLine& cl, std::ostream& out)
     const EnrollResult result = client.enroll(cl.option("code"), cl.option("name", defaultDeviceName()), syncOptions(cl));
     if (!result.ok())
         fail(result.error, "enroll");
+    out << "device " << result.deviceId << '\n'
+        << "scope " << result.scope << '\n'
+        << "county " << result.countyCode << '\n';
+}
+
+void cmdRegisterFile(const CommandLine& cl, std::ostream& out)
+{
+    const std::string& path = cl.word(1, "IN (登记文件 / registration file)");
+    OpenLedger open(cl, false);
+    const EnrollResult result = registerFromFile(*open.ledger, path);
+    if (!result.ok())
+        fail(result.error, "register-file");
     out << "device " << result.deviceId << '\n'
         << "scope " << result.scope << '\n'
         << "county " << result.countyCode << '\n';
