@@ -45,7 +45,7 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 
 // Options that take a value; anything else starting with "--" is a flag or a mistake.
 const std::set<std::string, std::less<>> kValued = {"db", "config", "county", "scope", "expires-days", "value",
-                                                   "listen", "threads", "cert", "key", "answer", "operator",
+                                                   "listen", "threads", "cert", "key", "answer", "operator", "file", "name",
                                                    // report
                                                    "area", "from", "to", "format", "out", "section", "ack-hours",
                                                    "close-days", "silent-days"};
