@@ -51,10 +51,23 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     m_code = new QLineEdit(settingsBox);
     m_code->setPlaceholderText(tr("The one-time code from the county"));
     auto* enrollButton = new QPushButton(tr("Enroll this computer"), settingsBox);
+    // A village with no network registers from the file the county gives it on the USB stick.
+    auto* fileButton = new QPushButton(tr("Register from a file (USB stick)..."), settingsBox);
+    fileButton->setObjectName(QStringLiteral("registerFromFile"));
+    auto* enrollButtons = new QHBoxLayout;
+    enrollButtons->addWidget(enrollButton);
+    enrollButtons->addWidget(fileButton);
+    enrollButtons->addStretch();
     form->addRow(tr("Server address"), m_server);
     form->addRow(tr("Enrollment code"), m_code);
-    form->addRow(QString(), enrollButton);
+    form->addRow(QString(), enrollButtons);
     connect(enrollButton, &QPushButton::clicked, this, &SyncView::enroll);
+    connect(fileButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Register from a file"), {},
+                                                          tr("Shouwang registration files (*.shwr)"));
+        if (!path.isEmpty())
+            registerFromFile(path);
+    });
     connect(m_server, &QLineEdit::editingFinished, this,
             [this] { m_session.ledger().meta().set(meta::kServerUrl, ss(m_server->text().trimmed())); });
 
@@ -72,7 +85,9 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     m_timer = new QTimer(this);
     m_timer->setInterval(kAutoSyncMs);
     connect(m_timer, &QTimer::timeout, this, [this] {
-        if (!m_busy && m_auto->isChecked() && !m_session.ledger().meta().value(meta::kToken).empty())
+        // A laptop registered from a file has no server to reach: it syncs by USB stick only.
+        Meta& meta = m_session.ledger().meta();
+        if (!m_busy && m_auto->isChecked() && !meta.value(meta::kToken).empty() && !meta.value(meta::kServerUrl).empty())
             syncNow();
     });
     connect(m_auto, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("sync/auto"), on); });
@@ -185,6 +200,14 @@ void SyncView::enroll()
     const QString url = m_server->text(), code = m_code->text(), device = QSysInfo::machineHostName();
     QMetaObject::invokeMethod(m_worker, [w = m_worker, url, code, device] { w->runEnroll(url, code, device); },
                               Qt::QueuedConnection);
+}
+
+void SyncView::registerFromFile(const QString& path)
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->runRegisterFile(path); }, Qt::QueuedConnection);
 }
 
 void SyncView::exportBundle()

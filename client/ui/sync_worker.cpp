@@ -4,6 +4,7 @@
 
 #include "net/beast_transport.h"
 #include "store/ledger.h"
+#include "sync/registration.h"
 #include "sync/sync_client.h"
 
 #include <exception>
@@ -89,6 +90,22 @@ void SyncWorker::runEnroll(const QString& serverUrl, const QString& code, const 
         SyncOutcome outcome;
         outcome.ok = result.ok();
         outcome.message = result.ok() ? tr("Enrolled for %1.").arg(qs(result.scope)) : qs(result.error.message);
+        return outcome;
+    });
+}
+
+void SyncWorker::runRegisterFile(const QString& path)
+{
+    guarded(tr("Registering from the file"), [&] {
+        Connection c(ss(m_path));
+        EnrollResult result = registerFromFile(*c.ledger, ss(path));
+        SyncOutcome outcome;
+        outcome.ok = result.ok();
+        outcome.message = result.ok()
+            ? tr("Registered for %1 from the county's file. Changes now travel by USB stick: export them, "
+                 "and import the county's answer.")
+                  .arg(qs(result.scope))
+            : qs(result.error.message);
         return outcome;
     });
 }

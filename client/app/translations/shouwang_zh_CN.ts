@@ -1576,6 +1576,21 @@
 <context>
     <name>shouwang::ui::SyncView</name>
     <message>
+        <location filename="../../ui/sync_view.cpp"/>
+        <source>Register from a file (USB stick)...</source>
+        <translation>从文件登记（U 盘）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.cpp"/>
+        <source>Register from a file</source>
+        <translation>从文件登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.cpp"/>
+        <source>Shouwang registration files (*.shwr)</source>
+        <translation>守望登记文件 (*.shwr)</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync_view.cpp" line="47"/>
         <source>Server and enrollment</source>
         <translation>服务器与登记</translation>
@@ -1714,6 +1729,16 @@
 </context>
 <context>
     <name>shouwang::ui::SyncWorker</name>
+    <message>
+        <location filename="../../ui/sync_worker.cpp"/>
+        <source>Registering from the file</source>
+        <translation>正在从文件登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_worker.cpp"/>
+        <source>Registered for %1 from the county&apos;s file. Changes now travel by USB stick: export them, and import the county&apos;s answer.</source>
+        <translation>已用区县的登记文件登记：%1。今后用 U 盘交换数据：导出本机修改，再导入区县的回执。</translation>
+    </message>
     <message>
         <location filename="../../ui/sync_worker.cpp" line="62"/>
         <source>The local ledger could not be used: %1</source>
