@@ -8,6 +8,7 @@
 #include "sync/bundle.h"
 #include "sync/crypto.h"
 #include "sync/protocol.h"
+#include "sync/registration.h"
 
 #include "shouwang/sync.pb.h"
 
@@ -46,17 +47,6 @@ struct OfflineCounty {
         return st.text(0);
     }
 };
-
-std::string valueOf(const std::string& out, const std::string& key)
-{
-    std::istringstream in(out);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind(key + " ", 0) == 0)
-            return line.substr(key.size() + 1);
-    }
-    return "(missing)";
-}
 
 // A household saved on the laptop's own file, as the client would.
 std::string saveHousehold(const std::string& path, const std::string& head)
@@ -146,6 +136,17 @@ TEST_CASE("the county database alone forges neither a village bundle nor a count
     REQUIRE(registered.status == 0);
     const std::string deviceId = valueOf(registered.out, "device");
     const std::string tokenHash = county.tokenHash(deviceId);
+    // The device's private key went into the file only: the county database, its log
+    // included, holds no copy of it in any form.
+    {
+        std::string error;
+        const auto read = readRegistrationFile(slurp(registration), error);
+        REQUIRE(read);
+        const std::string key = read->device_signing_key();
+        const std::string countyBytes = slurp(county.db) + slurp(county.db + "-wal");
+        CHECK(countyBytes.find(key) == std::string::npos);
+        CHECK(countyBytes.find(crypto::hex(key)) == std::string::npos);
+    }
 
     // A bundle in the device's name sealed with what the database holds.
     wire::Bundle bundle;
