@@ -106,7 +106,7 @@ TEST_CASE("a bundle whose mac was not made with the device token is refused and 
     CHECK(f.liveCount("household") == 0);
 }
 
-TEST_CASE("a keyed device's bundle forged from the county database's contents is refused; its signed one is accepted", "[bundle]")
+TEST_CASE("a keyed device's bundle forged from the county database's contents is refused, its signed one accepted", "[bundle]")
 {
     ServerFixture f;
     const crypto::SigningKeyPair key = crypto::newSigningKeyPair();

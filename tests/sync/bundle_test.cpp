@@ -94,7 +94,7 @@ TEST_CASE("gzip round-trips a body and refuses one that inflates past the limit"
     CHECK_FALSE(gzip::decompress("not gzip at all", 1000));
 }
 
-TEST_CASE("a signed bundle is accepted with its public key; a mac made with the token hash alone is not")
+TEST_CASE("a signed bundle is accepted with its public key, a mac made with the token hash alone is not")
 {
     const crypto::SigningKeyPair device = crypto::newSigningKeyPair();
     const std::string genuine = writeBundleFile(sampleBundle(), BundleSeal{device.privateKey, kKey});
@@ -143,7 +143,7 @@ TEST_CASE("Ed25519 keys: a signature verifies with its public key only, and hex 
     CHECK_FALSE(crypto::unhex("zz"));
 }
 
-TEST_CASE("a registration file reads back whole; a damaged or edited one is refused")
+TEST_CASE("a registration file reads back whole, a damaged or edited one is refused")
 {
     const crypto::SigningKeyPair county = crypto::newSigningKeyPair();
     wire::Registration registration;
