@@ -9,6 +9,7 @@
 #include "store/log_epochs.h"
 #include "store/meta.h"
 #include "sync/crypto.h"
+#include "sync/registration.h"
 
 #include "domain/date.h"
 #include "domain/ids.h"
@@ -164,12 +165,7 @@ public:
     std::string countySigningKey() override
     {
         WriterLock lock(*this);
-        Meta& meta = m_ledger->meta();
-        if (const auto stored = crypto::unhex(meta.value(meta::kCountySigningKey)); stored && !crypto::publicKeyOf(*stored).empty())
-            return *stored;
-        const crypto::SigningKeyPair pair = crypto::newSigningKeyPair();
-        meta.set(meta::kCountySigningKey, crypto::hex(pair.privateKey));
-        return pair.privateKey;
+        return storedSigningKey(m_ledger->meta(), meta::kCountySigningKey);
     }
 
     bool healthy() override

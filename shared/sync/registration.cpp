@@ -55,14 +55,18 @@ EnrollResult storeEnrollment(Ledger& ledger, const wire::EnrollResponse& answer,
     return result;
 }
 
-std::string deviceSigningKey(Ledger& ledger)
+std::string storedSigningKey(Meta& meta, std::string_view key)
 {
-    Meta& meta = ledger.meta();
-    if (const auto stored = crypto::unhex(meta.value(meta::kSigningKey)); stored && !crypto::publicKeyOf(*stored).empty())
+    if (const auto stored = crypto::unhex(meta.value(key)); stored && !crypto::publicKeyOf(*stored).empty())
         return *stored;
     const crypto::SigningKeyPair pair = crypto::newSigningKeyPair();
-    meta.set(meta::kSigningKey, crypto::hex(pair.privateKey));
+    meta.set(key, crypto::hex(pair.privateKey));
     return pair.privateKey;
+}
+
+std::string deviceSigningKey(Ledger& ledger)
+{
+    return storedSigningKey(ledger.meta(), meta::kSigningKey);
 }
 
 std::string writeRegistrationFile(const wire::Registration& registration, std::string_view countySigningKey)

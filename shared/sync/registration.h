@@ -11,6 +11,7 @@
 namespace shouwang {
 
 class Ledger;
+class Meta;
 
 // Enrollment as the ledger keeps it, from the server's answer or from a registration file
 // (docs/protocol.md "Registration files"): identity, token, scope, county, the county's
@@ -18,8 +19,10 @@ class Ledger;
 // never leave a ledger in different states.
 EnrollResult storeEnrollment(Ledger& ledger, const wire::EnrollResponse& answer, std::string_view signingKey = {});
 
-// The device's own Ed25519 private key, made and kept in its meta the first time it is asked
-// for (before the first enrollment), so re-enrolling keeps the key the county holds.
+// An Ed25519 private key kept hex in meta under `key`, made the first time it is asked for:
+// the device's own (before its first enrollment, so enrolling again keeps the key the
+// county holds) and, in the county database, the county's.
+std::string storedSigningKey(Meta& meta, std::string_view key);
 std::string deviceSigningKey(Ledger& ledger);
 
 // "SHWREG01" followed by RegistrationFile{registration, sha256, signature by the county key
