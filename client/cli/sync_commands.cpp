@@ -114,6 +114,9 @@ void cmdSync(const CommandLine& cl, std::ostream& out)
     OpenLedger open(cl, true);
     Ledger& ledger = *open.ledger;
     const std::string url = ledger.meta().value(meta::kServerUrl);
+    if (url.empty() && !ledger.meta().value(meta::kToken).empty())
+        throw CommandError{"本机用登记文件登记，没有服务器地址：请用 export-bundle / import-bundle 经 U 盘交换 / registered "
+                           "from a file with no server address: exchange bundles by USB stick"};
     if (url.empty())
         throw CommandError{"本机尚未登记，请先运行 enroll / this device is not enrolled, run enroll first"};
     net::BeastTransport transport(url, transportOptions(cl, ledger));

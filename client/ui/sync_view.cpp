@@ -187,6 +187,13 @@ void SyncView::syncNow()
 {
     if (m_busy)
         return;
+    // A laptop registered from a file has a token but no server: say what to do instead.
+    if (m_server->text().trimmed().isEmpty() && !m_session.ledger().meta().value(meta::kToken).empty()) {
+        m_result->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
+        m_result->setText(tr("No server address: this computer was registered from a file. Exchange changes by USB "
+                             "stick, or enter the county server's address to sync over the network."));
+        return;
+    }
     m_session.ledger().meta().set(meta::kServerUrl, ss(m_server->text().trimmed()));
     setBusy(true);
     QMetaObject::invokeMethod(m_worker, &SyncWorker::runSync, Qt::QueuedConnection);

@@ -124,6 +124,9 @@ TEST_CASE("a laptop registered from a file exports, the county answers, the lapt
     CHECK(ledger.changeLog().pendingCount() == 0);
     CHECK(ledger.get("household", early));
     CHECK(ledger.meta().value(meta::kServerUrl).empty()); // it never had a server to reach
+    const Exec sync = county.laptop(ledgerPath, {"sync"});
+    CHECK(sync.status != 0);
+    CHECK(sync.err.find("U 盘") != std::string::npos);
     CHECK(county.admin({"stats"}).out.find("household 2") != std::string::npos);
 }
 

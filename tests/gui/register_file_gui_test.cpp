@@ -83,6 +83,15 @@ private slots:
         QVERIFY2(devices.contains(QString::fromStdString(assigned)), qPrintable(devices));
         ledger.addElder("登记后老人", "19430606", "spouse");
         QCOMPARE(registered.deviceId(), assigned);
+
+        // "Sync now" with no server says what to do instead of failing on an empty address.
+        QSignalSpy none(&view, &SyncView::syncFinished);
+        view.syncNow();
+        QVERIFY(!view.isBusy());
+        QCOMPARE(none.count(), 0);
+        QVERIFY2(view.resultText().contains(QStringLiteral("USB")) || view.resultText().contains(QStringLiteral("U 盘")),
+                 qPrintable(view.resultText()));
+        QCOMPARE(registered.changeLog().pendingCount(), pending + 1);
     }
 };
 

@@ -1577,6 +1577,11 @@
     <name>shouwang::ui::SyncView</name>
     <message>
         <location filename="../../ui/sync_view.cpp"/>
+        <source>No server address: this computer was registered from a file. Exchange changes by USB stick, or enter the county server&apos;s address to sync over the network.</source>
+        <translation>没有服务器地址：本机是用登记文件登记的。请用 U 盘交换数据；若已能上网，填写区县服务器地址后即可联网同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.cpp"/>
         <source>Register from a file (USB stick)...</source>
         <translation>从文件登记（U 盘）…</translation>
     </message>
