@@ -5,8 +5,10 @@
 #include "store/change_codec.h"
 #include "store/ledger.h"
 #include "sync/bundle.h"
+#include "sync/crypto.h"
 #include "sync/gzip.h"
 #include "sync/protocol.h"
+#include "sync/registration.h"
 
 #include "shouwang/sync.pb.h"
 
@@ -80,6 +82,7 @@ int main(int argc, char** argv)
     enroll.set_code("ABCD-EFGH-JKLM");
     enroll.set_device_id("seed-device-1");
     enroll.set_device_name("村委会笔记本");
+    enroll.set_signing_key(crypto::publicKeyOf(std::string(32, '\x01')));
     write("fuzz_enroll", "enroll", enroll.SerializeAsString());
 
     wire::Bundle bundle;
@@ -94,6 +97,19 @@ int main(int argc, char** argv)
     answer.add_results()->set_change_id("seed-change-1");
     *answer.mutable_updates()->mutable_changes() = push.changes();
     write("fuzz_bundle", "answer", writeBundleFile(answer, std::string(64, 'a')));
+    // Signed with the fixed key fuzz_bundle trusts, and a registration file.
+    const std::string signingKey(32, '\x01');
+    write("fuzz_bundle", "signed", writeBundleFile(bundle, BundleSeal{signingKey, std::string(64, 'a')}));
+    wire::Registration registration;
+    registration.set_protocol_version(protocol::kVersion);
+    registration.set_device_signing_key(std::string(32, '\x02'));
+    wire::EnrollResponse* enrollment = registration.mutable_enrollment();
+    enrollment->set_device_id("fuzz-device-0001");
+    enrollment->set_token("fuzz-token");
+    enrollment->set_scope("village:500154102200");
+    enrollment->set_county_code("500154");
+    enrollment->set_county_key(crypto::publicKeyOf(signingKey));
+    write("fuzz_bundle", "registration", writeRegistrationFile(registration, signingKey));
 
     {
         auto db = openLedgerDatabase(":memory:");

@@ -165,6 +165,11 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
         if (device.previousIds.size() < 64 && isValidDeviceId(earlier))
             device.previousIds.push_back(earlier);
     }
+    // An Ed25519 public key is 32 bytes; a device that sent none (older software) keeps
+    // sealing its USB bundles with the token-hash mac.
+    if (!message->signing_key().empty() && message->signing_key().size() != 32)
+        return errorResponse(400, wire::MALFORMED, "设备签名公钥无效");
+    device.signingKey = message->signing_key();
     const std::string token = crypto::newToken();
     device.tokenHash = crypto::tokenHash(token);
     const std::string now = formatDateTime(services.nowMillis());
@@ -185,6 +190,7 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
     answer.set_token(token);
     answer.set_scope(enrolled ? enrolled->scope.toString() : std::string{});
     answer.set_county_code(services.store.countyCode());
+    answer.set_county_key(crypto::publicKeyOf(services.store.countySigningKey()));
     services.store.audit({device.id, {}, request.clientAddress, "enroll", 1, 0, answer.scope()});
     return protobufResponse(200, answer);
 }
@@ -288,12 +294,15 @@ Response fork(const Request& request, Services& services, std::string& deviceId)
     copy.name = utf8Prefix(device->name, 180) + "（副本）";
     const std::string token = crypto::newToken();
     copy.tokenHash = crypto::tokenHash(token);
+    // The copy is the same ledger file, holding the same signing key.
+    copy.signingKey = device->signingKey;
     services.store.addFork(*device, copy, formatDateTime(services.nowMillis()));
     wire::EnrollResponse answer;
     answer.set_device_id(copy.id);
     answer.set_token(token);
     answer.set_scope(device->scope.toString());
     answer.set_county_code(services.store.countyCode());
+    answer.set_county_key(crypto::publicKeyOf(services.store.countySigningKey()));
     services.store.audit({copy.id, {}, request.clientAddress, "fork", 1, 0, "from=" + device->id});
     return protobufResponse(200, answer);
 }

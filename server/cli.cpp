@@ -19,6 +19,8 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
   shouwang-server --db FILE init --county CODE           建立区县数据库 / make the county database
   shouwang-server --db FILE enroll --scope SCOPE [--expires-days N]
                                                           生成设备登记码（最后一行）/ print an enrollment code (last line)
+  shouwang-server --db FILE enroll --scope SCOPE --file OUT.shwr [--name NAME]
+                                                          写出登记文件（U 盘登记，无需网络）/ write a registration file
         SCOPE: village:500154102200 | township:500154102 | county:500154
   shouwang-server --db FILE devices                       列出设备 / list devices
   shouwang-server --db FILE devices revoke DEVICE_ID      停用设备 / revoke a device
@@ -47,7 +49,7 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 // Options that take a value; anything else starting with "--" is a flag or a mistake.
 const std::set<std::string, std::less<>> kValued = {"db", "config", "county", "scope", "expires-days", "value",
                                                    "listen", "threads", "cert", "key", "answer", "operator",
-                                                   "max-connections", "max-connections-per-address",
+                                                   "max-connections", "max-connections-per-address", "file", "name",
                                                    // report
                                                    "area", "from", "to", "format", "out", "section", "ack-hours",
                                                    "close-days", "silent-days"};

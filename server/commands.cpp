@@ -13,12 +13,15 @@
 #include "store/meta.h"
 #include "store/private_file.h"
 #include "sync/bundle.h"
+#include "sync/crypto.h"
 #include "sync/protocol.h"
+#include "sync/registration.h"
 
 #include "domain/date.h"
 #include "domain/divisions.h"
 #include "domain/hlc.h"
 #include "domain/text.h"
+#include "domain/ids.h"
 
 #include <chrono>
 #include <cstdio>
@@ -75,9 +78,20 @@ std::string readFile(const std::string& path)
 }
 
 // Written beside the target, then renamed: a pulled USB stick never holds half an answer.
-void writeFileAtomically(const std::string& path, const std::string& bytes)
+// A secret (a registration file: a token and a private key) is readable by its owner only
+// from before its first byte is written.
+void writeFileAtomically(const std::string& path, const std::string& bytes, bool secret = false)
 {
     const std::string temp = path + ".part";
+    if (secret) {
+        std::error_code error;
+        std::filesystem::remove(temp, error);
+        std::ofstream(temp, std::ios::binary | std::ios::trunc).close();
+        std::filesystem::permissions(temp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                     std::filesystem::perm_options::replace, error);
+        if (error)
+            throw CommandError{"无法设置文件权限 / cannot restrict the file's permissions: " + path};
+    }
     {
         // An answer carries the village's records: owner-only from its first byte.
         if (!createPrivateFile(temp))
@@ -95,6 +109,42 @@ void writeFileAtomically(const std::string& path, const std::string& bytes)
         throw CommandError{"无法写入文件 / cannot write file: " + path};
 }
 
+// The county enrolls the device itself, spending the code it just made exactly as the
+// device would over the network, and writes what the device would have been answered, with
+// a signing key made for it: the county keeps only the key's public half.
+void writeRegistration(CountyStore& store, const EnrollmentCode& code, const std::string& name, const std::string& path,
+                       std::ostream& out)
+{
+    const crypto::SigningKeyPair deviceKey = crypto::newSigningKeyPair();
+    const std::string token = crypto::newToken();
+    Device device;
+    device.id = newUuid();
+    device.name = name;
+    device.tokenHash = crypto::tokenHash(token);
+    device.signingKey = deviceKey.publicKey;
+    if (store.enroll(code.codeHash, device, code.createdAt) != EnrollVerdict::Enrolled)
+        throw CommandError{"无法登记设备 / could not register the device"};
+
+    const std::string countyKey = store.countySigningKey();
+    wire::Registration registration;
+    registration.set_protocol_version(protocol::kVersion);
+    registration.set_created_at(code.createdAt);
+    registration.set_device_signing_key(deviceKey.privateKey);
+    wire::EnrollResponse* enrollment = registration.mutable_enrollment();
+    enrollment->set_device_id(device.id);
+    enrollment->set_token(token);
+    enrollment->set_scope(code.scope.toString());
+    enrollment->set_county_code(store.countyCode());
+    enrollment->set_county_key(crypto::publicKeyOf(countyKey));
+    writeFileAtomically(path, writeRegistrationFile(registration, countyKey), true);
+    store.audit({device.id, {}, {}, "enroll-file", 1, 0, enrollment->scope()});
+    out << "已写出登记文件（一次有效；内含本设备的凭据，请像钥匙一样保管，登记后从 U 盘删除）/ registration file written, "
+           "works once; it holds the device's credentials, delete it from the stick after use\n"
+        << "范围 / scope: " << code.scope.toString() << "  " << divisionPath(code.scope.code) << "\n"
+        << "设备 / device: " << device.id << "\n"
+        << path << "\n";
+}
+
 } // namespace
 
 void cmdInit(const CommandLine& cl, std::ostream& out)
@@ -108,6 +158,7 @@ void cmdInit(const CommandLine& cl, std::ostream& out)
     if (!existing.empty() && existing != code)
         throw CommandError{"该数据库已属于区县 " + existing + " / this database already belongs to county " + existing};
     store->setCountyCode(code);
+    store->countySigningKey(); // made now, so every answer and registration is signed by one key
 
     std::size_t villages = 0, committees = 0;
     const auto townships = childDivisions(code);
@@ -139,6 +190,13 @@ void cmdEnroll(const CommandLine& cl, std::ostream& out)
     if (days == 0 || days > 365)
         throw CommandError{"--expires-days 应在 1 到 365 之间 / must be between 1 and 365", 2};
 
+    const std::string file = cl.option("file");
+    if (cl.has("file") && file.empty())
+        throw CommandError{"--file 需要文件名 / --file needs a file name", 2};
+    std::error_code ignored;
+    if (!file.empty() && std::filesystem::exists(file, ignored))
+        throw CommandError{"登记文件已存在，请换一个文件名 / registration file exists: " + file, 2};
+
     const std::string code = newEnrollmentCode();
     const std::int64_t now = HybridClock::systemMillis();
     EnrollmentCode entry;
@@ -147,6 +205,10 @@ void cmdEnroll(const CommandLine& cl, std::ostream& out)
     entry.createdAt = formatDateTime(now);
     entry.expiresAt = formatDateTime(now + static_cast<std::int64_t>(days) * 24 * 3600 * 1000);
     store->addEnrollmentCode(entry);
+    if (!file.empty()) {
+        writeRegistration(*store, entry, cl.option("name", "U盘登记 " + scope->toString()), file, out);
+        return;
+    }
     out << "设备登记码（一次有效，" << entry.expiresAt << " 前使用）/ enrollment code, works once, until " << entry.expiresAt
         << "\n范围 / scope: " << scope->toString() << "  " << divisionPath(scope->code) << "\n"
         << code << "\n";
@@ -241,7 +303,9 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
     if (device->revoked)
         throw CommandError{"数据包来自已停用的设备 / bundle from a revoked device: " + device->id};
     std::string error;
-    const auto bundle = readBundleFile(bytes, device->tokenHash, error);
+    // A device that enrolled with a signing key must have signed: the token hash this
+    // database holds is not enough to make its bundle. Older devices have only the mac.
+    const auto bundle = readBundleFile(bytes, BundleTrust{device->signingKey, device->tokenHash}, error);
     if (!bundle)
         throw CommandError{error + " / bundle refused"};
     if (bundle->device_id() != device->id)
@@ -288,7 +352,8 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
     updates->set_cursor_epoch(epoch);
     updates->set_has_more(false);
     answer.set_last_change_id(store->device(device->id)->lastChange);
-    writeFileAtomically(cl.option("answer"), writeBundleFile(answer, device->tokenHash));
+    // Signed with the county's key; the mac is for a device enrolled before keys.
+    writeFileAtomically(cl.option("answer"), writeBundleFile(answer, BundleSeal{store->countySigningKey(), device->tokenHash}));
     out << "已导入：接收 " << intake.accepted << " 条，拒绝 " << intake.refused << " 条；回执含 " << updates->changes_size()
         << " 条更新\nimported: " << intake.accepted << " accepted, " << intake.refused << " refused; answer holds "
         << updates->changes_size() << " updates -> " << cl.option("answer") << kPrivateFileNote << "\n";

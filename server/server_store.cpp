@@ -8,6 +8,8 @@
 #include "store/ledger.h"
 #include "store/log_epochs.h"
 #include "store/meta.h"
+#include "sync/crypto.h"
+#include "sync/registration.h"
 
 #include "domain/date.h"
 #include "domain/ids.h"
@@ -66,7 +68,7 @@ CREATE TABLE IF NOT EXISTS audit (
 )sql";
 
 constexpr std::string_view kDeviceColumns = "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, "
-                                           "last_push_at, last_change, forked_from, relay_until";
+                                           "last_push_at, last_change, forked_from, relay_until, signing_key";
 
 bool hasColumn(Database& db, std::string_view table, std::string_view column)
 {
@@ -98,6 +100,14 @@ void addRelayWindow(Database& db)
         db.exec("ALTER TABLE devices ADD COLUMN relay_until TEXT NOT NULL DEFAULT ''");
 }
 
+// The public key each device signs its USB bundles with (hex; '' for a device enrolled
+// before keys).
+void addSigningKeys(Database& db)
+{
+    if (!hasColumn(db, "devices", "signing_key"))
+        db.exec("ALTER TABLE devices ADD COLUMN signing_key TEXT NOT NULL DEFAULT ''");
+}
+
 Device deviceFromRow(const Statement& st)
 {
     Device d;
@@ -112,6 +122,7 @@ Device deviceFromRow(const Statement& st)
     d.lastChange = st.text(8);
     d.forkedFrom = st.text(9);
     d.relayUntil = st.text(10);
+    d.signingKey = crypto::unhex(st.text(11)).value_or(std::string{});
     return d;
 }
 
@@ -130,6 +141,7 @@ public:
         m_db->exec(kServerSchema);
         addDeviceHistory(*m_db);
         addRelayWindow(*m_db);
+        addSigningKeys(*m_db);
         LogEpochs(*m_db).begin();
         m_db->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKib));
         // A group commit writes thousands of pages; with the default of 1,000 nearly every commit
@@ -155,6 +167,12 @@ public:
     {
         WriterLock lock(*this);
         m_ledger->meta().set(meta::kCountyCode, code);
+    }
+
+    std::string countySigningKey() override
+    {
+        WriterLock lock(*this);
+        return storedSigningKey(m_ledger->meta(), meta::kCountySigningKey);
     }
 
     bool healthy() override
@@ -439,9 +457,9 @@ private:
     void insertDevice(const Device& device, std::string_view scope, std::string_view now, std::string_view forkedFrom)
     {
         auto st = m_db->prepare("INSERT INTO devices (device_id, name, scope, token_hash, enrolled_at, revoked, "
-                                "forked_from) VALUES (?,?,?,?,?,0,?)");
+                                "forked_from, signing_key) VALUES (?,?,?,?,?,0,?,?)");
         st.bind(1, device.id).bind(2, device.name).bind(3, scope).bind(4, device.tokenHash).bind(5, now);
-        st.bind(6, forkedFrom);
+        st.bind(6, forkedFrom).bind(7, crypto::hex(device.signingKey));
         st.run();
     }
 

@@ -35,6 +35,9 @@ struct Device {
     std::string relayUntil;
     // At enrollment: the ids the device's ledger went by before, as it claims them.
     std::vector<std::string> previousIds;
+    // The public half of the device's Ed25519 key (32 raw bytes) that checks its USB bundles;
+    // empty for a device enrolled before keys, whose bundles only carry the token-hash mac.
+    std::string signingKey;
 };
 
 // An id a device went by before, and the newest change the county holds stamped with it.
@@ -107,6 +110,9 @@ public:
     // The county this database serves; empty until `init`.
     virtual std::string countyCode() = 0;
     virtual void setCountyCode(std::string_view code) = 0;
+    // The county's Ed25519 private key (32 raw bytes) that signs answer bundles and
+    // registration files; made on first use and kept in the database's meta.
+    virtual std::string countySigningKey() = 0;
     virtual bool healthy() = 0;
 
     virtual void addEnrollmentCode(const EnrollmentCode& code) = 0;

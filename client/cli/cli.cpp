@@ -19,6 +19,8 @@ constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行
 用法 / usage:
   shouwang --db FILE enroll --server URL --code CODE [--name NAME] [--ca FILE]
                                   向区县服务器登记本机 / enroll this device with the county server
+  shouwang --db FILE register-file IN.shwr
+                                  用区县发的登记文件登记本机（无需网络）/ register from the county's file, offline
   shouwang --db FILE sync         上传本机修改并下载更新 / push local changes, pull updates
   shouwang --db FILE export-bundle OUT
                                   导出待上传修改到数据包文件（U 盘）/ write pending changes to a bundle file
@@ -60,6 +62,7 @@ Command commandFor(const std::string& word)
 {
     static const std::map<std::string, Command, std::less<>> commands = {
         {"enroll", cmdEnroll},
+        {"register-file", cmdRegisterFile},
         {"sync", cmdSync},
         {"export-bundle", cmdExportBundle},
         {"import-bundle", cmdImportBundle},

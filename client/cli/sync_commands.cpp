@@ -1,4 +1,4 @@
-// enroll, sync, export-bundle, import-bundle: the device's side of the protocol.
+// enroll, register-file, sync, export-bundle, import-bundle: the device's side of the protocol.
 #include "cli.h"
 
 #include "net/beast_transport.h"
@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/ledger.h"
 #include "store/private_file.h"
+#include "sync/registration.h"
 #include "sync/sync_client.h"
 
 #include <cstdlib>
@@ -101,11 +102,26 @@ void cmdEnroll(const CommandLine& cl, std::ostream& out)
         << "county " << result.countyCode << '\n';
 }
 
+void cmdRegisterFile(const CommandLine& cl, std::ostream& out)
+{
+    const std::string& path = cl.word(1, "IN (登记文件 / registration file)");
+    OpenLedger open(cl, false);
+    const EnrollResult result = registerFromFile(*open.ledger, path);
+    if (!result.ok())
+        fail(result.error, "register-file");
+    out << "device " << result.deviceId << '\n'
+        << "scope " << result.scope << '\n'
+        << "county " << result.countyCode << '\n';
+}
+
 void cmdSync(const CommandLine& cl, std::ostream& out)
 {
     OpenLedger open(cl, true);
     Ledger& ledger = *open.ledger;
     const std::string url = ledger.meta().value(meta::kServerUrl);
+    if (url.empty() && !ledger.meta().value(meta::kToken).empty())
+        throw CommandError{"本机用登记文件登记，没有服务器地址：请用 export-bundle / import-bundle 经 U 盘交换 / registered "
+                           "from a file with no server address: exchange bundles by USB stick"};
     if (url.empty())
         throw CommandError{"本机尚未登记，请先运行 enroll / this device is not enrolled, run enroll first"};
     if (net::isPlainHttpOffLoopback(url))

@@ -57,6 +57,13 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     m_code = new QLineEdit(settingsBox);
     m_code->setPlaceholderText(tr("The one-time code from the county"));
     auto* enrollButton = new QPushButton(tr("Enroll this computer"), settingsBox);
+    // A village with no network registers from the file the county gives it on the USB stick.
+    auto* fileButton = new QPushButton(tr("Register from a file (USB stick)..."), settingsBox);
+    fileButton->setObjectName(QStringLiteral("registerFromFile"));
+    auto* enrollButtons = new QHBoxLayout;
+    enrollButtons->addWidget(enrollButton);
+    enrollButtons->addWidget(fileButton);
+    enrollButtons->addStretch();
     form->addRow(tr("Server address"), m_server);
     // Said where the address is typed: plain http:// to another machine is readable and
     // changeable by anyone on the network between (docs/security.md).
@@ -69,8 +76,14 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     connect(m_server, &QLineEdit::textChanged, this, showWarning);
     showWarning();
     form->addRow(tr("Enrollment code"), m_code);
-    form->addRow(QString(), enrollButton);
+    form->addRow(QString(), enrollButtons);
     connect(enrollButton, &QPushButton::clicked, this, &SyncView::enroll);
+    connect(fileButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Register from a file"), {},
+                                                          tr("Shouwang registration files (*.shwr)"));
+        if (!path.isEmpty())
+            registerFromFile(path);
+    });
     connect(m_server, &QLineEdit::editingFinished, this,
             [this] { m_session.ledger().meta().set(meta::kServerUrl, ss(m_server->text().trimmed())); });
 
@@ -90,7 +103,9 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     // Nothing to sync until the computer is enrolled: the box is off and greyed out till then.
     m_auto->setToolTip(tr("Available once this computer is enrolled."));
     connect(m_timer, &QTimer::timeout, this, [this] {
-        if (!m_busy && m_auto->isChecked() && !m_session.ledger().meta().value(meta::kToken).empty())
+        // A laptop registered from a file has no server to reach: it syncs by USB stick only.
+        Meta& meta = m_session.ledger().meta();
+        if (!m_busy && m_auto->isChecked() && !meta.value(meta::kToken).empty() && !meta.value(meta::kServerUrl).empty())
             syncNow();
     });
     connect(m_auto, &QCheckBox::toggled, this, [this](bool on) {
@@ -182,6 +197,13 @@ void SyncView::syncNow()
 {
     if (m_busy)
         return;
+    // A laptop registered from a file has a token but no server: say what to do instead.
+    if (m_server->text().trimmed().isEmpty() && !m_session.ledger().meta().value(meta::kToken).empty()) {
+        m_result->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
+        m_result->setText(tr("No server address: this computer was registered from a file. Exchange changes by USB "
+                             "stick, or enter the county server's address to sync over the network."));
+        return;
+    }
     m_session.ledger().meta().set(meta::kServerUrl, ss(m_server->text().trimmed()));
     setBusy(true);
     QMetaObject::invokeMethod(m_worker, &SyncWorker::runSync, Qt::QueuedConnection);
@@ -211,6 +233,14 @@ QString SyncView::bundleFilter()
     // The one extension of USB bundles, as docs/admin-guide.md and docs/cli.md name them;
     // "all files" too, so a bundle renamed on the way still shows.
     return tr("Shouwang bundles (*.shwb);;All files (*)");
+}
+
+void SyncView::registerFromFile(const QString& path)
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->runRegisterFile(path); }, Qt::QueuedConnection);
 }
 
 void SyncView::exportBundle()

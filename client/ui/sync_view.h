@@ -30,6 +30,8 @@ public:
 
     void syncNow();
     void enroll();
+    // Registers this computer from the county's registration file (a village with no network).
+    void registerFromFile(const QString& path);
     bool isBusy() const { return m_busy; }
     QString statusText() const;
     QString resultText() const;

@@ -4,6 +4,7 @@
 
 #include "net/beast_transport.h"
 #include "store/ledger.h"
+#include "sync/registration.h"
 #include "sync/sync_client.h"
 
 #include <exception>
@@ -90,6 +91,22 @@ void SyncWorker::runEnroll(const QString& serverUrl, const QString& code, const 
         outcome.ok = result.ok();
         outcome.errorCode = static_cast<int>(result.error.code);
         outcome.message = qs(result.error.message); // the view words the outcome (enrollment_messages.h)
+        return outcome;
+    });
+}
+
+void SyncWorker::runRegisterFile(const QString& path)
+{
+    guarded(tr("Registering from the file"), [&] {
+        Connection c(ss(m_path));
+        EnrollResult result = registerFromFile(*c.ledger, ss(path));
+        SyncOutcome outcome;
+        outcome.ok = result.ok();
+        outcome.message = result.ok()
+            ? tr("Registered for %1 from the county's file. Changes now travel by USB stick: export them, "
+                 "and import the county's answer.")
+                  .arg(qs(result.scope))
+            : qs(result.error.message);
         return outcome;
     });
 }

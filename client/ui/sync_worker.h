@@ -33,6 +33,8 @@ public:
 public slots:
     void runSync();
     void runEnroll(const QString& serverUrl, const QString& code, const QString& deviceName);
+    // Registration from the county's file (no network): docs/protocol.md "Registration files".
+    void runRegisterFile(const QString& path);
     void runExportBundle(const QString& path);
     void runImportAnswer(const QString& path);
 

@@ -42,6 +42,11 @@ inline constexpr std::string_view kLastSync = "last_sync_at";
 inline constexpr std::string_view kLastSyncError = "last_sync_error";
 inline constexpr std::string_view kOperator = "operator_name";
 inline constexpr std::string_view kDerivedDay = "derived_refreshed_on";
+// Ed25519 keys for USB bundles, hex: this device's private key, the county's public key and,
+// in the county database, the county's private key (docs/protocol.md "File bundles").
+inline constexpr std::string_view kSigningKey = "signing_key";
+inline constexpr std::string_view kCountyKey = "county_key";
+inline constexpr std::string_view kCountySigningKey = "county_signing_key";
 } // namespace meta
 
 } // namespace shouwang

@@ -26,21 +26,24 @@ std::optional<wire::BundleFile> parseEnvelope(std::string_view bytes, std::strin
 
 } // namespace
 
-std::string writeBundleFile(const wire::Bundle& bundle, std::string_view macKey)
+std::string writeBundleFile(const wire::Bundle& bundle, const BundleSeal& seal)
 {
     wire::BundleFile file;
-    // The checksum and mac cover these exact bytes, carried as they are, so the reader
-    // never depends on re-serializing identically.
+    // The checksum, mac and signature cover these exact bytes, carried as they are, so the
+    // reader never depends on re-serializing identically.
     std::string serialized = bundle.SerializeAsString();
     file.set_sha256(crypto::sha256(serialized));
-    file.set_mac(crypto::hmacSha256(macKey, serialized));
+    if (!seal.macKey.empty())
+        file.set_mac(crypto::hmacSha256(seal.macKey, serialized));
+    if (!seal.signingKey.empty())
+        file.set_signature(crypto::sign(seal.signingKey, serialized));
     file.set_bundle(std::move(serialized));
     std::string out(protocol::kBundleMagic);
     out += file.SerializeAsString();
     return out;
 }
 
-std::optional<wire::Bundle> readBundleFile(std::string_view bytes, std::string_view macKey, std::string& error)
+std::optional<wire::Bundle> readBundleFile(std::string_view bytes, const BundleTrust& trust, std::string& error)
 {
     auto file = parseEnvelope(bytes, error);
     if (!file)
@@ -49,7 +52,12 @@ std::optional<wire::Bundle> readBundleFile(std::string_view bytes, std::string_v
         error = "文件已损坏 (the file is damaged)";
         return std::nullopt;
     }
-    if (!crypto::constantTimeEquals(crypto::hmacSha256(macKey, file->bundle()), file->mac())) {
+    // With a public key the signature is required: the mac key is the token hash the county
+    // database holds, so a mac alone proves nothing to a key holder.
+    const bool genuine = !trust.publicKey.empty()
+        ? crypto::verify(trust.publicKey, file->bundle(), file->signature())
+        : !trust.macKey.empty() && crypto::constantTimeEquals(crypto::hmacSha256(trust.macKey, file->bundle()), file->mac());
+    if (!genuine) {
         error = "文件不是由本设备/本县服务器生成 (the file was not made by this device or this county's server)";
         return std::nullopt;
     }

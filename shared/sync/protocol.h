@@ -52,5 +52,6 @@ inline constexpr std::int64_t kMinClockMillis = kHlcFloorMillis;
 
 // The magic at the start of a bundle file, then a BundleFile message.
 inline constexpr std::string_view kBundleMagic = "SHWBNDL1";
+inline constexpr std::string_view kRegistrationMagic = "SHWREG01";
 
 } // namespace shouwang::protocol

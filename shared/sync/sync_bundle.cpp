@@ -160,7 +160,13 @@ SyncError badBundle(std::string message)
 
 SyncError notEnrolled()
 {
-    return {SyncErrorCode::NotEnrolled, "本机尚未登记到县服务器，无法交换数据包；请先登记", false};
+    return {SyncErrorCode::NotEnrolled, "本机尚未登记到县服务器，无法交换数据包；请先登记（没有网络时可用区县发的登记文件登记）", false};
+}
+
+// A key kept hex in meta, as raw bytes ("" when there is none).
+std::string metaKey(Meta& meta, std::string_view key)
+{
+    return crypto::unhex(meta.value(key)).value_or(std::string{});
 }
 
 } // namespace
@@ -191,7 +197,9 @@ BundleExport SyncClient::exportBundle(const std::string& path)
         result.changes = static_cast<std::size_t>(bundle.changes_size());
 
         // Written beside the target and renamed, so a pulled stick never holds half a file.
-        const std::string bytes = writeBundleFile(bundle, crypto::tokenHash(token));
+        // Signed with the device's key when it enrolled with one; the mac stays for a county
+        // that predates signing keys (one that holds the key ignores it).
+        const std::string bytes = writeBundleFile(bundle, BundleSeal{metaKey(meta, meta::kSigningKey), crypto::tokenHash(token)});
         const std::string temporary = path + ".part";
         {
             // It carries names and ID numbers: owner-only from its first byte (and the
@@ -236,7 +244,9 @@ SyncReport SyncClient::importBundleAnswer(const std::string& path)
             return report;
         }
         std::string error;
-        const auto bundle = readBundleFile(bytes, crypto::tokenHash(token), error);
+        // A county key from enrollment means only its signature is proof: the mac key is the
+        // token hash, which anyone holding the county database has.
+        const auto bundle = readBundleFile(bytes, BundleTrust{metaKey(m_ledger.meta(), meta::kCountyKey), crypto::tokenHash(token)}, error);
         if (!bundle) {
             report.error = badBundle(error);
             return report;

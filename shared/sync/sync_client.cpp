@@ -1,7 +1,9 @@
 #include "sync_client.h"
 
+#include "crypto.h"
 #include "gzip.h"
 #include "merge_engine.h"
+#include "registration.h"
 #include "scope.h"
 #include "sync_apply.h"
 #include "sync_run.h"
@@ -141,6 +143,13 @@ EnrollResult SyncClient::enroll(std::string_view code, std::string_view deviceNa
     request.set_device_name(std::string(deviceName));
     for (const auto& earlier : m_ledger.earlierDeviceIds())
         request.add_previous_device_ids(earlier);
+    try {
+        // The county keeps the public half and checks this device's USB bundles with it.
+        request.set_signing_key(crypto::publicKeyOf(deviceSigningKey(m_ledger)));
+    } catch (const StoreError& e) {
+        result.error = detail::localStorageError(e, e.full());
+        return result;
+    }
 
     const HttpResponse response = exchange(run, protocol::kEnrollPath, request.SerializeAsString(), false);
     const auto body = decodedBody(response);
@@ -150,37 +159,12 @@ EnrollResult SyncClient::enroll(std::string_view code, std::string_view deviceNa
     }
     wire::EnrollResponse answer;
     if (!parseInto(answer, body) || answer.token().empty() || !Scope::parse(answer.scope())
-        || (!answer.device_id().empty() && !isValidDeviceId(answer.device_id()))) {
+        || (!answer.device_id().empty() && !isValidDeviceId(answer.device_id()))
+        || (!answer.county_key().empty() && answer.county_key().size() != 32)) {
         result.error = malformedAnswer();
         return result;
     }
-    try {
-        Transaction tx(m_ledger.database());
-        Meta& meta = m_ledger.meta();
-        // The county never rebinds a device id it knows: a ledger enrolled again (or a copy
-        // of one) is given a new id, and what waits in its outbox is stamped with it.
-        if (!answer.device_id().empty() && answer.device_id() != m_ledger.deviceId())
-            m_ledger.adoptIdentity(answer.device_id());
-        // A new scope sees other records: pull it from the beginning.
-        if (meta.value(meta::kScope) != answer.scope())
-            meta.set(meta::kPullCursor, "0");
-        meta.set(meta::kToken, answer.token());
-        meta.set(meta::kScope, answer.scope());
-        meta.set(meta::kCountyCode, answer.county_code());
-        meta.erase(meta::kLastSyncError);
-        // A ledger enrolled again (its token was lost, or the county was restored to before
-        // it enrolled) cannot know what the county holds of it: everything it had sent goes
-        // again, and the county takes each change once.
-        m_ledger.changeLog().resendAfter({}, {});
-        tx.commit();
-    } catch (const StoreError& e) {
-        result.error = detail::localStorageError(e, e.full());
-        return result;
-    }
-    result.deviceId = m_ledger.deviceId();
-    result.scope = answer.scope();
-    result.countyCode = answer.county_code();
-    return result;
+    return storeEnrollment(m_ledger, answer);
 }
 
 SyncReport SyncClient::sync(const SyncOptions& options, const ProgressCallback& progress, const std::atomic<bool>* cancel)

@@ -22,17 +22,6 @@ std::size_t lines(const std::string& text)
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-std::string valueOf(const std::string& out, const std::string& key)
-{
-    std::istringstream in(out);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind(key + " ", 0) == 0)
-            return line.substr(key.size() + 1);
-    }
-    return "(missing)";
-}
-
 } // namespace
 
 TEST_CASE("--help and --version succeed and say what the tool is")

@@ -63,6 +63,18 @@ inline pid_t spawn(const std::vector<std::string>& args, const std::string& outF
     return pid;
 }
 
+// The value of a "key value" line the tools print, or "(missing)".
+inline std::string valueOf(const std::string& out, const std::string& key)
+{
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind(key + " ", 0) == 0)
+            return line.substr(key.size() + 1);
+    }
+    return "(missing)";
+}
+
 // Runs a command to completion; its output goes through files in `scratch`.
 inline Exec run(const std::vector<std::string>& args, const std::string& scratch)
 {

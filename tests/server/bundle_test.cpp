@@ -105,3 +105,52 @@ TEST_CASE("a bundle whose mac was not made with the device token is refused and 
     CHECK(importBundle(f, in, answerPath) != 0);
     CHECK(f.liveCount("household") == 0);
 }
+
+TEST_CASE("a keyed device's bundle forged from the county database's contents is refused, its signed one accepted", "[bundle]")
+{
+    ServerFixture f;
+    const crypto::SigningKeyPair key = crypto::newSigningKeyPair();
+    TestDevice village{newUuid(), {}};
+    wire::EnrollRequest request;
+    request.set_protocol_version(protocol::kVersion);
+    request.set_code(f.makeCode("village:500154102200"));
+    request.set_device_id(village.id);
+    request.set_signing_key(key.publicKey);
+    const auto enrolled = f.post(protocol::kEnrollPath, request.SerializeAsString());
+    wire::EnrollResponse answer;
+    REQUIRE(enrolled.status == 200);
+    REQUIRE(answer.ParseFromString(enrolled.body));
+    village.token = answer.token();
+    REQUIRE(answer.county_key().size() == 32);
+    const auto stored = f.store->device(village.id);
+    REQUIRE(stored);
+    CHECK(stored->signingKey == key.publicKey);
+
+    wire::Bundle bundle;
+    bundle.set_protocol_version(protocol::kVersion);
+    bundle.set_device_id(village.id);
+    bundle.set_scope("village:500154102200");
+    toWire(f.household(village, kVillageA), *bundle.add_changes());
+    const std::string in = f.dir.file("village.shwb"), answerPath = f.dir.file("answer.shwb");
+
+    // What the county database holds: the token hash and the public key. Neither signs.
+    const std::string tokenHash = stored->tokenHash;
+    for (const BundleSeal& forged : {BundleSeal{{}, tokenHash}, BundleSeal{crypto::newSigningKeyPair().privateKey, tokenHash}}) {
+        writeFile(in, writeBundleFile(bundle, forged));
+        std::string errors;
+        CHECK(importBundle(f, in, answerPath, &errors) != 0);
+        CHECK(errors.find("文件不是由本设备/本县服务器生成") != std::string::npos);
+        CHECK(f.liveCount("household") == 0);
+    }
+
+    writeFile(in, writeBundleFile(bundle, BundleSeal{key.privateKey, tokenHash}));
+    REQUIRE(importBundle(f, in, answerPath) == 0);
+    CHECK(f.liveCount("household") == 1);
+    // The answer is signed by the county key the device was given at enrollment.
+    std::string error;
+    const auto read = readBundleFile(readFile(answerPath), BundleTrust{answer.county_key(), tokenHash}, error);
+    INFO(error);
+    REQUIRE(read);
+    CHECK(read->results_size() == 1);
+    CHECK(read->results(0).accepted());
+}

@@ -292,7 +292,7 @@
     </message>
     <message>
         <location filename="../../ui/elder_dialog.cpp" line="106"/>
-        <location filename="../../ui/elder_dialog.cpp" line="219"/>
+        <location filename="../../ui/elder_dialog.cpp" line="216"/>
         <source>Elder: %1</source>
         <translation>老年人档案：%1</translation>
     </message>
@@ -312,7 +312,7 @@
         <translation>出生日期：%1    性别：%2    年龄：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="221"/>
+        <location filename="../../ui/elder_dialog.cpp" line="218"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -362,17 +362,17 @@
         <translation>%1（新建家庭户，与老人一起保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="188"/>
+        <location filename="../../ui/elder_dialog.cpp" line="186"/>
         <source>“%1” is not a household of this village yet: click New household... to create it, or choose one from the list.</source>
         <translation>“%1”还不是本村已有的家庭户：请点“新建家庭户…”建立，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="191"/>
+        <location filename="../../ui/elder_dialog.cpp" line="189"/>
         <source>Not saved: the household “%1” does not exist yet.</source>
         <translation>未保存：家庭户“%1”尚未建立。</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="221"/>
+        <location filename="../../ui/elder_dialog.cpp" line="218"/>
         <source>Saved, with the new household.</source>
         <translation>已保存，新建的家庭户也一并保存。</translation>
     </message>
@@ -1441,7 +1441,7 @@
         <translation>已保存。这条记录在您编辑期间已由同步更新：其他人修改的内容已保留，现已显示在此。</translation>
     </message>
     <message>
-        <location filename="../../ui/record_form.cpp" line="140"/>
+        <location filename="../../ui/record_form.cpp" line="148"/>
         <source>“%1” is not in the list: choose one of the list, or clear the box.</source>
         <translation>“%1”不在列表中：请从列表中选择，或清空此项。</translation>
     </message>
@@ -1519,7 +1519,7 @@
         <translation>（本机尚无此记录）%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ref_editor.cpp" line="69"/>
+        <location filename="../../ui/ref_editor.cpp" line="83"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1918,159 +1918,189 @@
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="60"/>
+        <location filename="../../ui/sync_view.cpp" line="67"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="71"/>
+        <location filename="../../ui/sync_view.cpp" line="78"/>
         <source>Enrollment code</source>
         <translation>登记码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="84"/>
+        <location filename="../../ui/sync_view.cpp" line="97"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="86"/>
+        <location filename="../../ui/sync_view.cpp" line="99"/>
         <source>Sync automatically every 15 minutes when the server can be reached</source>
         <translation>能连上服务器时每15分钟自动同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="103"/>
+        <location filename="../../ui/sync_view.cpp" line="118"/>
         <source>Export changes to a file (USB stick)...</source>
         <translation>导出修改到文件（U盘）…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="104"/>
+        <location filename="../../ui/sync_view.cpp" line="119"/>
         <source>Import the county&apos;s answer file...</source>
         <translation>导入区县回传文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="124"/>
+        <location filename="../../ui/sync_view.cpp" line="139"/>
         <source>&lt;b&gt;Conflicts&lt;/b&gt; (two people changed the same field at the same time; the county reviews them)</source>
         <translation>&lt;b&gt;冲突&lt;/b&gt;（两人同时修改了同一项内容，由区县核对处理）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="144"/>
+        <location filename="../../ui/sync_view.cpp" line="159"/>
         <source>Enrollment: &lt;b&gt;%1&lt;/b&gt;    Changes not yet sent: &lt;b&gt;%2&lt;/b&gt;    Last sync: &lt;b&gt;%3&lt;/b&gt;%4</source>
         <translation>登记状态：&lt;b&gt;%1&lt;/b&gt;    待上传修改：&lt;b&gt;%2&lt;/b&gt;    上次同步：&lt;b&gt;%3&lt;/b&gt;%4</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="145"/>
+        <location filename="../../ui/sync_view.cpp" line="160"/>
         <source>enrolled (%1)</source>
         <translation>已登记（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="146"/>
+        <location filename="../../ui/sync_view.cpp" line="161"/>
         <source>not enrolled</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="148"/>
+        <location filename="../../ui/sync_view.cpp" line="163"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="150"/>
+        <location filename="../../ui/sync_view.cpp" line="165"/>
         <source>&lt;br/&gt;Last problem: %1</source>
         <translation>&lt;br/&gt;上次出现的问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="218"/>
+        <location filename="../../ui/sync_view.cpp" line="248"/>
         <source>Export changes</source>
         <translation>导出修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="228"/>
+        <location filename="../../ui/sync_view.cpp" line="258"/>
         <source>Import answer</source>
         <translation>导入回传文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="284"/>
+        <location filename="../../ui/sync_view.cpp" line="314"/>
         <source>Sync finished: %1 change(s) sent, %2 received.</source>
         <translation>同步完成：上传 %1 条修改，收到 %2 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="287"/>
+        <location filename="../../ui/sync_view.cpp" line="317"/>
         <source> %1 change(s) were refused by the county; see the record&apos;s history.</source>
         <translation>有 %1 条修改被区县拒绝，请在档案的修改记录中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="289"/>
+        <location filename="../../ui/sync_view.cpp" line="319"/>
         <source> %1 conflict(s) found.</source>
         <translation>发现 %1 处冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="294"/>
+        <location filename="../../ui/sync_view.cpp" line="324"/>
         <source>Sync did not finish: %1 Nothing was lost; the changes will be sent next time.</source>
         <translation>同步未完成：%1 数据不会丢失，修改将在下次同步时上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="213"/>
+        <location filename="../../ui/sync_view.cpp" line="235"/>
         <source>Shouwang bundles (*.shwb);;All files (*)</source>
         <translation>守望数据包 (*.shwb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="91"/>
+        <location filename="../../ui/sync_view.cpp" line="104"/>
         <source>Available once this computer is enrolled.</source>
         <translation>本机登记后才能使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.cpp" line="259"/>
+        <location filename="../../ui/sync_view.cpp" line="289"/>
         <source>This computer is enrolled for %1. Click Sync now to send the ledger to the county.</source>
         <translation>本机已登记为 %1 的电脑。点“立即同步”即可把台账报送区县。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.cpp" line="203"/>
+        <source>No server address: this computer was registered from a file. Exchange changes by USB stick, or enter the county server&apos;s address to sync over the network.</source>
+        <translation>没有服务器地址：本机是用登记文件登记的。请用 U 盘交换数据；若已能上网，填写区县服务器地址后即可联网同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.cpp" line="61"/>
+        <source>Register from a file (USB stick)...</source>
+        <translation>从文件登记（U 盘）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.cpp" line="82"/>
+        <source>Register from a file</source>
+        <translation>从文件登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.cpp" line="83"/>
+        <source>Shouwang registration files (*.shwr)</source>
+        <translation>守望登记文件 (*.shwr)</translation>
     </message>
 </context>
 <context>
     <name>shouwang::ui::SyncWorker</name>
     <message>
-        <location filename="../../ui/sync_worker.cpp" line="62"/>
+        <location filename="../../ui/sync_worker.cpp" line="63"/>
         <source>The local ledger could not be used: %1</source>
         <translation>无法使用本机台账：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_worker.cpp" line="65"/>
+        <location filename="../../ui/sync_worker.cpp" line="66"/>
         <source>Unexpected failure.</source>
         <translation>发生意外错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_worker.cpp" line="72"/>
+        <location filename="../../ui/sync_worker.cpp" line="73"/>
         <source>Syncing</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_worker.cpp" line="76"/>
+        <location filename="../../ui/sync_worker.cpp" line="77"/>
         <source>Receiving: %1 changes</source>
         <translation>正在接收：%1 条修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_worker.cpp" line="78"/>
+        <location filename="../../ui/sync_worker.cpp" line="79"/>
         <source>Sending changes</source>
         <translation>正在上传修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_worker.cpp" line="86"/>
+        <location filename="../../ui/sync_worker.cpp" line="87"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_worker.cpp" line="99"/>
+        <location filename="../../ui/sync_worker.cpp" line="116"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_worker.cpp" line="105"/>
+        <location filename="../../ui/sync_worker.cpp" line="122"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>已将 %n 条修改写入文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_worker.cpp" line="113"/>
+        <location filename="../../ui/sync_worker.cpp" line="130"/>
         <source>Importing</source>
         <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_worker.cpp" line="100"/>
+        <source>Registering from the file</source>
+        <translation>正在从文件登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_worker.cpp" line="106"/>
+        <source>Registered for %1 from the county&apos;s file. Changes now travel by USB stick: export them, and import the county&apos;s answer.</source>
+        <translation>已用区县的登记文件登记：%1。今后用 U 盘交换数据：导出本机修改，再导入区县的回执。</translation>
     </message>
 </context>
 <context>
