@@ -3,6 +3,7 @@
 // Internal to the sync client: the steps a network sync and a bundle import share, so a
 // file on a USB stick is applied by exactly the code that applies an HTTP answer.
 
+#include "scope.h"
 #include "sync_client.h"
 
 #include "shouwang/sync.pb.h"
@@ -23,9 +24,10 @@ namespace detail {
 std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrField<wire::ChangeResult>& results,
                          SyncReport& report);
 
-// Merges received changes; the caller flushes derived columns and commits with the cursor.
+// Merges received changes that `scope` (this device's) admits; the caller flushes derived
+// columns and commits with the cursor.
 void mergeChanges(MergeEngine& merge, const google::protobuf::RepeatedPtrField<wire::Change>& changes,
-                  SyncReport& report);
+                  const std::optional<Scope>& scope, SyncReport& report);
 
 // A wire::Error read from a non-200 answer's body, or one made from the status alone.
 SyncError errorFromAnswer(int status, const std::optional<std::string>& body);

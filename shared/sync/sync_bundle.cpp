@@ -3,6 +3,7 @@
 #include "bundle.h"
 #include "crypto.h"
 #include "merge_engine.h"
+#include "scope.h"
 #include "sync_apply.h"
 #include "sync_client.h"
 
@@ -136,12 +137,20 @@ std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrFiel
     return moved;
 }
 
-void mergeChanges(MergeEngine& merge, const google::protobuf::RepeatedPtrField<wire::Change>& changes, SyncReport& report)
+void mergeChanges(MergeEngine& merge, const google::protobuf::RepeatedPtrField<wire::Change>& changes,
+                  const std::optional<Scope>& scope, SyncReport& report)
 {
     for (const auto& incoming : changes) {
-        const MergeOutcome outcome = merge.apply(fromWire(incoming));
-        // A change this (older) replica cannot read is skipped rather than stopping every
-        // later one; the server keeps it, and an upgraded client pulls it again from 0.
+        const Change change = fromWire(incoming);
+        // Only what this device's scope holds is taken, whoever answered: on plain HTTP a
+        // man in the middle could otherwise write any record of the county here.
+        if (scope && !scope->admitsPulled(change)) {
+            ++report.outOfScope;
+            continue;
+        }
+        // A change with parts this (older) replica cannot read is kept whole and applied
+        // once it is upgraded (MergeEngine::reapplyDeferred).
+        const MergeOutcome outcome = merge.apply(change);
         if (outcome.applied() && !outcome.duplicate) {
             ++report.pulled;
             report.conflicts += static_cast<std::size_t>(outcome.conflicts);
@@ -262,7 +271,7 @@ SyncReport SyncClient::importBundleAnswer(const std::string& path)
         Transaction tx(m_ledger.database());
         detail::applyResults(m_ledger, bundle->results(), report);
         const std::uint64_t firstSeq = m_ledger.changeLog().lastSeq() + 1;
-        detail::mergeChanges(merge, bundle->updates().changes(), report);
+        detail::mergeChanges(merge, bundle->updates().changes(), Scope::parse(m_ledger.meta().value(meta::kScope)), report);
         merge.flushDerived();
         m_ledger.changeLog().noteEpoch(bundle->updates().cursor_epoch(), firstSeq);
         Meta& meta = m_ledger.meta();

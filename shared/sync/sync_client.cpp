@@ -314,6 +314,7 @@ SyncError SyncClient::pull(Run& run)
     }
     std::uint64_t cursor = std::stoull(m_ledger.meta().value(meta::kPullCursor, "0"));
     std::string epoch = m_ledger.meta().value(meta::kPullCursorEpoch);
+    const std::optional<Scope> scope = Scope::parse(m_ledger.meta().value(meta::kScope));
     for (;;) {
         if (run.cancelled())
             return {SyncErrorCode::Cancelled, "同步已取消", true};
@@ -362,7 +363,7 @@ SyncError SyncClient::pull(Run& run)
         // exactly after the last page it kept.
         Transaction tx(m_ledger.database());
         const std::uint64_t firstSeq = m_ledger.changeLog().lastSeq() + 1;
-        detail::mergeChanges(merge, page.changes(), run.report);
+        detail::mergeChanges(merge, page.changes(), scope, run.report);
         merge.flushDerived();
         m_ledger.changeLog().noteEpoch(page.cursor_epoch(), firstSeq);
         if (page.next_cursor() >= cursor) {

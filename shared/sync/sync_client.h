@@ -84,6 +84,7 @@ struct SyncReport {
     std::size_t refused = 0;      // quarantined
     std::size_t pulled = 0;       // changes received
     std::size_t conflicts = 0;    // concurrent edits found while merging them
+    std::size_t outOfScope = 0;   // received changes outside this device's scope, not taken
     SyncError error;
 
     bool ok() const { return !error; }

@@ -118,3 +118,25 @@ TEST_CASE("unknown paths are 404 NOT_FOUND while healthz answers ok and metrics 
     CHECK(text.find("shouwang_request_duration_seconds_bucket{le=\"+Inf\"}") != std::string::npos);
     CHECK(text.find("shouwang_changes_merged_total 0") != std::string::npos);
 }
+
+TEST_CASE("an enrollment naming a device id the county knows never takes that device over: the asker gets a new id", "[enroll]")
+{
+    ServerFixture f;
+    auto villageA = f.enroll("village:500154102200");
+    // A fresh code for another village, sent with village A's device id.
+    auto res = f.enrollWith(f.makeCode("village:500154102201"), villageA.id);
+    REQUIRE(res.status == 200);
+    wire::EnrollResponse answer;
+    REQUIRE(answer.ParseFromString(res.body));
+    CHECK(answer.device_id() != villageA.id);
+    CHECK(answer.scope() == "village:500154102201");
+    // Village A's laptop keeps its row, its scope and its token.
+    const auto a = f.store->device(villageA.id);
+    REQUIRE(a);
+    CHECK(a->scope.toString() == "village:500154102200");
+    CHECK(f.pull(villageA).changes_size() == 0); // still authenticated
+    // And the newcomer cannot stamp changes as village A's laptop.
+    TestDevice intruder{answer.device_id(), answer.token()};
+    Change forged = f.household(villageA, "500154102201");
+    CHECK(f.push(intruder, {forged}).status != 200);
+}

@@ -3,9 +3,13 @@
 // the real server in tests/cli.
 #include "../store/ledger_fixture.h"
 
+#include "store/change_codec.h"
 #include "store/change_log.h"
 #include "store/meta.h"
+#include "sync/protocol.h"
 #include "sync/sync_client.h"
+
+#include "shouwang/sync.pb.h"
 
 #include <catch2/catch.hpp>
 
@@ -119,4 +123,56 @@ TEST_CASE("progress is reported while waiting to retry")
     });
     CHECK(toPush == 1);
     CHECK(waits == 2);
+}
+
+namespace {
+
+// A man in the middle of a plain-HTTP link: answers every push as accepted and every pull
+// with a change to a record of another village.
+struct ForgingMiddle final : Transport {
+    Change forged;
+    HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders&) override
+    {
+        HttpResponse response;
+        response.status = 200;
+        if (path == protocol::kPushPath) {
+            wire::PushRequest request;
+            request.ParseFromString(std::string(body));
+            wire::PushResponse answer;
+            for (const auto& c : request.changes()) {
+                auto* r = answer.add_results();
+                r->set_change_id(c.change_id());
+                r->set_accepted(true);
+            }
+            response.body = answer.SerializeAsString();
+        } else if (path == protocol::kPullPath) {
+            wire::PullResponse answer;
+            toWire(forged, *answer.add_changes());
+            answer.set_next_cursor(1);
+            response.body = answer.SerializeAsString();
+        } else {
+            response.status = 404; // no hello: an older server, as far as the device can tell
+        }
+        return response;
+    }
+};
+
+} // namespace
+
+TEST_CASE("a pulled change outside the device's own scope is not taken, whoever sent it")
+{
+    EnrolledDevice device;
+    LedgerFixture elsewhere;
+    Record other = elsewhere.elder("外村老人", "110105195001010039");
+    other.villageCode = kOtherVillage;
+    other = elsewhere.saved(other);
+    ForgingMiddle middle;
+    middle.forged = elsewhere.ledger.changeLog().pending(1).front();
+
+    SyncClient client(device.ledger, middle);
+    const SyncReport report = client.sync(fast(1));
+    INFO(report.error.message);
+    CHECK(report.ok());
+    CHECK(report.outOfScope == 1);
+    CHECK_FALSE(device.ledger.get("elder", other.id));
 }
