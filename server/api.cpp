@@ -146,6 +146,21 @@ std::optional<Device> authenticate(const Request& request, CountyStore& store, R
     return device;
 }
 
+// The device behind the token and the message its request carries, or the refusal.
+template <typename Message>
+std::optional<std::pair<Device, Message>> deviceRequest(const Request& request, Services& services,
+                                                        std::string& deviceId, Response& refusal)
+{
+    auto device = authenticate(request, services.store, refusal);
+    if (!device)
+        return std::nullopt;
+    deviceId = device->id;
+    auto message = parseBody<Message>(request, refusal);
+    if (!message)
+        return std::nullopt;
+    return std::pair{std::move(*device), std::move(*message)};
+}
+
 Response enroll(const Request& request, Services& services, std::string& deviceId)
 {
     if (!services.enrollLimiter.allow(request.clientAddress))
@@ -238,13 +253,11 @@ Response push(const Request& request, Services& services, std::string& deviceId)
 Response pull(const Request& request, Services& services, std::string& deviceId)
 {
     Response refusal;
-    auto device = authenticate(request, services.store, refusal);
-    if (!device)
+    auto asked = deviceRequest<wire::PullRequest>(request, services, deviceId, refusal);
+    if (!asked)
         return refusal;
-    deviceId = device->id;
-    auto message = parseBody<wire::PullRequest>(request, refusal);
-    if (!message)
-        return refusal;
+    const Device* device = &asked->first;
+    const wire::PullRequest* message = &asked->second;
     std::uint32_t limit = message->limit() == 0 ? protocol::kDefaultPullLimit : message->limit();
     limit = std::min(limit, protocol::kMaxPullLimit);
 
@@ -259,12 +272,10 @@ Response pull(const Request& request, Services& services, std::string& deviceId)
 Response hello(const Request& request, Services& services, std::string& deviceId)
 {
     Response refusal;
-    auto device = authenticate(request, services.store, refusal);
-    if (!device)
+    auto asked = deviceRequest<wire::HelloRequest>(request, services, deviceId, refusal);
+    if (!asked)
         return refusal;
-    deviceId = device->id;
-    if (!parseBody<wire::HelloRequest>(request, refusal))
-        return refusal;
+    const Device* device = &asked->first;
     wire::HelloResponse answer;
     answer.set_last_change_id(device->lastChange);
     for (const auto& earlier : services.store.earlierIds(device->id)) {
@@ -283,12 +294,10 @@ Response hello(const Request& request, Services& services, std::string& deviceId
 Response fork(const Request& request, Services& services, std::string& deviceId)
 {
     Response refusal;
-    auto device = authenticate(request, services.store, refusal);
-    if (!device)
+    auto asked = deviceRequest<wire::ForkRequest>(request, services, deviceId, refusal);
+    if (!asked)
         return refusal;
-    deviceId = device->id;
-    if (!parseBody<wire::ForkRequest>(request, refusal))
-        return refusal;
+    const Device* device = &asked->first;
     Device copy;
     copy.id = newUuid();
     copy.name = utf8Prefix(device->name, 180) + "（副本）";
@@ -305,6 +314,34 @@ Response fork(const Request& request, Services& services, std::string& deviceId)
     answer.set_county_key(crypto::publicKeyOf(services.store.countySigningKey()));
     services.store.audit({copy.id, {}, request.clientAddress, "fork", 1, 0, "from=" + device->id});
     return protobufResponse(200, answer);
+}
+
+// The device API, one row per path: its handler and its name in the audit.
+struct Endpoint {
+    std::string_view path;
+    std::string_view action;
+    Response (*handler)(const Request&, Services&, std::string&);
+};
+
+constexpr Endpoint kEndpoints[] = {
+    {protocol::kEnrollPath, "enroll", enroll}, {protocol::kPushPath, "push", push},
+    {protocol::kPullPath, "pull", pull},       {protocol::kHelloPath, "hello", hello},
+    {protocol::kForkPath, "fork", fork},
+};
+
+const Endpoint* endpointOf(std::string_view path)
+{
+    for (const Endpoint& e : kEndpoints) {
+        if (e.path == path)
+            return &e;
+    }
+    return nullptr;
+}
+
+std::string_view actionOf(std::string_view path)
+{
+    const Endpoint* e = endpointOf(path);
+    return e ? e->action : std::string_view("request");
 }
 
 Response route(const Request& request, Services& services)
@@ -326,21 +363,11 @@ Response route(const Request& request, Services& services)
         return r;
     }
 
-    using Handler = Response (*)(const Request&, Services&, std::string&);
-    Handler handler = nullptr;
-    std::string_view action;
-    if (path == protocol::kEnrollPath)
-        handler = enroll, action = "enroll";
-    else if (path == protocol::kPushPath)
-        handler = push, action = "push";
-    else if (path == protocol::kPullPath)
-        handler = pull, action = "pull";
-    else if (path == protocol::kHelloPath)
-        handler = hello, action = "hello";
-    else if (path == protocol::kForkPath)
-        handler = fork, action = "fork";
-    else
+    const Endpoint* endpoint = endpointOf(path);
+    if (!endpoint)
         return errorResponse(404, wire::NOT_FOUND, "没有这个接口");
+    const auto handler = endpoint->handler;
+    const std::string_view action = endpoint->action;
     if (request.method != "POST")
         return errorResponse(400, wire::MALFORMED, "请求方法不正确");
 
@@ -378,6 +405,12 @@ Response bodyTooLargeResponse()
     return errorResponse(413, wire::TOO_LARGE, "上传的数据过大，请分批上传");
 }
 
+bool needsDeviceToken(std::string_view path)
+{
+    return path == protocol::kPushPath || path == protocol::kPullPath || path == protocol::kHelloPath
+        || path == protocol::kForkPath;
+}
+
 std::size_t bodyLimit(std::string_view target)
 {
     const std::string_view path = target.substr(0, target.find('?'));
@@ -396,15 +429,12 @@ std::optional<Response> refuseBeforeBody(const Request& head, std::optional<std:
     try {
         if (contentLength && *contentLength > bodyLimit(head.target)) {
             refusal = bodyTooLargeResponse();
-            action = path == protocol::kEnrollPath ? "enroll"
-                : path == protocol::kPushPath      ? "push"
-                : path == protocol::kPullPath      ? "pull"
-                                                   : "request";
-        } else if (path == protocol::kPushPath || path == protocol::kPullPath) {
+            action = actionOf(path);
+        } else if (needsDeviceToken(path)) {
             Response response;
             if (!authenticate(head, services.store, response)) {
                 refusal = std::move(response);
-                action = path == protocol::kPushPath ? "push" : "pull";
+                action = actionOf(path);
             }
         }
         if (!refusal)

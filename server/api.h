@@ -53,9 +53,11 @@ Response bodyTooLargeResponse();
 // The largest body `target` takes, as sent: enrollment and the GET endpoints need only a
 // little, push and pull protocol::kMaxBodyBytes.
 std::size_t bodyLimit(std::string_view target);
+// Whether a path is answered only to an enrolled device (its token checked before its body).
+bool needsDeviceToken(std::string_view path);
 
 // Checks a request from its header alone, before its body is read (`head.body` is empty):
-// a body declared longer than bodyLimit, and for push and pull a missing, unknown or
+// a body declared longer than bodyLimit, and for the device paths a missing, unknown or
 // revoked token. The answer to send instead of reading the body (counted and audited like
 // any refusal), or nullopt to read the body and `handle` the request. Never throws.
 std::optional<Response> refuseBeforeBody(const Request& head, std::optional<std::uint64_t> contentLength,

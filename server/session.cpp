@@ -153,7 +153,7 @@ private:
         std::optional<std::uint64_t> length;
         if (const auto declared = m_head->content_length())
             length = *declared;
-        const bool needsToken = path == protocol::kPushPath || path == protocol::kPullPath;
+        const bool needsToken = needsDeviceToken(path);
         if (!needsToken && !(length && *length > bodyLimit(header.target())))
             return readBody();
         // The token is checked against the database: on a handler thread, not this one.
