@@ -4,6 +4,7 @@
 // checked at the county.
 #include "replica.h"
 
+#include "domain/ids.h"
 #include "store/conflict_queue.h"
 #include "store/record_table.h"
 #include "sync/merge_engine.h"
@@ -240,4 +241,49 @@ TEST_CASE("the county refuses a reference to another village's record and an edi
     CHECK_FALSE(countyFile.ledger.get("elder", bad.id));
     tx.commit();
     (void)own;
+}
+
+TEST_CASE("the county holds an incident to its workflow whoever sends it: no skipped step, no step without its fields")
+{
+    LedgerFixture village;
+    Record elder = village.saved(village.elder("报告对象", "11010519491231002X"));
+    Record incident;
+    incident.entity = "incident";
+    incident.villageCode = kVillage;
+    incident.set("elder_id", elder.id);
+    incident.set("type", "critical_illness");
+    incident.set("discovered_at", "2026-11-30T08:00:00");
+    incident.set("reporter", "村干部");
+    incident.set("description", "老人突发疾病");
+    incident.set("escalated_to", "township");
+    incident.set("status", "reported");
+    incident.set("reported_at", "2026-11-30T08:10:00");
+    incident = village.saved(incident);
+
+    LedgerFixture countyFile;
+    MergeEngine county(countyFile.ledger, MergeRole::County);
+    Transaction tx(*countyFile.db);
+    for (const Change& c : village.ledger.changeLog().pending(10))
+        REQUIRE(county.apply(c).applied());
+
+    // A modified client jumps from 上报 straight to 办结, without who closed it or when.
+    Change skipped = village.ledger.changeLog().pending(10).back();
+    skipped.changeId = newUuid();
+    skipped.hlc.time += 1 << 16;
+    skipped.fields = {{"status", "closed", skipped.hlc}};
+    skipped.fields[0].base = countyFile.ledger.get("incident", incident.id)->clocks.at("status");
+    const MergeOutcome outcome = county.apply(skipped);
+    CHECK(outcome.refusal == MergeRefusal::InvalidValue);
+    CHECK(outcome.message.find("情况报告") != std::string::npos);
+    CHECK(countyFile.ledger.get("incident", incident.id)->value("status") == "reported");
+
+    // The real step, with its time and handler, goes through.
+    Change accepted = skipped;
+    accepted.changeId = newUuid();
+    accepted.hlc.time += 1 << 16;
+    accepted.fields = {{"status", "accepted", skipped.fields[0].base},
+                       {"accepted_at", "2026-11-30T09:00:00", {}},
+                       {"accepted_by", "乡镇值班员", {}}};
+    CHECK(county.apply(accepted).applied());
+    tx.commit();
 }
