@@ -262,7 +262,8 @@ Response pull(const Request& request, Services& services, std::string& deviceId)
     limit = std::min(limit, protocol::kMaxPullLimit);
 
     ChangePage page =
-        services.store.changesAfter(message->cursor(), message->cursor_epoch(), device->scope, device->id, limit);
+        services.store.changesAfter(message->cursor(), message->cursor_epoch(), device->scope,
+                                    message->include_own() ? std::string_view{} : std::string_view(device->id), limit);
     services.store.touchDevice(device->id, formatDateTime(services.nowMillis()), false);
     if (page.cursorReset) // this county was restored: the device may relay what it lost, for a while
         services.store.openRelayWindow(device->id, formatDateTime(services.nowMillis() + protocol::kRelayWindowMillis));
@@ -285,6 +286,7 @@ Response hello(const Request& request, Services& services, std::string& deviceId
     }
     answer.set_server_time(static_cast<std::uint64_t>(services.nowMillis()));
     answer.set_max_clock_ahead(static_cast<std::uint64_t>(protocol::kMaxClockAheadMillis));
+    answer.set_id_shared(services.store.wasForked(device->id));
     return protobufResponse(200, answer);
 }
 

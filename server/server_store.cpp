@@ -244,6 +244,15 @@ public:
         tx.commit();
     }
 
+    bool wasForked(std::string_view id) override
+    {
+        return withReader([&](Database& db) {
+            auto st = db.prepare("SELECT 1 FROM devices WHERE forked_from = ? LIMIT 1");
+            st.bind(1, id);
+            return st.step();
+        });
+    }
+
     std::vector<EarlierId> earlierIds(std::string_view id) override
     {
         return withReader([&](Database& db) { return lineageOf(db, id); });

@@ -126,6 +126,8 @@ public:
     virtual std::optional<Device> deviceByTokenHash(std::string_view tokenHash) = 0;
     // The ids a device went by before (forks, earlier enrollments of its ledger).
     virtual std::vector<EarlierId> earlierIds(std::string_view id) = 0;
+    // Whether a copy of this device's ledger went on under a new id (forked from it).
+    virtual bool wasForked(std::string_view id) = 0;
     virtual std::optional<Device> device(std::string_view id) = 0;
     virtual std::vector<Device> devices() = 0;
     virtual bool revokeDevice(std::string_view id) = 0;

@@ -38,6 +38,7 @@ inline constexpr std::string_view kScope = "scope";
 inline constexpr std::string_view kCountyCode = "county_code";
 inline constexpr std::string_view kPullCursor = "pull_cursor";
 inline constexpr std::string_view kPullCursorEpoch = "pull_cursor_epoch"; // the county log's name for it
+inline constexpr std::string_view kPullOwn = "pull_own_changes"; // "1": this device's id is shared with a copy
 inline constexpr std::string_view kLastSync = "last_sync_at";
 inline constexpr std::string_view kLastSyncError = "last_sync_error";
 inline constexpr std::string_view kOperator = "operator_name";

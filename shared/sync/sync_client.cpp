@@ -315,6 +315,7 @@ SyncError SyncClient::pull(Run& run)
     std::uint64_t cursor = std::stoull(m_ledger.meta().value(meta::kPullCursor, "0"));
     std::string epoch = m_ledger.meta().value(meta::kPullCursorEpoch);
     const std::optional<Scope> scope = Scope::parse(m_ledger.meta().value(meta::kScope));
+    const bool includeOwn = m_ledger.meta().value(meta::kPullOwn) == "1";
     for (;;) {
         if (run.cancelled())
             return {SyncErrorCode::Cancelled, "同步已取消", true};
@@ -322,6 +323,7 @@ SyncError SyncClient::pull(Run& run)
         request.set_protocol_version(protocol::kVersion);
         request.set_cursor(cursor);
         request.set_cursor_epoch(epoch);
+        request.set_include_own(includeOwn);
         request.set_limit(run.options.pullLimit);
         run.state.phase = SyncProgress::Phase::Pulling;
         const HttpResponse response = exchange(run, protocol::kPullPath, request.SerializeAsString(), true);

@@ -71,6 +71,16 @@ SyncError SyncClient::hello(Run& run)
         }
         tx.commit();
     }
+    if (answer.id_shared() && !run.report.forked && m_ledger.meta().value(meta::kPullOwn) != "1") {
+        // A copy of this ledger went on under a new name; what it sent under the shared id
+        // before it did is this device's own id's, which pulls leave out: pull everything
+        // again, own changes included (what is here already is skipped by change id).
+        Transaction tx(m_ledger.database());
+        m_ledger.meta().set(meta::kPullOwn, "1");
+        m_ledger.meta().set(meta::kPullCursor, "0");
+        m_ledger.meta().erase(meta::kPullCursorEpoch);
+        tx.commit();
+    }
     repairClock(run, run.serverTime, static_cast<std::int64_t>(answer.max_clock_ahead()));
     return {};
 }
@@ -95,6 +105,7 @@ SyncError SyncClient::fork(Run& run)
     meta.set(meta::kScope, answer.scope());
     meta.set(meta::kPullCursor, "0");
     meta.erase(meta::kPullCursorEpoch);
+    meta.erase(meta::kPullOwn); // the new name is this copy's alone
     // What this copy stamped under its earlier names may be held nowhere else (the other
     // copy restored, the county too): it all goes once more, taken once by change id.
     for (const auto& earlier : m_ledger.earlierDeviceIds())

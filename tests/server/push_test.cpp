@@ -237,6 +237,7 @@ public:
     void addFork(const server::Device& o, const server::Device& c, std::string_view now) override { m_real.addFork(o, c, now); }
     std::optional<server::Device> deviceByTokenHash(std::string_view h) override { return m_real.deviceByTokenHash(h); }
     std::vector<server::EarlierId> earlierIds(std::string_view id) override { return m_real.earlierIds(id); }
+    bool wasForked(std::string_view id) override { return m_real.wasForked(id); }
     std::optional<server::Device> device(std::string_view id) override { return m_real.device(id); }
     std::vector<server::Device> devices() override { return m_real.devices(); }
     bool revokeDevice(std::string_view id) override { return m_real.revokeDevice(id); }
