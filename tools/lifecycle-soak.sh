@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the randomized lifecycle convergence test (tests/cli/lifecycle_convergence_test.cpp)
 # over many seeds: laptops and the county restored from backups, files copied, clocks off
-# by years, stale forms, two writers on one file. CI runs two seeds; this runs thousands.
+# by years, stale forms, two writers on one file. CI runs one seed; this runs thousands.
 #
 #   tools/lifecycle-soak.sh [SEEDS] [FIRST_SEED]     (default 1000 seeds from 1)
 #
