@@ -315,7 +315,7 @@ SyncError SyncClient::pull(Run& run)
     std::uint64_t cursor = std::stoull(m_ledger.meta().value(meta::kPullCursor, "0"));
     std::string epoch = m_ledger.meta().value(meta::kPullCursorEpoch);
     const std::optional<Scope> scope = Scope::parse(m_ledger.meta().value(meta::kScope));
-    const bool includeOwn = m_ledger.meta().value(meta::kPullOwn) == "1";
+    bool includeOwn = m_ledger.meta().value(meta::kPullOwn) == "1";
     for (;;) {
         if (run.cancelled())
             return {SyncErrorCode::Cancelled, "同步已取消", true};
@@ -355,6 +355,10 @@ SyncError SyncClient::pull(Run& run)
             // not tell what the county lacks of this copy's part.
             for (const auto& earlier : m_ledger.earlierDeviceIds())
                 run.report.resent += log.resendAfter({}, earlier, true);
+            // Changes under this device's own id that it lost (the laptop restored too) may
+            // come back relayed by others: from now on its pulls include its own changes.
+            m_ledger.meta().set(meta::kPullOwn, "1");
+            includeOwn = true;
             tx.commit();
             continue;
         }
