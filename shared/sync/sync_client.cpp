@@ -305,6 +305,8 @@ SyncError SyncClient::pushBatch(Run& run, std::size_t& batch, bool& progressed)
 SyncError SyncClient::pull(Run& run)
 {
     MergeEngine merge(m_ledger);
+    if (run.options.knownFields)
+        merge.setKnownFields(run.options.knownFields);
     {
         // Changes kept from a newer county, now readable after an upgrade of this software.
         Transaction tx(m_ledger.database());

@@ -63,6 +63,9 @@ struct SyncOptions {
     std::chrono::milliseconds baseDelay{1000};           // 1 s, 2 s, 4 s ...
     std::chrono::milliseconds maxDelay{30000};
     std::size_t gzipAbove = 4096;                        // request bodies larger than this are gzipped
+    // Which fields this build reads (empty: all of this build's). Tests stand in an older
+    // build with it, to show a newer county's fields are kept and applied after an upgrade.
+    std::function<bool(std::string_view entity, std::string_view field)> knownFields;
 };
 
 struct SyncProgress {
