@@ -94,6 +94,20 @@ std::vector<Change> afterInVillages(Database& db, std::uint64_t cursor, std::int
     return out;
 }
 
+// The changes of a (payload, seq) query, in its order; the statement is reset after.
+std::vector<Change> changesFrom(Statement& st)
+{
+    std::vector<Change> out;
+    while (st.step()) {
+        if (auto change = parseChange(st.blob(0))) {
+            change->seq = static_cast<std::uint64_t>(st.integer(1));
+            out.push_back(std::move(*change));
+        }
+    }
+    st.reset();
+    return out;
+}
+
 constexpr std::string_view kLoggedColumns = "payload, origin, state, error_code, error_message, logged_at, seq";
 
 } // namespace
@@ -144,15 +158,7 @@ std::vector<Change> ChangeLog::pending(std::size_t limit)
 {
     Statement& st = m_db.cached("SELECT payload, seq FROM change_log WHERE origin = 0 AND state = 0 ORDER BY seq LIMIT ?");
     st.bind(1, static_cast<std::int64_t>(limit));
-    std::vector<Change> out;
-    while (st.step()) {
-        if (auto change = parseChange(st.blob(0))) {
-            change->seq = static_cast<std::uint64_t>(st.integer(1));
-            out.push_back(std::move(*change));
-        }
-    }
-    st.reset();
-    return out;
+    return changesFrom(st);
 }
 
 std::vector<Change> ChangeLog::outgoing(std::size_t limit)
@@ -162,15 +168,7 @@ std::vector<Change> ChangeLog::outgoing(std::size_t limit)
         "UNION ALL SELECT c.payload, c.seq FROM relay AS r JOIN change_log AS c ON c.change_id = r.change_id) "
         "ORDER BY seq LIMIT ?");
     st.bind(1, static_cast<std::int64_t>(limit));
-    std::vector<Change> out;
-    while (st.step()) {
-        if (auto change = parseChange(st.blob(0))) {
-            change->seq = static_cast<std::uint64_t>(st.integer(1));
-            out.push_back(std::move(*change));
-        }
-    }
-    st.reset();
-    return out;
+    return changesFrom(st);
 }
 
 std::size_t ChangeLog::relayFrom(std::uint64_t firstSeq)
@@ -297,15 +295,7 @@ std::vector<Change> ChangeLog::deferred()
 {
     Statement& st = m_db.cached("SELECT c.payload, c.seq FROM deferred_changes AS d JOIN change_log AS c "
                                 "ON c.change_id = d.change_id ORDER BY c.seq");
-    std::vector<Change> out;
-    while (st.step()) {
-        if (auto change = parseChange(st.blob(0))) {
-            change->seq = static_cast<std::uint64_t>(st.integer(1));
-            out.push_back(std::move(*change));
-        }
-    }
-    st.reset();
-    return out;
+    return changesFrom(st);
 }
 
 std::vector<LoggedChange> ChangeLog::refused()
