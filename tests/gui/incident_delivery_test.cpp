@@ -4,6 +4,7 @@
 // township has accepted it. Also: an enrolled laptop names its village, not "village:…".
 
 #include "gui_fixture.h"
+#include "sync_view_run.h"
 #include "server_process.h"
 
 #include "ui/home_view.h"
@@ -30,18 +31,9 @@ using namespace shouwang::ui;
 namespace {
 
 using test::runServerCommand;
+using test::finishes;
 using test::serverExe;
 
-bool finishes(SyncView& view, void (SyncView::*job)())
-{
-    QSignalSpy finished(&view, &SyncView::syncFinished);
-    (view.*job)();
-    if (!finished.wait(60000))
-        return false;
-    if (!finished.first().first().toBool())
-        qWarning() << view.resultText();
-    return finished.first().first().toBool();
-}
 
 QString statusCell(RecordListPanel& panel)
 {

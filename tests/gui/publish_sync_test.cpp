@@ -2,6 +2,7 @@
 // goes through a real server process to a village computer, which shows it read-only.
 
 #include "gui_fixture.h"
+#include "sync_view_run.h"
 #include "server_process.h"
 
 #include "ui/labels.h"
@@ -27,18 +28,9 @@ using namespace shouwang::ui;
 namespace {
 
 using test::runServerCommand;
+using test::finishes;
 using test::serverExe;
 
-bool finishes(SyncView& view, void (SyncView::*job)())
-{
-    QSignalSpy finished(&view, &SyncView::syncFinished);
-    (view.*job)();
-    if (!finished.wait(60000))
-        return false;
-    if (!finished.first().first().toBool())
-        qWarning() << view.resultText();
-    return finished.first().first().toBool();
-}
 
 RecordListPanel* campaignPanel(VillageListsView& lists)
 {
