@@ -136,16 +136,21 @@ private:
                                 beast::bind_front_handler(&HttpSession::onHeader, this->shared_from_this()));
     }
 
+    // A body over the limit: answer so the client knows to send less, then drop the unread
+    // rest and close.
+    void refuseTooLarge()
+    {
+        m_closeAfterQueue = true;
+        m_drainOnClose = true;
+        queue(toHttp(bodyTooLargeResponse(), 11, false));
+    }
+
     void onHeader(beast::error_code ec, std::size_t)
     {
         if (ec == http::error::end_of_stream)
             return doClose();
-        if (ec == http::error::body_limit) {
-            // Announced more than any path takes: answer so the client sends less, unread.
-            m_closeAfterQueue = true;
-            m_drainOnClose = true;
-            return queue(toHttp(bodyTooLargeResponse(), 11, false));
-        }
+        if (ec == http::error::body_limit)
+            return refuseTooLarge(); // announced more than any path takes
         if (ec)
             return; // timeout, reset, an oversized header: nothing to answer
         const auto& header = m_head->get();
@@ -189,12 +194,8 @@ private:
     {
         if (ec == http::error::end_of_stream)
             return doClose();
-        if (ec == http::error::body_limit) {
-            // Answer so the client knows to send less, then drop the unread rest.
-            m_closeAfterQueue = true;
-            m_drainOnClose = true;
-            return queue(toHttp(bodyTooLargeResponse(), 11, false));
-        }
+        if (ec == http::error::body_limit)
+            return refuseTooLarge();
         if (ec)
             return; // timeout, reset, garbage: nothing to answer
         // One request of a connection is handled at a time, so answers leave in order; the
