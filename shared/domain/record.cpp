@@ -1,5 +1,6 @@
 #include "record.h"
 
+#include <stdexcept>
 #include <vector>
 
 namespace shouwang {
@@ -9,6 +10,15 @@ const std::string& Record::value(std::string_view field) const
     static const std::string kEmpty;
     auto it = values.find(field);
     return it == values.end() ? kEmpty : it->second;
+}
+
+std::string_view Record::checked(FieldName field) const
+{
+#ifdef SHOUWANG_CHECK_FIELD_ENTITY
+    if (!entity.empty() && entity != field.entity)
+        throw std::logic_error("field " + std::string(field.entity) + "." + std::string(field.name) + " used on a record of " + entity);
+#endif
+    return field.name;
 }
 
 std::string encodeClocks(const std::map<std::string, Hlc, std::less<>>& clocks)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "field_name.h"
 #include "hlc.h"
 
 #include <map>
@@ -23,6 +24,15 @@ struct Record {
     const std::string& value(std::string_view field) const;
     void set(std::string_view field, std::string value) { values.insert_or_assign(std::string(field), std::move(value)); }
     bool has(std::string_view field) const { return !value(field).empty(); }
+
+    // The same, by a constant of schema_names.h. Test builds also check that the field
+    // belongs to this record's entity, so a constant of the wrong entity is found.
+    const std::string& value(FieldName field) const { return value(checked(field)); }
+    void set(FieldName field, std::string value) { set(checked(field), std::move(value)); }
+    bool has(FieldName field) const { return has(checked(field)); }
+
+private:
+    std::string_view checked(FieldName field) const;
 };
 
 // The per-field clocks in their stored form: "hlc=f1,f2;hlc=f3". Fields written by one

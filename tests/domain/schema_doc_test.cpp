@@ -1,4 +1,5 @@
 #include "domain/schema_markdown.h"
+#include "domain/schema_names_source.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,4 +14,14 @@ TEST_CASE("docs/data-model.md is the schema as the code describes it")
     text << in.rdbuf();
     // On a mismatch, regenerate: build/<preset>/tools/shouwang-schema-doc > docs/data-model.md
     CHECK(text.str() == shouwang::schemaMarkdown());
+}
+
+TEST_CASE("shared/domain/schema_names.h names exactly the schema's entities and fields")
+{
+    std::ifstream in(SHOUWANG_SOURCE_DIR "/shared/domain/schema_names.h", std::ios::binary);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    // On a mismatch, regenerate: build/<preset>/tools/shouwang-schema-names > shared/domain/schema_names.h
+    CHECK(text.str() == shouwang::schemaNamesHeader());
 }

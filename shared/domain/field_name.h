@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string_view>
+
+namespace shouwang {
+
+// A field of one entity. Code names fields by the constants of schema_names.h, never by
+// string literals: a misspelt field then fails to compile, and renaming a field in the
+// schema (and regenerating that header) breaks the build wherever the old name is used.
+// It converts to the bare name wherever a name is expected.
+struct FieldName {
+    std::string_view entity;
+    std::string_view name;
+
+    constexpr operator std::string_view() const { return name; }
+};
+
+} // namespace shouwang
