@@ -1,7 +1,7 @@
 #include "conflict_view.h"
 
 #include "conflict_table.h"
-#include "field_editor.h"
+#include "field_editor_factory.h"
 #include "labels.h"
 #include "ledger_session.h"
 #include "record_table_model.h"

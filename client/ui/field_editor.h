@@ -14,8 +14,6 @@ struct FieldDef;
 
 namespace shouwang::ui {
 
-class LedgerSession;
-
 // One editor for one schema field, chosen by its FieldType. Values go in and out as the
 // ledger's text form, so a form never converts a value differently from the core.
 class FieldEditor : public QObject {
@@ -47,7 +45,5 @@ signals:
 private:
     const FieldDef& m_field;
 };
-
-std::unique_ptr<FieldEditor> createFieldEditor(const FieldDef& field, LedgerSession& session, QWidget* parent);
 
 } // namespace shouwang::ui

@@ -1,6 +1,6 @@
 #include "record_form.h"
 
-#include "field_editor.h"
+#include "field_editor_factory.h"
 #include "labels.h"
 
 #include "domain/schema.h"
