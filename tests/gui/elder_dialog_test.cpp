@@ -2,9 +2,9 @@
 
 #include "gui_fixture.h"
 
-#include "ui/elder_dialog.h"
-#include "ui/elder_table_model.h"
-#include "ui/record_form.h"
+#include "ui/ledger/elder_dialog.h"
+#include "ui/ledger/elder_table_model.h"
+#include "ui/forms/record_form.h"
 
 #include "domain/schema.h"
 #include "domain/validation.h"

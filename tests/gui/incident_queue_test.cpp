@@ -3,12 +3,12 @@
 
 #include "gui_fixture.h"
 
-#include "ui/labels.h"
+#include "ui/session/labels.h"
 
-#include "ui/incident_queue_view.h"
-#include "ui/incident_step_panel.h"
-#include "ui/record_list_panel.h"
-#include "ui/record_table_model.h"
+#include "ui/incidents/incident_queue_view.h"
+#include "ui/incidents/incident_step_panel.h"
+#include "ui/forms/record_list_panel.h"
+#include "ui/forms/record_table_model.h"
 
 #include "domain/incident_workflow.h"
 

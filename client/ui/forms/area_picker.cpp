@@ -1,0 +1,76 @@
+#include "area_picker.h"
+
+#include "ui/session/labels.h"
+#include "searchable_combo.h"
+
+#include "domain/divisions.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+
+namespace shouwang::ui {
+
+AreaPicker::AreaPicker(const std::string& scopeCode, QWidget* parent)
+    : QWidget(parent)
+    , m_scope(scopeCode)
+    , m_county(new QComboBox(this))
+    , m_township(new QComboBox(this))
+    , m_village(new QComboBox(this))
+{
+    const std::string county = scopeCode.substr(0, 6);
+    const Division* countyDivision = findDivision(county);
+    m_county->addItem(countyDivision ? qs(countyDivision->name) : qs(county), qs(county));
+    m_county->setEnabled(false);
+    if (scopeCode.size() == 6)
+        m_township->addItem(tr("Whole county"), QString());
+    for (const Division* township : childDivisions(county)) {
+        if (township->code.starts_with(scopeCode.substr(0, std::min<std::size_t>(scopeCode.size(), 9))))
+            m_township->addItem(qs(township->name), qs(township->code));
+    }
+    m_township->setEnabled(scopeCode.size() == 6);
+    // A county has up to 40 townships and a township dozens of villages: type to find one.
+    makeSearchable(m_township);
+    makeSearchable(m_village);
+    connect(m_township, &QComboBox::currentIndexChanged, this, &AreaPicker::fillVillages);
+    connect(m_village, &QComboBox::currentIndexChanged, this, &AreaPicker::areaChanged);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QComboBox* combo : {m_county, m_township, m_village})
+        layout->addWidget(combo);
+    fillVillages();
+}
+
+void AreaPicker::fillVillages()
+{
+    {
+        const QSignalBlocker block(m_village);
+        m_village->clear();
+        const std::string township = ss(m_township->currentData().toString());
+        if (m_scope.size() < 12)
+            m_village->addItem(township.empty() ? QString() : tr("Whole township"), QString());
+        for (const Division* village : township.empty() ? std::vector<const Division*>{} : childDivisions(township)) {
+            if (village->code.starts_with(m_scope) && (village->isVillageCommittee() || village->code == m_scope))
+                m_village->addItem(qs(shortVillageName(village->name)), qs(village->code));
+        }
+        m_village->setEnabled(m_scope.size() < 12 && !township.empty());
+    }
+    emit areaChanged();
+}
+
+std::string AreaPicker::areaCode() const
+{
+    for (QComboBox* combo : {m_village, m_township, m_county}) {
+        const QString code = combo->currentData().toString();
+        if (!code.isEmpty())
+            return ss(code);
+    }
+    return m_scope;
+}
+
+void AreaPicker::setAreaCode(const std::string& code)
+{
+    m_township->setCurrentIndex(std::max(0, m_township->findData(code.size() >= 9 ? qs(code.substr(0, 9)) : QString())));
+    m_village->setCurrentIndex(std::max(0, m_village->findData(code.size() == 12 ? qs(code) : QString())));
+}
+
+} // namespace shouwang::ui
