@@ -40,7 +40,10 @@ QString defaultDatabasePath()
 bool setUp(LedgerSession& session, const QString& demoScope, std::unique_ptr<FirstRunDialog>& enrollment)
 {
     if (!demoScope.isEmpty()) {
-        session.setScope(ss(demoScope));
+        if (!session.setScope(ss(demoScope))) {
+            qCritical().noquote() << "demo scope: not a county, township or village code:" << demoScope;
+            return false;
+        }
         if (session.operatorName().empty())
             session.setOperatorName("张文书");
         const QString error = createDemo(session, ss(demoScope), 300, nullptr);

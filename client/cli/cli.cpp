@@ -1,7 +1,9 @@
 #include "cli.h"
 
+#include "command_line/tool_main.h"
 #include "store/database.h"
 #include "store/ledger.h"
+#include "sync/protocol.h"
 
 #include <filesystem>
 #include <ostream>
@@ -76,6 +78,25 @@ Command commandFor(const std::string& word)
     return it == commands.end() ? nullptr : it->second;
 }
 
+void run(const CommandLine& cl, std::ostream& out)
+{
+    const Command command = commandFor(cl.words.front());
+    if (!command)
+        throw CommandError{"未知命令 / unknown command: " + cl.words.front(), kExitUsage};
+    if (!cl.has("db") || cl.option("db").empty())
+        throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", kExitUsage};
+    command(cl, out);
+}
+
+// A full disk may be cleared: the same command may succeed later.
+std::optional<CommandError> explain(const std::exception& e)
+{
+    const auto* store = dynamic_cast<const StoreError*>(&e);
+    if (!store)
+        return std::nullopt;
+    return CommandError{storeErrorText(*store), store->full() ? kExitTryAgain : kExitFailed};
+}
+
 } // namespace
 
 OpenLedger::OpenLedger(const CommandLine& cl, bool mustExist)
@@ -91,41 +112,8 @@ OpenLedger::~OpenLedger() = default;
 
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 {
-    try {
-        const CommandLine cl = parse(argc, argv);
-        if (cl.has("help")) {
-            out << kUsage;
-            return 0;
-        }
-        if (cl.has("version")) {
-            out << "shouwang " << SHOUWANG_VERSION << " (protocol 1)\n";
-            return 0;
-        }
-        if (cl.words.empty())
-            throw CommandError{"缺少命令，见 --help / no command given, see --help", kExitUsage};
-        const Command command = commandFor(cl.words.front());
-        if (!command)
-            throw CommandError{"未知命令 / unknown command: " + cl.words.front(), kExitUsage};
-        if (!cl.has("db") || cl.option("db").empty())
-            throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", kExitUsage};
-        command(cl, out);
-        out.flush();
-        return 0;
-    } catch (const CommandError& e) {
-        out.flush();
-        err << "错误 / error: " << e.message << '\n';
-        return e.status;
-    } catch (const StoreError& e) {
-        out.flush();
-        err << "错误 / error: "
-            << (e.full() ? "磁盘已满或数据库只读 / disk full or database read-only: " : "数据库错误 / database error: ")
-            << e.what() << '\n';
-        return e.full() ? kExitTryAgain : kExitFailed;
-    } catch (const std::exception& e) {
-        out.flush();
-        err << "错误 / error: " << e.what() << '\n';
-        return kExitFailed;
-    }
+    static constexpr Tool kTool{"shouwang", SHOUWANG_VERSION, protocol::kVersion, kUsage, parse, run, explain};
+    return runTool(kTool, argc, argv, out, err);
 }
 
 } // namespace shouwang::cli

@@ -60,7 +60,7 @@ VillageGenerator::VillageGenerator(DemoWriter& writer, Random& random, IdNumberM
     , m_reference(reference)
     , m_plan(plan)
     , m_code(plan.village->code)
-    , m_countyCode(plan.village->code.substr(0, 6))
+    , m_countyCode(enclosingCode(plan.village->code, DivisionLevel::County))
     , m_shortName(shortVillageName(plan.village->name))
     , m_standard(defaultRiskStandard())
 {

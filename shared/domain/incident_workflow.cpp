@@ -28,13 +28,14 @@ struct StepFields {
 
 StepFields fieldsOf(IncidentStep step)
 {
+    const std::string_view time = incidentTimeField(statusAfter(step));
     switch (step) {
     case IncidentStep::Accept:
-        return {"accepted_at", "accepted_by", "", "受理时间", "受理人", ""};
+        return {time, "accepted_by", "", "受理时间", "受理人", ""};
     case IncidentStep::Assist:
-        return {"assisting_at", "", "assistance", "开始救助时间", "", "救助措施"};
+        return {time, "", "assistance", "开始救助时间", "", "救助措施"};
     case IncidentStep::Close:
-        return {"closed_at", "closed_by", "outcome", "办结时间", "办结人", "办结情况"};
+        return {time, "closed_by", "outcome", "办结时间", "办结人", "办结情况"};
     }
     return {};
 }
@@ -43,9 +44,10 @@ StepFields fieldsOf(IncidentStep step)
 std::string latestBefore(const Record& incident, IncidentStep step)
 {
     std::string latest = incidentReportedAt(incident);
-    for (std::string_view field : {"accepted_at", "assisting_at"}) {
-        if (step == IncidentStep::Accept || (step == IncidentStep::Assist && field == "assisting_at"))
+    for (IncidentStep earlier : {IncidentStep::Accept, IncidentStep::Assist}) {
+        if (earlier == step)
             break;
+        const std::string_view field = fieldsOf(earlier).time;
         if (incident.value(field) > latest)
             latest = incident.value(field);
     }
@@ -173,6 +175,15 @@ std::vector<FieldError> incidentWorkflowProblems(const Record& incident)
     return errors;
 }
 
+std::string_view incidentTimeField(std::string_view status)
+{
+    for (const IncidentStatusTime& step : kIncidentStatusTimes) {
+        if (step.status == status)
+            return step.timeField;
+    }
+    return {};
+}
+
 std::string incidentReportedAt(const Record& incident)
 {
     return incident.has("reported_at") ? incident.value("reported_at") : incident.value("discovered_at");
@@ -183,13 +194,14 @@ std::vector<IncidentEvent> incidentTimeline(const Record& incident)
     std::vector<IncidentEvent> events;
     if (const std::string at = incidentReportedAt(incident); !at.empty())
         events.push_back({std::string(st::kReported), at, incident.value("reporter"), incident.value("description")});
-    if (incident.has("accepted_at"))
-        events.push_back({std::string(st::kAccepted), incident.value("accepted_at"), incident.value("accepted_by"), {}});
-    if (incident.has("assisting_at"))
-        events.push_back({std::string(st::kAssisting), incident.value("assisting_at"), {}, incident.value("assistance")});
-    if (incident.has("closed_at"))
-        events.push_back({std::string(st::kClosed), incident.value("closed_at"), incident.value("closed_by"),
-                          incident.value("outcome")});
+    for (IncidentStep step : {IncidentStep::Accept, IncidentStep::Assist, IncidentStep::Close}) {
+        const StepFields f = fieldsOf(step);
+        if (incident.has(f.time)) {
+            events.push_back({std::string(statusAfter(step)), incident.value(f.time),
+                              f.handler.empty() ? std::string() : incident.value(f.handler),
+                              f.note.empty() ? std::string() : incident.value(f.note)});
+        }
+    }
     return events;
 }
 

@@ -20,6 +20,21 @@ inline constexpr std::string_view kAssisting = "assisting";
 inline constexpr std::string_view kClosed = "closed";
 } // namespace incident_status
 
+// The statuses in workflow order, each with the field that records when the incident
+// reached it. The one list the dialog's timeline, the workflow and the report read.
+struct IncidentStatusTime {
+    std::string_view status;
+    std::string_view timeField;
+};
+inline constexpr IncidentStatusTime kIncidentStatusTimes[] = {
+    {incident_status::kReported, "reported_at"},
+    {incident_status::kAccepted, "accepted_at"},
+    {incident_status::kAssisting, "assisting_at"},
+    {incident_status::kClosed, "closed_at"},
+};
+// The field that records when an incident reached `status`; "" for an unknown code.
+std::string_view incidentTimeField(std::string_view status);
+
 enum class IncidentStep {
     Accept, // 受理: accepted_at, accepted_by
     Assist, // 开始救助: assisting_at, assistance

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "divisions.h"
+
 #include <span>
 #include <string_view>
 
@@ -47,6 +49,13 @@ struct EntityDef {
 
     const FieldDef* field(std::string_view fieldName) const;
 };
+
+// The level of the code a record of `entity` is filed under (Record::villageCode): the
+// county's own code for county reference data, a village's for everything else.
+inline DivisionLevel filingLevel(const EntityDef& entity)
+{
+    return entity.scope == EntityScope::County ? DivisionLevel::County : DivisionLevel::Village;
+}
 
 // The current schema version: raise it, and tag new fields and entities with it, whenever
 // the description below changes. Migrations (store/migrations.cpp) follow from it.

@@ -5,6 +5,19 @@
 
 namespace shouwang {
 
+// One or more ASCII digits and nothing else: codes, counts and numbers as stored (a
+// full-width digit people may type is not one).
+inline bool isDigits(std::string_view text)
+{
+    if (text.empty())
+        return false;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
 // At most `maxBytes` of `text`, never cutting a UTF-8 character in half. Messages that
 // quote outside input go into protobuf `string` fields, which must stay valid UTF-8 or the
 // whole answer fails to parse at the device (found by the hostile-input tests).

@@ -179,7 +179,7 @@ std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& re
     // a township of the county that publishes it.
     if (entity.name == "township_contact") {
         const std::string& code = record.value("township_code");
-        const Division* township = code.size() == 9 ? findDivision(code) : nullptr;
+        const Division* township = levelOfCode(code) == DivisionLevel::Township ? findDivision(code) : nullptr;
         if (!code.empty() && (!township || (!record.villageCode.empty() && !code.starts_with(record.villageCode))))
             errors.push_back({"township_code", "乡镇代码应为本区县某个乡镇（街道）的9位区划代码，如 500154001"});
     }

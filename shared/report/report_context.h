@@ -7,6 +7,7 @@
 #include "supervision.h"
 
 #include "domain/derived.h"
+#include "store/report_queries.h"
 
 #include <map>
 #include <string>
@@ -36,6 +37,7 @@ struct Context {
 
     Database& db;
     ReportRequest request;
+    ReportQueries stored; // what the ledger holds about the area (store/report_queries.h)
     Date asOfDay{};   // the day state figures are taken on: `to`, or today if earlier
     std::string asOf; // the moment: the end of `to`, or now if earlier
     VisitSchedule schedule;   // of the standard in force on asOfDay
@@ -47,8 +49,6 @@ struct Context {
     UnitFigures& unit(const std::string& villageCode);
     ElderRef ref(const ElderSnapshot& elder) const;
     std::string maskId(const std::string& idNumber) const;
-    // " AND substr(<column>, 1, N) = ?" for the area, and its bound value.
-    std::string areaClause(const char* column = "village_code") const;
     std::string periodFrom() const { return formatDate(request.from); }
     std::string periodTo() const { return formatDate(request.to); }
 };

@@ -69,11 +69,6 @@ std::string deviceIdOf(Database& db)
     return id;
 }
 
-bool isDigits(std::string_view s, std::size_t length)
-{
-    return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::string storageMessage(const StoreError& e)
 {
     if (e.full())
@@ -131,8 +126,7 @@ std::string Ledger::refusalFor(const EntityDef& entity, Record& record)
             }
         }
     }
-    const std::size_t codeLength = entity.scope == EntityScope::County ? 6 : 12;
-    if (!isDigits(record.villageCode, codeLength))
+    if (!isCodeOf(filingLevel(entity), record.villageCode))
         return entity.scope == EntityScope::County ? "区县代码应为6位数字" : "村（社区）代码应为12位数字";
     return {};
 }
@@ -281,7 +275,7 @@ SaveResult Ledger::write(Record& record, std::string_view operatorName, const Wr
         writeRecord(m_db, *entity, stored);
         m_changes.append(change, ChangeOrigin::Local);
         persistClock();
-        if (record.entity == "risk_rule") {
+        if (DerivedColumns::changesStandard(record.entity)) {
             if (m_deferredElders)
                 m_deferredElders->push_back({}); // an empty id: refresh them all
             else

@@ -17,11 +17,6 @@
 namespace shouwang {
 namespace {
 
-bool isDigits(std::string_view s)
-{
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 MergeOutcome refuse(MergeRefusal why, std::string message)
 {
     MergeOutcome outcome;
@@ -59,8 +54,7 @@ MergeOutcome MergeEngine::check(const Change& change) const
         return refuse(MergeRefusal::InvalidValue, "变更不含任何字段");
     if (!entity)
         return {}; // a device keeps a newer county's entity whole, to read once upgraded
-    const std::size_t codeLength = entity->scope == EntityScope::County ? 6 : 12;
-    if (change.villageCode.size() != codeLength || !isDigits(change.villageCode))
+    if (!isCodeOf(filingLevel(*entity), change.villageCode))
         return refuse(MergeRefusal::InvalidValue, "变更所属的行政区划代码无效");
     if (std::string error = validateOperatorName(change.operatorName); !error.empty())
         return refuse(MergeRefusal::InvalidValue, error);
@@ -288,10 +282,9 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
         record.updatedAt = when;
     writeRecord(db, entity, record);
 
-    if (change.entity == "risk_rule")
+    if (DerivedColumns::changesStandard(change.entity))
         m_standardChanged = true;
-    else if (change.entity == "elder" || change.entity == "household" || change.entity == "supporter"
-             || change.entity == "visit" || change.entity == "risk_assessment") {
+    else { // DerivedColumns::affectedElders knows which entities feed the derived columns
         for (auto& elder : m_ledger.derived().affectedElders(record))
             m_touchedElders.push_back(std::move(elder));
     }

@@ -5,6 +5,8 @@
 #include "domain/risk_rule.h"
 #include "store/ledger.h"
 
+#include "../support/temp_ledger.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -15,6 +17,7 @@
 #include <tuple>
 
 using namespace shouwang;
+using shouwang::test::TempLedger;
 
 namespace {
 
@@ -22,34 +25,6 @@ namespace {
 constexpr std::string_view kCounty = "500154";
 
 const Date kToday = *parseDate("2024-06-15");
-
-// A fresh ledger file in its own temporary directory, removed afterwards.
-class TempLedger {
-public:
-    TempLedger()
-    {
-        static int counter = 0;
-        m_dir = std::filesystem::temp_directory_path()
-            / ("shouwang-demo-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "-"
-               + std::to_string(++counter));
-        std::filesystem::create_directories(m_dir);
-        m_db = openLedgerDatabase((m_dir / "ledger.db").string());
-        m_ledger = std::make_unique<Ledger>(*m_db);
-    }
-    ~TempLedger()
-    {
-        m_ledger.reset();
-        m_db.reset();
-        std::error_code ignored;
-        std::filesystem::remove_all(m_dir, ignored);
-    }
-    Ledger& ledger() { return *m_ledger; }
-
-private:
-    std::filesystem::path m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<Ledger> m_ledger;
-};
 
 std::string firstTownshipWithVillages(std::string_view county)
 {

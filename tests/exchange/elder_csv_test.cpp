@@ -7,6 +7,8 @@
 #include "domain/ids.h"
 #include "store/ledger.h"
 
+#include "../support/temp_ledger.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -17,38 +19,11 @@
 #include <sstream>
 
 using namespace shouwang;
+using shouwang::test::TempLedger;
 
 namespace {
 
 constexpr std::string_view kVillage = "500154102201"; // 开州区 厚坝镇 红宝村
-
-class TempLedger {
-public:
-    TempLedger()
-    {
-        static int counter = 0;
-        m_dir = std::filesystem::temp_directory_path()
-            / ("shouwang-csv-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "-"
-               + std::to_string(++counter));
-        std::filesystem::create_directories(m_dir);
-        m_db = openLedgerDatabase((m_dir / "ledger.db").string());
-        m_ledger = std::make_unique<Ledger>(*m_db);
-    }
-    ~TempLedger()
-    {
-        m_ledger.reset();
-        m_db.reset();
-        std::error_code ignored;
-        std::filesystem::remove_all(m_dir, ignored);
-    }
-    Ledger& ledger() { return *m_ledger; }
-    std::filesystem::path dir() const { return m_dir; }
-
-private:
-    std::filesystem::path m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<Ledger> m_ledger;
-};
 
 std::string validId(std::string_view birth, std::string_view sequence)
 {

@@ -17,17 +17,18 @@ AreaPicker::AreaPicker(const std::string& scopeCode, QWidget* parent)
     , m_township(new QComboBox(this))
     , m_village(new QComboBox(this))
 {
-    const std::string county = scopeCode.substr(0, 6);
+    const std::string county(enclosingCode(scopeCode, DivisionLevel::County));
+    const std::optional<DivisionLevel> level = levelOfCode(scopeCode);
     const Division* countyDivision = findDivision(county);
     m_county->addItem(countyDivision ? qs(countyDivision->name) : qs(county), qs(county));
     m_county->setEnabled(false);
-    if (scopeCode.size() == 6)
+    if (level == DivisionLevel::County)
         m_township->addItem(tr("Whole county"), QString());
     for (const Division* township : childDivisions(county)) {
-        if (township->code.starts_with(scopeCode.substr(0, std::min<std::size_t>(scopeCode.size(), 9))))
+        if (township->code.starts_with(enclosingCode(scopeCode, DivisionLevel::Township)))
             m_township->addItem(qs(township->name), qs(township->code));
     }
-    m_township->setEnabled(scopeCode.size() == 6);
+    m_township->setEnabled(level == DivisionLevel::County);
     // A county has up to 40 townships and a township dozens of villages: type to find one.
     makeSearchable(m_township);
     makeSearchable(m_village);
@@ -46,13 +47,14 @@ void AreaPicker::fillVillages()
         const QSignalBlocker block(m_village);
         m_village->clear();
         const std::string township = ss(m_township->currentData().toString());
-        if (m_scope.size() < 12)
+        const bool aboveVillage = levelOfCode(m_scope) != DivisionLevel::Village;
+        if (aboveVillage)
             m_village->addItem(township.empty() ? QString() : tr("Whole township"), QString());
         for (const Division* village : township.empty() ? std::vector<const Division*>{} : childDivisions(township)) {
             if (village->code.starts_with(m_scope) && (village->isVillageCommittee() || village->code == m_scope))
                 m_village->addItem(qs(shortVillageName(village->name)), qs(village->code));
         }
-        m_village->setEnabled(m_scope.size() < 12 && !township.empty());
+        m_village->setEnabled(aboveVillage && !township.empty());
     }
     emit areaChanged();
 }
@@ -69,8 +71,11 @@ std::string AreaPicker::areaCode() const
 
 void AreaPicker::setAreaCode(const std::string& code)
 {
-    m_township->setCurrentIndex(std::max(0, m_township->findData(code.size() >= 9 ? qs(code.substr(0, 9)) : QString())));
-    m_village->setCurrentIndex(std::max(0, m_village->findData(code.size() == 12 ? qs(code) : QString())));
+    const std::optional<DivisionLevel> level = levelOfCode(code);
+    const bool inTownship = level == DivisionLevel::Township || level == DivisionLevel::Village;
+    m_township->setCurrentIndex(
+        std::max(0, m_township->findData(inTownship ? qs(enclosingCode(code, DivisionLevel::Township)) : QString())));
+    m_village->setCurrentIndex(std::max(0, m_village->findData(level == DivisionLevel::Village ? qs(code) : QString())));
 }
 
 } // namespace shouwang::ui

@@ -8,6 +8,7 @@
 
 #include "domain/date.h"
 #include "domain/enums.h"
+#include "domain/incident_workflow.h"
 #include "domain/schema.h"
 
 #include <QDialogButtonBox>
@@ -92,20 +93,14 @@ QString IncidentDialog::stateText() const
 
 void IncidentDialog::updateTimeline()
 {
-    struct Step {
-        const char* status;
-        const char* field;
-    };
-    static const Step kSteps[] = {
-        {"reported", "reported_at"}, {"accepted", "accepted_at"}, {"assisting", "assisting_at"}, {"closed", "closed_at"}};
     // Saved is not sent: until the outbox has delivered it, the township knows nothing.
     const bool saved = !m_record.id.empty();
     const bool awaiting = saved && incidentsAwaitingUpload(m_session).contains(m_record.id);
     const bool refused = saved && !awaiting && incidentsRefused(m_session).contains(m_record.id);
     QStringList parts;
-    for (const Step& step : kSteps) {
-        const std::string& at = m_record.value(step.field);
-        const bool first = step.status == kSteps[0].status;
+    for (const IncidentStatusTime& step : kIncidentStatusTimes) {
+        const std::string& at = m_record.value(step.timeField);
+        const bool first = step.status == kIncidentStatusTimes[0].status;
         const QString name = !first || !saved ? enumLabel("incident_status", step.status)
             : refused                         ? incidentStateLabel(m_record, false, true)
                                               : deliveryLabel(awaiting && m_record.value("status") == "reported");

@@ -50,7 +50,7 @@ QString townshipPhone(LedgerSession& session)
         return {};
     ListFilter filter;
     filter.villagePrefix = session.countyCode();
-    filter.equals = {{"township_code", village.substr(0, 9)}};
+    filter.equals = {{"township_code", std::string(enclosingCode(village, DivisionLevel::Township))}};
     filter.orderBy = "updated_at";
     filter.descending = true;
     filter.limit = 1;

@@ -2,12 +2,10 @@
 
 #include "labels.h"
 
+#include "domain/divisions.h"
 #include "domain/schema.h"
 
 namespace shouwang::ui {
-namespace {
-constexpr std::string_view kScopePrefixes[] = {"village:", "township:", "county:"};
-}
 
 LedgerSession::LedgerSession(const QString& path, QObject* parent)
     : QObject(parent)
@@ -19,58 +17,53 @@ LedgerSession::LedgerSession(const QString& path, QObject* parent)
 
 LedgerSession::~LedgerSession() = default;
 
+Scope LedgerSession::scope()
+{
+    // Not configured yet: a village without a code, which may write nothing of the county's.
+    return Scope::parse(m_ledger->meta().value(meta::kScope)).value_or(Scope{});
+}
+
 std::string LedgerSession::scopeCode()
 {
-    std::string scope = m_ledger->meta().value(meta::kScope);
-    for (std::string_view prefix : kScopePrefixes) {
-        if (scope.starts_with(prefix))
-            return scope.substr(prefix.size());
-    }
-    return scope;
+    return scope().code;
 }
 
 Scope::Kind LedgerSession::scopeKind()
 {
-    const std::size_t length = scopeCode().size();
-    return length == 6 ? Scope::Kind::County : length == 9 ? Scope::Kind::Township : Scope::Kind::Village;
+    return scope().kind;
 }
 
-void LedgerSession::setVillage(const std::string& villageCode)
+bool LedgerSession::setVillage(const std::string& villageCode)
 {
-    setScope(villageCode);
+    return setScope(villageCode);
 }
 
-void LedgerSession::setScope(const std::string& code)
+bool LedgerSession::setScope(const std::string& code)
 {
-    const char* kind = code.size() == 6 ? "county:" : code.size() == 9 ? "township:" : "village:";
-    m_ledger->meta().set(meta::kScope, kind + code);
-    m_ledger->meta().set(meta::kCountyCode, code.substr(0, 6));
+    const std::optional<Scope> chosen = Scope::forCode(code);
+    if (!chosen)
+        return false;
+    m_ledger->meta().set(meta::kScope, chosen->toString());
+    m_ledger->meta().set(meta::kCountyCode, chosen->countyCode());
     emit changed();
+    return true;
 }
 
 bool LedgerSession::mayWrite(const EntityDef& entity)
 {
-    switch (scopeKind()) {
-    case Scope::Kind::Village:
-        return entity.scope != EntityScope::County;
-    case Scope::Kind::Township:
-        return entity.name == "incident";
-    case Scope::Kind::County:
-        return true;
-    }
-    return false;
+    return scope().mayWrite(entity);
 }
 
 std::string LedgerSession::villageCode()
 {
-    std::string code = scopeCode();
-    return code.size() == 12 ? code : std::string();
+    const Scope kept = scope();
+    return kept.kind == Scope::Kind::Village ? kept.code : std::string();
 }
 
 std::string LedgerSession::countyCode()
 {
     std::string county = m_ledger->meta().value(meta::kCountyCode);
-    return county.empty() ? scopeCode().substr(0, 6) : county;
+    return county.empty() ? scope().countyCode() : county;
 }
 
 std::string LedgerSession::operatorName()

@@ -36,16 +36,15 @@ public:
     // Village, township or county, from the enrolled scope (Meta kScope); a ledger not yet
     // configured counts as a village.
     Scope::Kind scopeKind();
-    void setVillage(const std::string& villageCode);
-    // A 12-, 9- or 6-digit code: keeps that village, township or county (demos; enrollment
-    // stores the scope the server grants).
-    void setScope(const std::string& code);
+    bool setVillage(const std::string& villageCode);
+    // A village's, township's or county's code: keeps that unit (demos; enrollment stores
+    // the scope the server grants). False, and nothing changed, for a code of no level.
+    bool setScope(const std::string& code);
     bool isConfigured() { return !scopeCode().empty(); }
     std::string villageCode(); // the 12-digit code new records get, "" above village level
     std::string countyCode();
-    // Whether this device may add and change records of `entity` (sync/scope.h): a village
-    // keeps its own records, a township handles incident reports, the county publishes
-    // reference data and may correct anything. Everything else is shown read-only.
+    // Whether this device may add and change records of `entity`: Scope::mayWrite of the
+    // enrolled scope. Everything else is shown read-only.
     bool mayWrite(const EntityDef& entity);
 
     std::string operatorName();
@@ -70,6 +69,7 @@ signals:
     void changed();
 
 private:
+    Scope scope();
     void fillVillage(Record& record);
     std::string signature();
 

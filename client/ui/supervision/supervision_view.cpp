@@ -190,7 +190,7 @@ void SupervisionView::compute()
     auto result = std::make_shared<SupervisionReport>();
     LedgerTask* task = LedgerTask::start(m_session.path(), [request, result](LedgerSession& own, LedgerTask&) {
         ReportRequest asked = request;
-        asked.devices.push_back(localDeviceContact(own.ledger())); // 数据同步: this device's last sync
+        asked.devices.push_back(localDeviceContact(own.ledger(), own.scopeCode())); // 数据同步: this device's last sync
         *result = computeSupervision(own.database(), asked);
         return QString();
     });

@@ -66,9 +66,9 @@ FirstRunDialog::FirstRunDialog(QWidget* parent)
     m_code = new QLineEdit(startBox);
     m_code->setPlaceholderText(tr("Enrollment code"));
     m_demoLevel = new QComboBox(startBox);
-    m_demoLevel->addItem(tr("Demo of the chosen village"), 12);
-    m_demoLevel->addItem(tr("Demo of its township (township staff's view)"), 9);
-    m_demoLevel->addItem(tr("Demo of its county (county office's view)"), 6);
+    m_demoLevel->addItem(tr("Demo of the chosen village"), static_cast<int>(DivisionLevel::Village));
+    m_demoLevel->addItem(tr("Demo of its township (township staff's view)"), static_cast<int>(DivisionLevel::Township));
+    m_demoLevel->addItem(tr("Demo of its county (county office's view)"), static_cast<int>(DivisionLevel::County));
     connect(m_demoLevel, &QComboBox::activated, m_demo, [this] { m_demo->setChecked(true); });
     m_empty->setChecked(true);
     for (QWidget* w : std::initializer_list<QWidget*>{m_empty, m_enroll, m_server, httpWarning, m_code, m_demo, m_demoLevel})
@@ -116,8 +116,8 @@ void FirstRunDialog::fillVillages()
 
 void FirstRunDialog::selectVillage(const std::string& code)
 {
-    m_county->setCurrentIndex(m_county->findData(qs(code.substr(0, 6))));
-    m_township->setCurrentIndex(m_township->findData(qs(code.substr(0, 9))));
+    m_county->setCurrentIndex(m_county->findData(qs(enclosingCode(code, DivisionLevel::County))));
+    m_township->setCurrentIndex(m_township->findData(qs(enclosingCode(code, DivisionLevel::Township))));
     m_village->setCurrentIndex(m_village->findData(qs(code)));
 }
 
@@ -130,7 +130,7 @@ std::string FirstRunDialog::scopeCode() const
 {
     if (start() != Start::Demo)
         return villageCode();
-    return villageCode().substr(0, static_cast<std::size_t>(m_demoLevel->currentData().toInt()));
+    return std::string(enclosingCode(villageCode(), static_cast<DivisionLevel>(m_demoLevel->currentData().toInt())));
 }
 
 QString FirstRunDialog::operatorName() const
@@ -160,7 +160,7 @@ void FirstRunDialog::accept()
     bool typedUnknown = false;
     for (QComboBox* combo : {m_county, m_township, m_village})
         typedUnknown |= combo->findText(combo->currentText()) < 0;
-    if (villageCode().size() != 12 || typedUnknown)
+    if (levelOfCode(villageCode()) != DivisionLevel::Village || typedUnknown)
         problem = tr("Please choose the village.");
     else if (operatorName().isEmpty())
         problem = tr("Please type your name: it is recorded with every change.");
@@ -179,8 +179,9 @@ QString createDemo(LedgerSession& session, const std::string& scopeCode, std::si
         DemoOptions options;
         options.scopeCode = scopeCode;
         // A township or county demo: a handful of villages, enough to compare them.
-        options.villages = scopeCode.size() == 12 ? 0 : scopeCode.size() == 9 ? 6 : 12;
-        options.elders = scopeCode.size() == 12 ? elders : options.villages * elders / 5;
+        const std::optional<DivisionLevel> level = levelOfCode(scopeCode);
+        options.villages = level == DivisionLevel::Village ? 0 : level == DivisionLevel::Township ? 6 : 12;
+        options.elders = level == DivisionLevel::Village ? elders : options.villages * elders / 5;
         options.visitsPerElder = 12;
         generateDemo(own.ledger(), options, [&task](std::size_t done, std::size_t total) {
             task.setProgress(static_cast<int>(done), static_cast<int>(total));

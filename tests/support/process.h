@@ -1,7 +1,11 @@
 #pragma once
 
 // Real processes for the integration tests: the `shouwang-server` and `shouwang`
-// executables, run as an admin's script would run them. POSIX only.
+// executables, run as an admin's script would run them. POSIX only: the one way the
+// non-GUI tests start them (the GUI tests, which also run on Windows, start the server
+// with QProcess in tests/gui/server_process.h and read its port with listeningPort()).
+
+#include "listening.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -11,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -105,19 +110,20 @@ public:
     // Starts on `port` (0: any free port) and waits for "listening on 127.0.0.1:PORT".
     void start(int port = 0)
     {
-        const std::string log = m_scratch + "/serve-" + std::to_string(++m_starts) + ".log";
+        // A new log per start, whichever ServerProcess of the folder starts it, emptied before
+        // the child runs: an earlier server's "listening on" line is never read as this one's.
+        static int starts = 0;
+        m_log = m_scratch + "/serve-" + std::to_string(++starts) + ".log";
+        const std::string& log = m_log;
+        std::ofstream(log, std::ios::trunc).flush();
         std::vector<std::string> args{m_exe, "--db", m_db, "serve", "--listen", "127.0.0.1:" + std::to_string(port)};
         args.insert(args.end(), extraArgs.begin(), extraArgs.end());
         m_pid = spawn(args, log, log + ".err");
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while (std::chrono::steady_clock::now() < deadline) {
-            const std::string text = slurp(log);
-            if (const auto at = text.find("listening on 127.0.0.1:"); at != std::string::npos) {
-                const auto end = text.find('\n', at);
-                if (end != std::string::npos) {
-                    m_port = std::stoi(text.substr(at + 23, end - at - 23));
-                    return;
-                }
+            if (const std::optional<int> port = listeningPort(slurp(log))) {
+                m_port = *port;
+                return;
             }
             int status = 0;
             if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
@@ -129,16 +135,20 @@ public:
         throw std::runtime_error("the server did not report its port");
     }
 
-    // SIGTERM (graceful) or SIGKILL (a crash), and wait for the process to end.
-    void stop(int signal = SIGTERM)
+    // SIGTERM (graceful) or SIGKILL (a crash), and wait for the process to end. Returns its
+    // exit status, or minus the signal that ended it (-1 when it was not running).
+    int stop(int signal = SIGTERM)
     {
         if (m_pid <= 0)
-            return;
+            return -1;
         kill(m_pid, signal);
         int status = 0;
         waitpid(m_pid, &status, 0);
         m_pid = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
     }
+    // What the latest `serve` printed on standard output so far.
+    std::string output() const { return slurp(m_log); }
 
     int port() const { return m_port; }
     pid_t pid() const { return m_pid; }
@@ -149,7 +159,7 @@ private:
     std::string m_exe, m_db, m_scratch;
     pid_t m_pid = -1;
     int m_port = 0;
-    int m_starts = 0;
+    std::string m_log;
 };
 
 } // namespace shouwang::test
