@@ -8,6 +8,7 @@
 #include "domain/date.h"
 #include "domain/enums.h"
 #include "domain/incident_workflow.h"
+#include "domain/volunteer_hours.h"
 #include "domain/schema.h"
 #include "domain/text.h"
 #include "domain/validation.h"
@@ -277,6 +278,13 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
     // it: an older or modified client cannot skip a step or leave out what a step records.
     if (m_role == MergeRole::County && change.entity == "incident") {
         if (std::string why = incidentRefusal(existing ? &*existing : nullptr, record); !why.empty())
+            return refuse(MergeRefusal::InvalidValue, why);
+    }
+
+    // Volunteer hours entries are append-only whoever sends them; an overdraft is kept (the
+    // account marks it 超额待核), since the county may not drop what a village confirmed.
+    if (m_role == MergeRole::County && isVolunteerHoursEntity(change.entity)) {
+        if (std::string why = volunteerHoursEntryProblem(existing ? &*existing : nullptr, record); !why.empty())
             return refuse(MergeRefusal::InvalidValue, why);
     }
 
