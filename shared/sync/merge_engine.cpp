@@ -232,6 +232,8 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
             return refused;
     }
     MergeOutcome outcome;
+    // The entry as it stood, for the append-only check below (`existing` is moved from).
+    const std::optional<Record> entryBefore = isVolunteerHoursEntity(change.entity) ? existing : std::nullopt;
     Record record = existing ? std::move(*existing) : Record{};
     if (!existing) {
         record.entity = change.entity;
@@ -284,7 +286,7 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
     // Volunteer hours entries are append-only whoever sends them; an overdraft is kept (the
     // account marks it 超额待核), since the county may not drop what a village confirmed.
     if (m_role == MergeRole::County && isVolunteerHoursEntity(change.entity)) {
-        if (std::string why = volunteerHoursEntryProblem(existing ? &*existing : nullptr, record); !why.empty())
+        if (std::string why = volunteerHoursEntryProblem(entryBefore ? &*entryBefore : nullptr, record); !why.empty())
             return refuse(MergeRefusal::InvalidValue, why);
     }
 
