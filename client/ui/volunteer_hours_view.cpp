@@ -2,6 +2,8 @@
 
 #include "labels.h"
 #include "ledger_session.h"
+#include "record_dialog.h"
+#include "record_form.h"
 #include "record_list_panel.h"
 #include "report_table_model.h"
 
@@ -18,6 +20,20 @@ namespace shouwang::ui {
 namespace {
 
 constexpr int kPendingColumn = 5;
+
+// A saved entry opens with only its settlement editable (作废, 核准超额, the note): the rest
+// was confirmed by the village committee and is refused if changed (domain/volunteer_hours.h).
+bool openEntry(LedgerSession& session, const Record& record, QWidget* parent)
+{
+    RecordDialog dialog(session, record, {}, parent);
+    if (!record.id.empty()) {
+        for (const FieldDef& field : dialog.form().entity().fields) {
+            if (QWidget* editor = dialog.form().editorWidget(field.name); editor && !isSettlementField(field.name))
+                editor->setEnabled(false);
+        }
+    }
+    return dialog.exec() == QDialog::Accepted;
+}
 
 } // namespace
 
@@ -48,6 +64,7 @@ VolunteerHoursView::VolunteerHoursView(LedgerSession& session, QWidget* parent)
                                         this);
     for (RecordListPanel* panel : {m_credits, m_redemptions}) {
         panel->setFixedValues({});
+        panel->setEditor([&session](QWidget* parent, const Record& record) { return openEntry(session, record, parent); });
         if (session.scopeKind() != Scope::Kind::Village)
             panel->setReadOnly(true);
     }

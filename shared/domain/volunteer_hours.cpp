@@ -9,7 +9,6 @@
 namespace shouwang {
 namespace {
 
-// What the village committee may still write on an entry after it was saved.
 constexpr std::string_view kSettlementFields[] = {"voided", "settle_note", "overdraft_approved"};
 
 int hoursOf(const Record& r)
@@ -54,12 +53,12 @@ std::string contentProblem(const EntityDef& entity, const Record& r)
     return {};
 }
 
-bool isSettlement(std::string_view field)
+} // namespace
+
+bool isSettlementField(std::string_view field)
 {
     return std::find(std::begin(kSettlementFields), std::end(kSettlementFields), field) != std::end(kSettlementFields);
 }
-
-} // namespace
 
 bool isVolunteerHoursEntity(std::string_view entity)
 {
@@ -75,7 +74,7 @@ std::string volunteerHoursEntryProblem(const Record* before, const Record& after
         if (after.deleted)
             return std::string(entity->zh) + "不能删除：如有错误，请勾选“作废”并填写说明，记录保留备查";
         for (const FieldDef& field : entity->fields) {
-            if (!isSettlement(field.name) && after.value(field.name) != before->value(field.name))
+            if (!isSettlementField(field.name) && after.value(field.name) != before->value(field.name))
                 return std::string(entity->zh) + "经村委会确认后不能修改“" + std::string(field.zh)
                     + "”：如有错误，请作废本条后重新登记";
         }

@@ -20,6 +20,8 @@ inline constexpr std::string_view kRedemptionEntity = "volunteer_redemption";
 inline constexpr int kMaxEntryHours = 200; // one entry; a month of weekly help fits
 
 bool isVolunteerHoursEntity(std::string_view entity);
+// The fields the village committee may still write on a saved entry: 作废, 核准超额, the note.
+bool isSettlementField(std::string_view field);
 
 // Why a credit or redemption may not stand as `after` where it stood as `before` (null: a
 // new entry), in Chinese for the village clerk; "" when it may. Checked by every save and by
