@@ -14,11 +14,11 @@ struct ActivityIdea {
 constexpr ActivityIdea kIdeas[] = {
     {"recreation", "老年人坝坝舞", "村委会院坝", "association"},
     {"lecture", "防电信诈骗讲座", "村委会会议室", "department"},
-    {"health_education", "高血压防治健康讲座", "村卫生室", "department"},
+    {"health_education", "高血压防治健康讲座", "卫生室", "department"},
     {"legal", "老年人权益保障法宣传", "村委会会议室", "department"},
     {"fire_safety", "冬季用火用电安全宣传", "村委会院坝", "village"},
-    {"festival", "重阳节敬老慰问", "村老年活动室", "association"},
-    {"training", "智能手机使用培训", "村老年活动室", "volunteers"},
+    {"festival", "重阳节敬老慰问", "老年活动室", "association"},
+    {"training", "智能手机使用培训", "老年活动室", "volunteers"},
 };
 constexpr std::string_view kRedeemed[] = {"上门理发", "代购生活用品", "打扫卫生", "陪同就医"};
 
