@@ -1,4 +1,5 @@
 // The volunteer hours account derived from its entries (issue 18 item 2).
+#include "domain/risk_rule.h"
 #include "domain/volunteer_hours.h"
 
 #include <catch2/catch.hpp>
@@ -49,4 +50,19 @@ TEST_CASE("an account takes its entries in the order they were recorded, whateve
     CHECK(voided.credited == 0);
     CHECK(voided.pending == 2);
     CHECK(hoursEntryStateLabel(voided.entries[0].state) == "已作废");
+}
+
+TEST_CASE("the county publishes the hours overdraft with its standard: none by default, 0 to 1000 hours, round-tripped")
+{
+    RiskStandard standard = defaultRiskStandard();
+    CHECK(standard.limits.overdraftHours == 0);
+    standard.limits.overdraftHours = 5;
+    Record rule = riskRuleRecord(standard);
+    CHECK(riskStandardFrom(rule)->limits.overdraftHours == 5);
+    rule.set("overdraft_hours", "0");
+    CHECK(riskRuleProblem(rule).empty());
+    rule.set("overdraft_hours", "");
+    CHECK(riskStandardFrom(rule)->limits.overdraftHours == 0);
+    rule.set("overdraft_hours", "-1");
+    CHECK(riskRuleProblem(rule) == "志愿服务时长允许透支（小时）应为0至1000之间的整数（不填则不允许透支）");
 }
