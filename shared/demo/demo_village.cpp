@@ -84,6 +84,7 @@ void VillageGenerator::run(const std::function<void()>& elderDone)
         remaining -= makeHousehold(remaining, elderDone);
     makeIncidents();
     makePairings();
+    makeCommunityLife();
     m_writer.checkpoint();
 }
 

@@ -95,6 +95,8 @@ private:
     void makeCareAndServices(const ElderSketch& sketch);
     void makeIncidents();
     void makePairings();
+    // demo_community.cpp: 老年协会 activities and the volunteer hours cycle
+    void makeCommunityLife();
     std::string visitor(std::string& role, const ElderSketch& sketch);
     Date daysAgo(int days) const { return m_plan.today - std::chrono::days(days); }
     Record record(std::string_view entity) const;

@@ -202,6 +202,35 @@ constexpr EnumOption kCampaignTarget[] = {
     {"high_risk", "高风险对象", "High risk"},
 };
 
+// 老年协会 activities and the volunteer hours cycle (issue 18 items 1 and 2).
+constexpr EnumOption kActivityKind[] = {
+    {"recreation", "文体活动", "Recreation and sport"},
+    {"lecture", "讲座", "Lecture"},
+    {"health_education", "健康教育", "Health education"},
+    {"legal", "法治宣传", "Legal awareness"},
+    {"fire_safety", "消防安全宣传", "Fire safety"},
+    {"festival", "节日慰问", "Festival visit"},
+    {"training", "培训", "Training"},
+    {"other", "其他", "Other"},
+};
+constexpr EnumOption kActivityOrganiser[] = {
+    {"association", "老年协会", "Elders' association"},
+    {"volunteers", "志愿者", "Volunteers"},
+    {"social_worker", "社工", "Social workers"},
+    {"village", "村委会", "Village committee"},
+    {"department", "政府部门", "A government department"},
+};
+constexpr EnumOption kCreditSource[] = {
+    {"service_record", "服务记录", "Service record"},
+    {"pairing_activity", "结对帮扶活动", "Pairing activity"},
+    {"association_activity", "老年协会活动", "Association activity"},
+    {"other", "其他", "Other"},
+};
+constexpr EnumOption kRedemptionFor[] = {
+    {"self", "志愿者本人", "The volunteer"},
+    {"elder", "志愿者指定的老年人", "An elder the volunteer names"},
+};
+
 constexpr EnumDef kEnums[] = {
     {"marital", kMarital},
     {"living", kLiving},
@@ -233,6 +262,10 @@ constexpr EnumDef kEnums[] = {
     {"service_category", kServiceCategory},
     {"campaign_kind", kCampaignKind},
     {"campaign_target", kCampaignTarget},
+    {"activity_kind", kActivityKind},
+    {"activity_organiser", kActivityOrganiser},
+    {"credit_source", kCreditSource},
+    {"redemption_for", kRedemptionFor},
 };
 
 } // namespace

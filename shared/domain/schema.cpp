@@ -157,6 +157,50 @@ constexpr FieldDef kPairingActivity[] = {
     {"content", "活动内容", "Content", T::LongText, {}, true},
 };
 
+// 老年协会 activities and the volunteer hours cycle (issue 18 items 1 and 2; docs/supervision.md
+// §6). Credits and redemptions are append-only (domain/volunteer_hours.h): once saved only
+// their settlement fields (作废, 核准超额, 说明) change, and a volunteer's balance is derived.
+constexpr FieldDef kAssociationActivity[] = {
+    {"title", "活动名称", "Title", T::Text, {}, true, 4},
+    {"kind", "活动类别", "Kind", T::Enum, "activity_kind", true, 4},
+    {"date", "活动日期", "Date", T::Date, {}, true, 4},
+    {"facility_id", "活动场所（设施）", "Facility", T::Ref, "facility", false, 4},
+    {"place", "活动地点", "Place", T::Text, {}, false, 4},
+    {"organiser", "组织方", "Organiser", T::Enum, "activity_organiser", true, 4},
+    {"organiser_name", "组织单位或负责人", "Organising body or person", T::Text, {}, false, 4},
+    {"attendees", "参加的老年人", "Elders who took part", T::RefList, "elder", false, 4},
+    {"others_count", "其他参加人数", "Other participants", T::Integer, {}, false, 4},
+    {"volunteers", "参与的志愿者", "Volunteers who helped", T::RefList, "volunteer", false, 4},
+    {"content", "活动内容", "Content", T::LongText, {}, false, 4},
+};
+
+constexpr FieldDef kVolunteerCredit[] = {
+    {"volunteer_id", "志愿者", "Volunteer", T::Ref, "volunteer", true, 4},
+    {"date", "服务日期", "Date served", T::Date, {}, true, 4},
+    {"hours", "服务时长（小时）", "Hours", T::Integer, {}, true, 4},
+    {"source", "时长来源", "Source", T::Enum, "credit_source", true, 4},
+    {"service_record_id", "服务记录", "Service record", T::Ref, "service_record", false, 4},
+    {"pairing_activity_id", "帮扶活动记录", "Pairing activity", T::Ref, "pairing_activity", false, 4},
+    {"activity_id", "老年协会活动", "Association activity", T::Ref, "association_activity", false, 4},
+    {"content", "服务内容", "What was done", T::Text, {}, false, 4},
+    {"confirmed_by", "村委会确认人", "Confirmed by (village committee)", T::Text, {}, true, 4},
+    {"voided", "作废", "Voided", T::Bool, {}, false, 4},
+    {"settle_note", "作废说明", "Why voided", T::Text, {}, false, 4},
+};
+
+constexpr FieldDef kVolunteerRedemption[] = {
+    {"volunteer_id", "志愿者", "Volunteer", T::Ref, "volunteer", true, 4},
+    {"date", "兑换日期", "Date", T::Date, {}, true, 4},
+    {"hours", "兑换时长（小时）", "Hours", T::Integer, {}, true, 4},
+    {"beneficiary", "服务对象", "Received by", T::Enum, "redemption_for", true, 4},
+    {"elder_id", "指定的老年人", "Elder named", T::Ref, "elder", false, 4},
+    {"service", "兑换的服务", "Service received", T::Text, {}, true, 4},
+    {"confirmed_by", "村委会确认人", "Confirmed by (village committee)", T::Text, {}, true, 4},
+    {"overdraft_approved", "村委会核准超额", "Overdraft approved by the committee", T::Bool, {}, false, 4},
+    {"voided", "作废", "Voided", T::Bool, {}, false, 4},
+    {"settle_note", "核定说明", "Settlement note", T::Text, {}, false, 4},
+};
+
 constexpr FieldDef kFacility[] = {
     {"name", "名称", "Name", T::Text, {}, true},
     {"type", "类型", "Type", T::Enum, "facility_type", true},
@@ -208,6 +252,8 @@ constexpr FieldDef kRiskRule[] = {
     {"ack_hours", "情况报告受理时限（小时）", "Incident acknowledgement limit (hours)", T::Integer, {}, false, 3},
     {"close_days", "情况报告办结时限（天）", "Incident closing limit (days)", T::Integer, {}, false, 3},
     {"silent_days", "未同步提示天数", "Village silence limit (days)", T::Integer, {}, false, 3},
+    // How far a volunteer's redemptions may go beyond the hours credited; empty: none.
+    {"overdraft_hours", "志愿服务时长允许透支（小时）", "Volunteer hours overdraft allowed", T::Integer, {}, false, 4},
 };
 
 // The phone a village calls in an emergency, one per township, published by the county
@@ -231,6 +277,12 @@ constexpr EntityDef kEntities[] = {
     {"liaison", "liaisons", "联络人登记", "Liaison", EntityScope::Village, kLiaison},
     {"pairing", "pairings", "结对帮扶", "Pairing", EntityScope::Village, kPairing},
     {"pairing_activity", "pairing_activities", "帮扶活动记录", "Pairing activity", EntityScope::Village, kPairingActivity},
+    {"association_activity", "association_activities", "老年协会活动", "Association activity", EntityScope::Village,
+     kAssociationActivity, 4},
+    {"volunteer_credit", "volunteer_credits", "志愿服务时长记入", "Volunteer hours credited", EntityScope::Village,
+     kVolunteerCredit, 4},
+    {"volunteer_redemption", "volunteer_redemptions", "志愿服务时长兑换", "Volunteer hours redeemed",
+     EntityScope::Village, kVolunteerRedemption, 4},
     {"facility", "facilities", "为老服务设施", "Facility", EntityScope::Village, kFacility},
     {"service_item", "service_items", "关爱服务清单", "Service catalogue", EntityScope::County, kServiceItem},
     {"service_record", "service_records", "服务记录", "Service record", EntityScope::Village, kServiceRecord},

@@ -7,6 +7,7 @@
 #include "supervision.h"
 
 #include "domain/derived.h"
+#include "exchange/table.h"
 #include "store/report_queries.h"
 
 #include <map>
@@ -66,6 +67,15 @@ void computeRisk(Context& ctx, RiskFigures& out);
 void computeIncidents(Context& ctx, IncidentFigures& out);
 void computeServices(Context& ctx, ServiceFigures& out);
 void computeData(Context& ctx, DataFigures& out);
+void computeAssociation(Context& ctx, AssociationFigures& out);
+void computeVolunteerHours(Context& ctx, VolunteerHoursFigures& out);
+
+// The tables of those two sections (community_tables.cpp).
+void associationSummary(const SupervisionReport& r, std::vector<std::vector<std::string>>& rows);
+void volunteerSummary(const SupervisionReport& r, std::vector<std::vector<std::string>>& rows);
+Table associationTable(const SupervisionReport& r);
+Table volunteerAccountTable(const SupervisionReport& r);
+Table overdraftTable(const SupervisionReport& r);
 
 // Whole days from a to b.
 int daysBetween(Date a, Date b);

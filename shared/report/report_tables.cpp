@@ -99,6 +99,10 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
         row("服务", "委托照顾协议（备案）", num(r.services.careAgreementsOnFile));
         row("服务", "委托照顾协议（有效）", num(r.services.careAgreementsInForce));
     }
+    if (wants(s, ReportSection::Association))
+        report::associationSummary(r, rows);
+    if (wants(s, ReportSection::Volunteers))
+        report::volunteerSummary(r, rows);
     if (wants(s, ReportSection::Data)) {
         row("数据", "超过 " + num(static_cast<std::size_t>(r.limits.silentDays)) + " 天未同步的村", num(r.data.silentVillages));
         row("数据", "待处理冲突", num(r.data.openConflicts));
@@ -193,7 +197,8 @@ std::vector<std::string> unitRow(const UnitFigures& u)
 {
     return {u.code, u.name, num(u.active), num(u.keyTargets), num(u.incomplete), u.onSchedule.percent(), num(u.overdue),
             u.assessed.percent(), num(u.highRiskWithoutPlan), num(u.reportedInPeriod), num(u.openIncidents),
-            num(u.lateIncidents), num(u.servicesGiven), num(u.silentVillages), num(u.openConflicts)};
+            num(u.lateIncidents), num(u.servicesGiven), num(u.silentVillages), num(u.openConflicts),
+            num(u.activities), std::to_string(u.hoursGiven), std::to_string(u.hoursRedeemed), num(u.volunteersGiving)};
 }
 
 } // namespace
@@ -204,6 +209,7 @@ std::optional<ReportSection> parseReportSection(std::string_view name)
         {"all", ReportSection::All},           {"base", ReportSection::Base},         {"visits", ReportSection::Visits},
         {"risk", ReportSection::Risk},         {"incidents", ReportSection::Incidents}, {"services", ReportSection::Services},
         {"data", ReportSection::Data},         {"duplicates", ReportSection::Duplicates},
+        {"association", ReportSection::Association}, {"volunteers", ReportSection::Volunteers},
     };
     for (const auto& [text, section] : kNames) {
         if (text == name)
@@ -222,7 +228,8 @@ Table summaryTable(const SupervisionReport& report, ReportSection section)
 Table unitTable(const SupervisionReport& report)
 {
     Table t{"分单位", {"代码", "单位", "在册老年人", "重点帮扶对象", "信息不全", "按期探访率", "逾期未探访", "评估覆盖率",
-                       "高风险无干预", "本期报告", "未办结报告", "超时报告", "服务次数", "未同步村", "待处理冲突"}, {}};
+                       "高风险无干预", "本期报告", "未办结报告", "超时报告", "服务次数", "未同步村", "待处理冲突",
+                       "协会活动", "志愿服务记入（小时）", "志愿服务兑换（小时）", "有服务时长的志愿者"}, {}};
     for (const UnitFigures& u : report.units)
         t.rows.push_back(unitRow(u));
     t.rows.push_back(unitRow(report.total));
@@ -247,6 +254,12 @@ std::vector<Table> reportTables(const SupervisionReport& report, ReportSection s
     if (wants(section, ReportSection::Incidents)) {
         tables.push_back(incidentTable(report));
         tables.push_back(timelineTable(report));
+    }
+    if (wants(section, ReportSection::Association))
+        tables.push_back(report::associationTable(report));
+    if (wants(section, ReportSection::Volunteers)) {
+        tables.push_back(report::volunteerAccountTable(report));
+        tables.push_back(report::overdraftTable(report));
     }
     if (wants(section, ReportSection::Data))
         tables.push_back(dataTable(report));

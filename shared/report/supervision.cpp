@@ -71,6 +71,10 @@ UnitFigures totalOf(const std::vector<UnitFigures>& units)
         t.servicesGiven += u.servicesGiven;
         t.openConflicts += u.openConflicts;
         t.silentVillages += u.silentVillages;
+        t.activities += u.activities;
+        t.volunteersGiving += u.volunteersGiving;
+        t.hoursGiven += u.hoursGiven;
+        t.hoursRedeemed += u.hoursRedeemed;
     }
     return t;
 }
@@ -162,6 +166,8 @@ SupervisionReport computeSupervision(Database& db, const ReportRequest& request)
     report::computeRisk(ctx, out.risk);
     report::computeIncidents(ctx, out.incidents);
     report::computeServices(ctx, out.services);
+    report::computeAssociation(ctx, out.association);
+    report::computeVolunteerHours(ctx, out.volunteerHours);
     report::computeData(ctx, out.data);
 
     out.request = ctx.request;

@@ -5,6 +5,7 @@
 #include "migrations.h"
 #include "record_table.h"
 #include "village_range.h"
+#include "volunteer_hours_store.h"
 
 #include "domain/date.h"
 #include "domain/ids.h"
@@ -199,6 +200,17 @@ SaveResult Ledger::write(Record& record, std::string_view operatorName, const Wr
         } else if (before->villageCode != record.villageCode) {
             result.message = "记录所属村（社区）不能更改";
             return result;
+        }
+        if (isVolunteerHoursEntity(record.entity)) {
+            // Append-only entries; a new redemption checked against the balance inside the
+            // transaction, so two windows on one file cannot both spend the same hours.
+            Record after = record;
+            after.deleted = deleting || record.deleted;
+            result.message = volunteerHoursEntryProblem(before ? &*before : nullptr, after);
+            if (result.message.empty() && !before && record.entity == kRedemptionEntity)
+                result.message = redemptionProblem(m_db, record);
+            if (!result.message.empty())
+                return result;
         }
 
         // What the writer saw: the form's copy when it gives one, else the row as it stands.

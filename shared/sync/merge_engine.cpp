@@ -8,6 +8,7 @@
 #include "domain/date.h"
 #include "domain/enums.h"
 #include "domain/incident_workflow.h"
+#include "domain/volunteer_hours.h"
 #include "domain/schema.h"
 #include "domain/text.h"
 #include "domain/validation.h"
@@ -225,6 +226,8 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
             return refused;
     }
     MergeOutcome outcome;
+    // The entry as it stood, for the append-only check below (`existing` is moved from).
+    const std::optional<Record> entryBefore = isVolunteerHoursEntity(change.entity) ? existing : std::nullopt;
     Record record = existing ? std::move(*existing) : Record{};
     if (!existing) {
         record.entity = change.entity;
@@ -271,6 +274,13 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
     // it: an older or modified client cannot skip a step or leave out what a step records.
     if (m_role == MergeRole::County && change.entity == "incident") {
         if (std::string why = incidentRefusal(existing ? &*existing : nullptr, record); !why.empty())
+            return refuse(MergeRefusal::InvalidValue, why);
+    }
+
+    // Volunteer hours entries are append-only whoever sends them; an overdraft is kept (the
+    // account marks it 超额待核), since the county may not drop what a village confirmed.
+    if (m_role == MergeRole::County && isVolunteerHoursEntity(change.entity)) {
+        if (std::string why = volunteerHoursEntryProblem(entryBefore ? &*entryBefore : nullptr, record); !why.empty())
             return refuse(MergeRefusal::InvalidValue, why);
     }
 

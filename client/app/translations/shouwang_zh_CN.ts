@@ -1632,6 +1632,11 @@
 <context>
     <name>shouwang::ui::RiskStandardEditor</name>
     <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="77"/>
+        <source>A volunteer may redeem … hours beyond the balance</source>
+        <translation>志愿者兑换时可透支（小时）</translation>
+    </message>
+    <message>
         <location filename="../../ui/risk_standard_editor.cpp" line="42"/>
         <source>Publish the standard</source>
         <translation>发布标准</translation>
@@ -1780,6 +1785,16 @@
 </context>
 <context>
     <name>shouwang::ui::SupervisionView</name>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="90"/>
+        <source>Association activities (老年协会活动)</source>
+        <translation>老年协会活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="90"/>
+        <source>Volunteer hours (志愿服务时长)</source>
+        <translation>志愿服务时长</translation>
+    </message>
     <message>
         <location filename="../../ui/supervision_view.cpp" line="84"/>
         <source>Overview</source>
@@ -2122,6 +2137,14 @@
     </message>
 </context>
 <context>
+    <name>shouwang::ui::VillageListsView</name>
+    <message>
+        <location filename="../../ui/village_lists_view.cpp" line="42"/>
+        <source>Volunteer hours</source>
+        <translation>志愿服务时长</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::VisitDialog</name>
     <message>
         <location filename="../../ui/visit_dialog.cpp" line="31"/>
@@ -2144,6 +2167,49 @@
         <location filename="../../ui/visit_dialog.cpp" line="47"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::VolunteerHoursView</name>
+    <message>
+        <location filename="../../ui/volunteer_hours_view.cpp" line="35"/>
+        <source>Balances are worked out from the entries below and cannot be typed. An entry confirmed by the village committee cannot be changed or deleted: if it is wrong, tick &quot;Voided&quot; and say why. A redemption beyond the balance is refused unless the county allows an overdraft; one that two computers made at once is marked &quot;over the balance, to be checked&quot; until the committee approves or voids it.</source>
+        <translation>结余由下方的记入和兑换记录自动计算，不能直接填写。经村委会确认的记录不能修改或删除：如有错误，请勾选“作废”并填写说明。兑换超过结余时不予登记（区县规定允许透支的除外）；两台电脑同时兑换造成的超额，标为“超额待核”，由村委会核准或作废。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volunteer_hours_view.cpp" line="68"/>
+        <source>Volunteer hours</source>
+        <translation>志愿服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volunteer_hours_view.cpp" line="68"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volunteer_hours_view.cpp" line="69"/>
+        <source>Hours credited</source>
+        <translation>记入（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volunteer_hours_view.cpp" line="69"/>
+        <source>Hours redeemed</source>
+        <translation>兑换（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volunteer_hours_view.cpp" line="69"/>
+        <source>Balance (hours)</source>
+        <translation>结余（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volunteer_hours_view.cpp" line="70"/>
+        <source>Redemptions over the balance, to be checked</source>
+        <translation>超额待核（条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volunteer_hours_view.cpp" line="70"/>
+        <source>Hours to be checked</source>
+        <translation>超额待核（小时）</translation>
     </message>
 </context>
 </TS>

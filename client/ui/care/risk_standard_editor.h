@@ -40,6 +40,8 @@ public:
     QSpinBox* visitDays(int which) const { return m_visitDays[which]; } // 0 high risk, 1 key, 2 others
     // The supervision limits: 0 hours to acknowledge, 1 days to close, 2 days of silence.
     QSpinBox* limit(int which) const { return m_limits[which]; }
+    // How many hours a volunteer may redeem beyond those credited (issue 18).
+    QSpinBox* overdraftHours() const { return m_overdraft; }
     QDateEdit* effectiveFrom() const { return m_effective; }
     QString errorText() const;
     // Publishes the standard; false with the reason shown when it is refused.
@@ -62,6 +64,7 @@ private:
     QSpinBox* m_visitDays[3];
     QSpinBox* m_assessmentDays;
     QSpinBox* m_limits[3];
+    QSpinBox* m_overdraft;
     QLabel* m_error;
     QPushButton* m_save;
 };

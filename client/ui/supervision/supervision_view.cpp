@@ -25,13 +25,16 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <iterator>
 #include <tuple>
 
 namespace shouwang::ui {
 namespace {
 
 constexpr ReportSection kSections[] = {ReportSection::Base,      ReportSection::Visits,   ReportSection::Risk,
-                                       ReportSection::Incidents, ReportSection::Services, ReportSection::Data};
+                                       ReportSection::Incidents, ReportSection::Services, ReportSection::Data,
+                                       ReportSection::Association, ReportSection::Volunteers};
+constexpr int kSectionCount = static_cast<int>(std::size(kSections));
 
 QTableView* tableView(ReportTableModel* model, QWidget* parent)
 {
@@ -83,9 +86,10 @@ SupervisionView::SupervisionView(LedgerSession& session, QWidget* parent)
     overview->addWidget(tableView(m_units, overview));
     m_tabs->addTab(overview, tr("Overview"));
     const QString names[] = {tr("Base figures (底数)"), tr("Visits (探访)"), tr("Risk (风险)"),
-                             tr("Incident reports (情况报告)"), tr("Services (服务)"), tr("Data (数据)")};
+                             tr("Incident reports (情况报告)"), tr("Services (服务)"), tr("Data (数据)"),
+                             tr("Association activities (老年协会活动)"), tr("Volunteer hours (志愿服务时长)")};
     m_sectionModels.resize(1);
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < kSectionCount; ++i)
         m_tabs->addTab(sectionPage(kSections[i]), names[i]);
     m_status->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
@@ -215,7 +219,7 @@ void SupervisionView::showReport(std::shared_ptr<const SupervisionReport> report
     m_summary->setTable(summaryTable(r));
     m_units->setTable(unitTable(r));
     m_charts->showReport(r);
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < kSectionCount; ++i)
         fillSection(i + 1, kSections[i]);
     for (QPushButton* button : m_exportButtons)
         button->setEnabled(true);

@@ -3,6 +3,7 @@
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
 #include "ui/forms/record_list_panel.h"
+#include "volunteer_hours_view.h"
 
 #include "domain/schema.h"
 
@@ -20,6 +21,7 @@ VillageListsView::VillageListsView(LedgerSession& session, QWidget* parent)
         {"liaison", {"volunteer_id", "elder_id", "start_date", "end_date", "notes"}},
         {"pairing", {"mode", "helpers", "helped", "start_date", "end_date"}},
         {"pairing_activity", {"pairing_id", "date", "content"}},
+        {"association_activity", {"date", "title", "kind", "organiser", "place", "attendees", "others_count"}},
         {"facility", {"name", "type", "operator_name", "capacity", "contact", "phone"}},
         {"service_record", {"elder_id", "item_id", "date", "provider", "content"}},
         {"service_item", {"name", "category", "provider", "eligibility", "period"}},
@@ -36,6 +38,8 @@ VillageListsView::VillageListsView(LedgerSession& session, QWidget* parent)
         m_tabs->addTab(panel, label(entity));
         connect(&session, &LedgerSession::changed, panel, &RecordListPanel::reload);
     }
+    // The volunteer hours cycle: the accounts above the entries they are derived from.
+    m_tabs->addTab(new VolunteerHoursView(session, m_tabs), tr("Volunteer hours"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);

@@ -25,6 +25,7 @@
 #include "ui/care/visit_dialog.h"
 
 #include "domain/date.h"
+#include "domain/schema.h"
 #include "store/conflict_queue.h"
 #include "store/database.h"
 
@@ -142,6 +143,18 @@ bool MainWindow::saveScreenshots(const QString& dir, bool demo)
             m_conflicts->select(0);
         ok &= grabTo(this, dir, QLatin1String(name));
     }
+    // The lists page again on 老年协会活动 and on the volunteer hours accounts (the last tab).
+    showPage(ListsPage);
+    QTabWidget* listTabs = m_lists->tabs();
+    for (int i = 0; i < listTabs->count(); ++i) {
+        if (listTabs->tabText(i) == label(*findEntity("association_activity"))) {
+            listTabs->setCurrentIndex(i);
+            ok &= grabTo(this, dir, QStringLiteral("association-activities"));
+        }
+    }
+    listTabs->setCurrentIndex(listTabs->count() - 1);
+    ok &= grabTo(this, dir, QStringLiteral("volunteer-hours"));
+    listTabs->setCurrentIndex(0);
     return saveDialogScreenshots(dir) && ok;
 }
 
