@@ -50,7 +50,7 @@ struct EntityDef {
 
 // The current schema version: raise it, and tag new fields and entities with it, whenever
 // the description below changes. Migrations (store/migrations.cpp) follow from it.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 std::span<const EntityDef> entities();
 const EntityDef* findEntity(std::string_view name);
