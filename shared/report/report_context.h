@@ -55,6 +55,10 @@ struct Context {
 
 // The display name of a unit code: a township's name, a village's short name.
 std::string unitName(const std::string& code);
+// Every non-deleted record of `entity` in the area, all fields (area_records.cpp).
+std::vector<Record> loadAreaRecords(Context& ctx, std::string_view entity);
+// Elder id → name, of every elder of the area.
+std::map<std::string, std::string> elderNames(Context& ctx);
 // Fills ctx.elders (elder_snapshot.cpp).
 void loadElders(Context& ctx);
 
@@ -66,6 +70,10 @@ void computeRisk(Context& ctx, RiskFigures& out);
 void computeIncidents(Context& ctx, IncidentFigures& out);
 void computeServices(Context& ctx, ServiceFigures& out);
 void computeData(Context& ctx, DataFigures& out);
+void computeReferrals(Context& ctx, ReferralFigures& out);
+void computeFamilyDuty(Context& ctx, FamilyDutyFigures& out);
+void computeHealth(Context& ctx, HealthFigures& out);
+void computeFacilities(Context& ctx, FacilityFigures& out);
 
 // Whole days from a to b.
 int daysBetween(Date a, Date b);

@@ -165,6 +165,10 @@ SupervisionReport computeSupervision(Database& db, const ReportRequest& request)
     report::computeIncidents(ctx, out.incidents);
     report::computeServices(ctx, out.services);
     report::computeData(ctx, out.data);
+    report::computeReferrals(ctx, out.referrals);
+    report::computeFamilyDuty(ctx, out.familyDuty);
+    report::computeHealth(ctx, out.health);
+    report::computeFacilities(ctx, out.facilities);
 
     out.request = ctx.request;
     out.limits = ctx.limits;
