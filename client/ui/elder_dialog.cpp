@@ -29,7 +29,7 @@ std::vector<std::vector<std::string_view>> ElderDialog::fieldGroups()
          "status_reason"},
         {"household_id"},
         {"health", "ability", "dementia", "chronic_diseases", "severe_mental", "disability_grade", "health_mgmt_65",
-         "daily_carer"},
+         "daily_carer", "facility_id"},
         {"income_sources", "insurance", "difficulties", "difficulties_note"},
     };
 }

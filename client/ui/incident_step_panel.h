@@ -1,68 +1,29 @@
 #pragma once
 
+#include "workflow_step_panel.h"
+
 #include "domain/incident_workflow.h"
-#include "domain/record.h"
-
-#include <QWidget>
-
-#include <optional>
-
-class QComboBox;
-class QDateTimeEdit;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QPushButton;
 
 namespace shouwang::ui {
 
-class LedgerSession;
-
-// The township's handling of one incident report: the next step (受理, 开始救助, 办结), when
-// and by whom, and the assistance given or the outcome. The step goes through
-// applyIncidentStep, so a step out of order, a missing handler or a time before the previous
-// step is refused with the core's Chinese message, shown at the field it concerns.
-class IncidentStepPanel final : public QWidget {
+// The township's handling of one incident report: 受理, 开始救助, 办结 (the rules and the
+// form are WorkflowStepPanel's). Who assisted is kept with the assistance text.
+class IncidentStepPanel final : public WorkflowStepPanel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IncidentStepPanel)
 
 public:
-    enum class Part { Step, Time, Handler, Note };
-
     explicit IncidentStepPanel(LedgerSession& session, QWidget* parent = nullptr);
 
-    // The incident to handle; nullopt clears the panel.
-    void setIncident(std::optional<Record> incident);
-    void setStep(IncidentStep step);
-    QDateTimeEdit* timeEdit() const { return m_time; }
-    QLineEdit* handlerEdit() const { return m_handler; }
-    QPlainTextEdit* noteEdit() const { return m_note; }
-    QPushButton* applyButton() const { return m_apply; }
-    // The message shown at a part of the form, "" if none.
-    QString errorText(Part part) const;
-    // Applies the chosen step and saves the record; false (with the message shown) if refused.
-    bool apply();
+    void setIncident(std::optional<Record> incident) { setRecord(std::move(incident)); }
+    void setStep(IncidentStep step) { setStepStatus(statusAfter(step)); }
 
-signals:
-    void applied(const QString& incidentId);
-
-private:
-    IncidentStep step() const;
-    void stepChanged();
-    void showError(Part part, const QString& text);
-    void clearErrors();
-    QLabel* errorLabel(Part part) const;
-
-    LedgerSession& m_session;
-    std::optional<Record> m_incident;
-    QLabel* m_heading;
-    QComboBox* m_step;
-    QDateTimeEdit* m_time;
-    QLineEdit* m_handler;
-    QPlainTextEdit* m_note;
-    QLabel* m_noteLabel;
-    QLabel* m_errors[4];
-    QPushButton* m_apply;
+protected:
+    QString stepTitle(const WorkflowStep& step) const override;
+    QString noteTitle(const WorkflowStep& step) const override;
+    QString detail(const Record& record) const override;
+    bool takesHandler(const WorkflowStep& step) const override;
+    std::string noteSuffix(const WorkflowStep& step, const std::string& handler) const override;
 };
 
 } // namespace shouwang::ui

@@ -10,6 +10,7 @@
 #include "ledger_session.h"
 #include "ledger_view.h"
 #include "publish_view.h"
+#include "referral_queue_view.h"
 #include "supervision_view.h"
 #include "sync_view.h"
 #include "village_coverage_view.h"
@@ -137,6 +138,8 @@ void MainWindow::createPages()
         m_incidents = new IncidentQueueView(m_session, this);
         m_coverage = new VillageCoverageView(m_session, this);
         addPage(IncidentsPage, m_incidents, tr("Incident reports"));
+        m_referrals = new ReferralQueueView(m_session, this);
+        addPage(ReferralsPage, m_referrals, tr("Referrals"));
         addPage(CoveragePage, m_coverage, tr("Villages"));
     }
     addPage(LedgerPage, m_ledger, tr("Ledger"));

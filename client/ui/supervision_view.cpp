@@ -31,7 +31,9 @@ namespace shouwang::ui {
 namespace {
 
 constexpr ReportSection kSections[] = {ReportSection::Base,      ReportSection::Visits,   ReportSection::Risk,
-                                       ReportSection::Incidents, ReportSection::Services, ReportSection::Data};
+                                       ReportSection::Incidents, ReportSection::Services, ReportSection::Data,
+                                       ReportSection::Referrals, ReportSection::Family,   ReportSection::Health,
+                                       ReportSection::Facilities};
 
 QTableView* tableView(ReportTableModel* model, QWidget* parent)
 {
@@ -48,7 +50,7 @@ QTableView* tableView(ReportTableModel* model, QWidget* parent)
 // Rows that should catch the eye: a village not heard from, a report handled late.
 ReportTableModel::Highlight highlightFor(const Table& table)
 {
-    for (const char* header : {"超期未同步", "受理超时"}) {
+    for (const char* header : {"超期未同步", "受理超时", "超期"}) {
         const int column = ReportTableModel::columnOf(table, header);
         const int second = ReportTableModel::columnOf(table, "办结超时");
         if (column >= 0)
@@ -83,9 +85,12 @@ SupervisionView::SupervisionView(LedgerSession& session, QWidget* parent)
     overview->addWidget(tableView(m_units, overview));
     m_tabs->addTab(overview, tr("Overview"));
     const QString names[] = {tr("Base figures (底数)"), tr("Visits (探访)"), tr("Risk (风险)"),
-                             tr("Incident reports (情况报告)"), tr("Services (服务)"), tr("Data (数据)")};
+                             tr("Incident reports (情况报告)"), tr("Services (服务)"), tr("Data (数据)"),
+                             tr("Referrals (部门转介)"), tr("Urging families (督促赡养)"),
+                             tr("Health and poverty (健康与困难)"), tr("Facilities (服务设施)")};
+    static_assert(std::size(names) == std::size(kSections));
     m_sectionModels.resize(1);
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < static_cast<int>(std::size(kSections)); ++i)
         m_tabs->addTab(sectionPage(kSections[i]), names[i]);
     m_status->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
@@ -215,7 +220,7 @@ void SupervisionView::showReport(std::shared_ptr<const SupervisionReport> report
     m_summary->setTable(summaryTable(r));
     m_units->setTable(unitTable(r));
     m_charts->showReport(r);
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < static_cast<int>(std::size(kSections)); ++i)
         fillSection(i + 1, kSections[i]);
     for (QPushButton* button : m_exportButtons)
         button->setEnabled(true);
