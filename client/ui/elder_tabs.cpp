@@ -7,6 +7,7 @@
 #include "ledger_session.h"
 #include "record_dialog.h"
 #include "record_list_panel.h"
+#include "record_table_model.h"
 #include "referral_queue_view.h"
 #include "risk_dialog.h"
 #include "visit_dialog.h"

@@ -16,6 +16,7 @@
 #include "record_dialog.h"
 #include "record_list_panel.h"
 #include "record_table_model.h"
+#include "referral_queue_view.h"
 #include "report_table_model.h"
 #include "risk_dialog.h"
 #include "supervision_view.h"
@@ -156,12 +157,18 @@ bool MainWindow::saveAreaScreenshots(const QString& dir)
     ok &= grabTo(this, dir, prefix + QStringLiteral("dashboard"));
     m_dashboard->tabs()->setCurrentIndex(6);
     ok &= grabTo(this, dir, prefix + QStringLiteral("dashboard-data"));
+    m_dashboard->tabs()->setCurrentIndex(7);
+    ok &= grabTo(this, dir, prefix + QStringLiteral("dashboard-referrals"));
     m_dashboard->tabs()->setCurrentIndex(0);
     if (township) {
         showPage(IncidentsPage);
         m_incidents->showCombo()->setCurrentIndex(1);
         m_incidents->select(0);
         ok &= grabTo(this, dir, QStringLiteral("township-incidents"));
+        showPage(ReferralsPage);
+        m_referrals->showCombo()->setCurrentIndex(1);
+        m_referrals->select(0);
+        ok &= grabTo(this, dir, QStringLiteral("township-referrals"));
         showPage(CoveragePage);
         if (m_coverage->model()->rowCount() == 0)
             waitFor(m_coverage, &VillageCoverageView::refreshed);
@@ -204,8 +211,8 @@ bool MainWindow::saveDialogScreenshots(const QString& dir)
         ok &= grabTo(&dialog, dir, QStringLiteral("elder-basic"));
         const char* tabNames[] = {"elder-basic", "elder-household", "elder-health", "elder-economy", "elder-visits",
                                   "elder-risk", "elder-agreements", "elder-pairings", "elder-services",
-                                  "elder-incidents", "elder-history"};
-        for (int i = 1; i < dialog.tabs()->count() && i < 11; ++i) {
+                                  "elder-incidents", "elder-referrals", "elder-history"};
+        for (int i = 1; i < dialog.tabs()->count() && i < static_cast<int>(std::size(tabNames)); ++i) {
             dialog.tabs()->setCurrentIndex(i);
             ok &= grabTo(&dialog, dir, QLatin1String(tabNames[i]));
         }

@@ -251,128 +251,153 @@
 <context>
     <name>shouwang::ui::ElderDialog</name>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="66"/>
+        <location filename="../../ui/elder_dialog.cpp" line="68"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="83"/>
+        <location filename="../../ui/elder_dialog.cpp" line="85"/>
         <source>Household and supporters</source>
         <translation>家庭与赡养人</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="84"/>
+        <location filename="../../ui/elder_dialog.cpp" line="86"/>
         <source>Health and care</source>
         <translation>健康与照料</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="85"/>
+        <location filename="../../ui/elder_dialog.cpp" line="87"/>
         <source>Economy and assistance</source>
         <translation>经济与救助</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="94"/>
+        <location filename="../../ui/elder_dialog.cpp" line="96"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="95"/>
+        <location filename="../../ui/elder_dialog.cpp" line="97"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="96"/>
+        <location filename="../../ui/elder_dialog.cpp" line="98"/>
         <source>Print / PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="106"/>
+        <location filename="../../ui/elder_dialog.cpp" line="108"/>
         <source>New elder</source>
         <translation>新增老年人</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="106"/>
-        <location filename="../../ui/elder_dialog.cpp" line="216"/>
+        <location filename="../../ui/elder_dialog.cpp" line="108"/>
+        <location filename="../../ui/elder_dialog.cpp" line="224"/>
         <source>Elder: %1</source>
         <translation>老年人档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="150"/>
+        <location filename="../../ui/elder_dialog.cpp" line="152"/>
         <source>Birth date, sex and age are filled in from the ID number.</source>
         <translation>出生日期、性别和年龄根据身份证号自动填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="155"/>
+        <location filename="../../ui/elder_dialog.cpp" line="157"/>
         <source>ID number: %1</source>
         <translation>身份证号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="161"/>
+        <location filename="../../ui/elder_dialog.cpp" line="163"/>
         <source>Birth date: %1    Sex: %2    Age: %3</source>
         <translation>出生日期：%1    性别：%2    年龄：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="218"/>
+        <location filename="../../ui/elder_dialog.cpp" line="168"/>
+        <source>    Aged 65 or over and not in 65+ health management: consider a referral to the health department (tab Referrals to departments).</source>
+        <translation>    已满65岁但未纳入65岁以上老年人健康管理：建议向卫生健康部门转介（“部门转介”页签）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/elder_dialog.cpp" line="226"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_tabs.cpp" line="91"/>
+        <location filename="../../ui/elder_tabs.cpp" line="90"/>
+        <source>Print urging notice (督促通知书)...</source>
+        <translation>打印督促通知书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/elder_tabs.cpp" line="95"/>
+        <source>Print urging notice</source>
+        <translation>打印督促通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/elder_tabs.cpp" line="96"/>
+        <source>Choose a notice in the list first.</source>
+        <translation>请先在列表中选择一条督促记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/elder_tabs.cpp" line="105"/>
         <source>Visits</source>
         <translation>探访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_tabs.cpp" line="98"/>
+        <location filename="../../ui/elder_tabs.cpp" line="112"/>
         <source>Risk assessments</source>
         <translation>风险评估</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_tabs.cpp" line="102"/>
+        <location filename="../../ui/elder_tabs.cpp" line="116"/>
         <source>Care agreements</source>
         <translation>委托照顾协议</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_tabs.cpp" line="103"/>
+        <location filename="../../ui/elder_tabs.cpp" line="117"/>
         <source>Pairings and liaisons</source>
         <translation>结对帮扶与联络人</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_tabs.cpp" line="105"/>
+        <location filename="../../ui/elder_tabs.cpp" line="119"/>
         <source>Services received</source>
         <translation>接受服务</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_tabs.cpp" line="113"/>
+        <location filename="../../ui/elder_tabs.cpp" line="127"/>
         <source>Incident reports</source>
         <translation>情况报告</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_tabs.cpp" line="114"/>
+        <location filename="../../ui/elder_tabs.cpp" line="130"/>
+        <source>Referrals to departments</source>
+        <translation>部门转介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/elder_tabs.cpp" line="131"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="70"/>
+        <location filename="../../ui/elder_dialog.cpp" line="72"/>
         <source>New household...</source>
         <translation>新建家庭户…</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="173"/>
+        <location filename="../../ui/elder_dialog.cpp" line="181"/>
         <source>%1 (new household, saved with the elder)</source>
         <translation>%1（新建家庭户，与老人一起保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="186"/>
+        <location filename="../../ui/elder_dialog.cpp" line="194"/>
         <source>“%1” is not a household of this village yet: click New household... to create it, or choose one from the list.</source>
         <translation>“%1”还不是本村已有的家庭户：请点“新建家庭户…”建立，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="189"/>
+        <location filename="../../ui/elder_dialog.cpp" line="197"/>
         <source>Not saved: the household “%1” does not exist yet.</source>
         <translation>未保存：家庭户“%1”尚未建立。</translation>
     </message>
     <message>
-        <location filename="../../ui/elder_dialog.cpp" line="218"/>
+        <location filename="../../ui/elder_dialog.cpp" line="226"/>
         <source>Saved, with the new household.</source>
         <translation>已保存，新建的家庭户也一并保存。</translation>
     </message>
@@ -700,62 +725,82 @@
 <context>
     <name>shouwang::ui::HomeView</name>
     <message>
-        <location filename="../../ui/home_view.cpp" line="56"/>
+        <location filename="../../ui/home_view.cpp" line="69"/>
         <source>&lt;b&gt;Visits due today and overdue&lt;/b&gt; (double-click to record a visit)</source>
         <translation>&lt;b&gt;今日应探访及逾期未探访&lt;/b&gt;（双击记录探访）</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="58"/>
+        <location filename="../../ui/home_view.cpp" line="71"/>
         <source>&lt;b&gt;High-risk elders&lt;/b&gt;</source>
         <translation>&lt;b&gt;高风险老年人&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="60"/>
+        <location filename="../../ui/home_view.cpp" line="73"/>
         <source>&lt;b&gt;Open incident reports&lt;/b&gt;</source>
         <translation>&lt;b&gt;未办结的情况报告&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="116"/>
+        <location filename="../../ui/home_view.cpp" line="133"/>
         <source>%1    %2</source>
         <translation>%1    %2</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="155"/>
+        <location filename="../../ui/home_view.cpp" line="187"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="201"/>
+        <location filename="../../ui/home_view.cpp" line="233"/>
         <source>Current campaign: %1 (%2 to %3) — %4</source>
         <translation>当前专项探访：%1（%2 至 %3）— %4</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="205"/>
+        <location filename="../../ui/home_view.cpp" line="237"/>
         <source>No visit campaign is running now.</source>
         <translation>目前没有进行中的专项探访。</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="136"/>
+        <location filename="../../ui/home_view.cpp" line="168"/>
         <source>Elders on the ledger: &lt;b&gt;%1&lt;/b&gt;    Key targets: &lt;b&gt;%2&lt;/b&gt; (aged 80+ %3, disabled %4, dementia %5, living alone %6, hardship %7)&lt;br/&gt;Visits overdue: &lt;b&gt;%8&lt;/b&gt;    Changes not yet synced: &lt;b&gt;%9&lt;/b&gt;    Conflicts to review: &lt;b&gt;%10&lt;/b&gt;</source>
         <translation>在册老年人：&lt;b&gt;%1&lt;/b&gt;    重点帮扶对象：&lt;b&gt;%2&lt;/b&gt;（高龄 %3，失能 %4，失智 %5，独居 %6，生活困难 %7）&lt;br/&gt;逾期未探访：&lt;b&gt;%8&lt;/b&gt;    待上传修改：&lt;b&gt;%9&lt;/b&gt;    待处理冲突：&lt;b&gt;%10&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="154"/>
+        <location filename="../../ui/home_view.cpp" line="58"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.cpp" line="58"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.cpp" line="58"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.cpp" line="75"/>
+        <source>&lt;b&gt;Supporters to urge&lt;/b&gt; (key targets; double-click to open the elder and record a notice)</source>
+        <translation>&lt;b&gt;需督促的赡养人&lt;/b&gt;（重点帮扶对象；双击打开档案并记录督促）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.cpp" line="186"/>
         <source>Last successful sync: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>最近一次成功同步：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="158"/>
+        <location filename="../../ui/home_view.cpp" line="190"/>
         <source>The latest sync failed: %1 What was written here stays on this computer until a sync succeeds.</source>
         <translation>最近一次同步失败：%1 在同步成功之前，本机录入的内容只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="181"/>
+        <location filename="../../ui/home_view.cpp" line="213"/>
         <source>The ledger is empty. Next step: enter the first elder with File → New elder... (a new household can be created in the same form).</source>
         <translation>台账还是空的。下一步：点“文件 → 新增老年人…”录入第一位老人（家庭户可在同一表单中新建）。</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.cpp" line="184"/>
+        <location filename="../../ui/home_view.cpp" line="216"/>
         <source> To send the ledger to the county, enroll this computer on the Sync page with the code the county gives you.</source>
         <translation>要把台账报送区县，请在“同步”页用区县发放的登记码登记本机。</translation>
     </message>
@@ -884,17 +929,17 @@
 <context>
     <name>shouwang::ui::IncidentQueueView</name>
     <message>
-        <location filename="../../ui/incident_queue_view.cpp" line="27"/>
+        <location filename="../../ui/incident_queue_view.cpp" line="13"/>
         <source>Open reports (not yet closed)</source>
         <translation>未办结的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_queue_view.cpp" line="28"/>
+        <location filename="../../ui/incident_queue_view.cpp" line="13"/>
         <source>All reports</source>
         <translation>全部报告</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_queue_view.cpp" line="42"/>
+        <location filename="../../ui/incident_queue_view.cpp" line="13"/>
         <source>&lt;b&gt;Incident reports of the villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村的情况报告&lt;/b&gt;</translation>
     </message>
@@ -902,69 +947,62 @@
 <context>
     <name>shouwang::ui::IncidentStepPanel</name>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="50"/>
         <source>Record this step</source>
-        <translation>记录办理</translation>
+        <translation type="vanished">记录办理</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="54"/>
+        <location filename="../../ui/incident_step_panel.cpp" line="18"/>
         <source>Acknowledge (受理)</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="55"/>
+        <location filename="../../ui/incident_step_panel.cpp" line="20"/>
         <source>Start assistance (救助)</source>
         <translation>开始救助</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="56"/>
+        <location filename="../../ui/incident_step_panel.cpp" line="21"/>
         <source>Close (办结)</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="73"/>
         <source>Step</source>
-        <translation>办理环节</translation>
+        <translation type="vanished">办理环节</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="74"/>
         <source>Time</source>
-        <translation>时间</translation>
+        <translation type="vanished">时间</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="75"/>
         <source>Handled by</source>
-        <translation>办理人</translation>
+        <translation type="vanished">办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="107"/>
+        <location filename="../../ui/incident_step_panel.cpp" line="26"/>
         <source>Assistance given</source>
         <translation>救助措施</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="107"/>
+        <location filename="../../ui/incident_step_panel.cpp" line="26"/>
         <source>Outcome</source>
         <translation>办结情况</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="107"/>
+        <location filename="../../ui/incident_step_panel.cpp" line="26"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="119"/>
         <source>Choose a report in the list to handle it.</source>
-        <translation>请在列表中选择要办理的情况报告。</translation>
+        <translation type="vanished">请在列表中选择要办理的情况报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="125"/>
         <source>%1 %2 %3</source>
-        <translation>%1 %2 %3</translation>
+        <translation type="vanished">%1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_step_panel.cpp" line="128"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3, now &lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）— %3，目前&lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</translation>
+        <translation type="vanished">&lt;b&gt;%1&lt;/b&gt;（%2）— %3，目前&lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</translation>
     </message>
 </context>
 <context>
@@ -1019,79 +1057,109 @@
     </message>
     <message>
         <location filename="../../ui/ledger_view.cpp" line="82"/>
+        <source>All programmes</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.cpp" line="83"/>
+        <source>In 65+ health management</source>
+        <translation>已纳入65岁以上健康管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.cpp" line="84"/>
+        <source>65+ not in health management</source>
+        <translation>65岁以上未纳入健康管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.cpp" line="85"/>
+        <source>Registered poor household (建档立卡)</source>
+        <translation>建档立卡户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.cpp" line="86"/>
+        <source>Minimum-allowance household (低保)</source>
+        <translation>低保户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.cpp" line="87"/>
+        <source>Extreme-poverty support (特困)</source>
+        <translation>特困供养</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.cpp" line="91"/>
         <source>Aged 80+</source>
         <translation>高龄</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="82"/>
+        <location filename="../../ui/ledger_view.cpp" line="91"/>
         <source>Disabled</source>
         <translation>失能</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="83"/>
+        <location filename="../../ui/ledger_view.cpp" line="92"/>
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="83"/>
+        <location filename="../../ui/ledger_view.cpp" line="92"/>
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="84"/>
+        <location filename="../../ui/ledger_view.cpp" line="93"/>
         <source>Hardship</source>
         <translation>生活困难</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="84"/>
+        <location filename="../../ui/ledger_view.cpp" line="93"/>
         <source>Key target</source>
         <translation>重点帮扶对象</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="85"/>
+        <location filename="../../ui/ledger_view.cpp" line="94"/>
         <source>Meets left-behind criteria</source>
         <translation>符合留守条件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="124"/>
+        <location filename="../../ui/ledger_view.cpp" line="133"/>
         <source>New elder</source>
         <translation>新增老年人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="125"/>
+        <location filename="../../ui/ledger_view.cpp" line="134"/>
         <source>Open record</source>
         <translation>打开档案</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="126"/>
-        <location filename="../../ui/ledger_view.cpp" line="202"/>
+        <location filename="../../ui/ledger_view.cpp" line="135"/>
+        <location filename="../../ui/ledger_view.cpp" line="212"/>
         <source>Record a visit</source>
         <translation>记录探访</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="127"/>
+        <location filename="../../ui/ledger_view.cpp" line="136"/>
         <source>Print ledger / PDF</source>
         <translation>打印台账/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="128"/>
+        <location filename="../../ui/ledger_view.cpp" line="137"/>
         <source>Export CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledger_view.cpp" line="184"/>
+        <location filename="../../ui/ledger_view.cpp" line="194"/>
         <source>%n elder(s)</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="202"/>
+        <location filename="../../ui/ledger_view.cpp" line="212"/>
         <source>Please choose an elder in the list first.</source>
         <translation>请先在列表中选择一位老年人。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_view.cpp" line="129"/>
+        <location filename="../../ui/ledger_view.cpp" line="138"/>
         <source>Import CSV</source>
         <translation>导入CSV</translation>
     </message>
@@ -1099,150 +1167,155 @@
 <context>
     <name>shouwang::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="66"/>
+        <location filename="../../ui/main_window.cpp" line="67"/>
         <source>Shouwang — care ledger for rural left-behind elders — %1</source>
         <translation>守望 — 农村留守老年人关爱服务信息台账 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="135"/>
+        <location filename="../../ui/main_window.cpp" line="136"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="142"/>
+        <location filename="../../ui/main_window.cpp" line="145"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="149"/>
+        <location filename="../../ui/main_window.cpp" line="152"/>
         <source>Volunteers, pairings, services</source>
         <translation>志愿者·结对·服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="156"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="119"/>
+        <location filename="../../ui/main_window.cpp" line="120"/>
         <source>Operator: %1    Ledger file: %2</source>
         <translation>操作员：%1    台账文件：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="139"/>
+        <location filename="../../ui/main_window.cpp" line="140"/>
         <source>Incident reports</source>
         <translation>情况报告办理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="140"/>
+        <location filename="../../ui/main_window.cpp" line="142"/>
+        <source>Referrals</source>
+        <translation>部门转介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="143"/>
         <source>Villages</source>
         <translation>各村情况</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="145"/>
+        <location filename="../../ui/main_window.cpp" line="148"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="148"/>
+        <location filename="../../ui/main_window.cpp" line="151"/>
         <source>Supervision</source>
         <translation>督查统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="151"/>
+        <location filename="../../ui/main_window.cpp" line="154"/>
         <source>Conflicts</source>
         <translation>冲突处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="175"/>
+        <location filename="../../ui/main_window.cpp" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="177"/>
+        <location filename="../../ui/main_window.cpp" line="180"/>
         <source>New elder...</source>
         <translation>新增老年人…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="180"/>
+        <location filename="../../ui/main_window.cpp" line="183"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="181"/>
+        <location filename="../../ui/main_window.cpp" line="184"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="182"/>
+        <location filename="../../ui/main_window.cpp" line="185"/>
         <source>Operator name...</source>
         <translation>操作员姓名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="183"/>
+        <location filename="../../ui/main_window.cpp" line="186"/>
         <source>Language...</source>
         <translation>界面语言…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="184"/>
+        <location filename="../../ui/main_window.cpp" line="187"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="186"/>
+        <location filename="../../ui/main_window.cpp" line="189"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="187"/>
+        <location filename="../../ui/main_window.cpp" line="190"/>
         <source>About Shouwang</source>
         <translation>关于守望</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="188"/>
+        <location filename="../../ui/main_window.cpp" line="191"/>
         <source>Shouwang %1 — the information ledger of rural left-behind elders, for village committees. Works offline; syncs with the county when a network is available.</source>
         <translation>守望 %1 — 供村委会使用的农村留守老年人关爱服务信息台账。无网络可用；有网络时与区县同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="209"/>
+        <location filename="../../ui/main_window.cpp" line="212"/>
         <source>Operator name</source>
         <translation>操作员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="210"/>
+        <location filename="../../ui/main_window.cpp" line="213"/>
         <source>Your name (recorded with every change you make):</source>
         <translation>您的姓名（每次修改都会记录）：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="252"/>
-        <location filename="../../ui/main_window.cpp" line="257"/>
+        <location filename="../../ui/main_window.cpp" line="255"/>
+        <location filename="../../ui/main_window.cpp" line="260"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="252"/>
+        <location filename="../../ui/main_window.cpp" line="255"/>
         <source>Language of the program:</source>
         <translation>程序界面语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="257"/>
+        <location filename="../../ui/main_window.cpp" line="260"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="120"/>
+        <location filename="../../ui/main_window.cpp" line="121"/>
         <source>(not set: Settings → Operator name)</source>
         <translation>（未填写：设置 → 操作员姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="185"/>
-        <location filename="../../ui/main_window.cpp" line="228"/>
-        <location filename="../../ui/main_window.cpp" line="235"/>
+        <location filename="../../ui/main_window.cpp" line="188"/>
+        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location filename="../../ui/main_window.cpp" line="238"/>
         <source>User manual</source>
         <translation>使用手册</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="229"/>
+        <location filename="../../ui/main_window.cpp" line="232"/>
         <source>The user manual was not installed with the program. Ask the county for user-manual.md (in the doc folder of the installer).</source>
         <translation>本机未安装使用手册。请向区县索取 user-manual.md（安装包 doc 文件夹中）。</translation>
     </message>
@@ -1353,6 +1426,11 @@
         <location filename="../../ui/printing.cpp" line="161"/>
         <source>ledger</source>
         <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_notice_print.cpp" line="34"/>
+        <source>urging notice</source>
+        <translation>督促通知书</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1621,57 @@
     </message>
 </context>
 <context>
+    <name>shouwang::ui::ReferralQueueView</name>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="44"/>
+        <source>&lt;b&gt;Referrals to departments&lt;/b&gt;</source>
+        <translation>&lt;b&gt;部门转介&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="44"/>
+        <source>Open referrals (not yet ended)</source>
+        <translation>未结案的转介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="44"/>
+        <source>All referrals</source>
+        <translation>全部转介</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::ReferralStepPanel</name>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="24"/>
+        <source>Township review (乡镇审核)</source>
+        <translation>乡镇审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="26"/>
+        <source>Refer to the department (转介)</source>
+        <translation>转介到部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="28"/>
+        <source>Department accepted (受理)</source>
+        <translation>部门受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="30"/>
+        <source>Closed (办结)</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="31"/>
+        <source>Ended unresolved (未解决)</source>
+        <translation>未解决（结案）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_queue_view.cpp" line="36"/>
+        <source>to %1: %2</source>
+        <translation>转%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::ReportExport</name>
     <message>
         <location filename="../../ui/report_export.cpp" line="26"/>
@@ -1637,92 +1766,102 @@
         <translation>发布标准</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="51"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="53"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="51"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="53"/>
         <source>Weight (0-100)</source>
         <translation>分值（0–100）</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="51"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="53"/>
         <source>Factor</source>
         <translation>评估因素</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="54"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="56"/>
         <source>Add factor</source>
         <translation>增加因素</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="55"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="57"/>
         <source>Remove factor</source>
         <translation>删除因素</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="64"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="65"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="67"/>
         <source>Effective from</source>
         <translation>施行日期</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="66"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="68"/>
         <source>Medium risk from score</source>
         <translation>中风险分值线</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="67"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="69"/>
         <source>High risk from score</source>
         <translation>高风险分值线</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="68"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="70"/>
         <source>Visit every … days: high risk</source>
         <translation>探访周期（天）：高风险</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="69"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="71"/>
         <source>Visit every … days: key targets and medium risk</source>
         <translation>探访周期（天）：重点帮扶对象和中风险</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="70"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="72"/>
         <source>Visit every … days: others</source>
         <translation>探访周期（天）：其他</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="71"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="73"/>
         <source>Assess again after … days</source>
         <translation>再次评估周期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="81"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="78"/>
+        <source>Close a referral to a department within … days</source>
+        <translation>部门转介办结时限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="79"/>
+        <source>Urge the supporters of a key target at least every … days</source>
+        <translation>督促重点帮扶对象赡养人的周期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk_standard_editor.cpp" line="85"/>
         <source>&lt;b&gt;Risk factors and weights&lt;/b&gt; (a score is the sum of the factors present)</source>
         <translation>&lt;b&gt;评估因素及分值&lt;/b&gt;（得分为具备的各因素分值之和）</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="200"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="208"/>
         <source>Applying the new standard to the ledger...</source>
         <translation>正在按新标准更新台账……</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="73"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="75"/>
         <source>Acknowledge an incident report within … hours</source>
         <translation>情况报告受理时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="74"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="76"/>
         <source>Close an incident report within … days</source>
         <translation>情况报告办结时限（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/risk_standard_editor.cpp" line="75"/>
+        <location filename="../../ui/risk_standard_editor.cpp" line="77"/>
         <source>A village not heard from for more than … days stands out</source>
         <translation>村超过几天未同步即提示（天）</translation>
     </message>
@@ -1781,121 +1920,141 @@
 <context>
     <name>shouwang::ui::SupervisionView</name>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="84"/>
+        <location filename="../../ui/supervision_view.cpp" line="86"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="85"/>
+        <location filename="../../ui/supervision_view.cpp" line="87"/>
         <source>Base figures (底数)</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="85"/>
+        <location filename="../../ui/supervision_view.cpp" line="87"/>
         <source>Visits (探访)</source>
         <translation>探访</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="85"/>
+        <location filename="../../ui/supervision_view.cpp" line="87"/>
         <source>Risk (风险)</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="86"/>
+        <location filename="../../ui/supervision_view.cpp" line="88"/>
         <source>Incident reports (情况报告)</source>
         <translation>情况报告</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="86"/>
+        <location filename="../../ui/supervision_view.cpp" line="88"/>
         <source>Services (服务)</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="86"/>
+        <location filename="../../ui/supervision_view.cpp" line="88"/>
         <source>Data (数据)</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="112"/>
+        <location filename="../../ui/supervision_view.cpp" line="89"/>
+        <source>Referrals (部门转介)</source>
+        <translation>部门转介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="89"/>
+        <source>Urging families (督促赡养)</source>
+        <translation>督促赡养</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="90"/>
+        <source>Health and poverty (健康与困难)</source>
+        <translation>健康与困难</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="90"/>
+        <source>Facilities (服务设施)</source>
+        <translation>服务设施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.cpp" line="117"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="115"/>
+        <location filename="../../ui/supervision_view.cpp" line="120"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="117"/>
+        <location filename="../../ui/supervision_view.cpp" line="122"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="119"/>
+        <location filename="../../ui/supervision_view.cpp" line="124"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="124"/>
+        <location filename="../../ui/supervision_view.cpp" line="129"/>
         <source>Export Excel...</source>
         <translation>导出 Excel……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="124"/>
+        <location filename="../../ui/supervision_view.cpp" line="129"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="125"/>
+        <location filename="../../ui/supervision_view.cpp" line="130"/>
         <source>Export CSV...</source>
         <translation>导出 CSV……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="125"/>
+        <location filename="../../ui/supervision_view.cpp" line="130"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="126"/>
+        <location filename="../../ui/supervision_view.cpp" line="131"/>
         <source>PDF report...</source>
         <translation>PDF 报告……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="126"/>
+        <location filename="../../ui/supervision_view.cpp" line="131"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="189"/>
+        <location filename="../../ui/supervision_view.cpp" line="194"/>
         <source>Computing the figures...</source>
         <translation>正在计算……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="212"/>
+        <location filename="../../ui/supervision_view.cpp" line="217"/>
         <source>&lt;b&gt;%1&lt;/b&gt;    period %2 to %3    figures as at %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;    统计期间 %2 至 %3    统计时点 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="238"/>
+        <location filename="../../ui/supervision_view.cpp" line="243"/>
         <source>supervision-%1-%2</source>
         <translation>督查统计-%1-%2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="239"/>
         <location filename="../../ui/supervision_view.cpp" line="244"/>
-        <location filename="../../ui/supervision_view.cpp" line="246"/>
+        <location filename="../../ui/supervision_view.cpp" line="249"/>
+        <location filename="../../ui/supervision_view.cpp" line="251"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="244"/>
+        <location filename="../../ui/supervision_view.cpp" line="249"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.cpp" line="251"/>
         <location filename="../../ui/supervision_view.cpp" line="256"/>
         <location filename="../../ui/supervision_view.cpp" line="261"/>
+        <location filename="../../ui/supervision_view.cpp" line="266"/>
         <source>Compute the figures first.</source>
         <translation>请先计算。</translation>
     </message>
@@ -2144,6 +2303,54 @@
         <location filename="../../ui/visit_dialog.cpp" line="47"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::WorkflowStepPanel</name>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="31"/>
+        <source>Record this step</source>
+        <translation>记录办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="51"/>
+        <source>Step</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="52"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="52"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="53"/>
+        <source>Handled by</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="75"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="139"/>
+        <source>Choose a record in the list to handle it.</source>
+        <translation>请在列表中选择一条记录进行办理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="145"/>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_step_panel.cpp" line="148"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3, now &lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）— %3，目前&lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</translation>
     </message>
 </context>
 </TS>
