@@ -3,6 +3,7 @@
 #include "labels.h"
 
 #include "domain/schema.h"
+#include "domain/workflow.h"
 
 namespace shouwang::ui {
 namespace {
@@ -54,7 +55,7 @@ bool LedgerSession::mayWrite(const EntityDef& entity)
     case Scope::Kind::Village:
         return entity.scope != EntityScope::County;
     case Scope::Kind::Township:
-        return entity.name == "incident";
+        return townshipHandles(entity.name);
     case Scope::Kind::County:
         return true;
     }
@@ -93,6 +94,12 @@ void LedgerSession::fillVillage(Record& record)
         const EntityDef* def = findEntity(record.entity);
         const bool county = def && def->scope == EntityScope::County;
         record.villageCode = county ? countyCode() : villageCode();
+    }
+    // Above a village (a township proposing a referral), a record about an elder belongs
+    // to the elder's village.
+    if (record.villageCode.empty() && record.has("elder_id")) {
+        if (auto elder = m_ledger->get("elder", record.value("elder_id")))
+            record.villageCode = elder->villageCode;
     }
 }
 

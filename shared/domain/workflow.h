@@ -46,6 +46,13 @@ struct Workflow {
 // The workflow that holds records of `entity`; nullptr if none does.
 const Workflow* workflowOf(std::string_view entity);
 
+// What a township writes in its villages' ledgers: the records with a workflow (情况报告,
+// 部门转介 — which it may also propose itself); the rest it only reads.
+inline bool townshipHandles(std::string_view entity)
+{
+    return workflowOf(entity) != nullptr;
+}
+
 // Whether a record in status `from` may move to status `to`: forward, past optional steps only.
 bool canMove(const Workflow& flow, std::string_view from, std::string_view to);
 

@@ -83,9 +83,7 @@ bool Scope::canWrite(const EntityDef& entity, std::string_view villageCode) cons
     case Kind::County:
         return true;
     case Kind::Township:
-        // The township handles what has a workflow: 情况报告 and 部门转介 (which it may also
-        // propose itself, about an elder of one of its villages).
-        return workflowOf(entity.name) != nullptr;
+        return townshipHandles(entity.name);
     }
     return false;
 }

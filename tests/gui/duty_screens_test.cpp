@@ -122,6 +122,18 @@ private slots:
         QCOMPARE(rowOf(view, id), -1); // an ended referral leaves the open queue
         view.showCombo()->setCurrentIndex(1);
         QVERIFY(rowOf(view, id) >= 0);
+
+        // The township proposes one itself: it belongs to the elder's village.
+        Record own;
+        own.entity = "referral";
+        own.set("elder_id", elder);
+        own.set("department", "health");
+        own.set("reason", "未纳入健康管理");
+        own.set("proposed_on", "2024-06-01");
+        own.set("proposed_by", "乡镇民政办");
+        own.set("status", "proposed");
+        save(ledger, own);
+        QCOMPARE(qs(own.villageCode), QString::fromLatin1(test::GuiLedger::kVillage));
     }
 
     void theHomePageListsKeyTargetsWhoseSupportersAreDueToBeUrged()
@@ -195,7 +207,7 @@ private slots:
         const QString text = QString::fromUtf8(process.readAllStandardOutput()).remove(u' ').remove(u'\n');
         for (const char* expected : {"督促履行赡养义务通知书", "王建国（儿子）：", "李秀英", "请每周给老人打电话，每月给付赡养费300元",
                                      "老年人权益保障法", "2024年6月1日", "书面", "村民委员会", "2024年5月1日"}) {
-            QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
+            QVERIFY2(text.contains(QString::fromUtf8(expected)), qPrintable(QString::fromUtf8(expected) + QStringLiteral(" not in: ") + text));
         }
     }
 };
