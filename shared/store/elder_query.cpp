@@ -98,7 +98,8 @@ Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches)
     if (f.programme == "health_65")
         sql.add("health_mgmt_65 = '1'");
     else if (f.programme == "health_65_missing")
-        sql.add("x_birth_date <= ? AND coalesce(health_mgmt_65, '0') != '1'", {bornBy(on, 65)});
+        // A comparison with the column itself, so its integer affinity applies to '1'.
+        sql.add("x_birth_date <= ? AND (health_mgmt_65 IS NULL OR health_mgmt_65 != '1')", {bornBy(on, 65)});
     else if (f.programme == "registered_poor" || f.programme == "dibao" || f.programme == "tekun")
         sql.add("household_id IN (SELECT id FROM households WHERE deleted = 0 AND " + f.programme + " = '1')");
     // The unary + (risk level, visit due) keeps SQLite off the one-column indexes for these
