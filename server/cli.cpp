@@ -37,8 +37,10 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
   shouwang-server --db FILE backup OUT                    在线备份（服务运行时亦可）/ consistent online backup
   shouwang-server --db FILE restore BACKUP                停止服务后从备份恢复 / restore (service stopped)
   shouwang-server --db FILE report [--area CODE] [--from DATE --to DATE] [--format text|csv|xlsx] [--out FILE]
-        [--section all|base|visits|risk|incidents|services|association|volunteers|data|duplicates] [--ack-hours H] [--close-days D]
-        [--silent-days D] [--with-ledger]              督促检查报表 / supervision figures (docs/supervision.md);
+        [--section all|base|visits|risk|incidents|services|association|volunteers|data|duplicates|referrals|family|
+                   health|facilities]
+        [--ack-hours H] [--close-days D] [--silent-days D] [--with-ledger]
+                                                          督促检查报表 / supervision figures (docs/supervision.md);
                                                           时限默认为区县标准所定 / limits default to the county's standard
 
 选项 / options:

@@ -21,6 +21,8 @@ packages=(
   clang libclang-rt-14-dev
   # Supervision exports (shared/exchange/xlsx_writer.cpp) and reading them back in tests.
   libxlsxwriter-dev unzip
+  # The printed 督促通知书 read back from its PDF in tests (tests/gui/duty_notice_print_test.cpp).
+  poppler-utils
   # Supervision dashboard charts (client/ui/supervision_charts.cpp): Qt Charts.
   qt6-charts-dev libqt6opengl6-dev
 )

@@ -222,7 +222,7 @@ void VillageGenerator::makePairings()
         return;
     const std::size_t count = std::max<std::size_t>(1, m_elders.size() / 40);
     for (std::size_t i = 0; i < count; ++i) {
-        const std::string mode = std::array{"one_one", "many_one", "one_many"}[m_random.weighted(std::array{60, 20, 20})];
+        std::string mode = std::array{"one_one", "many_one", "one_many"}[m_random.weighted(std::array{60, 20, 20})];
         const std::size_t helpers = mode == "many_one" ? std::min<std::size_t>(m_volunteers.size(), 2 + static_cast<std::size_t>(m_random.range(0, 1))) : 1;
         const std::size_t helped = mode == "one_many" ? std::min<std::size_t>(targets.size(), 2 + static_cast<std::size_t>(m_random.range(0, 2))) : 1;
         const auto firstHelper = static_cast<std::size_t>(m_random.range(0, static_cast<int>(m_volunteers.size()) - 1));
@@ -232,6 +232,8 @@ void VillageGenerator::makePairings()
             helperIds += (k ? "," : "") + m_volunteers[(firstHelper + k) % m_volunteers.size()].id;
         for (std::size_t k = 0; k < helped; ++k)
             helpedIds += (k ? "," : "") + targets[(firstTarget + k) % targets.size()]->id;
+        if (helpers < 2 && helped < 2)
+            mode = "one_one"; // a village with one volunteer or one target: the mode must fit
         Record p = record("pairing");
         p.set("mode", mode);
         p.set("helpers", helperIds);

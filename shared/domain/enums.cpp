@@ -97,9 +97,17 @@ constexpr EnumOption kDutyFulfilment[] = {
 };
 constexpr EnumOption kNoticeMethod[] = {
     {"phone", "电话", "Phone"},
-    {"visit", "上门", "In person"},
+    {"visit", "当面", "In person"},
     {"letter", "书面", "In writing"},
     {"other", "其他", "Other"},
+    {"wechat", "微信", "WeChat"},
+};
+// What the supporter answered; "none" (no answer yet) counts as not responding.
+constexpr EnumOption kNoticeAnswer[] = {
+    {"agreed", "同意履行", "Agreed"},
+    {"partly", "部分履行", "Partly"},
+    {"refused", "拒绝履行", "Refused"},
+    {"none", "未答复", "No answer"},
 };
 constexpr EnumOption kCaretakerKind[] = {
     {"relative", "亲属", "Relative"},
@@ -166,6 +174,24 @@ constexpr EnumOption kVolunteerKind[] = {
     {"neighbour", "邻居（邻里守望）", "Neighbour"},
     {"social_worker", "社工", "Social worker"},
     {"association", "老年协会会员", "Elders' association member"},
+};
+constexpr EnumOption kReferralDepartment[] = {
+    {"justice", "司法行政", "Justice (legal aid)"},
+    {"health", "卫生健康", "Health"},
+    {"hrss", "人力资源社会保障", "Human resources and social security"},
+    {"rural_revival", "乡村振兴", "Rural revitalisation"},
+    {"disabled", "残联", "Disabled persons' federation"},
+    {"medical_insurance", "医疗保障", "Medical insurance"},
+    {"police", "公安", "Police"},
+    {"fire", "消防", "Fire service"},
+};
+constexpr EnumOption kReferralStatus[] = {
+    {"proposed", "已提出", "Proposed"},
+    {"reviewed", "乡镇已审核", "Reviewed by township"},
+    {"referred", "已转介", "Referred"},
+    {"accepted", "部门已受理", "Accepted"},
+    {"closed", "已办结", "Closed"},
+    {"unresolved", "未解决", "Unresolved"},
 };
 constexpr EnumOption kPairingMode[] = {
     {"one_one", "一帮一", "One helps one"},
@@ -258,6 +284,9 @@ constexpr EnumDef kEnums[] = {
     {"incident_status", kIncidentStatus},
     {"volunteer_kind", kVolunteerKind},
     {"pairing_mode", kPairingMode},
+    {"notice_answer", kNoticeAnswer},
+    {"referral_department", kReferralDepartment},
+    {"referral_status", kReferralStatus},
     {"facility_type", kFacilityType},
     {"service_category", kServiceCategory},
     {"campaign_kind", kCampaignKind},

@@ -2,6 +2,7 @@
 
 #include "record.h"
 #include "validation.h"
+#include "workflow.h"
 
 #include <string>
 #include <string_view>
@@ -48,6 +49,9 @@ struct IncidentStepInput {
     std::string note;    // 救助措施 (Assist) or 办结情况 (Close); unused for Accept
 };
 
+// The description the rules of domain/workflow.h apply to.
+const Workflow& incidentWorkflow();
+
 // The status a step leads to.
 std::string_view statusAfter(IncidentStep step);
 // Whether an incident in status `from` may move to status `to`.
@@ -65,12 +69,7 @@ std::string applyIncidentStep(Record& incident, const IncidentStepInput& step);
 std::vector<FieldError> incidentWorkflowProblems(const Record& incident);
 
 // One step of an incident's history, for timelines and supervision.
-struct IncidentEvent {
-    std::string status; // incident_status code reached
-    std::string at;     // when
-    std::string who;    // reporter, 受理人, 办结人; "" for assistance
-    std::string note;   // 情况描述, 救助措施, 办结情况
-};
+using IncidentEvent = WorkflowEvent;
 // The steps the record shows, in order: 上报 (reported_at, else discovered_at), 受理,
 // 救助, 办结 — each only if its time is filled in.
 std::vector<IncidentEvent> incidentTimeline(const Record& incident);

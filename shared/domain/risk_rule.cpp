@@ -115,6 +115,8 @@ constexpr LimitField kLimitFields[] = {
     {"ack_hours", 24 * 30, &SupervisionLimits::acknowledgeHours},
     {"close_days", kMaxIntervalDays, &SupervisionLimits::closeDays},
     {"silent_days", kMaxIntervalDays, &SupervisionLimits::silentDays},
+    {"referral_days", kMaxIntervalDays, &SupervisionLimits::referralDays},
+    {"notice_days", kMaxIntervalDays, &SupervisionLimits::noticeDays},
 };
 
 // The volunteer hours overdraft (issue 18) may be 0, unlike the limits above.

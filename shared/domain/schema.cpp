@@ -42,6 +42,7 @@ constexpr FieldDef kElder[] = {
     {"status", "状态", "Status", T::Enum, "elder_status", true},
     {"status_date", "状态变更日期", "Status date", T::Date},
     {"status_reason", "状态变更原因", "Status reason", T::Text},
+    {"facility_id", "常去服务设施", "Facility used", T::Ref, "facility", false, 4},
 };
 
 constexpr FieldDef kSupporter[] = {
@@ -64,6 +65,10 @@ constexpr FieldDef kDutyNotice[] = {
     {"method", "督促方式", "Method", T::Enum, "notice_method", true},
     {"content", "督促内容", "Content", T::LongText, {}, true},
     {"response", "赡养人回应", "Response", T::LongText},
+    // The answer decides whether the supporter took up the duty; a notice without one, or
+    // past its follow-up date, puts the elder back on the village's urging list (home page).
+    {"answer", "答复情况", "Answer", T::Enum, "notice_answer", false, 4},
+    {"follow_up_date", "跟进日期", "Follow-up date", T::Date, {}, false, 4},
 };
 
 constexpr FieldDef kCareAgreement[] = {
@@ -226,6 +231,7 @@ constexpr FieldDef kServiceRecord[] = {
     {"date", "服务日期", "Date", T::Date, {}, true},
     {"provider", "服务提供人", "Provider", T::Text, {}, true},
     {"content", "服务内容", "Content", T::LongText},
+    {"facility_id", "服务地点（设施）", "At facility", T::Ref, "facility", false, 4},
 };
 
 constexpr FieldDef kCampaign[] = {
@@ -254,6 +260,9 @@ constexpr FieldDef kRiskRule[] = {
     {"silent_days", "未同步提示天数", "Village silence limit (days)", T::Integer, {}, false, 3},
     // How far a volunteer's redemptions may go beyond the hours credited; empty: none.
     {"overdraft_hours", "志愿服务时长允许透支（小时）", "Volunteer hours overdraft allowed", T::Integer, {}, false, 4},
+    // Empty: 30 days, 90 days (docs/supervision.md).
+    {"referral_days", "转介办结时限（天）", "Referral closing limit (days)", T::Integer, {}, false, 4},
+    {"notice_days", "督促赡养人周期（天）", "Supporter urging interval (days)", T::Integer, {}, false, 4},
 };
 
 // The phone a village calls in an emergency, one per township, published by the county
@@ -262,6 +271,26 @@ constexpr FieldDef kTownshipContact[] = {
     {"township_code", "乡镇代码", "Township code", T::Text, {}, true},
     {"phone", "应急联系电话", "Emergency phone", T::Phone, {}, true},
     {"notes", "说明", "Notes", T::Text},
+};
+
+// A matter a village or township hands to a department (转介), and how it is handled:
+// 提出 → 乡镇审核 → 已转介 → 已受理 → 已办结 / 未解决 (domain/referral_workflow.h).
+constexpr FieldDef kReferral[] = {
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"department", "转介部门", "Department", T::Enum, "referral_department", true},
+    {"reason", "转介事由", "Reason", T::LongText, {}, true},
+    {"proposed_on", "提出日期", "Proposed on", T::Date, {}, true},
+    {"proposed_by", "提出人", "Proposed by", T::Text, {}, true},
+    {"status", "办理状态", "Status", T::Enum, "referral_status", true},
+    {"reviewed_on", "乡镇审核日期", "Reviewed on", T::Date},
+    {"reviewed_by", "审核人", "Reviewed by", T::Text},
+    {"review_note", "审核意见", "Review opinion", T::LongText},
+    {"referred_on", "转介日期", "Referred on", T::Date},
+    {"referred_by", "转介经办人", "Referred by", T::Text},
+    {"accepted_on", "部门受理日期", "Accepted on", T::Date},
+    {"accepted_by", "部门经办人", "Accepted by", T::Text},
+    {"closed_on", "结案日期", "Closed on", T::Date},
+    {"outcome", "办理结果", "Outcome", T::LongText},
 };
 
 constexpr EntityDef kEntities[] = {
@@ -290,6 +319,7 @@ constexpr EntityDef kEntities[] = {
     {"risk_rule", "risk_rules", "风险等级标准", "Risk standard", EntityScope::County, kRiskRule},
     {"township_contact", "township_contacts", "乡镇应急电话", "Township emergency phone", EntityScope::County,
      kTownshipContact, 3},
+    {"referral", "referrals", "部门转介", "Referral", EntityScope::Village, kReferral, 4},
 };
 
 } // namespace

@@ -94,6 +94,52 @@ std::string label(const FieldDef& field)
     return "「" + std::string(field.zh) + "」";
 }
 
+std::size_t countItems(std::string_view list)
+{
+    std::size_t n = 0;
+    forEachItem(list, [&](std::string_view item) { n += !item.empty(); });
+    return n;
+}
+
+// 纳入65岁以上老年人健康管理 is the 卫生健康 service for those 65 and over: the flag on a
+// younger elder is a mistake that would inflate the health-management figure.
+std::string healthManagementProblem(const Record& elder)
+{
+    if (elder.value("health_mgmt_65") != "1")
+        return {};
+    const IdNumberCheck id = checkIdNumber(elder.value("id_number"));
+    const auto birth = id.ok() ? parseDate(id.info->birthDate) : std::nullopt;
+    if (!birth)
+        return {};
+    const int age = yearsBetween(*birth, today());
+    if (age >= 65)
+        return {};
+    return "「纳入65岁以上老年人健康管理」只适用于65周岁及以上的老年人，该老人现年" + std::to_string(age) + "岁";
+}
+
+// 一帮一 is one helper for one elder, 多帮一 several helpers for one elder, 一帮多 one helper
+// for several elders.
+std::string pairingModeProblem(const Record& pairing)
+{
+    const std::string& mode = pairing.value("mode");
+    const std::size_t helpers = countItems(pairing.value("helpers"));
+    const std::size_t helped = countItems(pairing.value("helped"));
+    if (helpers == 0 || helped == 0)
+        return {}; // the required-field message says it
+    const bool fits = mode == "one_one"    ? helpers == 1 && helped == 1
+                      : mode == "many_one" ? helpers >= 2 && helped == 1
+                      : mode == "one_many" ? helpers == 1 && helped >= 2
+                                           : true;
+    if (fits)
+        return {};
+    const std::string need = mode == "one_one"    ? "帮扶人和帮扶对象应各1人"
+                             : mode == "many_one" ? "应有2名以上帮扶人、1名帮扶对象"
+                                                  : "应有1名帮扶人、2名以上帮扶对象";
+    const EnumDef* modes = findEnum("pairing_mode");
+    return "帮扶形式为“" + std::string(modes ? modes->label(mode) : mode) + "”时" + need + "（现有帮扶人"
+        + std::to_string(helpers) + "人、帮扶对象" + std::to_string(helped) + "人），请更正帮扶形式或人员";
+}
+
 } // namespace
 
 std::string validateValue(const FieldDef& field, std::string_view value)
@@ -182,6 +228,14 @@ std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& re
         const Division* township = levelOfCode(code) == DivisionLevel::Township ? findDivision(code) : nullptr;
         if (!code.empty() && (!township || (!record.villageCode.empty() && !code.starts_with(record.villageCode))))
             errors.push_back({"township_code", "乡镇代码应为本区县某个乡镇（街道）的9位区划代码，如 500154001"});
+    }
+    if (entity.name == "elder") {
+        if (std::string problem = healthManagementProblem(record); !problem.empty())
+            errors.push_back({"health_mgmt_65", std::move(problem)});
+    }
+    if (entity.name == "pairing") {
+        if (std::string problem = pairingModeProblem(record); !problem.empty())
+            errors.push_back({"mode", std::move(problem)});
     }
     return errors;
 }

@@ -23,7 +23,9 @@ std::vector<ElderCsvColumn> buildColumns()
         columns.push_back({Kind::Household, header, &field});
     }
     for (const FieldDef& field : findEntity("elder")->fields) {
-        if (field.name != "household_id") // the household is given by its head and address
+        // A reference is a record id, nothing a spreadsheet holds: the household is given by
+        // its head and address, the facility used is chosen in the elder's form.
+        if (field.type != FieldType::Ref)
             columns.push_back({Kind::Elder, std::string(field.zh), &field});
     }
     return columns;

@@ -56,6 +56,10 @@ struct Context {
 
 // The display name of a unit code: a township's name, a village's short name.
 std::string unitName(const std::string& code);
+// Every non-deleted record of `entity` in the area, all fields (area_records.cpp).
+std::vector<Record> loadAreaRecords(Context& ctx, std::string_view entity);
+// Elder id → name, of every elder of the area.
+std::map<std::string, std::string> elderNames(Context& ctx);
 // Fills ctx.elders (elder_snapshot.cpp).
 void loadElders(Context& ctx);
 
@@ -76,6 +80,10 @@ void volunteerSummary(const SupervisionReport& r, std::vector<std::vector<std::s
 Table associationTable(const SupervisionReport& r);
 Table volunteerAccountTable(const SupervisionReport& r);
 Table overdraftTable(const SupervisionReport& r);
+void computeReferrals(Context& ctx, ReferralFigures& out);
+void computeFamilyDuty(Context& ctx, FamilyDutyFigures& out);
+void computeHealth(Context& ctx, HealthFigures& out);
+void computeFacilities(Context& ctx, FacilityFigures& out);
 
 // Whole days from a to b.
 int daysBetween(Date a, Date b);

@@ -1,5 +1,6 @@
 #include "report_tables.h"
 
+#include "duty_tables.h"
 #include "report_context.h"
 
 #include "domain/enums.h"
@@ -107,6 +108,7 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
         row("数据", "超过 " + num(static_cast<std::size_t>(r.limits.silentDays)) + " 天未同步的村", num(r.data.silentVillages));
         row("数据", "待处理冲突", num(r.data.openConflicts));
     }
+    report::addDutySummary(r, s, rows);
 }
 
 Table incompleteTable(const SupervisionReport& r)
@@ -210,6 +212,8 @@ std::optional<ReportSection> parseReportSection(std::string_view name)
         {"risk", ReportSection::Risk},         {"incidents", ReportSection::Incidents}, {"services", ReportSection::Services},
         {"data", ReportSection::Data},         {"duplicates", ReportSection::Duplicates},
         {"association", ReportSection::Association}, {"volunteers", ReportSection::Volunteers},
+        {"referrals", ReportSection::Referrals}, {"family", ReportSection::Family},
+        {"health", ReportSection::Health},     {"facilities", ReportSection::Facilities},
     };
     for (const auto& [text, section] : kNames) {
         if (text == name)
@@ -263,6 +267,7 @@ std::vector<Table> reportTables(const SupervisionReport& report, ReportSection s
     }
     if (wants(section, ReportSection::Data))
         tables.push_back(dataTable(report));
+    report::addDutyTables(report, section, tables);
     return tables;
 }
 

@@ -169,6 +169,10 @@ SupervisionReport computeSupervision(Database& db, const ReportRequest& request)
     report::computeAssociation(ctx, out.association);
     report::computeVolunteerHours(ctx, out.volunteerHours);
     report::computeData(ctx, out.data);
+    report::computeReferrals(ctx, out.referrals);
+    report::computeFamilyDuty(ctx, out.familyDuty);
+    report::computeHealth(ctx, out.health);
+    report::computeFacilities(ctx, out.facilities);
 
     out.request = ctx.request;
     out.limits = ctx.limits;

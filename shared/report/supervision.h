@@ -4,6 +4,8 @@
 // is computed). Computed here once, for any area and period, and shown by the client's
 // dashboard and by `shouwang-server report` alike.
 
+#include "duty_figures.h"
+
 #include "domain/date.h"
 #include "domain/incident_workflow.h"
 #include "domain/risk_rule.h"
@@ -213,6 +215,10 @@ struct SupervisionReport {
     AssociationFigures association;
     VolunteerHoursFigures volunteerHours;
     DataFigures data;
+    ReferralFigures referrals;
+    FamilyDutyFigures familyDuty;
+    HealthFigures health;
+    FacilityFigures facilities;
 };
 
 // "" when the request can be answered, else why not (Chinese): unknown area, from after to.

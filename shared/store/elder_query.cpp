@@ -93,6 +93,13 @@ Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches)
         sql.add(kKeyTarget, {cutoffs.advancedAge});
     if (f.flags & ElderFilter::Eligible)
         sql.add("x_birth_date <= ? AND x_away_since != '' AND x_away_since <= ?", {cutoffs.oldAge, cutoffs.away});
+    if (f.programme == "health_65")
+        sql.add("health_mgmt_65 = '1'");
+    else if (f.programme == "health_65_missing")
+        // A comparison with the column itself, so its integer affinity applies to '1'.
+        sql.add("x_birth_date <= ? AND (health_mgmt_65 IS NULL OR health_mgmt_65 != '1')", {bornBy(on, 65)});
+    else if (f.programme == "registered_poor" || f.programme == "dibao" || f.programme == "tekun")
+        sql.add("household_id IN (SELECT id FROM households WHERE deleted = 0 AND " + f.programme + " = '1')");
     // The unary + (risk level, visit due) keeps SQLite off the one-column indexes for these
     // filters: many elders match them, and a row fetched per index entry cost 1.3 s at
     // 100,000 elders where a walk of elders_list costs 50 ms (docs/performance.md).

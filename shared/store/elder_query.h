@@ -24,6 +24,10 @@ struct ElderFilter {
     std::string status;        // an elder_status code, "" for every status
     std::uint32_t flags = 0;   // all of these must hold
     std::string riskLevel;     // a risk_level code; "none" for never assessed
+    // A programme the elder is or should be in: "health_65" (in 65+ health management),
+    // "health_65_missing" (65 or older and not in it), "registered_poor", "dibao", "tekun"
+    // (of a 建档立卡 / 低保 / 特困供养 household); "" for any.
+    std::string programme;
     bool overdue = false;      // visit due date before today
     bool dueBy = false;        // visit due on or before `dueDate`
     Date dueDate{};

@@ -1,5 +1,9 @@
 #include "scope.h"
 
+#include "domain/workflow.h"
+
+#include <algorithm>
+
 namespace shouwang {
 namespace {
 
@@ -99,7 +103,7 @@ bool Scope::mayWrite(const EntityDef& entity) const
     case Kind::County:
         return true;
     case Kind::Township:
-        return entity.name == "incident";
+        return townshipHandles(entity.name);
     }
     return false;
 }

@@ -47,7 +47,7 @@ std::map<std::string, std::map<std::string, std::string>> eldersOf(Ledger& ledge
     for (const Record& elder : ledger.list("elder")) {
         auto& values = out[elder.value("id_number")];
         for (const auto& [field, value] : elder.values) {
-            if (field != "household_id")
+            if (field != "household_id" && field != "facility_id") // references: not in the CSV
                 values[field] = value;
         }
         values["village"] = elder.villageCode;

@@ -8,7 +8,7 @@
 #include "ui/ledger/elder_dialog.h"
 #include "ui/sync/first_run_dialog.h"
 #include "ui/supervision/home_view.h"
-#include "ui/incidents/incident_dialog.h"
+#include "ui/workflows/incident_dialog.h"
 #include "ui/window/main_window.h"
 #include "ui/ledger/new_household_dialog.h"
 #include "ui/forms/record_form.h"

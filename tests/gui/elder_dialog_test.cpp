@@ -116,7 +116,7 @@ private slots:
         test::typeInto(lineEdit(dialog, "id_number"), QString::fromStdString(test::validIdNumber("19500101")));
         choose(dialog, "living", "alone");
         QVERIFY(dialog.save());
-        QCOMPARE(dialog.tabs()->count(), before + 7); // visits ... change history
+        QCOMPARE(dialog.tabs()->count(), before + 8); // visits ... referrals, change history
     }
 };
 

@@ -8,7 +8,7 @@
 #include "server_process.h"
 
 #include "ui/supervision/home_view.h"
-#include "ui/incidents/incident_dialog.h"
+#include "ui/workflows/incident_dialog.h"
 #include "ui/window/main_window.h"
 #include "ui/forms/record_form.h"
 #include "ui/forms/record_list_panel.h"

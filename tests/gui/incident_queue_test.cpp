@@ -5,8 +5,8 @@
 
 #include "ui/session/labels.h"
 
-#include "ui/incidents/incident_queue_view.h"
-#include "ui/incidents/incident_step_panel.h"
+#include "ui/workflows/incident_queue_view.h"
+#include "ui/workflows/incident_step_panel.h"
 #include "ui/forms/record_list_panel.h"
 #include "ui/forms/record_table_model.h"
 

@@ -48,6 +48,7 @@ TEST_CASE("the xlsx holds one sheet per table with Chinese headers and the rows,
     const std::string book = zipPart(path, "xl/workbook.xml", county.dir);
     for (const char* sheet : {"汇总", "分单位", "信息不全", "身份证号重复", "逾期未探访", "专项探访覆盖", "高风险无干预措施",
                               "情况报告", "情况报告时间线", "老年协会活动", "志愿服务时长", "超额待核的兑换", "数据同步",
+                              "转介分部门", "部门转介", "部门转介时间线", "赡养人未答复", "建议转介健康管理", "服务设施使用",
                               "留守老年人台账"}) {
         INFO(sheet);
         CHECK(book.find(std::string("name=\"") + sheet + "\"") != std::string::npos);

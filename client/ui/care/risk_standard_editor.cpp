@@ -47,6 +47,8 @@ RiskStandardEditor::RiskStandardEditor(LedgerSession& session, QWidget* parent)
     m_limits[1] = spinBox(366, this);
     m_limits[2] = spinBox(366, this);
     m_overdraft = spinBox(1000, this);
+    m_limits[3] = spinBox(366, this);
+    m_limits[4] = spinBox(366, this);
     m_effective->setCalendarPopup(true);
     m_effective->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_factors->setHorizontalHeaderLabels({tr("Code"), tr("Weight (0-100)"), tr("Factor")});
@@ -75,6 +77,8 @@ RiskStandardEditor::RiskStandardEditor(LedgerSession& session, QWidget* parent)
     form->addRow(tr("Close an incident report within … days"), m_limits[1]);
     form->addRow(tr("A village not heard from for more than … days stands out"), m_limits[2]);
     form->addRow(tr("A volunteer may redeem … hours beyond the balance"), m_overdraft);
+    form->addRow(tr("Close a referral to a department within … days"), m_limits[3]);
+    form->addRow(tr("Urge the supporters of a key target at least every … days"), m_limits[4]);
     auto* factorButtons = new QHBoxLayout;
     factorButtons->addWidget(add);
     factorButtons->addWidget(remove);
@@ -132,6 +136,8 @@ void RiskStandardEditor::showStandard(const RiskStandard& standard)
     m_limits[1]->setValue(standard.limits.closeDays);
     m_limits[2]->setValue(standard.limits.silentDays);
     m_overdraft->setValue(standard.limits.overdraftHours);
+    m_limits[3]->setValue(standard.limits.referralDays);
+    m_limits[4]->setValue(standard.limits.noticeDays);
 }
 
 void RiskStandardEditor::addFactor()
@@ -177,6 +183,8 @@ Record RiskStandardEditor::recordFromForm() const
     record.set("close_days", std::to_string(m_limits[1]->value()));
     record.set("silent_days", std::to_string(m_limits[2]->value()));
     record.set("overdraft_hours", std::to_string(m_overdraft->value()));
+    record.set("referral_days", std::to_string(m_limits[3]->value()));
+    record.set("notice_days", std::to_string(m_limits[4]->value()));
     return record;
 }
 

@@ -38,7 +38,8 @@ public:
     QSpinBox* mediumThreshold() const { return m_medium; }
     QSpinBox* highThreshold() const { return m_high; }
     QSpinBox* visitDays(int which) const { return m_visitDays[which]; } // 0 high risk, 1 key, 2 others
-    // The supervision limits: 0 hours to acknowledge, 1 days to close, 2 days of silence.
+    // The supervision limits: 0 hours to acknowledge, 1 days to close, 2 days of silence,
+    // 3 days to close a referral, 4 days between urgings of a key target's supporters.
     QSpinBox* limit(int which) const { return m_limits[which]; }
     // How many hours a volunteer may redeem beyond those credited (issue 18).
     QSpinBox* overdraftHours() const { return m_overdraft; }
@@ -63,7 +64,7 @@ private:
     QSpinBox* m_high;
     QSpinBox* m_visitDays[3];
     QSpinBox* m_assessmentDays;
-    QSpinBox* m_limits[3];
+    QSpinBox* m_limits[5]; // ack_hours, close_days, silent_days, referral_days, notice_days
     QSpinBox* m_overdraft;
     QLabel* m_error;
     QPushButton* m_save;

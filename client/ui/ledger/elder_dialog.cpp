@@ -29,7 +29,7 @@ std::vector<std::vector<std::string_view>> ElderDialog::fieldGroups()
          "status_reason"},
         {"household_id"},
         {"health", "ability", "dementia", "chronic_diseases", "severe_mental", "disability_grade", "health_mgmt_65",
-         "daily_carer"},
+         "daily_carer", "facility_id"},
         {"income_sources", "insurance", "difficulties", "difficulties_note"},
     };
 }
@@ -56,10 +56,12 @@ ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWi
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     m_message->hide();
-    connect(m_forms[0], &RecordForm::edited, this, [this](const QString& field) {
-        if (field == QLatin1String("id_number"))
-            updateDerived();
-    });
+    for (RecordForm* form : {m_forms[0], m_forms[2]}) {
+        connect(form, &RecordForm::edited, this, [this](const QString& field) {
+            if (field == QLatin1String("id_number") || field == QLatin1String("health_mgmt_65"))
+                updateDerived();
+        });
+    }
 
     auto* basic = formTab(m_forms[0]);
     basic->layout()->addWidget(m_derived);
@@ -158,9 +160,15 @@ void ElderDialog::updateDerived()
     }
     m_derived->setStyleSheet({});
     const int age = yearsBetween(*parseDate(check.info->birthDate), today());
-    m_derived->setText(tr("Birth date: %1    Sex: %2    Age: %3")
-                           .arg(qs(check.info->birthDate), enumLabel("sex", check.info->sex))
-                           .arg(age));
+    QString text = tr("Birth date: %1    Sex: %2    Age: %3")
+                       .arg(qs(check.info->birthDate), enumLabel("sex", check.info->sex))
+                       .arg(age);
+    // The policy's 卫生健康 duty: an elder of 65 or over belongs in 65+ health management.
+    if (age >= 65 && m_forms[2]->value("health_mgmt_65") != "1")
+        text += tr("    Aged 65 or over and not in 65+ health management: consider a referral to the health "
+                   "department (tab Referrals to departments).");
+    m_derived->setWordWrap(true);
+    m_derived->setText(text);
 }
 
 bool ElderDialog::createHousehold(const QString& headName)

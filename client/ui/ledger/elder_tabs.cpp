@@ -1,11 +1,14 @@
 #include "elder_tabs.h"
 
 #include "ui/forms/change_history_model.h"
-#include "ui/incidents/incident_dialog.h"
+#include "duty_notice_print.h"
+#include "ui/workflows/incident_dialog.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
 #include "ui/forms/record_dialog.h"
 #include "ui/forms/record_list_panel.h"
+#include "ui/forms/record_table_model.h"
+#include "ui/workflows/referral_queue_view.h"
 #include "ui/care/risk_dialog.h"
 #include "ui/care/visit_dialog.h"
 
@@ -14,6 +17,8 @@
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -77,11 +82,21 @@ void addElderRecordTabs(LedgerSession& session, const std::string& elderId, QTab
 {
     auto* supporters = elderPanel(session, elderId, "supporter",
                                   {"name", "relation", "phone", "away_location", "away_since", "duty_fulfilment"});
-    auto* notices = elderPanel(session, elderId, "duty_notice", {"date", "supporter_id", "method", "content", "response"});
+    auto* notices = elderPanel(session, elderId, "duty_notice",
+                               {"date", "supporter_id", "method", "answer", "follow_up_date", "content"});
     householdLayout->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(label(*findEntity("supporter")))));
     householdLayout->addWidget(supporters, 2);
     householdLayout->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(label(*findEntity("duty_notice")))));
     householdLayout->addWidget(notices, 1);
+    auto* printNotice = new QPushButton(QCoreApplication::translate("shouwang::ui::ElderDialog", "Print urging notice (督促通知书)..."));
+    QObject::connect(printNotice, &QPushButton::clicked, notices, [&session, notices] {
+        if (const Record* notice = notices->model().recordAt(notices->view()->currentIndex().row()))
+            printDutyNotice(session, *notice, notices);
+        else
+            QMessageBox::information(notices, QCoreApplication::translate("shouwang::ui::ElderDialog", "Print urging notice"),
+                                     QCoreApplication::translate("shouwang::ui::ElderDialog", "Choose a notice in the list first."));
+    });
+    householdLayout->addWidget(printNotice, 0, Qt::AlignRight);
 
     auto* visits = elderPanel(session, elderId, "visit", {"date", "mode", "visitor", "finding", "hazards", "next_due"});
     visits->setEditor([&session](QWidget* parent, const Record& record) {
@@ -111,6 +126,9 @@ void addElderRecordTabs(LedgerSession& session, const std::string& elderId, QTab
         return dialog.exec() == QDialog::Accepted;
     });
     tabs->addTab(incidents, QCoreApplication::translate("shouwang::ui::ElderDialog", "Incident reports"));
+    auto* referrals = elderPanel(session, elderId, "referral", {"proposed_on", "department", "status", "reason", "closed_on"});
+    referrals->setEditor([&session](QWidget* parent, const Record& record) { return editReferral(session, record, parent); });
+    tabs->addTab(referrals, QCoreApplication::translate("shouwang::ui::ElderDialog", "Referrals to departments"));
     tabs->addTab(historyTab(session, elderId), QCoreApplication::translate("shouwang::ui::ElderDialog", "Change history"));
 }
 

@@ -78,6 +78,15 @@ QWidget* LedgerView::buildFilters()
     grid->addWidget(m_risk, 0, 3);
     grid->addWidget(m_status, 0, 4);
     grid->addWidget(m_overdue, 0, 5);
+    m_programme = new QComboBox(box);
+    m_programme->addItem(tr("All programmes"), QString());
+    m_programme->addItem(tr("In 65+ health management"), QStringLiteral("health_65"));
+    m_programme->addItem(tr("65+ not in health management"), QStringLiteral("health_65_missing"));
+    m_programme->addItem(tr("Registered poor household (建档立卡)"), QStringLiteral("registered_poor"));
+    m_programme->addItem(tr("Minimum-allowance household (低保)"), QStringLiteral("dibao"));
+    m_programme->addItem(tr("Extreme-poverty support (特困)"), QStringLiteral("tekun"));
+    grid->addWidget(m_programme, 0, 6);
+    connect(m_programme, &QComboBox::currentIndexChanged, this, &LedgerView::applyFilter);
     const std::pair<std::uint32_t, QString> flags[] = {
         {ElderFilter::AdvancedAge, tr("Aged 80+")}, {ElderFilter::Disabled, tr("Disabled")},
         {ElderFilter::Dementia, tr("Dementia")},    {ElderFilter::Alone, tr("Lives alone")},
@@ -170,6 +179,7 @@ ElderFilter LedgerView::currentFilter() const
     filter.riskLevel = ss(m_risk->currentData().toString());
     filter.status = ss(m_status->currentData().toString());
     filter.overdue = m_overdue->isChecked();
+    filter.programme = ss(m_programme->currentData().toString());
     filter.flags = 0;
     for (const auto& [flag, box] : m_flags) {
         if (box->isChecked())

@@ -34,6 +34,7 @@ public:
     QComboBox* riskCombo() const { return m_risk; }
     QComboBox* statusCombo() const { return m_status; }
     QCheckBox* overdueBox() const { return m_overdue; }
+    QComboBox* programmeCombo() const { return m_programme; }
     QCheckBox* flagBox(std::uint32_t flag) const;
     ElderFilter currentFilter() const;
     // Applies the filter controls now (the search box waits for typing to pause).
@@ -57,6 +58,7 @@ private:
     QComboBox* m_risk = nullptr;
     QComboBox* m_status = nullptr;
     QCheckBox* m_overdue = nullptr;
+    QComboBox* m_programme = nullptr;
     std::vector<std::pair<std::uint32_t, QCheckBox*>> m_flags;
     QLabel* m_count = nullptr;
     QTimer* m_searchDelay = nullptr;

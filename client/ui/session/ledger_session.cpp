@@ -4,6 +4,7 @@
 
 #include "domain/divisions.h"
 #include "domain/schema.h"
+#include "domain/workflow.h"
 
 namespace shouwang::ui {
 
@@ -86,6 +87,12 @@ void LedgerSession::fillVillage(Record& record)
         const EntityDef* def = findEntity(record.entity);
         const bool county = def && def->scope == EntityScope::County;
         record.villageCode = county ? countyCode() : villageCode();
+    }
+    // Above a village (a township proposing a referral), a record about an elder belongs
+    // to the elder's village.
+    if (record.villageCode.empty() && record.has("elder_id")) {
+        if (auto elder = m_ledger->get("elder", record.value("elder_id")))
+            record.villageCode = elder->villageCode;
     }
 }
 

@@ -2,7 +2,7 @@
 
 #include "ui/ledger/elder_table_model.h"
 #include "ui/session/enrollment_check.h"
-#include "ui/incidents/incident_dialog.h"
+#include "ui/workflows/incident_dialog.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
 #include "ui/forms/record_list_panel.h"
@@ -11,6 +11,7 @@
 #include "domain/divisions.h"
 #include "domain/readable_time.h"
 #include "domain/schema.h"
+#include "report/family_duty.h"
 #include "store/conflict_queue.h"
 #include "store/delivery_state.h"
 
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace shouwang::ui {
@@ -52,13 +54,27 @@ HomeView::HomeView(LedgerSession& session, QWidget* parent)
         return dialog.exec() == QDialog::Accepted;
     });
 
+    m_urging = new QTableWidget(0, 3, this);
+    m_urging->setHorizontalHeaderLabels({tr("Name"), tr("Village"), tr("Why")});
+    m_urging->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_urging->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_urging->verticalHeader()->hide();
+    m_urging->horizontalHeader()->setStretchLastSection(true);
+    connect(m_urging, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (const QTableWidgetItem* item = m_urging->item(row, 0))
+            emit openElderRequested(item->data(Qt::UserRole).toString());
+    });
+
     auto* grid = new QGridLayout;
     grid->addWidget(new QLabel(tr("<b>Visits due today and overdue</b> (double-click to record a visit)"), this), 0, 0);
     grid->addWidget(elderTable(m_due, true), 1, 0);
     grid->addWidget(new QLabel(tr("<b>High-risk elders</b>"), this), 0, 1);
     grid->addWidget(elderTable(m_highRisk, false), 1, 1);
-    grid->addWidget(new QLabel(tr("<b>Open incident reports</b>"), this), 2, 0, 1, 2);
-    grid->addWidget(m_incidents, 3, 0, 1, 2);
+    grid->addWidget(new QLabel(tr("<b>Open incident reports</b>"), this), 2, 0);
+    grid->addWidget(m_incidents, 3, 0);
+    grid->addWidget(new QLabel(tr("<b>Supporters to urge</b> (key targets; double-click to open the elder and record a "
+                                  "notice)"), this), 2, 1);
+    grid->addWidget(m_urging, 3, 1);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(3, 2);
 
@@ -113,11 +129,27 @@ void HomeView::refresh()
     high.riskLevel = "high";
     m_highRisk->setFilter(high);
     m_incidents->reload();
+    refreshUrging();
     m_heading->setText(tr("%1    %2").arg(qs(divisionPath(m_session.scopeCode())), qs(formatDate(day))));
     m_counts->setText(countsText());
     refreshSync();
     refreshNextStep();
     m_campaign->setText(campaignText());
+}
+
+void HomeView::refreshUrging()
+{
+    const auto due = urgingDue(m_session.database(), m_session.scopeCode(), today());
+    m_urging->setRowCount(static_cast<int>(due.size()));
+    for (int row = 0; row < static_cast<int>(due.size()); ++row) {
+        const UrgingDue& d = due[static_cast<std::size_t>(row)];
+        auto* name = new QTableWidgetItem(qs(d.elderName));
+        name->setData(Qt::UserRole, qs(d.elderId));
+        const Division* village = findDivision(d.villageCode);
+        m_urging->setItem(row, 0, name);
+        m_urging->setItem(row, 1, new QTableWidgetItem(village ? qs(shortVillageName(village->name)) : qs(d.villageCode)));
+        m_urging->setItem(row, 2, new QTableWidgetItem(qs(d.reason)));
+    }
 }
 
 QString HomeView::countsText()

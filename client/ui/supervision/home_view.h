@@ -4,6 +4,7 @@
 
 class QLabel;
 class QTableView;
+class QTableWidget;
 
 namespace shouwang::ui {
 
@@ -12,7 +13,8 @@ class LedgerSession;
 class RecordListPanel;
 
 // The home page (首页): what needs doing today — visits due and overdue, high-risk elders,
-// open incident reports — and the village at a glance: key targets by kind, changes not yet
+// open incident reports, key targets whose supporters are due to be urged (督促赡养) — and
+// the village at a glance: key targets by kind, changes not yet
 // synced, the last sync, the current campaign.
 class HomeView final : public QWidget {
     Q_OBJECT
@@ -23,6 +25,8 @@ public:
 
     ElderTableModel& dueModel() { return *m_due; }
     ElderTableModel& highRiskModel() { return *m_highRisk; }
+    // Key targets whose supporters are due to be urged: name, village, why (report/family_duty.h).
+    QTableWidget* urgingTable() const { return m_urging; }
     QString summaryText() const;
     // When the last sync succeeded, and whether the latest one failed.
     QString syncText() const;
@@ -39,11 +43,13 @@ private:
     QString countsText();
     void refreshSync();
     void refreshNextStep();
+    void refreshUrging();
 
     LedgerSession& m_session;
     ElderTableModel* m_due;
     ElderTableModel* m_highRisk;
     RecordListPanel* m_incidents;
+    QTableWidget* m_urging;
     QLabel* m_heading;
     QLabel* m_counts;
     QLabel* m_sync;

@@ -33,7 +33,8 @@ namespace {
 
 constexpr ReportSection kSections[] = {ReportSection::Base,      ReportSection::Visits,   ReportSection::Risk,
                                        ReportSection::Incidents, ReportSection::Services, ReportSection::Data,
-                                       ReportSection::Association, ReportSection::Volunteers};
+                                       ReportSection::Association, ReportSection::Volunteers, ReportSection::Referrals,
+                                       ReportSection::Family, ReportSection::Health, ReportSection::Facilities};
 constexpr int kSectionCount = static_cast<int>(std::size(kSections));
 
 QTableView* tableView(ReportTableModel* model, QWidget* parent)
@@ -51,7 +52,7 @@ QTableView* tableView(ReportTableModel* model, QWidget* parent)
 // Rows that should catch the eye: a village not heard from, a report handled late.
 ReportTableModel::Highlight highlightFor(const Table& table)
 {
-    for (const char* header : {"超期未同步", "受理超时"}) {
+    for (const char* header : {"超期未同步", "受理超时", "超期"}) {
         const int column = ReportTableModel::columnOf(table, header);
         const int second = ReportTableModel::columnOf(table, "办结超时");
         if (column >= 0)
@@ -87,7 +88,10 @@ SupervisionView::SupervisionView(LedgerSession& session, QWidget* parent)
     m_tabs->addTab(overview, tr("Overview"));
     const QString names[] = {tr("Base figures (底数)"), tr("Visits (探访)"), tr("Risk (风险)"),
                              tr("Incident reports (情况报告)"), tr("Services (服务)"), tr("Data (数据)"),
-                             tr("Association activities (老年协会活动)"), tr("Volunteer hours (志愿服务时长)")};
+                             tr("Association activities (老年协会活动)"), tr("Volunteer hours (志愿服务时长)"),
+                             tr("Referrals (部门转介)"), tr("Urging families (督促赡养)"),
+                             tr("Health and poverty (健康与困难)"), tr("Facilities (服务设施)")};
+    static_assert(std::size(names) == std::size(kSections));
     m_sectionModels.resize(1);
     for (int i = 0; i < kSectionCount; ++i)
         m_tabs->addTab(sectionPage(kSections[i]), names[i]);

@@ -5,11 +5,12 @@
 #include "ui/ledger/elder_dialog.h"
 #include "ui/supervision/home_view.h"
 #include "ui/session/incident_delivery.h"
-#include "ui/incidents/incident_queue_view.h"
+#include "ui/workflows/incident_queue_view.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
 #include "ui/ledger/ledger_view.h"
 #include "ui/publishing/publish_view.h"
+#include "ui/workflows/referral_queue_view.h"
 #include "ui/supervision/supervision_view.h"
 #include "ui/sync/sync_view.h"
 #include "ui/supervision/village_coverage_view.h"
@@ -137,6 +138,8 @@ void MainWindow::createPages()
         m_incidents = new IncidentQueueView(m_session, this);
         m_coverage = new VillageCoverageView(m_session, this);
         addPage(IncidentsPage, m_incidents, tr("Incident reports"));
+        m_referrals = new ReferralQueueView(m_session, this);
+        addPage(ReferralsPage, m_referrals, tr("Referrals"));
         addPage(CoveragePage, m_coverage, tr("Villages"));
     }
     addPage(LedgerPage, m_ledger, tr("Ledger"));

@@ -16,6 +16,7 @@ class ConflictView;
 class DayWatch;
 class HomeView;
 class IncidentQueueView;
+class ReferralQueueView;
 class LedgerSession;
 class LedgerView;
 class PublishView;
@@ -44,6 +45,7 @@ public:
         PublishPage,
         DashboardPage,
         ConflictsPage,
+        ReferralsPage,
         PageCount
     };
 
@@ -58,6 +60,7 @@ public:
     VillageListsView* lists() const { return m_lists; }
     SyncView* sync() const { return m_sync; }
     IncidentQueueView* incidents() const { return m_incidents; }
+    ReferralQueueView* referrals() const { return m_referrals; }
     VillageCoverageView* coverage() const { return m_coverage; }
     PublishView* publish() const { return m_publish; }
     SupervisionView* dashboard() const { return m_dashboard; }
@@ -105,6 +108,7 @@ private:
     VillageListsView* m_lists = nullptr;
     SyncView* m_sync = nullptr;
     IncidentQueueView* m_incidents = nullptr;
+    ReferralQueueView* m_referrals = nullptr;
     VillageCoverageView* m_coverage = nullptr;
     PublishView* m_publish = nullptr;
     SupervisionView* m_dashboard = nullptr;

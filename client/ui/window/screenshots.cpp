@@ -3,7 +3,7 @@
 #include "ui/sync/conflict_view.h"
 #include "ui/ledger/elder_dialog.h"
 #include "ui/supervision/home_view.h"
-#include "ui/incidents/incident_dialog.h"
+#include "ui/workflows/incident_dialog.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
 #include "ui/ledger/ledger_view.h"
@@ -11,11 +11,12 @@
 #include "ui/ledger/elder_table_model.h"
 #include "ui/sync/first_run_dialog.h"
 #include "ui/ledger/household_dialog.h"
-#include "ui/incidents/incident_queue_view.h"
+#include "ui/workflows/incident_queue_view.h"
 #include "ui/publishing/publish_view.h"
 #include "ui/forms/record_dialog.h"
 #include "ui/forms/record_list_panel.h"
 #include "ui/forms/record_table_model.h"
+#include "ui/workflows/referral_queue_view.h"
 #include "ui/supervision/report_table_model.h"
 #include "ui/care/risk_dialog.h"
 #include "ui/supervision/supervision_view.h"
@@ -169,12 +170,18 @@ bool MainWindow::saveAreaScreenshots(const QString& dir)
     ok &= grabTo(this, dir, prefix + QStringLiteral("dashboard"));
     m_dashboard->tabs()->setCurrentIndex(6);
     ok &= grabTo(this, dir, prefix + QStringLiteral("dashboard-data"));
+    m_dashboard->tabs()->setCurrentIndex(7);
+    ok &= grabTo(this, dir, prefix + QStringLiteral("dashboard-referrals"));
     m_dashboard->tabs()->setCurrentIndex(0);
     if (township) {
         showPage(IncidentsPage);
         m_incidents->showCombo()->setCurrentIndex(1);
         m_incidents->select(0);
         ok &= grabTo(this, dir, QStringLiteral("township-incidents"));
+        showPage(ReferralsPage);
+        m_referrals->showCombo()->setCurrentIndex(1);
+        m_referrals->select(0);
+        ok &= grabTo(this, dir, QStringLiteral("township-referrals"));
         showPage(CoveragePage);
         if (m_coverage->model()->rowCount() == 0)
             waitFor(m_coverage, &VillageCoverageView::refreshed);
@@ -217,8 +224,8 @@ bool MainWindow::saveDialogScreenshots(const QString& dir)
         ok &= grabTo(&dialog, dir, QStringLiteral("elder-basic"));
         const char* tabNames[] = {"elder-basic", "elder-household", "elder-health", "elder-economy", "elder-visits",
                                   "elder-risk", "elder-agreements", "elder-pairings", "elder-services",
-                                  "elder-incidents", "elder-history"};
-        for (int i = 1; i < dialog.tabs()->count() && i < 11; ++i) {
+                                  "elder-incidents", "elder-referrals", "elder-history"};
+        for (int i = 1; i < dialog.tabs()->count() && i < static_cast<int>(std::size(tabNames)); ++i) {
             dialog.tabs()->setCurrentIndex(i);
             ok &= grabTo(&dialog, dir, QLatin1String(tabNames[i]));
         }

@@ -1,13 +1,12 @@
-#include "incident_queue_view.h"
+#include "workflow_queue_view.h"
 
-#include "incident_dialog.h"
-#include "incident_step_panel.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
-#include "ui/forms/record_list_panel.h"
 #include "ui/forms/record_table_model.h"
+#include "workflow_step_panel.h"
 
 #include "domain/schema.h"
+#include "domain/workflow.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -19,27 +18,22 @@
 
 namespace shouwang::ui {
 
-IncidentQueueView::IncidentQueueView(LedgerSession& session, QWidget* parent)
+WorkflowQueueView::WorkflowQueueView(LedgerSession& session, const Workflow& flow, std::vector<std::string> columns,
+                                     WorkflowStepPanel* steps, const Texts& texts, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
+    , m_flow(flow)
     , m_show(new QComboBox(this))
+    , m_steps(steps)
 {
-    m_show->addItem(tr("Open reports (not yet closed)"), true);
-    m_show->addItem(tr("All reports"), false);
-    m_list = new RecordListPanel(session, *findEntity("incident"),
-                                 {RecordTableModel::kVillageColumn, "elder_id", "type", "reported_at", "status",
-                                  "accepted_at", "accepted_by", "closed_at"},
-                                 this);
+    m_steps->setParent(this);
+    m_show->addItem(texts.openOnly, true);
+    m_show->addItem(texts.all, false);
+    m_list = new RecordListPanel(session, *findEntity(flow.entity), std::move(columns), this);
     m_list->setFixedValues({});
-    m_list->setReadOnly(true); // villages report; the township handles what they report
-    m_list->setEditor([&session](QWidget* p, const Record& record) {
-        IncidentDialog dialog(session, record, p);
-        return dialog.exec() == QDialog::Accepted;
-    });
-    m_steps = new IncidentStepPanel(session, this);
 
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("<b>Incident reports of the villages</b>"), this));
+    top->addWidget(new QLabel(texts.heading, this));
     top->addStretch();
     top->addWidget(m_show);
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -51,20 +45,23 @@ IncidentQueueView::IncidentQueueView(LedgerSession& session, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
 
-    connect(m_show, &QComboBox::currentIndexChanged, this, &IncidentQueueView::reload);
+    connect(m_show, &QComboBox::currentIndexChanged, this, &WorkflowQueueView::reload);
     connect(m_list->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &IncidentQueueView::showCurrent);
-    connect(&session, &LedgerSession::changed, this, &IncidentQueueView::reload);
+            &WorkflowQueueView::showCurrent);
+    connect(&session, &LedgerSession::changed, this, &WorkflowQueueView::reload);
     reload();
 }
 
-void IncidentQueueView::reload()
+void WorkflowQueueView::reload()
 {
     const QString keep = m_currentId;
     const bool openOnly = m_show->currentData().toBool();
-    m_list->setPredicate([openOnly](const Record& r) { return !openOnly || r.value("status") != "closed"; });
+    const Workflow& flow = m_flow;
+    m_list->setPredicate([openOnly, &flow](const Record& r) {
+        return !openOnly || flow.rank(r.value("status")) < flow.lastRank();
+    });
     m_list->reload();
-    // Keep the report being handled in view after a save or a sync.
+    // Keep the record being handled in view after a save or a sync.
     int row = -1;
     for (int i = 0; i < m_list->model().rowCount(); ++i) {
         if (qs(m_list->model().recordAt(i)->id) == keep)
@@ -73,7 +70,7 @@ void IncidentQueueView::reload()
     select(row);
 }
 
-void IncidentQueueView::select(int row)
+void WorkflowQueueView::select(int row)
 {
     if (row >= 0)
         m_list->view()->selectRow(row);
@@ -83,11 +80,11 @@ void IncidentQueueView::select(int row)
     showCurrent();
 }
 
-void IncidentQueueView::showCurrent()
+void WorkflowQueueView::showCurrent()
 {
     const Record* record = m_list->model().recordAt(m_list->view()->currentIndex().row());
     m_currentId = record ? qs(record->id) : QString();
-    m_steps->setIncident(record ? std::optional<Record>(*record) : std::nullopt);
+    m_steps->setRecord(record ? std::optional<Record>(*record) : std::nullopt);
 }
 
 } // namespace shouwang::ui
