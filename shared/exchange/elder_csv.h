@@ -76,6 +76,7 @@ struct ImportReport {
     std::vector<RefusedRow> refusedRows;
     std::string encoding;              // of a text file: UTF-8, GB18030, UTF-16LE …
     std::string sheet;                 // of a workbook: the sheet read
+    std::vector<std::string> sheetNames; // of a workbook: every sheet, to pick another
     bool dryRun = false;
     bool committed = false;            // the rows were written to the ledger
     bool wholeFileRefused = false;     // the file could not be read or its header not used: no row was looked at

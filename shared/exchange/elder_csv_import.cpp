@@ -48,7 +48,8 @@ bool isBlank(const csv::Row& row)
 // we ignore (序号, 与户主关系, 村名 — known, so no warning).
 struct FileColumn {
     const ElderCsvColumn* column = nullptr;
-    std::string derived; // import::kSex, kAge or kBirthDate
+    std::string derived;                   // import::kSex, kAge or kBirthDate
+    const FieldDef* supporter = nullptr;   // a field of the row's supporter (子女/赡养人)
 };
 
 // One import run: the file's columns, and per village the households and elders already
@@ -84,6 +85,11 @@ private:
     }
     void warn(std::size_t line, std::string message) { m_report.warnings.push_back({line, std::move(message)}); }
     void checkDerived(const csv::Row& row, const std::string& idNumber);
+    // The row's supporter, new or the elder's own of the same name, with the row's values;
+    // nullopt when the row names none. Problems go to `problems` (the row is refused).
+    std::optional<Record> supporterFor(const csv::Row& row, const std::string& elderId,
+                                       const std::map<const FieldDef*, std::string>& values,
+                                       std::vector<std::string>& problems);
     const std::map<std::string, Known>& knownElders();
 
     Ledger& m_ledger;
@@ -92,6 +98,7 @@ private:
     std::vector<FileColumn> m_columns; // per file column
     bool m_hasVillageColumn = false;
     bool m_hasHeadColumn = false;
+    std::string m_currentVillage; // of the row being imported
     std::map<std::string, Village> m_villages;
     std::map<std::string, std::size_t> m_linesById; // this file's rows so far: 身份证号 → line
     std::optional<std::map<std::string, Known>> m_known; // every elder on this device, by 身份证号
@@ -119,6 +126,10 @@ std::string ElderImport::readHeader(const csv::Row& header)
         seen.push_back(name);
         if (name == import::kSex || name == import::kAge || name == import::kBirthDate) {
             m_columns.back().derived = name;
+            continue;
+        }
+        if (const import::SupporterColumn* supporter = import::supporterColumn(name)) {
+            m_columns.back().supporter = findEntity("supporter")->field(supporter->field);
             continue;
         }
         const auto it = std::find_if(columns.begin(), columns.end(), [&](const ElderCsvColumn& c) { return c.header == name; });
@@ -207,12 +218,56 @@ void ElderImport::checkDerived(const csv::Row& row, const std::string& idNumber)
     }
 }
 
+std::optional<Record> ElderImport::supporterFor(const csv::Row& row, const std::string& elderId,
+                                                const std::map<const FieldDef*, std::string>& values,
+                                                std::vector<std::string>& problems)
+{
+    const EntityDef& entity = *findEntity("supporter");
+    const FieldDef* nameField = entity.field("name");
+    const auto name = values.find(nameField);
+    if (name == values.end() || name->second.empty())
+        return std::nullopt;
+    Record supporter;
+    if (!elderId.empty()) {
+        ListFilter mine;
+        mine.equals = {{"elder_id", elderId}, {"name", name->second}};
+        if (auto found = m_ledger.list("supporter", mine); !found.empty())
+            supporter = std::move(found.front());
+    }
+    if (supporter.id.empty()) {
+        supporter.entity = "supporter";
+        supporter.villageCode = m_currentVillage;
+    }
+    for (const auto& [field, value] : values)
+        supporter.set(field->name, value);
+    if (supporter.value("relation").empty()) {
+        // 关系 is required; a ledger that lists 子女 without it says no more than 其他.
+        supporter.set("relation", "other");
+        warn(row.line, "赡养人“" + name->second + "”没有填写关系，记为“其他”");
+    }
+    if (!elderId.empty())
+        supporter.set("elder_id", elderId);
+    for (const auto& error : validateRecord(entity, supporter)) {
+        if (error.field != "elder_id") // set once the elder is saved
+            problems.push_back("赡养人" + error.message);
+    }
+    return supporter;
+}
+
 void ElderImport::importRow(const csv::Row& row)
 {
     std::vector<std::string> problems;
     std::string code;
-    std::map<const FieldDef*, std::string> householdValues, elderValues;
+    std::map<const FieldDef*, std::string> householdValues, elderValues, supporterValues;
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
+        if (i < m_columns.size() && m_columns[i].supporter) {
+            std::string error;
+            if (auto value = valueFromCsvCell(*m_columns[i].supporter, row.fields[i], error))
+                supporterValues[m_columns[i].supporter] = std::move(*value);
+            else
+                problems.push_back("赡养人" + error);
+            continue;
+        }
         const ElderCsvColumn* column = i < m_columns.size() ? m_columns[i].column : nullptr;
         if (!column) {
             if (i >= m_columns.size() && !import::trim(row.fields[i]).empty()) {
@@ -237,6 +292,7 @@ void ElderImport::importRow(const csv::Row& row)
     }
     if (code.empty() && m_options.villagePrefix.size() == 12)
         code = m_options.villagePrefix;
+    m_currentVillage = code;
 
     const Division* division = findDivision(code);
     if (!division || division->level() != DivisionLevel::Village) {
@@ -309,6 +365,7 @@ void ElderImport::importRow(const csv::Row& row)
         problems.push_back(error.message);
     for (const auto& error : validateRecord(elderEntity, elder))
         problems.push_back(error.message);
+    std::optional<Record> supporter = supporterFor(row, isNew ? std::string{} : elder.id, supporterValues, problems);
     if (!problems.empty()) {
         refuse(row, joined(problems));
         return;
@@ -352,6 +409,12 @@ void ElderImport::importRow(const csv::Row& row)
         return;
     }
     place.elders.insert_or_assign(idNumber, elder.id);
+    if (supporter) {
+        supporter->set("elder_id", elder.id);
+        const SaveResult savedSupporter = m_ledger.save(*supporter, m_options.operatorName);
+        if (!savedSupporter.ok())
+            warn(row.line, "赡养人“" + supporter->value("name") + "”未能保存：" + savedSupporter.message);
+    }
     if (isNew) {
         ++m_report.imported;
         m_report.added.push_back({row.line, elder.value("name")});
@@ -457,6 +520,7 @@ ImportReport importEldersBytes(Ledger& ledger, std::string_view bytes, const Imp
         return refusedFile(0, sheet.error);
     ImportReport report = importElderRows(ledger, sheet.rows, options);
     report.sheet = sheet.name;
+    report.sheetNames = sheet.sheetNames;
     return report;
 }
 

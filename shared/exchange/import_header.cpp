@@ -60,6 +60,27 @@ std::span<const HeaderAlias> headerAliases()
     return table;
 }
 
+std::span<const SupporterColumn> supporterColumns()
+{
+    static const std::vector<SupporterColumn> table = {
+        {"赡养人姓名", "name", {"赡养人", "子女姓名", "子女", "赡养人(子女)姓名", "扶养人姓名"}},
+        {"赡养人关系", "relation", {"与老人关系", "子女关系", "赡养人与老人关系", "与老年人关系"}},
+        {"赡养人电话", "phone", {"子女电话", "赡养人联系电话", "子女联系电话", "子女联系方式", "赡养人联系方式"}},
+        {"赡养人外出地点", "away_location", {"务工地点", "外出地点", "工作地点", "子女务工地点", "外出务工地点", "子女工作地点"}},
+        {"赡养人外出起始日期", "away_since", {"外出时间", "外出起始日期", "外出务工时间", "子女外出时间", "外出起始时间"}},
+    };
+    return table;
+}
+
+const SupporterColumn* supporterColumn(std::string_view canonical)
+{
+    for (const SupporterColumn& column : supporterColumns()) {
+        if (column.header == canonical)
+            return &column;
+    }
+    return nullptr;
+}
+
 std::string canonicalHeader(std::string_view typed)
 {
     const std::string wanted = folded(typed);
@@ -68,6 +89,14 @@ std::string canonicalHeader(std::string_view typed)
     for (const ElderCsvColumn& column : elderCsvColumns()) {
         if (folded(column.header) == wanted)
             return column.header;
+    }
+    for (const SupporterColumn& column : supporterColumns()) {
+        if (folded(column.header) == wanted)
+            return std::string(column.header);
+        for (std::string_view word : column.aliases) {
+            if (folded(word) == wanted)
+                return std::string(column.header);
+        }
     }
     for (const HeaderAlias& alias : headerAliases()) {
         if (folded(alias.header) == wanted)

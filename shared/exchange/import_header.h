@@ -26,6 +26,17 @@ inline constexpr std::string_view kAge = "年龄";
 inline constexpr std::string_view kBirthDate = "出生日期";
 inline constexpr std::string_view kRelationToHead = "与户主关系";
 
+// A supporter's (子女/赡养人) columns on the elder's row: the header names one field of the
+// supporter entity. One supporter per row (an elder's row appears once in a file); a
+// supporter of the same name as one the elder has is updated, not added twice.
+struct SupporterColumn {
+    std::string_view header;     // "赡养人姓名"
+    std::string_view field;      // "name"
+    std::vector<std::string_view> aliases;
+};
+std::span<const SupporterColumn> supporterColumns();
+const SupporterColumn* supporterColumn(std::string_view canonicalHeader);
+
 // The header a typed header word stands for; "" when unknown.
 std::string canonicalHeader(std::string_view typed);
 

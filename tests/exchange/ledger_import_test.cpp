@@ -570,3 +570,39 @@ TEST_CASE("refused rows are saved with a reason column, and once fixed import ag
     CHECK(again.refused == 0);
     CHECK(elderById(temp.ledger(), fixed).value("name") == "陈桂芳");
 }
+
+TEST_CASE("a supporter's columns on the elder's row (子女姓名, 关系, 电话, 务工地点, 外出时间) add the supporter, and again update it")
+{
+    TempLedger temp;
+    const std::string id = validId("19480203", "222");
+    const std::string header = "村（社区）代码,户主姓名,家庭住址,姓名,身份证号,居住情况,子女姓名,与老人关系,子女电话,务工地点,外出时间\n";
+    const std::string first = header + std::string(kVillage) + ",李秀英,红宝村1组,李秀英," + id
+        + ",独居,张强,长子,+86 139 1111 2222,广东东莞,2010.3\n";
+    ImportReport report = importEldersCsv(temp.ledger(), first);
+    INFO(messages(report.errors));
+    // "2010.3" has no day: refused with the supporter's reason, the elder not imported either.
+    CHECK(report.refused == 1);
+    CHECK_THAT(messages(report.errors), Catch::Contains("赡养人") && Catch::Contains("外出起始日期"));
+
+    TempLedger other;
+    report = importEldersCsv(other.ledger(), header + std::string(kVillage) + ",李秀英,红宝村1组,李秀英," + id
+                                                + ",独居,张强,长子,+86 139 1111 2222,广东东莞,2010.3.1\n");
+    INFO(messages(report.errors));
+    REQUIRE(report.imported == 1);
+    auto supporters = other.ledger().list("supporter");
+    REQUIRE(supporters.size() == 1);
+    CHECK(supporters[0].value("name") == "张强");
+    CHECK(supporters[0].value("relation") == "son");
+    CHECK(supporters[0].value("phone") == "13911112222");
+    CHECK(supporters[0].value("away_location") == "广东东莞");
+    CHECK(supporters[0].value("away_since") == "2010-03-01");
+    CHECK(supporters[0].value("elder_id") == elderById(other.ledger(), id).id);
+
+    // Imported again with a new workplace: the same supporter updated, not a second one.
+    report = importEldersCsv(other.ledger(), header + std::string(kVillage) + ",李秀英,红宝村1组,李秀英," + id
+                                                + ",独居,张强,儿子,13911112222,浙江宁波,2010-03-01\n");
+    INFO(messages(report.errors));
+    supporters = other.ledger().list("supporter");
+    REQUIRE(supporters.size() == 1);
+    CHECK(supporters[0].value("away_location") == "浙江宁波");
+}
