@@ -336,3 +336,25 @@ TEST_CASE("xlsx cells that look like formulas are written as text, never as form
     CHECK(sheet.find("<f>") == std::string::npos);
     CHECK(sheet.find("=HYPERLINK(") != std::string::npos);
 }
+
+TEST_CASE("the ledger exported as .xlsx imports back into a fresh ledger as the same elders and households")
+{
+    TempLedger source, target;
+    DemoOptions demo;
+    demo.scopeCode = std::string(kVillage);
+    demo.elders = 30;
+    demo.visitsPerElder = 0;
+    demo.today = *parseDate("2024-06-15");
+    generateDemo(source.ledger(), demo);
+    ExportOptions reveal;
+    reveal.revealPersonalData = true;
+    const std::string path = source.file("台账.xlsx");
+    REQUIRE(writeTablesXlsx(path, {elderLedgerTable(source.ledger(), reveal)}).empty());
+
+    const ImportReport report = importEldersFile(target.ledger(), path);
+    INFO((report.errors.empty() ? "" : report.errors[0].message));
+    CHECK(report.errors.empty());
+    CHECK(report.imported == 30);
+    CHECK(eldersOf(target.ledger()) == eldersOf(source.ledger()));
+    CHECK(target.ledger().count("household") == source.ledger().count("household"));
+}
