@@ -88,6 +88,8 @@ ImportPreviewDialog::ImportPreviewDialog(const ImportReport& report, const std::
         new QTreeWidgetItem(updates, {tr("Line %1").arg(update.line), qs(update.who) + QStringLiteral("  ") + changes.join(QStringLiteral("；"))});
     }
     section(m_tree, QStringLiteral("unchanged"), tr("Unchanged: %1"), report.unchanged);
+    if (report.visitsAdded + report.visitsUnchanged > 0)
+        section(m_tree, QStringLiteral("visits"), tr("Visit records to add: %1"), report.visitsAdded);
     addLines(section(m_tree, QStringLiteral("skipped"), tr("Skipped (titles, totals, signatures): %1"), report.skipped),
              report.skippedRows);
     addLines(section(m_tree, QStringLiteral("refused"), tr("Refused (not imported): %1"), report.refused), report.errors);
@@ -101,7 +103,7 @@ ImportPreviewDialog::ImportPreviewDialog(const ImportReport& report, const std::
 
     auto* buttons = new QDialogButtonBox(this);
     m_import = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
-    m_import->setEnabled(!report.wholeFileRefused && report.imported + report.updated > 0);
+    m_import->setEnabled(!report.wholeFileRefused && report.imported + report.updated + report.visitsAdded > 0);
     m_import->setDefault(m_import->isEnabled());
     m_saveRefused = buttons->addButton(tr("Save refused rows..."), QDialogButtonBox::ActionRole);
     m_saveRefused->setEnabled(!report.refusedRows.empty());

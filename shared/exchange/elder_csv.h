@@ -67,6 +67,8 @@ struct ImportReport {
     std::size_t unchanged = 0; // elders already in the village, the row saying nothing new
     std::size_t refused = 0;   // rows refused, each with its line and reason in `errors`
     std::size_t skipped = 0;   // title, totals and signature rows, each with its reason in `skippedRows`
+    std::size_t visitsAdded = 0;     // visit records from a 探访记录 sheet of the workbook
+    std::size_t visitsUnchanged = 0; // visits the ledger already has (same elder, date and visitor)
     std::vector<RowError> errors;      // refused rows, and problems with the file itself (line 0 or the header's)
     std::vector<RowError> skippedRows;
     std::vector<RowError> warnings;    // rows taken, with something the clerk should check
@@ -104,10 +106,14 @@ std::string exportEldersCsvFile(Ledger& ledger, const std::string& path, const E
 // same 户主姓名 and 家庭住址 in that village (made if there is none); its elder the one with
 // the same 身份证号 in that village (updated), else a new one. Cells of columns absent from
 // the file are left as they are.
-ImportReport importElderRows(Ledger& ledger, const std::vector<csv::Row>& rows, const ImportOptions& options = {});
+// `visitSheets`: other sheets of the workbook holding visit records (探访记录), by name,
+// imported in the same transaction after the elders.
+ImportReport importElderRows(Ledger& ledger, const std::vector<csv::Row>& rows, const ImportOptions& options = {},
+                             const std::vector<std::pair<std::string, std::vector<csv::Row>>>& visitSheets = {});
 // A text file's bytes: CSV (or tab-separated "Unicode 文本") in UTF-8, GB18030 or UTF-16.
 ImportReport importEldersCsv(Ledger& ledger, std::string_view bytes, const ImportOptions& options = {});
-// A file's bytes, whatever Excel saved: .xlsx, an old .xls (refused: save as .xlsx), or text.
+// A file's bytes, whatever Excel saved: .xlsx (the chosen sheet, and visit records from any
+// other sheet that holds them), an old .xls (refused: save as .xlsx), or text.
 ImportReport importEldersBytes(Ledger& ledger, std::string_view bytes, const ImportOptions& options = {});
 ImportReport importEldersFile(Ledger& ledger, const std::string& path, const ImportOptions& options = {});
 ImportReport importEldersCsvFile(Ledger& ledger, const std::string& path, const ImportOptions& options = {});

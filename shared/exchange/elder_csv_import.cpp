@@ -7,6 +7,7 @@
 #include "import_header.h"
 #include "import_values.h"
 #include "text_encoding.h"
+#include "visit_import.h"
 #include "xlsx_reader.h"
 
 #include "domain/divisions.h"
@@ -436,7 +437,8 @@ ImportReport refusedFile(std::size_t line, std::string message)
 
 } // namespace
 
-ImportReport importElderRows(Ledger& ledger, const std::vector<csv::Row>& rows, const ImportOptions& options)
+ImportReport importElderRows(Ledger& ledger, const std::vector<csv::Row>& rows, const ImportOptions& options,
+                             const std::vector<std::pair<std::string, std::vector<csv::Row>>>& visitSheets)
 {
     ImportReport report;
     report.dryRun = options.dryRun;
@@ -481,6 +483,8 @@ ImportReport importElderRows(Ledger& ledger, const std::vector<csv::Row>& rows, 
         }
         run.importRow(row);
     }
+    for (const auto& [name, sheetRows] : visitSheets)
+        importVisitRows(ledger, sheetRows, name, options, report);
     if (!options.dryRun) {
         batch.commit();
         report.committed = true;
@@ -518,7 +522,15 @@ ImportReport importEldersBytes(Ledger& ledger, std::string_view bytes, const Imp
     const xlsx::Sheet sheet = xlsx::readSheet(bytes, options.sheet);
     if (!sheet.error.empty())
         return refusedFile(0, sheet.error);
-    ImportReport report = importElderRows(ledger, sheet.rows, options);
+    std::vector<std::pair<std::string, std::vector<csv::Row>>> visitSheets;
+    for (const std::string& name : sheet.sheetNames) {
+        if (name == sheet.name)
+            continue;
+        xlsx::Sheet other = xlsx::readSheet(bytes, name);
+        if (other.error.empty() && looksLikeVisitSheet(other.rows))
+            visitSheets.emplace_back(name, std::move(other.rows));
+    }
+    ImportReport report = importElderRows(ledger, sheet.rows, options, visitSheets);
     report.sheet = sheet.name;
     report.sheetNames = sheet.sheetNames;
     return report;
@@ -543,11 +555,15 @@ std::string importSummary(const ImportReport& r)
 {
     if (r.wholeFileRefused)
         return "没有导入任何内容：" + (r.errors.empty() ? std::string("文件无法读取") : r.errors.front().message);
+    const std::string visits = r.visitsAdded + r.visitsUnchanged == 0
+        ? std::string{}
+        : "；探访记录新增" + std::to_string(r.visitsAdded) + "条（已有" + std::to_string(r.visitsUnchanged) + "条）";
     const std::string counts = "新增" + std::to_string(r.imported) + "人，更新" + std::to_string(r.updated) + "人，未变"
-        + std::to_string(r.unchanged) + "人；跳过" + std::to_string(r.skipped) + "行，拒绝" + std::to_string(r.refused) + "行";
+        + std::to_string(r.unchanged) + "人" + visits + "；跳过" + std::to_string(r.skipped) + "行，拒绝"
+        + std::to_string(r.refused) + "行";
     if (r.dryRun)
         return "预览：将" + counts + "。尚未导入任何内容";
-    if (r.imported + r.updated == 0)
+    if (r.imported + r.updated + r.visitsAdded == 0)
         return "没有导入任何内容（" + counts + "）";
     return "已导入：" + counts + (r.refused ? "（被拒绝的行未导入，可另存后修改再导入）" : "");
 }

@@ -606,3 +606,62 @@ TEST_CASE("a supporter's columns on the elder's row (子女姓名, 关系, 电�
     REQUIRE(supporters.size() == 1);
     CHECK(supporters[0].value("away_location") == "浙江宁波");
 }
+
+TEST_CASE("visit records on another sheet of the workbook are imported with the elders, in the same transaction")
+{
+    TempLedger temp;
+    const std::string man = validId("19450101", "131"), woman = validId("19460202", "242");
+    const std::string path = temp.file("台账.xlsx");
+    lxw_workbook* book = workbook_new(path.c_str());
+    lxw_worksheet* elders = workbook_add_worksheet(book, "台账");
+    const char* elderHeader[] = {"姓名", "身份证号码", "住址", "居住情况"};
+    for (int c = 0; c < 4; ++c)
+        worksheet_write_string(elders, 0, static_cast<lxw_col_t>(c), elderHeader[c], nullptr);
+    worksheet_write_string(elders, 1, 0, "张建国", nullptr);
+    worksheet_write_string(elders, 1, 1, man.c_str(), nullptr);
+    worksheet_write_string(elders, 1, 2, "红宝村3组", nullptr);
+    worksheet_write_string(elders, 1, 3, "独居", nullptr);
+    lxw_worksheet* visits = workbook_add_worksheet(book, "探访记录");
+    worksheet_write_string(visits, 0, 0, "探访记录（2026年1月）", nullptr);
+    const char* visitHeader[] = {"序号", "姓名", "身份证号", "探访日期", "探访方式", "探访人", "探访结果"};
+    for (int c = 0; c < 7; ++c)
+        worksheet_write_string(visits, 1, static_cast<lxw_col_t>(c), visitHeader[c], nullptr);
+    const std::string rows[][7] = {
+        {"1", "张建国", man, "2026.1.5", "上门探访", "王小红", "正常"},
+        {"2", "张建国", man, "2026年1月12日", "电话问候", "王小红", "需关注"},
+        {"3", "李秀英", woman, "2026-01-13", "上门探访", "王小红", "正常"}, // not in the ledger
+        {"4", "张建国", man, "2026-01-20", "飞鸽传书", "王小红", "正常"},  // no such mode
+    };
+    for (int r = 0; r < 4; ++r) {
+        for (int c = 0; c < 7; ++c)
+            worksheet_write_string(visits, static_cast<lxw_row_t>(2 + r), static_cast<lxw_col_t>(c), rows[r][c].c_str(), nullptr);
+    }
+    worksheet_write_string(visits, 6, 0, "合计", nullptr);
+    REQUIRE(workbook_close(book) == LXW_NO_ERROR);
+
+    ImportOptions options;
+    options.villagePrefix = std::string(kVillage);
+    options.dryRun = true;
+    const ImportReport preview = importEldersFile(temp.ledger(), path, options);
+    INFO(messages(preview.errors));
+    CHECK(preview.imported == 1);
+    CHECK(preview.visitsAdded == 2);
+    CHECK(preview.refused == 2);
+    CHECK(temp.ledger().count("visit") == 0);
+
+    options.dryRun = false;
+    const ImportReport done = importEldersFile(temp.ledger(), path, options);
+    CHECK(done.visitsAdded == 2);
+    CHECK(temp.ledger().count("visit") == 2);
+    REQUIRE(done.errors.size() == 2);
+    CHECK(done.errors[0].line == 5);
+    CHECK_THAT(done.errors[0].message, Catch::Contains("探访记录") && Catch::Contains("不在台账中"));
+    CHECK(done.errors[1].line == 6);
+    CHECK_THAT(importSummary(done), Catch::Contains("探访记录新增2条"));
+
+    // Again: the same visits are not added twice.
+    const ImportReport again = importEldersFile(temp.ledger(), path, options);
+    CHECK(again.visitsAdded == 0);
+    CHECK(again.visitsUnchanged == 2);
+    CHECK(temp.ledger().count("visit") == 2);
+}

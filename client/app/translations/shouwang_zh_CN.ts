@@ -868,6 +868,11 @@
         <translation>无变化：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/import_preview_dialog.cpp" line="92"/>
+        <source>Visit records to add: %1</source>
+        <translation>将新增探访记录：%1</translation>
+    </message>
+    <message>
         <location filename="../../ui/import_preview_dialog.cpp" line="91"/>
         <source>Skipped (titles, totals, signatures): %1</source>
         <translation>跳过（标题、合计、签名等）：%1</translation>
