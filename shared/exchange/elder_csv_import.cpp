@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace shouwang {
@@ -260,6 +261,7 @@ void ElderImport::importRow(const csv::Row& row)
     std::vector<std::string> problems;
     std::string code;
     std::map<const FieldDef*, std::string> householdValues, elderValues, supporterValues;
+    std::set<std::string> unreadable; // fields whose cell was refused: their "required" adds nothing
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
         if (i < m_columns.size() && m_columns[i].supporter) {
             std::string error;
@@ -284,8 +286,10 @@ void ElderImport::importRow(const csv::Row& row)
         }
         std::string error, warning;
         auto value = valueFromCsvCell(*column->field, row.fields[i], error, &warning);
-        if (!value)
+        if (!value) {
             problems.push_back(error);
+            unreadable.insert(std::string(column->field->name));
+        }
         else
             (column->kind == Kind::Household ? householdValues : elderValues)[column->field] = std::move(*value);
         if (!warning.empty())
@@ -364,8 +368,10 @@ void ElderImport::importRow(const csv::Row& row)
 
     for (const auto& error : validateRecord(householdEntity, household))
         problems.push_back(error.message);
-    for (const auto& error : validateRecord(elderEntity, elder))
-        problems.push_back(error.message);
+    for (const auto& error : validateRecord(elderEntity, elder)) {
+        if (!unreadable.count(error.field))
+            problems.push_back(error.message);
+    }
     std::optional<Record> supporter = supporterFor(row, isNew ? std::string{} : elder.id, supporterValues, problems);
     if (!problems.empty()) {
         refuse(row, joined(problems));
