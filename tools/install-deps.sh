@@ -23,6 +23,8 @@ packages=(
   libxlsxwriter-dev unzip
   # The printed 督促通知书 read back from its PDF in tests (tests/gui/duty_notice_print_test.cpp).
   poppler-utils
+  # Importing the counties' Excel ledgers (shared/exchange/xlsx_reader.cpp): zip and XML.
+  libminizip-dev libexpat1-dev
   # Supervision dashboard charts (client/ui/supervision_charts.cpp): Qt Charts.
   qt6-charts-dev libqt6opengl6-dev
 )

@@ -32,8 +32,11 @@ constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行
   shouwang --db FILE stats        每类记录条数 / live records per entity, then pending and conflicts
   shouwang --db FILE demo --elders N [--village CODE] [--seed N]
                                   生成演示数据 / fill the ledger with demo data
-  shouwang --db FILE import FILE.csv
-                                  从 CSV 导入老年人台账 / import the elder ledger from CSV
+  shouwang --db FILE import FILE [--dry-run] [--sheet NAME] [--refused OUT.csv]
+                                  从 Excel（.xlsx）或 CSV 导入老年人台账；--dry-run 只预览不写入；
+                                  --refused 把被拒绝的行连同原因另存 / import the elder ledger from
+                                  .xlsx or CSV; --dry-run previews without writing; --refused saves
+                                  the refused rows with their reasons
   shouwang --db FILE export FILE.csv [--reveal]
                                   导出老年人台账到 CSV（身份证号、电话默认打码）/ export the elder ledger
                                   to CSV (ID and phone numbers masked unless --reveal)
@@ -50,8 +53,9 @@ constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行
 )";
 
 const std::set<std::string, std::less<>> kValued = {"db", "server", "code", "name", "ca", "elders", "village", "seed",
-                                                   "timeout", "retries", "retry-delay-ms", "operator"};
-const std::set<std::string, std::less<>> kFlags = {"help", "version", "reveal"};
+                                                   "timeout", "retries", "retry-delay-ms", "operator",
+                                                   "sheet", "refused"};
+const std::set<std::string, std::less<>> kFlags = {"help", "version", "reveal", "dry-run"};
 
 CommandLine parse(int argc, const char* const* argv)
 {

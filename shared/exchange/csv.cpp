@@ -2,7 +2,7 @@
 
 namespace shouwang::csv {
 
-Document parse(std::string_view text)
+Document parse(std::string_view text, char separator)
 {
     Document doc;
     if (text.starts_with(kUtf8Bom))
@@ -42,13 +42,13 @@ Document parse(std::string_view text)
                 }
             }
             // Unquoted text, or whatever follows a closing quote up to the separator.
-            while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+            while (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r')
                 field += text[i++];
             row.fields.push_back(std::move(field));
             field.clear();
             if (i >= text.size()) {
                 rowDone = true;
-            } else if (text[i] == ',') {
+            } else if (text[i] == separator) {
                 ++i;
             } else {
                 if (text[i] == '\r')

@@ -80,6 +80,35 @@
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
+        <message>
+            <location filename="../../ui/csv_exchange.cpp" line="52" />
+            <location filename="../../ui/csv_exchange.cpp" line="72" />
+            <location filename="../../ui/csv_exchange.cpp" line="77" />
+            <location filename="../../ui/csv_exchange.cpp" line="113" />
+            <location filename="../../ui/csv_exchange.cpp" line="117" />
+            <source>Import ledger</source>
+            <translation>导入台账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/csv_exchange.cpp" line="53" />
+            <source>Excel or CSV files (*.xlsx *.csv *.txt *.xls);;Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+            <translation>Excel或CSV文件 (*.xlsx *.csv *.txt *.xls);;Excel工作簿 (*.xlsx);;CSV文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/csv_exchange.cpp" line="65" />
+            <source>Reading the file...</source>
+            <translation>正在读取文件……</translation>
+        </message>
+        <message>
+            <location filename="../../ui/csv_exchange.cpp" line="85" />
+            <source>Saving the refused rows...</source>
+            <translation>正在保存被拒绝的行……</translation>
+        </message>
+        <message>
+            <location filename="../../ui/csv_exchange.cpp" line="114" />
+            <source>Nothing was imported: %1</source>
+            <translation>没有导入任何内容：%1</translation>
+        </message>
     </context>
     <context>
         <name>shouwang::ui::AreaPicker</name>
@@ -1169,6 +1198,11 @@
             <location filename="../../ui/ledger_view.cpp" line="87" />
             <source>Extreme-poverty support (特困)</source>
             <translation>特困供养</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.cpp" line="129" />
+            <source>Import Excel/CSV</source>
+            <translation>导入Excel/CSV</translation>
         </message>
     </context>
     <context>
@@ -2424,6 +2458,127 @@
             <location filename="../../ui/workflow_step_panel.cpp" line="148" />
             <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3, now &lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</source>
             <translation>&lt;b&gt;%1&lt;/b&gt;（%2）— %3，目前&lt;b&gt;%4&lt;/b&gt;&lt;br/&gt;%5</translation>
+        </message>
+    </context>
+    <context>
+        <name>shouwang::ui::ImportPreviewDialog</name>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="36" />
+            <source>… and %1 more</source>
+            <translation>……另有 %1 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="39" />
+            <location filename="../../ui/import_preview_dialog.cpp" line="88" />
+            <source>Line %1</source>
+            <translation>第 %1 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="39" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="52" />
+            <source>Import preview</source>
+            <translation>导入预览</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="56" />
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="69" />
+            <source>Nothing has been written yet. Check the rows below, then choose Import: every row goes in at once, or none does.</source>
+            <translation>现在还没有写入任何内容。请核对下面各行，再点“导入”：所有行一次全部写入，不会只导入一部分。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="77" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="77" />
+            <source>Details</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="79" />
+            <source>To add: %1</source>
+            <translation>将新增：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="80" />
+            <source>To update: %1</source>
+            <translation>将更新：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="87" />
+            <source>%1: “%2” → “%3”</source>
+            <translation>%1：“%2” → “%3”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="90" />
+            <source>Unchanged: %1</source>
+            <translation>无变化：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="92" />
+            <source>Visit records to add: %1</source>
+            <translation>将新增探访记录：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="91" />
+            <source>Skipped (titles, totals, signatures): %1</source>
+            <translation>跳过（标题、合计、签名等）：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="93" />
+            <source>Refused (not imported): %1</source>
+            <translation>拒绝（不导入）：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="94" />
+            <source>To check: %1</source>
+            <translation>需核对：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="103" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="106" />
+            <source>Save refused rows...</source>
+            <translation>保存被拒绝的行…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="108" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="123" />
+            <location filename="../../ui/import_preview_dialog.cpp" line="129" />
+            <location filename="../../ui/import_preview_dialog.cpp" line="134" />
+            <source>Save refused rows</source>
+            <translation>保存被拒绝的行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="123" />
+            <source>refused-rows.csv</source>
+            <translation>被拒绝的行.csv</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="124" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_preview_dialog.cpp" line="130" />
+            <source>The refused rows and their reasons were saved to %1. Correct them in Excel, delete the reason column if you like, and import the file again.</source>
+            <translation>被拒绝的行及原因已保存到 %1。请在Excel中改正后重新导入（“拒绝原因”列可删可留，导入时忽略）。</translation>
         </message>
     </context>
 </TS>

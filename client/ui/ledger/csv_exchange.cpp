@@ -3,6 +3,7 @@
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
 #include "ui/session/ledger_task.h"
+#include "import_preview_dialog.h"
 
 #include "exchange/elder_csv.h"
 
@@ -10,7 +11,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QStringList>
 
 namespace shouwang::ui {
 
@@ -48,39 +48,73 @@ void exportLedgerCsv(LedgerSession& session, QWidget* parent)
 
 void importLedgerCsv(LedgerSession& session, QWidget* parent)
 {
-    const QString path = QFileDialog::getOpenFileName(parent, QObject::tr("Import CSV"), {},
-                                                      QObject::tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getOpenFileName(
+        parent, QObject::tr("Import ledger"), {},
+        QObject::tr("Excel or CSV files (*.xlsx *.csv *.txt *.xls);;Excel workbooks (*.xlsx);;CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     ImportOptions options;
     options.operatorName = session.operatorName();
     options.villagePrefix = session.scopeCode();
+    // The preview: the whole import run and rolled back, off the GUI thread; again with
+    // another sheet when the clerk picks one.
+    ImportReport preview;
+    while (true) {
+        options.dryRun = true;
+        const QString error = runWithProgress(
+            session.path(), QObject::tr("Reading the file..."),
+            [options, path, &preview](LedgerSession& own, LedgerTask&) {
+                preview = importEldersFile(own.ledger(), ss(path), options);
+                return QString();
+            },
+            parent);
+        if (!error.isEmpty()) {
+            QMessageBox::warning(parent, QObject::tr("Import ledger"), error);
+            return;
+        }
+        // A workbook whose table is on another sheet: the preview offers the sheets.
+        if (preview.wholeFileRefused && preview.sheetNames.size() < 2) {
+            QMessageBox::warning(parent, QObject::tr("Import ledger"), qs(importSummary(preview)));
+            return;
+        }
+        const QString databasePath = session.path();
+        ImportPreviewDialog dialog(
+            preview, preview.sheetNames,
+            [&preview, databasePath, parent](const QString& out) {
+                return runWithProgress(
+                    databasePath, QObject::tr("Saving the refused rows..."),
+                    [&preview, out](LedgerSession&, LedgerTask&) { return qs(writeRefusedRowsCsv(preview, ss(out))); },
+                    parent);
+            },
+            parent);
+        const int answer = dialog.exec();
+        if (answer == ImportPreviewDialog::kOtherSheet) {
+            options.sheet = dialog.chosenSheet();
+            continue;
+        }
+        if (answer != QDialog::Accepted)
+            return;
+        break;
+    }
+
+    options.dryRun = false;
     ImportReport report;
     const QString error = runWithProgress(
         session.path(), QObject::tr("Importing the ledger..."),
         [options, path, &report](LedgerSession& own, LedgerTask&) {
-            report = importEldersCsvFile(own.ledger(), ss(path), options);
+            report = importEldersFile(own.ledger(), ss(path), options);
             return QString();
         },
         parent);
     session.ledger().derived().forgetStandard();
     session.notifyChanged();
     if (!error.isEmpty()) {
-        QMessageBox::warning(parent, QObject::tr("Import CSV"), error);
+        // The import is one transaction: a failure midway leaves nothing of it.
+        QMessageBox::warning(parent, QObject::tr("Import ledger"),
+                             QObject::tr("Nothing was imported: %1").arg(error));
         return;
     }
-    QStringList lines;
-    lines << QObject::tr("New elders: %1    Updated: %2    Unchanged: %3    Refused rows: %4")
-                 .arg(report.imported)
-                 .arg(report.updated)
-                 .arg(report.unchanged)
-                 .arg(report.refused);
-    for (const auto& error : report.errors) {
-        if (lines.size() > 30)
-            break;
-        lines << QObject::tr("Line %1: %2").arg(error.line).arg(qs(error.message));
-    }
-    QMessageBox::information(parent, QObject::tr("Import CSV"), lines.join(u'\n'));
+    QMessageBox::information(parent, QObject::tr("Import ledger"), qs(importSummary(report)));
 }
 
 } // namespace shouwang::ui

@@ -135,7 +135,7 @@ QWidget* LedgerView::buildElderPage()
     auto* visit = new QPushButton(tr("Record a visit"), page);
     auto* print = new QPushButton(tr("Print ledger / PDF"), page);
     auto* csv = new QPushButton(tr("Export CSV"), page);
-    auto* importCsv = new QPushButton(tr("Import CSV"), page);
+    auto* importCsv = new QPushButton(tr("Import Excel/CSV"), page);
     connect(importCsv, &QPushButton::clicked, this, [this] { importLedgerCsv(m_session, this); });
     connect(add, &QPushButton::clicked, this, &LedgerView::newElder);
     connect(open, &QPushButton::clicked, this, [this] {

@@ -95,6 +95,7 @@ private:
     void chooseLanguage();
     bool saveAreaScreenshots(const QString& dir);
     bool saveDialogScreenshots(const QString& dir);
+    bool saveImportPreviewScreenshot(const QString& dir, const std::string& elderId);
 
     LedgerSession& m_session;
     QListWidget* m_nav;

@@ -27,6 +27,9 @@
 
 #include "domain/date.h"
 #include "domain/schema.h"
+#include "ui/ledger/import_preview_dialog.h"
+#include "domain/enums.h"
+#include "exchange/elder_csv.h"
 #include "store/conflict_queue.h"
 #include "store/database.h"
 
@@ -255,7 +258,37 @@ bool MainWindow::saveDialogScreenshots(const QString& dir)
         NewHouseholdDialog household(m_session, QStringLiteral("王大山"), &dialog);
         ok &= grabTo(&household, dir, QStringLiteral("household-new"));
     }
+    ok &= saveImportPreviewScreenshot(dir, elderId);
     return ok;
+}
+
+// The import preview of a ledger shaped like a village's own Excel book: a title, the
+// header words clerks type, an elder already in the ledger whose phone changed, a new one
+// with a 15-digit ID, a refused row and a totals row. Previewed only: nothing is written.
+bool MainWindow::saveImportPreviewScreenshot(const QString& dir, const std::string& elderId)
+{
+    const auto elder = m_session.get("elder", elderId);
+    if (!elder)
+        return true;
+    auto household = m_session.get("household", elder->value("household_id"));
+    const std::string village = elder->villageCode;
+    std::vector<csv::Row> rows = {
+        {1, {"川心村农村留守老年人信息台账（2026年）"}},
+        {2, {"序号", "户主", "住址", "姓  名", "性别", "身份证号码", "联系方式", "居住情况"}},
+        {3, {"1", household ? household->value("head_name") : elder->value("name"),
+             household ? household->value("address") : std::string("川心村1组"), elder->value("name"), "",
+             elder->value("id_number"), "139 0000 1234", std::string(findEnum("living")->label(elder->value("living")))}},
+        {4, {"2", "陈玉珍", "川心村4组8号", "陈玉珍", "女", "500154450302124", "+86 138 2345 6789", "独居老人"}},
+        {5, {"3", "刘长生", "川心村4组9号", "刘长生", "男", "500154194407085519", "", "住在山上"}},
+        {6, {"合计", "", "", "3人"}},
+        {7, {"填表人：王小红      审核人：李主任"}},
+    };
+    ImportOptions options;
+    options.villagePrefix = village;
+    options.dryRun = true;
+    const ImportReport report = importElderRows(m_session.ledger(), rows, options);
+    ImportPreviewDialog dialog(report, {}, [](const QString&) { return QString(); }, this);
+    return grabTo(&dialog, dir, QStringLiteral("import-preview"));
 }
 
 } // namespace shouwang::ui
