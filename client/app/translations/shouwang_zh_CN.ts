@@ -675,6 +675,24 @@
     </message>
 </context>
 <context>
+    <name>shouwang::ui::FormDialog</name>
+    <message>
+        <location filename="../../ui/form_dialog.cpp" line="55"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.cpp" line="56"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.cpp" line="58"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::GuardedApplication</name>
     <message>
         <location filename="../../ui/guarded_application.cpp" line="40"/>
@@ -773,21 +791,6 @@
         <translation>家庭户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialog.cpp" line="45"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/household_dialog.cpp" line="47"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/household_dialog.cpp" line="48"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <location filename="../../ui/household_dialog.cpp" line="55"/>
         <source>&lt;b&gt;Elders of this household&lt;/b&gt; (double-click to open the record)</source>
         <translation>&lt;b&gt;本户的老年人&lt;/b&gt;（双击打开档案）</translation>
@@ -849,16 +852,6 @@
         <location filename="../../ui/incident_dialog.cpp" line="70"/>
         <source>Report</source>
         <translation>上报</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident_dialog.cpp" line="70"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident_dialog.cpp" line="71"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/incident_dialog.cpp" line="118"/>
@@ -1265,11 +1258,6 @@
         <translation>新建家庭户</translation>
     </message>
     <message>
-        <location filename="../../ui/new_household_dialog.cpp" line="31"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <location filename="../../ui/new_household_dialog.cpp" line="51"/>
         <source>Fill in the fields marked in red.</source>
         <translation>请填写标红的项目。</translation>
@@ -1381,11 +1369,6 @@
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.cpp" line="39"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <location filename="../../ui/record_dialog.cpp" line="41"/>
         <source>Published by the county: read-only in the village.</source>
         <translation>由区县发布：村里只能查看，不能修改。</translation>
@@ -1394,16 +1377,6 @@
         <location filename="../../ui/record_dialog.cpp" line="42"/>
         <source>Kept by the village: read-only on this computer.</source>
         <translation>由村里登记：本机只能查看。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.cpp" line="45"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.cpp" line="46"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1597,16 +1570,6 @@
         <location filename="../../ui/risk_dialog.cpp" line="90"/>
         <source>%1 (%2 points)</source>
         <translation>%1（%2分）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/risk_dialog.cpp" line="63"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/risk_dialog.cpp" line="64"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/risk_dialog.cpp" line="140"/>
@@ -2139,11 +2102,6 @@
         <location filename="../../ui/visit_dialog.cpp" line="45"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visit_dialog.cpp" line="47"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>
