@@ -75,10 +75,10 @@ void importLedgerCsv(LedgerSession& session, QWidget* parent)
                  .arg(report.updated)
                  .arg(report.unchanged)
                  .arg(report.refused);
-    for (const auto& error : report.errors) {
+    for (const auto& refused : report.errors) {
         if (lines.size() > 30)
             break;
-        lines << QObject::tr("Line %1: %2").arg(error.line).arg(qs(error.message));
+        lines << QObject::tr("Line %1: %2").arg(refused.line).arg(qs(refused.message));
     }
     QMessageBox::information(parent, QObject::tr("Import CSV"), lines.join(u'\n'));
 }
