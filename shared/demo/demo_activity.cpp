@@ -193,7 +193,7 @@ void VillageGenerator::makeIncidents()
         // Older reports have moved further along 上报 → 受理 → 救助中 → 办结.
         const int age = static_cast<int>((m_plan.today - day).count());
         const int stage = age > 30 ? 3 : std::min(3, m_random.range(0, 1 + age / 10));
-        r.set("status", std::array{"reported", "accepted", "assisting", "closed"}[stage]);
+        r.set("status", std::array{"reported", "accepted", "assisting", "closed"}[static_cast<std::size_t>(stage)]);
         if (stage >= 1) {
             r.set("accepted_at", dateTimeAt(std::min(m_plan.today, day + std::chrono::days(1)), 9, m_random.range(0, 59)));
             r.set("accepted_by", "乡镇民政办");

@@ -240,7 +240,7 @@ ElderSketch VillageGenerator::makeElder(Record& elder, bool male, int age, bool 
         elder.set("phone", mobilePhone(m_random));
     const int ethnic = m_random.range(0, 99);
     elder.set("ethnicity", ethnic < 93 ? "汉族" : ethnic < 98 ? "土家族" : "苗族");
-    elder.set("marital", married ? "married" : std::array{"widowed", "widowed", "widowed", "divorced", "single"}[m_random.range(0, 4)]);
+    elder.set("marital", married ? "married" : m_random.pick(std::array{"widowed", "widowed", "widowed", "divorced", "single"}));
 
     if (couple)
         s.living = m_random.chance(0.9) ? "spouse" : "grandchildren";
@@ -277,7 +277,7 @@ ElderSketch VillageGenerator::makeElder(Record& elder, bool male, int age, bool 
     }
     s.severeMental = m_random.chance(0.01);
     elder.set("severe_mental", s.severeMental ? "1" : "0");
-    s.disability = m_random.chance(0.9) ? "none" : std::array{"grade1", "grade2", "grade3", "grade4"}[m_random.range(0, 3)];
+    s.disability = m_random.chance(0.9) ? "none" : m_random.pick(std::array{"grade1", "grade2", "grade3", "grade4"});
     elder.set("disability_grade", s.disability);
 
     std::vector<std::string_view> income;
@@ -329,7 +329,7 @@ ElderSketch VillageGenerator::makeElder(Record& elder, bool male, int age, bool 
     if (!difficulties.empty()) {
         elder.set("difficulties", difficulties);
         if (m_random.chance(0.5))
-            elder.set("difficulties_note", std::array{"行动不便，赶场买药困难", "子女常年在外，缺人说话", "家中收入主要靠种地和养老金", "住房年久失修，雨天漏水"}[m_random.range(0, 3)]);
+            elder.set("difficulties_note", m_random.pick(std::array{"行动不便，赶场买药困难", "子女常年在外，缺人说话", "家中收入主要靠种地和养老金", "住房年久失修，雨天漏水"}));
     }
     s.hardship = economic;
 

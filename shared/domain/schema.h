@@ -9,6 +9,12 @@ namespace shouwang {
 
 // Every value is carried as text (in records, change capture and on the wire); the type
 // says how to validate it, how to store it and which editor a form shows.
+// GCC 12's -Wshadow takes the enumerator Date for a redeclaration of shouwang::Date
+// (domain/date.h), though a scoped enumerator lives in the enum's own scope.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
+#endif
 enum class FieldType {
     Text,      // free text
     LongText,  // free text, several lines
@@ -23,6 +29,9 @@ enum class FieldType {
     Phone,
     IdNumber,  // 居民身份证号码, GB 11643-1999
 };
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 struct FieldDef {
     std::string_view name;

@@ -27,7 +27,7 @@ bool isCleanText(std::string_view text)
         int extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
         if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size())
             return false;
-        for (int k = 1; k <= extra; ++k) {
+        for (std::size_t k = 1; k <= static_cast<std::size_t>(extra); ++k) {
             if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
                 return false;
         }

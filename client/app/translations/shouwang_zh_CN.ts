@@ -2581,4 +2581,22 @@
             <translation>被拒绝的行及原因已保存到 %1。请在Excel中改正后重新导入（“拒绝原因”列可删可留，导入时忽略）。</translation>
         </message>
     </context>
+    <context>
+        <name>shouwang::ui::FormDialog</name>
+        <message>
+            <location filename="../../ui/form_dialog.cpp" line="55" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/form_dialog.cpp" line="56" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/form_dialog.cpp" line="58" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
 </TS>

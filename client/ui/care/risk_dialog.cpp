@@ -21,7 +21,7 @@
 namespace shouwang::ui {
 
 RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_session(session)
     , m_record(std::move(assessment))
     , m_factorBox(new QGroupBox(this))
@@ -42,8 +42,7 @@ RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* paren
     }
     m_summary = new QLabel(this);
     m_summary->setStyleSheet(QStringLiteral("font-size: 14pt; font-weight: bold;"));
-    m_message = new QLabel(this);
-    m_message->hide();
+    m_message = messageLine(this);
     m_form = new RecordForm(session, *findEntity("risk_assessment"), {"date", "assessor", "intervention_plan", "next_due"},
                             {}, this);
     m_form->load(m_record);
@@ -59,11 +58,7 @@ RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* paren
         if (field == u"date")
             useStandardOn(m_form->value("date"), ticked());
     });
-    auto* buttons = new QDialogButtonBox(this);
-    buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);
-    buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
-    connect(buttons, &QDialogButtonBox::accepted, this, &RiskDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &RiskDialog::reject);
+    auto* buttons = saveCancelButtons(this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addWidget(m_factorBox);
@@ -172,17 +167,12 @@ void RiskDialog::accept()
             return;
         }
     }
-    if (save())
-        QDialog::accept();
+    FormDialog::accept();
 }
 
-void RiskDialog::reject()
+bool RiskDialog::isModified() const
 {
-    if (closeOpenPopup())
-        return;
-    if ((m_modified || m_form->isModified()) && !confirmDiscard(this))
-        return;
-    QDialog::reject();
+    return m_modified || m_form->isModified();
 }
 
 } // namespace shouwang::ui

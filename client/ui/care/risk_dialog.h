@@ -1,9 +1,9 @@
 #pragma once
 
+#include "ui/forms/form_dialog.h"
+
 #include "domain/record.h"
 #include "domain/risk_rule.h"
-
-#include <QDialog>
 
 #include <set>
 #include <string>
@@ -23,7 +23,7 @@ class RecordForm;
 // factors the ledger already knows pre-ticked, and the score and level computed as boxes
 // are ticked. The standard is the one in force on the assessment's date, and the one the
 // saved record names (rule_id): a standard published for a later date is not used before it.
-class RiskDialog final : public QDialog {
+class RiskDialog final : public FormDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RiskDialog)
 
@@ -38,11 +38,11 @@ public:
     RecordForm& form() { return *m_form; }
     // The risk_rule the score is computed by ("" for the built-in default).
     const std::string& ruleId() const { return m_ruleId; }
-    bool save();
+    bool save() override;
+    bool isModified() const override;
 
 public slots:
     void accept() override;
-    void reject() override;
 
 private:
     // Takes the standard in force on `date` (YYYY-MM-DD; today if empty or malformed),

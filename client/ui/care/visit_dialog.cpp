@@ -12,14 +12,13 @@
 #include <QDialogButtonBox>
 #include <QKeySequence>
 #include <QLabel>
-#include <QPushButton>
 #include <QShortcut>
 #include <QVBoxLayout>
 
 namespace shouwang::ui {
 
 VisitDialog::VisitDialog(LedgerSession& session, Record visit, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_session(session)
     , m_record(std::move(visit))
 {
@@ -37,16 +36,9 @@ VisitDialog::VisitDialog(LedgerSession& session, Record visit, QWidget* parent)
     m_form->load(m_record);
     if (m_record.id.empty())
         fillDefaults();
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->hide();
+    m_message = messageLine(this);
 
-    auto* buttons = new QDialogButtonBox(this);
-    auto* saveButton = buttons->addButton(tr("Save (Ctrl+Enter)"), QDialogButtonBox::AcceptRole);
-    saveButton->setDefault(true);
-    buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
-    connect(buttons, &QDialogButtonBox::accepted, this, &VisitDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &VisitDialog::reject);
+    auto* buttons = saveCancelButtons(this, true, tr("Save (Ctrl+Enter)"));
     for (const auto& keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)})
         connect(new QShortcut(keys, this), &QShortcut::activated, this, &VisitDialog::accept);
     connect(m_form, &RecordForm::edited, this, [this](const QString& field) {
@@ -86,19 +78,9 @@ bool VisitDialog::save()
     return saveFromForms(m_session, m_record, {m_form}, m_message);
 }
 
-void VisitDialog::accept()
+bool VisitDialog::isModified() const
 {
-    if (save())
-        QDialog::accept();
-}
-
-void VisitDialog::reject()
-{
-    if (closeOpenPopup())
-        return;
-    if (m_form->isModified() && !confirmDiscard(this))
-        return;
-    QDialog::reject();
+    return m_form->isModified();
 }
 
 bool recordVisit(LedgerSession& session, const std::string& elderId, QWidget* parent)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/record.h"
+#include "ui/forms/form_dialog.h"
 
-#include <QDialog>
+#include "domain/record.h"
 
 class QLabel;
 
@@ -14,7 +14,7 @@ class RecordForm;
 // Recording a visit (探访), made for speed: everything defaults to the usual answer (today,
 // 上门探访, 正常, the operator as visitor), the next planned visit follows the county's
 // schedule for this elder, and Ctrl+Enter saves.
-class VisitDialog final : public QDialog {
+class VisitDialog final : public FormDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VisitDialog)
 
@@ -24,11 +24,8 @@ public:
 
     RecordForm& form() { return *m_form; }
     const Record& record() const { return m_record; }
-    bool save();
-
-public slots:
-    void accept() override;
-    void reject() override;
+    bool save() override;
+    bool isModified() const override;
 
 private:
     void fillDefaults();

@@ -4,11 +4,7 @@
 #include "ui/session/ledger_session.h"
 #include "record_form.h"
 
-#include <QApplication>
-#include <QCoreApplication>
 #include <QLabel>
-#include <QMessageBox>
-#include <QPushButton>
 
 namespace shouwang::ui {
 
@@ -65,31 +61,6 @@ bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list
         message->show();
     }
     return false;
-}
-
-bool closeOpenPopup()
-{
-    QWidget* popup = QApplication::activePopupWidget();
-    if (!popup)
-        return false;
-    popup->close();
-    return true;
-}
-
-bool confirmDiscard(QWidget* parent)
-{
-    QMessageBox box(QMessageBox::Question,
-                    QCoreApplication::translate("shouwang::ui::RecordForm", "Unsaved changes"),
-                    QCoreApplication::translate("shouwang::ui::RecordForm",
-                                                "What you typed has not been saved. Close and throw it away?"),
-                    QMessageBox::NoButton, parent);
-    QPushButton* discard = box.addButton(QCoreApplication::translate("shouwang::ui::RecordForm", "Discard"),
-                                         QMessageBox::DestructiveRole);
-    QPushButton* keep = box.addButton(QCoreApplication::translate("shouwang::ui::RecordForm", "Keep editing"),
-                                      QMessageBox::RejectRole);
-    box.setDefaultButton(keep);
-    box.exec();
-    return box.clickedButton() == discard;
 }
 
 } // namespace shouwang::ui

@@ -5,7 +5,6 @@
 #include <initializer_list>
 
 class QLabel;
-class QWidget;
 
 namespace shouwang::ui {
 
@@ -20,14 +19,5 @@ class RecordForm;
 // transaction: both are stored or neither.
 bool saveFromForms(LedgerSession& session, Record& record, std::initializer_list<RecordForm*> forms, QLabel* message,
                    Record* alongside = nullptr);
-
-// Escape meant for an open drop-down (a list, a picker's matches, a calendar) closes that
-// and returns true. Every form dialog's reject() asks this first: with a pinyin input method
-// the key reaches the form's box rather than the list, and must not close or discard the
-// whole record.
-bool closeOpenPopup();
-
-// "You have unsaved changes" — true when the user chooses to throw them away.
-bool confirmDiscard(QWidget* parent);
 
 } // namespace shouwang::ui

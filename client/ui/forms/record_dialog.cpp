@@ -9,14 +9,13 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace shouwang::ui {
 
 RecordDialog::RecordDialog(LedgerSession& session, Record record, std::vector<std::string_view> hidden, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_session(session)
     , m_record(std::move(record))
 {
@@ -31,22 +30,14 @@ RecordDialog::RecordDialog(LedgerSession& session, Record record, std::vector<st
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->hide();
-    auto* buttons = new QDialogButtonBox(this);
+    m_message = messageLine(this);
+    auto* buttons = saveCancelButtons(this, !m_readOnly);
     if (m_readOnly) {
-        buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
         m_message->setText(entity->scope == EntityScope::County
                                ? tr("Published by the county: read-only in the village.")
                                : tr("Kept by the village: read-only on this computer."));
         m_message->show();
-    } else {
-        buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);
-        buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
     }
-    connect(buttons, &QDialogButtonBox::accepted, this, &RecordDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &RecordDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addWidget(scroll);
@@ -64,19 +55,9 @@ QString RecordDialog::message() const
     return m_message->isHidden() ? QString() : m_message->text();
 }
 
-void RecordDialog::accept()
+bool RecordDialog::isModified() const
 {
-    if (save())
-        QDialog::accept();
-}
-
-void RecordDialog::reject()
-{
-    if (closeOpenPopup())
-        return;
-    if (!m_readOnly && m_form->isModified() && !confirmDiscard(this))
-        return;
-    QDialog::reject();
+    return !m_readOnly && m_form->isModified();
 }
 
 } // namespace shouwang::ui

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/record.h"
+#include "form_dialog.h"
 
-#include <QDialog>
+#include "domain/record.h"
 
 #include <string_view>
 #include <vector>
@@ -17,7 +17,7 @@ class RecordForm;
 // Any record in a form built from its schema: the dialog for the lists that need nothing
 // more (supporters, agreements, volunteers, facilities...). County reference data opens
 // read-only in a village.
-class RecordDialog final : public QDialog {
+class RecordDialog final : public FormDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RecordDialog)
 
@@ -29,12 +29,9 @@ public:
 
     RecordForm& form() { return *m_form; }
     const Record& record() const { return m_record; }
-    bool save();
+    bool save() override;
+    bool isModified() const override;
     QString message() const;
-
-public slots:
-    void accept() override;
-    void reject() override;
 
 private:
     LedgerSession& m_session;

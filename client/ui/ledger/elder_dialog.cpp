@@ -35,7 +35,7 @@ std::vector<std::vector<std::string_view>> ElderDialog::fieldGroups()
 }
 
 ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_session(session)
     , m_tabs(new QTabWidget(this))
 {
@@ -53,9 +53,7 @@ ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWi
         m_forms.push_back(form);
     }
     m_derived = new QLabel(this);
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->hide();
+    m_message = messageLine(this);
     for (RecordForm* form : {m_forms[0], m_forms[2]}) {
         connect(form, &RecordForm::edited, this, [this](const QString& field) {
             if (field == QLatin1String("id_number") || field == QLatin1String("health_mgmt_65"))
@@ -243,21 +241,6 @@ void ElderDialog::addChildTabs()
 void ElderDialog::print()
 {
     printElderRecord(m_session, m_record.id.empty() ? m_record : *m_session.get("elder", m_record.id), this);
-}
-
-void ElderDialog::accept()
-{
-    if (save())
-        QDialog::accept();
-}
-
-void ElderDialog::reject()
-{
-    if (closeOpenPopup())
-        return;
-    if (isModified() && !confirmDiscard(this))
-        return;
-    QDialog::reject();
 }
 
 void openElder(LedgerSession& session, const std::string& elderId, QWidget* parent)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/record.h"
+#include "ui/forms/form_dialog.h"
 
-#include <QDialog>
+#include "domain/record.h"
 
 #include <optional>
 #include <string_view>
@@ -21,7 +21,7 @@ class RecordForm;
 // age as it is typed), household and supporters, health, economy, and after the first save
 // the lists that hang off the elder (visits, assessments, agreements, pairings, services,
 // incident reports) and the change history.
-class ElderDialog final : public QDialog {
+class ElderDialog final : public FormDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ElderDialog)
 
@@ -37,15 +37,11 @@ public:
     const Record& record() const { return m_record; }
     QString derivedText() const;
     QString message() const;
-    bool isModified() const;
-    bool save();
+    bool isModified() const override;
+    bool save() override;
     // 新建家庭户: asks for the household's fields (`headName` typed in 所属家庭) and selects it;
     // it is stored with the elder at the next Save. False when cancelled.
     bool createHousehold(const QString& headName);
-
-public slots:
-    void accept() override;
-    void reject() override;
 
 private:
     QWidget* formTab(RecordForm* form);

@@ -11,13 +11,12 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace shouwang::ui {
 
 HouseholdDialog::HouseholdDialog(LedgerSession& session, Record household, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_session(session)
     , m_record(std::move(household))
     , m_readOnly(!session.mayWrite(*findEntity("household")))
@@ -27,9 +26,7 @@ HouseholdDialog::HouseholdDialog(LedgerSession& session, Record household, QWidg
     m_form = new RecordForm(session, *findEntity("household"), {}, {}, this);
     m_form->load(m_record);
     m_form->setReadOnly(m_readOnly);
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->hide();
+    m_message = messageLine(this);
 
     m_elders = new RecordListPanel(session, *findEntity("elder"), {"name", "id_number", "phone", "living", "status"}, this);
     // An elder joins a household from the elder's own record, where the household is chosen.
@@ -40,15 +37,7 @@ HouseholdDialog::HouseholdDialog(LedgerSession& session, Record household, QWidg
         return true;
     });
 
-    auto* buttons = new QDialogButtonBox(this);
-    if (m_readOnly) {
-        buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
-    } else {
-        buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);
-        buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
-    }
-    connect(buttons, &QDialogButtonBox::accepted, this, &HouseholdDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &HouseholdDialog::reject);
+    auto* buttons = saveCancelButtons(this, !m_readOnly);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addWidget(m_form);
@@ -63,19 +52,9 @@ bool HouseholdDialog::save()
     return !m_readOnly && saveFromForms(m_session, m_record, {m_form}, m_message);
 }
 
-void HouseholdDialog::accept()
+bool HouseholdDialog::isModified() const
 {
-    if (save())
-        QDialog::accept();
-}
-
-void HouseholdDialog::reject()
-{
-    if (closeOpenPopup())
-        return;
-    if (!m_readOnly && m_form->isModified() && !confirmDiscard(this))
-        return;
-    QDialog::reject();
+    return !m_readOnly && m_form->isModified();
 }
 
 } // namespace shouwang::ui

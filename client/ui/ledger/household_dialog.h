@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/record.h"
+#include "ui/forms/form_dialog.h"
 
-#include <QDialog>
+#include "domain/record.h"
 
 class QLabel;
 
@@ -14,7 +14,7 @@ class RecordListPanel;
 
 // A household (家庭户): its own fields, and below them the elders who belong to it; double-
 // clicking one opens the elder's record.
-class HouseholdDialog final : public QDialog {
+class HouseholdDialog final : public FormDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HouseholdDialog)
 
@@ -23,11 +23,8 @@ public:
 
     RecordForm& form() { return *m_form; }
     RecordListPanel& elders() { return *m_elders; }
-    bool save();
-
-public slots:
-    void accept() override;
-    void reject() override;
+    bool save() override;
+    bool isModified() const override;
 
 private:
     LedgerSession& m_session;

@@ -2,6 +2,7 @@
 
 #include "ui/session/labels.h"
 #include "ui/forms/record_form.h"
+#include "ui/forms/form_dialog.h"
 
 #include "domain/ids.h"
 #include "domain/schema.h"
@@ -9,7 +10,6 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace shouwang::ui {
@@ -26,11 +26,7 @@ NewHouseholdDialog::NewHouseholdDialog(LedgerSession& session, const QString& he
                               "form."),
                            this);
     m_message->setWordWrap(true);
-    auto* buttons = new QDialogButtonBox(this);
-    buttons->addButton(tr("Create household"), QDialogButtonBox::AcceptRole)->setDefault(true);
-    buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
-    connect(buttons, &QDialogButtonBox::accepted, this, &NewHouseholdDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &NewHouseholdDialog::reject);
+    auto* buttons = FormDialog::saveCancelButtons(this, true, tr("Create household"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addWidget(m_form);

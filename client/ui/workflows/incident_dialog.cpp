@@ -14,13 +14,12 @@
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QLabel>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace shouwang::ui {
 
 IncidentDialog::IncidentDialog(LedgerSession& session, Record incident, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_session(session)
     , m_record(std::move(incident))
 {
@@ -64,14 +63,8 @@ IncidentDialog::IncidentDialog(LedgerSession& session, Record incident, QWidget*
     handlingLayout->addWidget(m_timeline);
     handlingLayout->addWidget(m_handling);
 
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->hide();
-    auto* buttons = new QDialogButtonBox(this);
-    buttons->addButton(m_record.id.empty() ? tr("Report") : tr("Save"), QDialogButtonBox::AcceptRole)->setDefault(true);
-    buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
-    connect(buttons, &QDialogButtonBox::accepted, this, &IncidentDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &IncidentDialog::reject);
+    m_message = messageLine(this);
+    auto* buttons = saveCancelButtons(this, true, m_record.id.empty() ? tr("Report") : QString());
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addWidget(m_form);
@@ -136,19 +129,9 @@ bool IncidentDialog::save()
     return true;
 }
 
-void IncidentDialog::accept()
+bool IncidentDialog::isModified() const
 {
-    if (save())
-        QDialog::accept();
-}
-
-void IncidentDialog::reject()
-{
-    if (closeOpenPopup())
-        return;
-    if ((m_form->isModified() || m_handling->isModified()) && !confirmDiscard(this))
-        return;
-    QDialog::reject();
+    return m_form->isModified() || m_handling->isModified();
 }
 
 } // namespace shouwang::ui

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/record.h"
+#include "ui/forms/form_dialog.h"
 
-#include <QDialog>
+#include "domain/record.h"
 
 class QLabel;
 
@@ -14,7 +14,7 @@ class RecordForm;
 // An incident report (情况报告): what happened, the emergency action taken and whom it is
 // reported to; below, the status timeline (上报→受理→救助中→办结) as the township handles
 // it. The handling fields are the township's: read-only on a village device.
-class IncidentDialog final : public QDialog {
+class IncidentDialog final : public FormDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IncidentDialog)
 
@@ -25,11 +25,8 @@ public:
     QString timelineText() const;
     // Whether the report has reached the township (incident_delivery.h), in words.
     QString stateText() const;
-    bool save();
-
-public slots:
-    void accept() override;
-    void reject() override;
+    bool save() override;
+    bool isModified() const override;
 
 private:
     void updateTimeline();
