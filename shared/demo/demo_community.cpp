@@ -66,10 +66,14 @@ void VillageGenerator::makeCommunityLife()
         m_writer.save(credit, &DemoSummary::volunteerHoursEntries);
         hours[helper.id] += given;
     }
-    // Some volunteers spend part of their hours, on themselves or on a parent on the ledger.
+    // Some volunteers spend part of their hours, on themselves or on a parent on the ledger;
+    // the first who can always does, so every village's demo shows the whole cycle.
+    bool anyRedeemed = false;
     for (const auto& [volunteer, credited] : hours) {
-        if (credited < 3 || !random.chance(0.5))
+        const bool spends = random.chance(0.5) || !anyRedeemed;
+        if (credited < 3 || !spends)
             continue;
+        anyRedeemed = true;
         Record r = record("volunteer_redemption");
         r.set("volunteer_id", volunteer);
         r.set("date", formatDate(daysAgo(random.range(0, 20))));

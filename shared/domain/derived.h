@@ -39,6 +39,7 @@ struct ElderFacts {
 inline constexpr int kOldAge = 60;      // 留守 eligibility: 60 or older
 inline constexpr int kAdvancedAge = 80; // 高龄: 80 or older
 inline constexpr int kAwayMonths = 6;   // 留守 eligibility: every supporter away this long
+inline constexpr int kHealthManagementAge = 65; // 纳入65岁以上老年人健康管理 (卫生健康) from this age
 
 // Facts derived from the ledger, never typed (DESIGN §3), so they cannot go stale.
 struct ElderFlags {

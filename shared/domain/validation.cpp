@@ -1,6 +1,7 @@
 #include "validation.h"
 
 #include "date.h"
+#include "derived.h"
 #include "divisions.h"
 #include "enums.h"
 #include "idcard.h"
@@ -112,7 +113,7 @@ std::string healthManagementProblem(const Record& elder)
     if (!birth)
         return {};
     const int age = yearsBetween(*birth, today());
-    if (age >= 65)
+    if (age >= kHealthManagementAge)
         return {};
     return "「纳入65岁以上老年人健康管理」只适用于65周岁及以上的老年人，该老人现年" + std::to_string(age) + "岁";
 }

@@ -3,7 +3,6 @@
 #include "report_context.h"
 
 #include "domain/enums.h"
-#include "store/database.h"
 
 #include <algorithm>
 #include <map>
@@ -38,32 +37,25 @@ std::vector<std::string> splitIds(const std::string& list)
 
 void computeAssociation(Context& ctx, AssociationFigures& out)
 {
-    auto st = ctx.db.prepare(
-        "SELECT a.village_code, a.date, a.title, a.kind, a.organiser, coalesce(a.organiser_name, ''), "
-        "coalesce(f.name, ''), coalesce(a.place, ''), coalesce(a.attendees, ''), coalesce(a.others_count, '') "
-        "FROM association_activities a LEFT JOIN facilities f ON f.id = a.facility_id AND f.deleted = 0 "
-        "WHERE a.deleted = 0 AND a.date >= ? AND a.date <= ?" + ctx.areaClause("a.village_code")
-        + " ORDER BY a.village_code, a.date, a.title");
-    st.bind(1, ctx.periodFrom()).bind(2, ctx.periodTo()).bind(3, ctx.request.area);
     std::set<std::string> attended;
-    while (st.step()) {
+    for (const StoredActivity& a : ctx.stored.activitiesBetween(ctx.periodFrom(), ctx.periodTo())) {
         AssociationFigures::Row row;
-        row.villageCode = st.text(0);
-        row.date = st.text(1);
-        row.title = st.text(2);
-        row.kind = enumLabel("activity_kind", st.text(3));
-        row.organiser = enumLabel("activity_organiser", st.text(4));
-        if (!st.text(5).empty())
-            row.organiser += "（" + st.text(5) + "）";
+        row.villageCode = a.villageCode;
+        row.date = a.date;
+        row.title = a.title;
+        row.kind = enumLabel("activity_kind", a.kind);
+        row.organiser = enumLabel("activity_organiser", a.organiser);
+        if (!a.organiserName.empty())
+            row.organiser += "（" + a.organiserName + "）";
         // A facility of the ledger, else the place typed; both when both are given.
-        row.place = st.text(6);
-        if (!st.text(7).empty())
-            row.place += (row.place.empty() ? "" : " ") + st.text(7);
-        for (const std::string& id : splitIds(st.text(8))) {
+        row.place = a.facilityName;
+        if (!a.place.empty())
+            row.place += (row.place.empty() ? "" : " ") + a.place;
+        for (const std::string& id : splitIds(a.attendees)) {
             attended.insert(id);
             ++row.elders;
         }
-        row.others = static_cast<std::size_t>(std::max(0, std::atoi(st.text(9).c_str())));
+        row.others = static_cast<std::size_t>(std::max(0, std::atoi(a.othersCount.c_str())));
         ++out.activities;
         out.attendances += row.elders;
         out.otherParticipants += row.others;

@@ -4,7 +4,7 @@
 #include "report_context.h"
 
 #include "domain/enums.h"
-#include "store/database.h"
+#include "store/report_queries.h"
 #include "store/derived_columns.h"
 #include "store/elder_query.h"
 
@@ -13,19 +13,6 @@
 
 namespace shouwang {
 namespace {
-
-// The latest notice per elder on or before `day`: date and follow-up date.
-std::map<std::string, std::pair<std::string, std::string>> latestNotices(Database& db, const std::string& area,
-                                                                         const std::string& day)
-{
-    auto st = db.prepare("SELECT elder_id, date, coalesce(follow_up_date, '') FROM duty_notices WHERE deleted = 0 "
-                         "AND date <= ? AND substr(village_code, 1, ?) = ? ORDER BY elder_id, date, updated_at");
-    st.bind(1, day).bind(2, static_cast<int>(area.size())).bind(3, area);
-    std::map<std::string, std::pair<std::string, std::string>> latest;
-    while (st.step())
-        latest[st.text(0)] = {st.text(1), st.text(2)};
-    return latest;
-}
 
 bool isAnswered(const std::string& answer)
 {
@@ -39,16 +26,15 @@ std::vector<UrgingDue> urgingDue(Database& db, const std::string& areaPrefix, Da
     const int interval = DerivedColumns(db).standardOn(day).standard.limits.noticeDays;
     const std::string today = formatDate(day);
     const std::string since = formatDate(day - std::chrono::days(interval));
-    const auto latest = latestNotices(db, areaPrefix, today);
+    ReportQueries stored(db, areaPrefix);
+    const auto latest = stored.latestNoticesUpTo(today);
     ElderFilter filter;
     filter.villagePrefix = areaPrefix;
     filter.status = "active";
     filter.flags = ElderFilter::KeyTarget;
     std::set<std::string> withSupporters;
-    auto st = db.prepare("SELECT DISTINCT elder_id FROM supporters WHERE deleted = 0 AND substr(village_code, 1, ?) = ?");
-    st.bind(1, static_cast<int>(areaPrefix.size())).bind(2, areaPrefix);
-    while (st.step())
-        withSupporters.insert(st.text(0));
+    for (const auto& [supporter, elder] : stored.fieldById("supporter", "elder_id"))
+        withSupporters.insert(elder);
 
     std::vector<UrgingDue> due;
     for (const ElderRow& elder : findElders(db, filter, day)) {
@@ -96,11 +82,7 @@ void computeFamilyDuty(Context& ctx, FamilyDutyFigures& out)
         out.keyTargetsUrged += urged.contains(e.id);
     }
     const auto names = elderNames(ctx);
-    std::map<std::string, std::string> supporterNames;
-    auto st = ctx.db.prepare("SELECT id, coalesce(name, '') FROM supporters WHERE deleted = 0" + ctx.areaClause());
-    st.bind(1, ctx.request.area);
-    while (st.step())
-        supporterNames.emplace(st.text(0), st.text(1));
+    const std::map<std::string, std::string> supporterNames = ctx.stored.fieldById("supporter", "name");
     for (const auto& [supporterId, notice] : latestBySupporter) {
         if (isAnswered(notice.value("answer")))
             continue;

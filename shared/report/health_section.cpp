@@ -4,7 +4,6 @@
 #include "report_context.h"
 
 #include "domain/referral_workflow.h"
-#include "store/database.h"
 
 #include <set>
 
@@ -17,14 +16,9 @@ struct Programmes {
 
 std::map<std::string, Programmes> programmesOf(Context& ctx)
 {
-    auto st = ctx.db.prepare(
-        "SELECT e.id, coalesce(e.health_mgmt_65, ''), coalesce(h.registered_poor, ''), coalesce(h.dibao, ''), "
-        "coalesce(h.tekun, '') FROM elders e LEFT JOIN households h ON h.id = e.household_id AND h.deleted = 0 "
-        "WHERE e.deleted = 0" + ctx.areaClause("e.village_code"));
-    st.bind(1, ctx.request.area);
     std::map<std::string, Programmes> out;
-    while (st.step())
-        out[st.text(0)] = {st.text(1) == "1", st.text(2) == "1", st.text(3) == "1", st.text(4) == "1"};
+    for (const StoredProgrammes& p : ctx.stored.programmes())
+        out[p.elderId] = {p.healthManaged, p.registeredPoor, p.dibao, p.tekun};
     return out;
 }
 
@@ -54,7 +48,7 @@ void computeHealth(Context& ctx, HealthFigures& out)
         out.dibao += p.dibao;
         out.tekun += p.tekun;
         out.hardship += e.flags.hardship;
-        if (e.flags.age < 65)
+        if (e.flags.age < kHealthManagementAge)
             continue;
         ++out.aged65;
         out.healthManaged += p.healthManaged;

@@ -16,11 +16,13 @@ struct Cutoffs {
     std::string advancedAge; // born on or before: 高龄
     std::string oldAge;      // born on or before: old enough for the 留守 hint
     std::string away;        // away since on or before: long enough for the 留守 hint
+    std::string healthAge;   // born on or before: old enough for 65+ health management
 
     explicit Cutoffs(Date on)
         : advancedAge(formatDate(bornBy(on, kAdvancedAge)))
         , oldAge(formatDate(bornBy(on, kOldAge)))
         , away(formatDate(monthsBefore(on, kAwayMonths)))
+        , healthAge(formatDate(bornBy(on, kHealthManagementAge)))
     {
     }
 };
@@ -97,7 +99,7 @@ Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches)
         sql.add("health_mgmt_65 = '1'");
     else if (f.programme == "health_65_missing")
         // A comparison with the column itself, so its integer affinity applies to '1'.
-        sql.add("x_birth_date <= ? AND (health_mgmt_65 IS NULL OR health_mgmt_65 != '1')", {bornBy(on, 65)});
+        sql.add("x_birth_date <= ? AND (health_mgmt_65 IS NULL OR health_mgmt_65 != '1')", {cutoffs.healthAge});
     else if (f.programme == "registered_poor" || f.programme == "dibao" || f.programme == "tekun")
         sql.add("household_id IN (SELECT id FROM households WHERE deleted = 0 AND " + f.programme + " = '1')");
     // The unary + (risk level, visit due) keeps SQLite off the one-column indexes for these

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,6 +36,20 @@ struct StoredCampaign {
 
 struct ElderIdHolder {
     std::string id, villageCode, name, idNumber, status;
+};
+
+struct StoredActivity {
+    std::string villageCode, date, title, kind, organiser, organiserName, facilityName, place, attendees, othersCount;
+};
+
+struct StoredFacilityUse {
+    std::string facilityId;
+    std::size_t services = 0, elders = 0;
+};
+
+struct StoredProgrammes {
+    std::string elderId;
+    bool healthManaged = false, registeredPoor = false, dibao = false, tekun = false;
 };
 
 template <typename T>
@@ -73,6 +88,22 @@ public:
     std::size_t pairingsInForce(std::string_view day);
     std::size_t careAgreements();
     std::size_t careAgreementsInForce(std::string_view day);
+
+    // Every live record of `entity` in the area with all its fields, by village and id: for
+    // the sections that judge whole records by the domain's rules (workflows, duty notices).
+    std::vector<Record> records(std::string_view entity);
+    // id → the value of `field`, of every live record of `entity` in the area ("" when empty).
+    std::map<std::string, std::string> fieldById(std::string_view entity, std::string_view field);
+    // 老年协会 activities dated from `from` to `to`, with their facility's name; by village,
+    // date and title.
+    std::vector<StoredActivity> activitiesBetween(std::string_view from, std::string_view to);
+    // Services recorded at a facility from `from` to `to`: per facility, how many and for how
+    // many elders.
+    std::vector<StoredFacilityUse> servicesByFacility(std::string_view from, std::string_view to);
+    // Each elder's latest duty notice on or before `day`: elder id → (date, follow-up date).
+    std::map<std::string, std::pair<std::string, std::string>> latestNoticesUpTo(std::string_view day);
+    // Each elder's programmes: 65+ health management and the household's poverty flags.
+    std::vector<StoredProgrammes> programmes();
 
 private:
     std::size_t count(const std::string& table, const std::string& condition, std::string_view day = {});

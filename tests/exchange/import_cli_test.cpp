@@ -2,7 +2,7 @@
 // and a process killed (SIGKILL) in the middle of a large import leaves nothing of it.
 #include "exchange_fixture.h"
 
-#include "../cli/process.h"
+#include "../support/process.h"
 
 #include "domain/date.h"
 #include "store/change_log.h"

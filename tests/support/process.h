@@ -121,8 +121,8 @@ public:
         m_pid = spawn(args, log, log + ".err");
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while (std::chrono::steady_clock::now() < deadline) {
-            if (const std::optional<int> port = listeningPort(slurp(log))) {
-                m_port = *port;
+            if (const std::optional<int> found = listeningPort(slurp(log))) {
+                m_port = *found;
                 return;
             }
             int status = 0;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 namespace shouwang::test {
 
@@ -30,6 +31,7 @@ public:
     Ledger& ledger() { return *m_ledger; }
     Database& database() { return *m_db; }
     const std::filesystem::path& dir() const { return m_dir.path(); }
+    std::string file(const std::string& name) const { return m_dir.file(name); }
 
 private:
     TempDir m_dir; // first: made before the file, removed after it is closed

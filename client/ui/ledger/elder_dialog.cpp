@@ -8,6 +8,7 @@
 #include "printing.h"
 #include "ui/forms/record_form.h"
 
+#include "domain/derived.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
 
@@ -162,7 +163,7 @@ void ElderDialog::updateDerived()
                        .arg(qs(check.info->birthDate), enumLabel("sex", check.info->sex))
                        .arg(age);
     // The policy's 卫生健康 duty: an elder of 65 or over belongs in 65+ health management.
-    if (age >= 65 && m_forms[2]->value("health_mgmt_65") != "1")
+    if (age >= kHealthManagementAge && m_forms[2]->value("health_mgmt_65") != "1")
         text += tr("    Aged 65 or over and not in 65+ health management: consider a referral to the health "
                    "department (tab Referrals to departments).");
     m_derived->setWordWrap(true);

@@ -64,7 +64,7 @@ VolunteerHoursView::VolunteerHoursView(LedgerSession& session, QWidget* parent)
                                         this);
     for (RecordListPanel* panel : {m_credits, m_redemptions}) {
         panel->setFixedValues({});
-        panel->setEditor([&session](QWidget* parent, const Record& record) { return openEntry(session, record, parent); });
+        panel->setEditor([&session](QWidget* owner, const Record& record) { return openEntry(session, record, owner); });
         if (session.scopeKind() != Scope::Kind::Village)
             panel->setReadOnly(true);
     }
