@@ -5,6 +5,7 @@
 #include "divisions.h"
 #include "enums.h"
 #include "idcard.h"
+#include "text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -16,25 +17,12 @@ namespace {
 // would break exports and the table views, and never comes from honest typing.
 bool isCleanText(std::string_view text)
 {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
-                return false;
-            ++i;
-            continue;
-        }
-        int extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
-        if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size())
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch); // bytes of a UTF-8 sequence are all >= 0x80
+        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
             return false;
-        for (std::size_t k = 1; k <= static_cast<std::size_t>(extra); ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
-                return false;
-        }
-        i += static_cast<std::size_t>(extra) + 1;
     }
-    return true;
+    return isUtf8(text);
 }
 
 bool isInteger(std::string_view text)

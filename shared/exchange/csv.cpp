@@ -1,5 +1,7 @@
 #include "csv.h"
 
+#include "domain/text.h"
+
 namespace shouwang::csv {
 
 Document parse(std::string_view text, char separator)
@@ -142,19 +144,7 @@ void writeRow(std::ostream& out, const std::vector<std::string>& fields)
 
 bool isUtf8(std::string_view text)
 {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
-        if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size())
-            return false;
-        for (std::size_t k = 1; k <= static_cast<std::size_t>(extra); ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
-                return false;
-        }
-        i += static_cast<std::size_t>(extra) + 1;
-    }
-    return true;
+    return shouwang::isUtf8(text);
 }
 
 } // namespace shouwang::csv
