@@ -8,6 +8,8 @@
 #include "store/volunteer_hours_store.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 using namespace shouwang;
 using namespace shouwang::test;
@@ -81,6 +83,8 @@ TEST_CASE("two offline laptops of one village redeem the same hours: the county 
     const std::string early = saved(*first.ledger, redemption(v, "上门理发"));
     Record again = redemption(v, "代购药品");
     CHECK(first.ledger->save(again, "村委会王主任").message.find("结余 1 小时") != std::string::npos);
+    // Recorded later: clocks of one millisecond would be ordered by device id instead.
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
     const std::string late = saved(*second.ledger, redemption(v, "打扫卫生"));
     CHECK(pendingIds(*first.db, v).empty());
     CHECK(pendingIds(*second.db, v).empty());
