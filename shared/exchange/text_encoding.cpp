@@ -38,8 +38,8 @@ std::optional<std::string> utf16ToUtf8(std::string_view bytes, bool bigEndian)
     if (bytes.size() % 2)
         return std::nullopt;
     auto unit = [&](std::size_t i) -> char32_t {
-        const auto a = static_cast<unsigned char>(bytes[i]);
-        const auto b = static_cast<unsigned char>(bytes[i + 1]);
+        const char32_t a = static_cast<unsigned char>(bytes[i]);
+        const char32_t b = static_cast<unsigned char>(bytes[i + 1]);
         return bigEndian ? (a << 8 | b) : (b << 8 | a);
     };
     std::string out;
