@@ -16,6 +16,15 @@
 namespace shouwang::xlsx {
 namespace {
 
+// Excel's own limits (a sheet has 16,384 columns and 1,048,576 rows), and what one part of a
+// workbook may unpack to: a 100,000-elder ledger's sheet is well under 100 MB of XML.
+constexpr std::size_t kMaxColumns = 16384;
+constexpr std::size_t kMaxRows = 1048576;
+constexpr std::size_t kMaxPartBytes = std::size_t{512} << 20;
+// Cells held while a sheet is read, empty ones before a filled one included: a 100,000-row
+// ledger of 30 columns holds 3 million; a forged sheet of far-right cells would hold billions.
+constexpr std::size_t kMaxCells = 10'000'000;
+
 // minizip reading from memory: the caller has the file's bytes already (read through the
 // same helpers on every platform, so a path with Chinese characters works on Windows too).
 struct MemoryFile {
@@ -90,8 +99,13 @@ public:
         std::string out;
         char buffer[16384];
         int n = 0;
-        while ((n = unzReadCurrentFile(m_zip, buffer, sizeof buffer)) > 0)
+        while ((n = unzReadCurrentFile(m_zip, buffer, sizeof buffer)) > 0) {
             out.append(buffer, static_cast<std::size_t>(n));
+            if (out.size() > kMaxPartBytes) { // a zip bomb, not a ledger: refuse it before memory runs out
+                unzCloseCurrentFile(m_zip);
+                return std::nullopt;
+            }
+        }
         const bool crcOk = unzCloseCurrentFile(m_zip) == UNZ_OK;
         if (n < 0 || !crcOk)
             return std::nullopt;
@@ -346,6 +360,8 @@ Sheet readSheet(std::string_view fileBytes, const std::string& sheetName)
     std::size_t style = 0;
     bool inValue = false, inInline = false, inText = false;
     std::map<std::size_t, csv::Row> rows;
+    bool outOfRange = false;
+    std::size_t cellsHeld = 0;
     XmlHandlers h;
     h.start = [&](std::string_view name, const char** attributes) {
         if (name == "row") {
@@ -388,11 +404,19 @@ Sheet readSheet(std::string_view fileBytes, const std::string& sheetName)
             } else {
                 text = value; // str (a formula's result), inlineStr, e (an error such as #N/A), plain numbers
             }
-            if (!text.empty()) {
+            if (column >= kMaxColumns || rowNumber > kMaxRows) {
+                outOfRange = true; // beyond any sheet Excel can write: a damaged or forged file
+            } else if (!text.empty()) {
                 csv::Row& row = rows[rowNumber];
                 row.line = rowNumber;
-                if (row.fields.size() <= column)
+                if (row.fields.size() <= column) {
+                    cellsHeld += column + 1 - row.fields.size();
+                    if (cellsHeld > kMaxCells) {
+                        outOfRange = true;
+                        return;
+                    }
                     row.fields.resize(column + 1);
+                }
                 row.fields[column] = std::move(text);
             }
         }
@@ -401,7 +425,7 @@ Sheet readSheet(std::string_view fileBytes, const std::string& sheetName)
         if (inValue || inText)
             value += text;
     };
-    if (!parseXml(*xml, h)) {
+    if (!parseXml(*xml, h) || outOfRange) {
         sheet.error = "工作表“" + chosen->name + "”的内容无法读取，文件可能已损坏";
         return sheet;
     }
