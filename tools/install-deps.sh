@@ -25,7 +25,7 @@ packages=(
   poppler-utils
   # Importing the counties' Excel ledgers (shared/exchange/xlsx_reader.cpp): zip and XML.
   libminizip-dev libexpat1-dev
-  # Supervision dashboard charts (client/ui/supervision_charts.cpp): Qt Charts.
+  # Supervision dashboard charts (client/ui/supervision/supervision_charts.cpp): Qt Charts.
   qt6-charts-dev libqt6opengl6-dev
 )
 
