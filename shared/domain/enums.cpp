@@ -314,6 +314,12 @@ std::string_view EnumDef::label(std::string_view code) const
     return option ? option->zh : code;
 }
 
+std::string enumLabel(std::string_view enumName, std::string_view code)
+{
+    const EnumDef* e = findEnum(enumName);
+    return std::string(e ? e->label(code) : code);
+}
+
 const EnumDef* findEnum(std::string_view name)
 {
     for (const auto& def : kEnums) {

@@ -11,12 +11,6 @@
 namespace shouwang::report {
 namespace {
 
-std::string enumLabel(std::string_view enumName, const std::string& code)
-{
-    const EnumDef* e = findEnum(enumName);
-    return e ? std::string(e->label(code)) : code;
-}
-
 std::vector<std::string> splitIds(const std::string& list)
 {
     std::vector<std::string> ids;

@@ -19,21 +19,6 @@ std::string days(int n)
     return n < 0 ? std::string{} : std::to_string(n);
 }
 
-std::string oneDecimal(double x)
-{
-    if (x < 0)
-        return {};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", x);
-    return buf;
-}
-
-std::string label(std::string_view enumName, const std::string& code)
-{
-    const EnumDef* e = findEnum(enumName);
-    return e ? std::string(e->label(code)) : code;
-}
-
 bool wants(ReportSection asked, ReportSection section)
 {
     return asked == ReportSection::All || asked == section;
@@ -44,7 +29,7 @@ Table referralTable(const SupervisionReport& r)
     Table t{"部门转介", {"村代码", "村", "老年人", "转介部门", "状态", "提出日期", "结案日期", "已开放天数", "办结用时（天）", "超期"}, {}};
     for (const auto& row : r.referrals.referrals)
         t.rows.push_back({row.villageCode, unitName(row.villageCode), row.elderName, row.department,
-                          label("referral_status", row.status), row.proposedOn, row.closedOn, days(row.daysOpen),
+                          enumLabel("referral_status", row.status), row.proposedOn, row.closedOn, days(row.daysOpen),
                           days(row.daysToClose), row.pastLimit ? "是" : "否"});
     return t;
 }
@@ -62,7 +47,7 @@ Table referralTimelineTable(const SupervisionReport& r)
     Table t{"部门转介时间线", {"村", "老年人", "转介部门", "环节", "日期", "办理人", "说明"}, {}};
     for (const auto& row : r.referrals.referrals) {
         for (const auto& e : row.timeline)
-            t.rows.push_back({unitName(row.villageCode), row.elderName, row.department, label("referral_status", e.status),
+            t.rows.push_back({unitName(row.villageCode), row.elderName, row.department, enumLabel("referral_status", e.status),
                               e.at, e.who, e.note});
     }
     return t;

@@ -10,6 +10,7 @@
 #include "exchange/table.h"
 #include "store/report_queries.h"
 
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -53,6 +54,16 @@ struct Context {
     std::string periodFrom() const { return formatDate(request.from); }
     std::string periodTo() const { return formatDate(request.to); }
 };
+
+// A figure with one decimal ("12.5"), "" for a negative one (no figure: nothing to average).
+inline std::string oneDecimal(double x)
+{
+    if (x < 0)
+        return {};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", x);
+    return buf;
+}
 
 // The display name of a unit code: a township's name, a village's short name.
 std::string unitName(const std::string& code);

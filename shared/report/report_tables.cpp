@@ -18,15 +18,6 @@ std::string num(std::size_t n)
     return std::to_string(n);
 }
 
-std::string hours(double h)
-{
-    if (h < 0)
-        return {};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", h);
-    return buf;
-}
-
 std::string yesNo(bool b)
 {
     return b ? "是" : "否";
@@ -35,12 +26,6 @@ std::string yesNo(bool b)
 std::string village(const std::string& code)
 {
     return report::unitName(code);
-}
-
-std::string statusLabel(std::string_view enumName, const std::string& code)
-{
-    const EnumDef* e = findEnum(enumName);
-    return e ? std::string(e->label(code)) : code;
 }
 
 bool wants(ReportSection asked, ReportSection section)
@@ -85,8 +70,8 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
         row("情况报告", "本期上报", num(i.reportedInPeriod));
         row("情况报告", "本期办结", num(i.closedInPeriod));
         row("情况报告", "期末未办结", num(i.openAtEnd));
-        row("情况报告", "平均受理用时（小时）", hours(i.averageAcknowledgeHours));
-        row("情况报告", "平均办结用时（小时）", hours(i.averageCloseHours));
+        row("情况报告", "平均受理用时（小时）", report::oneDecimal(i.averageAcknowledgeHours));
+        row("情况报告", "平均办结用时（小时）", report::oneDecimal(i.averageCloseHours));
         row("情况报告", "受理超时（时限 " + num(static_cast<std::size_t>(r.limits.acknowledgeHours)) + " 小时）",
             num(i.acknowledgeLate));
         row("情况报告", "办结超时（时限 " + num(static_cast<std::size_t>(r.limits.closeDays)) + " 天）",
@@ -131,7 +116,7 @@ Table duplicateTable(const SupervisionReport& r)
         ++group;
         for (const auto& e : d.records)
             t.rows.push_back({num(group), d.idNumber, e.elder.name, e.elder.villageCode, village(e.elder.villageCode),
-                              statusLabel("elder_status", e.status)});
+                              enumLabel("elder_status", e.status)});
     }
     return t;
 }
@@ -167,9 +152,9 @@ Table incidentTable(const SupervisionReport& r)
     Table t{"情况报告", {"村代码", "村", "老年人", "情况类别", "状态", "上报时间", "受理时间", "办结时间", "受理用时（小时）",
                          "办结用时（小时）", "受理超时", "办结超时"}, {}};
     for (const auto& i : r.incidents.incidents)
-        t.rows.push_back({i.villageCode, village(i.villageCode), i.elderName, i.type, statusLabel("incident_status", i.status),
+        t.rows.push_back({i.villageCode, village(i.villageCode), i.elderName, i.type, enumLabel("incident_status", i.status),
                           readableDateTime(i.reportedAt), readableDateTime(i.acceptedAt), readableDateTime(i.closedAt),
-                          hours(i.acknowledgeHours), hours(i.closeHours), yesNo(i.acknowledgeLate), yesNo(i.closeLate)});
+                          report::oneDecimal(i.acknowledgeHours), report::oneDecimal(i.closeHours), yesNo(i.acknowledgeLate), yesNo(i.closeLate)});
     return t;
 }
 
@@ -181,7 +166,7 @@ Table timelineTable(const SupervisionReport& r)
     for (const auto& i : r.incidents.incidents) {
         for (const auto& e : i.timeline)
             t.rows.push_back({village(i.villageCode), i.elderName, readableDateTime(i.reportedAt),
-                              statusLabel("incident_status", e.status), readableDateTime(e.at), e.who, e.note});
+                              enumLabel("incident_status", e.status), readableDateTime(e.at), e.who, e.note});
     }
     return t;
 }

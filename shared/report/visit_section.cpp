@@ -12,12 +12,6 @@
 namespace shouwang::report {
 namespace {
 
-std::string label(std::string_view enumName, const std::string& code)
-{
-    const EnumDef* e = findEnum(enumName);
-    return e ? std::string(e->label(code)) : code;
-}
-
 bool inTarget(const ElderSnapshot& e, const std::string& target)
 {
     if (target == "key")
@@ -70,7 +64,7 @@ void computeVisits(Context& ctx, VisitFigures& out)
 void computeCampaigns(Context& ctx, VisitFigures& out)
 {
     for (StoredCampaign& stored : ctx.stored.campaignsMeeting(ctx.periodFrom(), ctx.periodTo())) {
-        VisitFigures::Campaign c{std::move(stored.id),   std::move(stored.name), label("campaign_kind", stored.kind),
+        VisitFigures::Campaign c{std::move(stored.id),   std::move(stored.name), enumLabel("campaign_kind", stored.kind),
                                  std::move(stored.target), std::move(stored.start), std::move(stored.end), {}};
         std::set<std::string> reached;
         for (std::string& elder : ctx.stored.eldersVisitedFor(c.id, c.start, c.end))
@@ -81,7 +75,7 @@ void computeCampaigns(Context& ctx, VisitFigures& out)
             ++c.covered.whole;
             c.covered.part += reached.count(e.id);
         }
-        c.target = label("campaign_target", c.target);
+        c.target = enumLabel("campaign_target", c.target);
         out.campaigns.push_back(std::move(c));
     }
 }
