@@ -21,12 +21,12 @@ using namespace shouwang::bench;
 namespace {
 
 constexpr const char* kUsage = R"(shouwang-bench — 守望 benchmarks (docs/performance.md)
-  shouwang-bench --scale small|county [--only 1,2,3,4,5,6] [--work DIR] [--server PATH]
+  shouwang-bench --scale small|county [--only 1,2,3,4,5,6,7] [--work DIR] [--server PATH]
                  [--queries-at N] [--client-bench PATH]
     small:  20 villages, 4,000 elders, 120,000 visits (a township)
     county: 500 villages, 100,000 elders, 3,000,000 visits (DESIGN.md §1)
     scenarios: 1 upload vs raw SQLite, 2 daily rush, 3 pull, 4 ledger queries,
-               5 wire size, 6 PouchDB peer
+               5 wire size, 6 PouchDB peer, 7 ledger file import
   Generated village ledgers are kept in DIR (default: beside this program) and reused.
   --server PATH       another build's shouwang-server (before/after figures)
   --queries-at N      scenario 4 also on a generated county ledger of N elders (kept)
@@ -127,14 +127,17 @@ int main(int argc, char** argv)
         const auto started = std::chrono::steady_clock::now();
         std::printf("generating / reusing %zu village ledgers in %s ...\n", run.scale.villages, run.workDir.c_str());
         std::fflush(stdout);
-        run.villages = prepareVillages(run.scale, run.workDir);
+        // Scenario 7 makes its own file: no village ledgers when it runs alone.
+        if (!(run.only.size() == 1 && run.wants(7)))
+            run.villages = prepareVillages(run.scale, run.workDir);
         std::size_t elders = 0, visits = 0, changes = 0;
         for (const auto& v : run.villages) {
             elders += v.elders;
             visits += v.visits;
             changes += v.changes;
         }
-        run.report.note("data: " + std::to_string(run.villages.size()) + " villages of county "
+        if (!run.villages.empty())
+            run.report.note("data: " + std::to_string(run.villages.size()) + " villages of county "
                         + run.scale.countyCode + ", " + thousands(static_cast<double>(elders)) + " elders, "
                         + thousands(static_cast<double>(visits)) + " visits, "
                         + thousands(static_cast<double>(changes)) + " changes (generateDemo, one ledger per village; "
@@ -153,6 +156,8 @@ int main(int argc, char** argv)
             runRush(run);
         if (run.wants(6))
             runPeer(run);
+        if (run.wants(7))
+            runImport(run);
 
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         run.report.note("whole run: " + fixed(seconds, 0) + " s (load average at the end " + firstLine("/proc/loadavg", "")

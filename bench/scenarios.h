@@ -37,6 +37,7 @@ void runPull(BenchRun& run);     // 3
 void runQueries(BenchRun& run);  // 4
 void runRush(BenchRun& run);     // 2
 void runPeer(BenchRun& run);     // 6
+void runImport(BenchRun& run);   // 7
 
 // Uploads the given villages through a fresh server into `db` from a separate load
 // process; fills the facts of the load process and the server's peak memory.

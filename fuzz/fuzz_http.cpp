@@ -1,8 +1,10 @@
 // Raw bytes on the server's socket: Beast's request_parser with the limits the server's
 // session sets (server/session.cpp: a fresh parser per message, body_limit kMaxBodyBytes,
 // Beast's default 8 KiB header limit), then the request through the handler as the
-// session would pass it.
+// session would pass it (the server's own toRequest).
 #include "api_fixture.h"
+
+#include "server/http_request.h"
 
 #include <boost/beast/core/buffers_prefix.hpp>
 #include <boost/beast/http.hpp>
@@ -28,14 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (ec || !parser.is_done())
         return 0;
     auto req = parser.release();
-    shouwang::server::Request r;
-    r.method = std::string(req.method_string());
-    r.target = std::string(req.target());
-    r.body = req.body();
-    r.contentEncoding = std::string(req[http::field::content_encoding]);
-    r.acceptEncoding = std::string(req[http::field::accept_encoding]);
-    r.authorization = std::string(req[http::field::authorization]);
-    r.clientAddress = "127.0.0.1";
+    std::string body = std::move(req.body());
+    const shouwang::server::Request r = shouwang::server::toRequest(req, std::move(body), "127.0.0.1");
     const auto res = shouwang::server::handle(r, shouwang::fuzz::api().services);
     if (res.status < 200 || res.status > 599)
         std::abort();

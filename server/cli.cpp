@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#include "command_line/tool_main.h"
 #include "store/database.h"
+#include "sync/protocol.h"
 
 #include <fstream>
 #include <ostream>
@@ -35,8 +37,10 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
   shouwang-server --db FILE backup OUT                    在线备份（服务运行时亦可）/ consistent online backup
   shouwang-server --db FILE restore BACKUP                停止服务后从备份恢复 / restore (service stopped)
   shouwang-server --db FILE report [--area CODE] [--from DATE --to DATE] [--format text|csv|xlsx] [--out FILE]
-        [--section all|base|visits|risk|incidents|services|data|duplicates] [--ack-hours H] [--close-days D]
-        [--silent-days D] [--with-ledger]              督促检查报表 / supervision figures (docs/supervision.md);
+        [--section all|base|visits|risk|incidents|services|association|volunteers|data|duplicates|referrals|family|
+                   health|facilities]
+        [--ack-hours H] [--close-days D] [--silent-days D] [--with-ledger]
+                                                          督促检查报表 / supervision figures (docs/supervision.md);
                                                           时限默认为区县标准所定 / limits default to the county's standard
 
 选项 / options:
@@ -95,64 +99,37 @@ CommandLine parse(int argc, const char* const* argv)
     return cl;
 }
 
+void run(const CommandLine& cl, std::ostream& out)
+{
+    if (!cl.has("db"))
+        throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", 2};
+    using Command = void (*)(const CommandLine&, std::ostream&);
+    static const std::map<std::string, Command, std::less<>> kCommands = {
+        {"init", cmdInit},       {"enroll", cmdEnroll}, {"devices", cmdDevices}, {"conflicts", cmdConflicts},
+        {"serve", cmdServe},     {"import-bundle", cmdImportBundle},           {"stats", cmdStats},
+        {"backup", cmdBackup},   {"restore", cmdRestore}, {"report", cmdReport},
+    };
+    const std::string& command = cl.words.front();
+    const auto it = kCommands.find(command);
+    if (it == kCommands.end())
+        throw CommandError{"未知命令 / unknown command: " + command, 2};
+    it->second(cl, out);
+}
+
+std::optional<CommandError> explain(const std::exception& e)
+{
+    const auto* store = dynamic_cast<const StoreError*>(&e);
+    if (!store)
+        return std::nullopt;
+    return CommandError{storeErrorText(*store), 1};
+}
+
 } // namespace
 
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 {
-    try {
-        const CommandLine cl = parse(argc, argv);
-        if (cl.has("help")) {
-            out << kUsage;
-            return 0;
-        }
-        if (cl.has("version")) {
-            out << "shouwang-server " << SHOUWANG_VERSION << " (protocol 1)\n";
-            return 0;
-        }
-        if (cl.words.empty())
-            throw CommandError{"缺少命令，见 --help / no command given, see --help", 2};
-        if (!cl.has("db"))
-            throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", 2};
-        const std::string& command = cl.words.front();
-        if (command == "init")
-            cmdInit(cl, out);
-        else if (command == "enroll")
-            cmdEnroll(cl, out);
-        else if (command == "devices")
-            cmdDevices(cl, out);
-        else if (command == "conflicts")
-            cmdConflicts(cl, out);
-        else if (command == "serve")
-            cmdServe(cl, out);
-        else if (command == "import-bundle")
-            cmdImportBundle(cl, out);
-        else if (command == "stats")
-            cmdStats(cl, out);
-        else if (command == "backup")
-            cmdBackup(cl, out);
-        else if (command == "restore")
-            cmdRestore(cl, out);
-        else if (command == "report")
-            cmdReport(cl, out);
-        else
-            throw CommandError{"未知命令 / unknown command: " + command, 2};
-        out.flush();
-        return 0;
-    } catch (const CommandError& e) {
-        out.flush();
-        err << "错误 / error: " << e.message << '\n';
-        return e.status;
-    } catch (const StoreError& e) {
-        out.flush();
-        err << "错误 / error: " << (e.full() ? "磁盘已满或数据库只读 / disk full or database read-only: "
-                                            : "数据库错误 / database error: ")
-            << e.what() << '\n';
-        return 1;
-    } catch (const std::exception& e) {
-        out.flush();
-        err << "错误 / error: " << e.what() << '\n';
-        return 1;
-    }
+    static constexpr Tool kTool{"shouwang-server", SHOUWANG_VERSION, protocol::kVersion, kUsage, parse, run, explain};
+    return runTool(kTool, argc, argv, out, err);
 }
 
 } // namespace shouwang::server

@@ -75,7 +75,8 @@ void cmdReport(const CommandLine& cl, std::ostream& out)
         throw CommandError{"--format 应为 text、csv 或 xlsx / format must be text, csv or xlsx", 2};
     const auto section = parseReportSection(cl.option("section", "all"));
     if (!section)
-        throw CommandError{"--section 应为 all|base|visits|risk|incidents|services|data|duplicates", 2};
+        throw CommandError{"--section 应为 all|base|visits|risk|incidents|services|association|volunteers|data|duplicates|"
+                           "referrals|family|health|facilities", 2};
     if (format == "xlsx" && !cl.has("out"))
         throw CommandError{"xlsx 格式须用 --out 指定文件 / --out FILE is required for xlsx", 2};
 

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "api.h"
+#include "http_request.h"
 
 #include "sync/protocol.h"
 
@@ -37,19 +38,6 @@ constexpr std::size_t kMaxDrainBytes = 1024 * 1024;
 constexpr auto kDrainTimeout = std::chrono::seconds(2);
 
 using HttpResponse = http::response<http::string_body>;
-
-Request toRequest(const http::request_header<>& req, std::string body, const std::string& address)
-{
-    Request r;
-    r.method = std::string(req.method_string());
-    r.target = std::string(req.target());
-    r.body = std::move(body);
-    r.contentEncoding = std::string(req[http::field::content_encoding]);
-    r.acceptEncoding = std::string(req[http::field::accept_encoding]);
-    r.authorization = std::string(req[http::field::authorization]);
-    r.clientAddress = address;
-    return r;
-}
 
 HttpResponse toHttp(const Response& answer, unsigned version, bool keepAlive)
 {

@@ -21,7 +21,11 @@ packages=(
   clang libclang-rt-14-dev
   # Supervision exports (shared/exchange/xlsx_writer.cpp) and reading them back in tests.
   libxlsxwriter-dev unzip
-  # Supervision dashboard charts (client/ui/supervision_charts.cpp): Qt Charts.
+  # The printed 督促通知书 read back from its PDF in tests (tests/gui/duty_notice_print_test.cpp).
+  poppler-utils
+  # Importing the counties' Excel ledgers (shared/exchange/xlsx_reader.cpp): zip and XML.
+  libminizip-dev libexpat1-dev
+  # Supervision dashboard charts (client/ui/supervision/supervision_charts.cpp): Qt Charts.
   qt6-charts-dev libqt6opengl6-dev
 )
 

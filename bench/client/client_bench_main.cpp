@@ -11,11 +11,11 @@
 #include "process_age.h"
 #include "qt_waits.h"
 
-#include "ui/elder_table_model.h"
-#include "ui/labels.h"
-#include "ui/ledger_session.h"
-#include "ui/ledger_view.h"
-#include "ui/main_window.h"
+#include "ui/ledger/elder_table_model.h"
+#include "ui/session/labels.h"
+#include "ui/session/ledger_session.h"
+#include "ui/ledger/ledger_view.h"
+#include "ui/window/main_window.h"
 
 #include "domain/date.h"
 

@@ -1,7 +1,7 @@
 #include "ledger_controls.h"
 
-#include "ui/elder_table_model.h"
-#include "ui/ledger_view.h"
+#include "ui/ledger/elder_table_model.h"
+#include "ui/ledger/ledger_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,12 +1,12 @@
 // 守望 — the village client. Everything but the start-up lives in shouwang::ui.
 
-#include "ui/app_translations.h"
-#include "ui/first_run_dialog.h"
-#include "ui/guarded_application.h"
-#include "ui/labels.h"
-#include "ui/ledger_session.h"
-#include "ui/main_window.h"
-#include "ui/sync_view.h"
+#include "ui/session/app_translations.h"
+#include "ui/sync/first_run_dialog.h"
+#include "ui/session/guarded_application.h"
+#include "ui/session/labels.h"
+#include "ui/session/ledger_session.h"
+#include "ui/window/main_window.h"
+#include "ui/sync/sync_view.h"
 
 #include "store/database.h"
 #include "store/meta.h"
@@ -40,7 +40,10 @@ QString defaultDatabasePath()
 bool setUp(LedgerSession& session, const QString& demoScope, std::unique_ptr<FirstRunDialog>& enrollment)
 {
     if (!demoScope.isEmpty()) {
-        session.setScope(ss(demoScope));
+        if (!session.setScope(ss(demoScope))) {
+            qCritical().noquote() << "demo scope: not a county, township or village code:" << demoScope;
+            return false;
+        }
         if (session.operatorName().empty())
             session.setOperatorName("张文书");
         const QString error = createDemo(session, ss(demoScope), 300, nullptr);

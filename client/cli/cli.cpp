@@ -1,7 +1,9 @@
 #include "cli.h"
 
+#include "command_line/tool_main.h"
 #include "store/database.h"
 #include "store/ledger.h"
+#include "sync/protocol.h"
 
 #include <filesystem>
 #include <ostream>
@@ -30,8 +32,11 @@ constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行
   shouwang --db FILE stats        每类记录条数 / live records per entity, then pending and conflicts
   shouwang --db FILE demo --elders N [--village CODE] [--seed N]
                                   生成演示数据 / fill the ledger with demo data
-  shouwang --db FILE import FILE.csv
-                                  从 CSV 导入老年人台账 / import the elder ledger from CSV
+  shouwang --db FILE import FILE [--dry-run] [--sheet NAME] [--refused OUT.csv]
+                                  从 Excel（.xlsx）或 CSV 导入老年人台账；--dry-run 只预览不写入；
+                                  --refused 把被拒绝的行连同原因另存 / import the elder ledger from
+                                  .xlsx or CSV; --dry-run previews without writing; --refused saves
+                                  the refused rows with their reasons
   shouwang --db FILE export FILE.csv [--reveal]
                                   导出老年人台账到 CSV（身份证号、电话默认打码）/ export the elder ledger
                                   to CSV (ID and phone numbers masked unless --reveal)
@@ -48,8 +53,9 @@ constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行
 )";
 
 const std::set<std::string, std::less<>> kValued = {"db", "server", "code", "name", "ca", "elders", "village", "seed",
-                                                   "timeout", "retries", "retry-delay-ms", "operator"};
-const std::set<std::string, std::less<>> kFlags = {"help", "version", "reveal"};
+                                                   "timeout", "retries", "retry-delay-ms", "operator",
+                                                   "sheet", "refused"};
+const std::set<std::string, std::less<>> kFlags = {"help", "version", "reveal", "dry-run"};
 
 CommandLine parse(int argc, const char* const* argv)
 {
@@ -76,6 +82,25 @@ Command commandFor(const std::string& word)
     return it == commands.end() ? nullptr : it->second;
 }
 
+void run(const CommandLine& cl, std::ostream& out)
+{
+    const Command command = commandFor(cl.words.front());
+    if (!command)
+        throw CommandError{"未知命令 / unknown command: " + cl.words.front(), kExitUsage};
+    if (!cl.has("db") || cl.option("db").empty())
+        throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", kExitUsage};
+    command(cl, out);
+}
+
+// A full disk may be cleared: the same command may succeed later.
+std::optional<CommandError> explain(const std::exception& e)
+{
+    const auto* store = dynamic_cast<const StoreError*>(&e);
+    if (!store)
+        return std::nullopt;
+    return CommandError{storeErrorText(*store), store->full() ? kExitTryAgain : kExitFailed};
+}
+
 } // namespace
 
 OpenLedger::OpenLedger(const CommandLine& cl, bool mustExist)
@@ -91,41 +116,8 @@ OpenLedger::~OpenLedger() = default;
 
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 {
-    try {
-        const CommandLine cl = parse(argc, argv);
-        if (cl.has("help")) {
-            out << kUsage;
-            return 0;
-        }
-        if (cl.has("version")) {
-            out << "shouwang " << SHOUWANG_VERSION << " (protocol 1)\n";
-            return 0;
-        }
-        if (cl.words.empty())
-            throw CommandError{"缺少命令，见 --help / no command given, see --help", kExitUsage};
-        const Command command = commandFor(cl.words.front());
-        if (!command)
-            throw CommandError{"未知命令 / unknown command: " + cl.words.front(), kExitUsage};
-        if (!cl.has("db") || cl.option("db").empty())
-            throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", kExitUsage};
-        command(cl, out);
-        out.flush();
-        return 0;
-    } catch (const CommandError& e) {
-        out.flush();
-        err << "错误 / error: " << e.message << '\n';
-        return e.status;
-    } catch (const StoreError& e) {
-        out.flush();
-        err << "错误 / error: "
-            << (e.full() ? "磁盘已满或数据库只读 / disk full or database read-only: " : "数据库错误 / database error: ")
-            << e.what() << '\n';
-        return e.full() ? kExitTryAgain : kExitFailed;
-    } catch (const std::exception& e) {
-        out.flush();
-        err << "错误 / error: " << e.what() << '\n';
-        return kExitFailed;
-    }
+    static constexpr Tool kTool{"shouwang", SHOUWANG_VERSION, protocol::kVersion, kUsage, parse, run, explain};
+    return runTool(kTool, argc, argv, out, err);
 }
 
 } // namespace shouwang::cli

@@ -24,25 +24,43 @@ std::string scopePrefix(Ledger& ledger)
 
 void cmdImportCsv(const CommandLine& cl, std::ostream& out)
 {
-    const std::string& path = cl.word(1, "FILE.csv");
+    const std::string& path = cl.word(1, "FILE");
     OpenLedger open(cl, false);
     ImportOptions options;
     options.operatorName = cl.option("operator", open.ledger->meta().value(meta::kOperator, options.operatorName));
     options.villagePrefix = scopePrefix(*open.ledger);
-    const ImportReport report = importEldersCsvFile(*open.ledger, path, options);
-    out << "imported " << report.imported << '\n'
-        << "updated " << report.updated << '\n'
+    options.dryRun = cl.has("dry-run");
+    options.sheet = cl.option("sheet");
+    const ImportReport report = importEldersFile(*open.ledger, path, options);
+    // The counts first (scripts read them), then what a clerk checks line by line.
+    out << (report.dryRun ? "would import " : "imported ") << report.imported << '\n'
+        << (report.dryRun ? "would update " : "updated ") << report.updated << '\n'
         << "unchanged " << report.unchanged << '\n'
+        << "skipped " << report.skipped << '\n'
         << "refused " << report.refused << '\n';
+    for (const RowUpdate& update : report.updates) {
+        out << "  update line " << update.line << ": " << update.who;
+        for (const FieldUpdate& change : update.changes)
+            out << "  " << change.field << " “" << change.before << "” → “" << change.after << "”";
+        out << '\n';
+    }
+    for (const RowError& e : report.skippedRows)
+        out << "  skipped line " << e.line << ": " << e.message << '\n';
+    for (const RowError& e : report.warnings)
+        out << "  warning line " << e.line << ": " << e.message << '\n';
     for (const RowError& e : report.errors)
         out << "  line " << e.line << ": " << e.message << '\n';
-    for (const RowError& e : report.errors) {
-        if (e.line == 0)
-            throw CommandError{e.message + " / cannot import " + path};
+    if (cl.has("refused") && !report.refusedRows.empty()) {
+        const std::string refusedPath = cl.option("refused");
+        if (const std::string why = writeRefusedRowsCsv(report, refusedPath); !why.empty())
+            throw CommandError{why + " / cannot write " + refusedPath};
+        out << "refused rows " << refusedPath << kPrivateFileNote << '\n';
     }
+    out << importSummary(report) << '\n';
+    if (report.wholeFileRefused)
+        throw CommandError{report.errors.front().message + " / cannot import " + path};
     if (report.refused > 0)
-        throw CommandError{std::to_string(report.refused) + " 行被拒绝，其余已导入 / " + std::to_string(report.refused)
-                           + " rows refused, the others imported"};
+        throw CommandError{importSummary(report) + " / " + std::to_string(report.refused) + " rows refused"};
 }
 
 void cmdExportCsv(const CommandLine& cl, std::ostream& out)

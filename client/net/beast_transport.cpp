@@ -167,7 +167,10 @@ HttpResponse BeastTransport::Impl::post(std::string_view path, std::string_view 
     }
 
     beast::ssl_stream<beast::tcp_stream> stream(ioc, *tls);
-    if (!isIpAddress(url.host) && !SSL_set_tlsext_host_name(stream.native_handle(), url.host.c_str()))
+    // SSL_set_tlsext_host_name is a macro around this call that casts away const C-style.
+    if (!isIpAddress(url.host)
+        && !SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                     const_cast<char*>(url.host.c_str())))
         return failed("tls", beast::error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category()));
     stream.set_verify_callback(asio::ssl::host_name_verification(url.host));
     beast::get_lowest_layer(stream).expires_after(options.connectTimeout);

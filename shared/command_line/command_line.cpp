@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "domain/text.h"
+
 namespace shouwang {
 
 const std::string& CommandLine::word(std::size_t n, const char* what) const
@@ -14,7 +16,7 @@ std::size_t CommandLine::number(const std::string& name, std::size_t fallback) c
     if (!has(name))
         return fallback;
     const std::string text = option(name);
-    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
+    if (!isDigits(text) || text.size() > 9) // nine digits fit any std::size_t
         throw CommandError{"--" + name + " 须为非负整数 / must be a non-negative integer: " + text, kExitUsage};
     return std::stoul(text);
 }

@@ -193,7 +193,7 @@ void VillageGenerator::makeIncidents()
         // Older reports have moved further along 上报 → 受理 → 救助中 → 办结.
         const int age = static_cast<int>((m_plan.today - day).count());
         const int stage = age > 30 ? 3 : std::min(3, m_random.range(0, 1 + age / 10));
-        r.set("status", std::array{"reported", "accepted", "assisting", "closed"}[stage]);
+        r.set("status", std::array{"reported", "accepted", "assisting", "closed"}[static_cast<std::size_t>(stage)]);
         if (stage >= 1) {
             r.set("accepted_at", dateTimeAt(std::min(m_plan.today, day + std::chrono::days(1)), 9, m_random.range(0, 59)));
             r.set("accepted_by", "乡镇民政办");
@@ -222,7 +222,7 @@ void VillageGenerator::makePairings()
         return;
     const std::size_t count = std::max<std::size_t>(1, m_elders.size() / 40);
     for (std::size_t i = 0; i < count; ++i) {
-        const std::string mode = std::array{"one_one", "many_one", "one_many"}[m_random.weighted(std::array{60, 20, 20})];
+        std::string mode = std::array{"one_one", "many_one", "one_many"}[m_random.weighted(std::array{60, 20, 20})];
         const std::size_t helpers = mode == "many_one" ? std::min<std::size_t>(m_volunteers.size(), 2 + static_cast<std::size_t>(m_random.range(0, 1))) : 1;
         const std::size_t helped = mode == "one_many" ? std::min<std::size_t>(targets.size(), 2 + static_cast<std::size_t>(m_random.range(0, 2))) : 1;
         const auto firstHelper = static_cast<std::size_t>(m_random.range(0, static_cast<int>(m_volunteers.size()) - 1));
@@ -232,6 +232,8 @@ void VillageGenerator::makePairings()
             helperIds += (k ? "," : "") + m_volunteers[(firstHelper + k) % m_volunteers.size()].id;
         for (std::size_t k = 0; k < helped; ++k)
             helpedIds += (k ? "," : "") + targets[(firstTarget + k) % targets.size()]->id;
+        if (helpers < 2 && helped < 2)
+            mode = "one_one"; // a village with one volunteer or one target: the mode must fit
         Record p = record("pairing");
         p.set("mode", mode);
         p.set("helpers", helperIds);

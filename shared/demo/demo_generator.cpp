@@ -119,7 +119,7 @@ CountyReference publishCountyData(DemoWriter& writer, std::string_view county, D
     // Made-up numbers of the county's area code, one per township.
     std::set<std::string> townships;
     for (const Division* village : villages)
-        townships.insert(std::string(village->code.substr(0, 9)));
+        townships.insert(std::string(enclosingCode(village->code, DivisionLevel::Township)));
     for (const std::string& township : townships) {
         Record r = make("township_contact");
         r.set("township_code", township);
@@ -190,7 +190,7 @@ DemoSummary generateDemo(Ledger& ledger, const DemoOptions& options,
     DemoWriter writer(ledger, options.operatorName, summary);
 
     CountyReference reference;
-    if (options.scopeCode.size() == 6)
+    if (levelOfCode(options.scopeCode) == DivisionLevel::County)
         reference = publishCountyData(writer, options.scopeCode, today, villages);
 
     std::size_t done = 0;

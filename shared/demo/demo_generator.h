@@ -41,6 +41,9 @@ struct DemoSummary {
     std::size_t pairingActivities = 0;
     std::size_t facilities = 0;
     std::size_t serviceRecords = 0;
+    std::size_t associationActivities = 0;
+    std::size_t volunteerHoursEntries = 0; // credits and redemptions
+    std::size_t referrals = 0;
     std::size_t referenceRecords = 0; // county scope: service items, campaigns, the risk rule, township phones
     std::size_t records = 0;
     double seconds = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <random>
 #include <span>
@@ -34,6 +35,14 @@ public:
     const T& pick(std::span<const T> items)
     {
         return items[static_cast<std::size_t>(m_engine() % items.size())];
+    }
+
+    // One entry of a literal list, pick(std::array{"a", "b"}): the same draw as range(0, N - 1),
+    // so the demo data does not change with the spelling.
+    template <typename T, std::size_t N>
+    T pick(const std::array<T, N>& items)
+    {
+        return items[static_cast<std::size_t>(m_engine() % N)];
     }
 
     // An index drawn with the given relative weights.

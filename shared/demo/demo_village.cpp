@@ -23,10 +23,16 @@ std::string DemoWriter::save(Record& record, std::size_t DemoSummary::*counter)
             why += (why.empty() ? "" : "；") + error.field + ": " + error.message;
         throw std::runtime_error("演示数据未能保存（" + record.entity + "）：" + why);
     }
-    ++(m_summary.*counter);
+    if (counter)
+        ++(m_summary.*counter);
     ++m_summary.records;
     ++m_sinceCommit;
     return record.id;
+}
+
+std::optional<Record> DemoWriter::load(std::string_view entity, std::string_view id)
+{
+    return m_ledger.get(entity, id);
 }
 
 void DemoWriter::checkpoint()
@@ -60,7 +66,7 @@ VillageGenerator::VillageGenerator(DemoWriter& writer, Random& random, IdNumberM
     , m_reference(reference)
     , m_plan(plan)
     , m_code(plan.village->code)
-    , m_countyCode(plan.village->code.substr(0, 6))
+    , m_countyCode(enclosingCode(plan.village->code, DivisionLevel::County))
     , m_shortName(shortVillageName(plan.village->name))
     , m_standard(defaultRiskStandard())
 {
@@ -84,6 +90,8 @@ void VillageGenerator::run(const std::function<void()>& elderDone)
         remaining -= makeHousehold(remaining, elderDone);
     makeIncidents();
     makePairings();
+    makeCommunityLife();
+    makeDuties();
     m_writer.checkpoint();
 }
 
@@ -140,7 +148,9 @@ void VillageGenerator::makeFacilities()
         f.set("contact", m_cadres[static_cast<std::size_t>(m_random.range(0, 2))]);
         f.set("phone", mobilePhone(m_random));
         f.set("address", m_shortName + std::to_string(m_random.range(1, static_cast<int>(m_nextHouseNumber.size()))) + "组");
-        m_writer.save(f, &DemoSummary::facilities);
+        const std::string id = m_writer.save(f, &DemoSummary::facilities);
+        if (kind.type == "happiness_home" || kind.type == "activity_centre")
+            m_facilities.push_back({id, f.value("name")});
     }
 }
 
@@ -164,6 +174,7 @@ std::size_t VillageGenerator::makeHousehold(std::size_t remaining, const std::fu
     household.set("registered_poor", m_random.chance(0.08) ? "1" : "0");
     household.set("dibao", dibao ? "1" : "0");
     household.set("tekun", tekun ? "1" : "0");
+    household.set("registered_poor", dibao || tekun ? "1" : "0"); // 建档立卡 covers them here
     if (m_random.chance(0.1)) {
         const std::string structure = m_random.chance(0.5) ? "砖混结构" : "土木结构";
         household.set("notes", "房屋为" + structure + "，" + (m_random.chance(0.5) ? "已完成危房改造" : "位置偏远"));
@@ -229,7 +240,7 @@ ElderSketch VillageGenerator::makeElder(Record& elder, bool male, int age, bool 
         elder.set("phone", mobilePhone(m_random));
     const int ethnic = m_random.range(0, 99);
     elder.set("ethnicity", ethnic < 93 ? "汉族" : ethnic < 98 ? "土家族" : "苗族");
-    elder.set("marital", married ? "married" : std::array{"widowed", "widowed", "widowed", "divorced", "single"}[m_random.range(0, 4)]);
+    elder.set("marital", married ? "married" : m_random.pick(std::array{"widowed", "widowed", "widowed", "divorced", "single"}));
 
     if (couple)
         s.living = m_random.chance(0.9) ? "spouse" : "grandchildren";
@@ -266,7 +277,7 @@ ElderSketch VillageGenerator::makeElder(Record& elder, bool male, int age, bool 
     }
     s.severeMental = m_random.chance(0.01);
     elder.set("severe_mental", s.severeMental ? "1" : "0");
-    s.disability = m_random.chance(0.9) ? "none" : std::array{"grade1", "grade2", "grade3", "grade4"}[m_random.range(0, 3)];
+    s.disability = m_random.chance(0.9) ? "none" : m_random.pick(std::array{"grade1", "grade2", "grade3", "grade4"});
     elder.set("disability_grade", s.disability);
 
     std::vector<std::string_view> income;
@@ -318,7 +329,7 @@ ElderSketch VillageGenerator::makeElder(Record& elder, bool male, int age, bool 
     if (!difficulties.empty()) {
         elder.set("difficulties", difficulties);
         if (m_random.chance(0.5))
-            elder.set("difficulties_note", std::array{"行动不便，赶场买药困难", "子女常年在外，缺人说话", "家中收入主要靠种地和养老金", "住房年久失修，雨天漏水"}[m_random.range(0, 3)]);
+            elder.set("difficulties_note", m_random.pick(std::array{"行动不便，赶场买药困难", "子女常年在外，缺人说话", "家中收入主要靠种地和养老金", "住房年久失修，雨天漏水"}));
     }
     s.hardship = economic;
 
@@ -360,11 +371,17 @@ void VillageGenerator::makeSupporters(ElderSketch& sketch, const std::vector<Chi
             Record notice = record("duty_notice");
             notice.set("supporter_id", supporterId);
             notice.set("elder_id", sketch.id);
-            notice.set("date", formatDate(daysAgo(m_random.range(10, 300))));
+            const Date date = daysAgo(m_random.range(10, 300));
+            notice.set("date", formatDate(date));
             notice.set("method", m_random.chance(0.7) ? "phone" : "letter");
             notice.set("content", "告知其依法履行赡养义务，定期与老人联系，按时给付赡养费。");
-            if (m_random.chance(0.7))
-                notice.set("response", m_random.chance(0.6) ? "表示今后每周打电话，每月寄生活费。" : "表示工作忙，春节回家看望。");
+            notice.set("answer", "none");
+            if (m_random.chance(0.7)) {
+                const bool agreed = m_random.chance(0.6);
+                notice.set("response", agreed ? "表示今后每周打电话，每月寄生活费。" : "表示工作忙，春节回家看望。");
+                notice.set("answer", agreed ? "agreed" : "partly");
+            }
+            notice.set("follow_up_date", formatDate(date + std::chrono::days(30)));
             m_writer.save(notice, &DemoSummary::dutyNotices);
         }
     }

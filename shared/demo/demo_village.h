@@ -21,8 +21,10 @@ namespace shouwang::demo {
 class DemoWriter {
 public:
     DemoWriter(Ledger& ledger, std::string operatorName, DemoSummary& summary);
-    // Saves and returns the new id; a refusal is a bug in the generator and throws.
+    // Saves and returns the new id; a refusal is a bug in the generator and throws. A null
+    // `counter`: an update of a record already counted.
     std::string save(Record& record, std::size_t DemoSummary::*counter);
+    std::optional<Record> load(std::string_view entity, std::string_view id);
     void checkpoint();
     void finish();
 
@@ -95,6 +97,10 @@ private:
     void makeCareAndServices(const ElderSketch& sketch);
     void makeIncidents();
     void makePairings();
+    // demo_community.cpp: 老年协会 activities and the volunteer hours cycle
+    void makeCommunityLife();
+    // demo_duties.cpp: referrals to departments, facilities in use (issue 18)
+    void makeDuties();
     std::string visitor(std::string& role, const ElderSketch& sketch);
     Date daysAgo(int days) const { return m_plan.today - std::chrono::days(days); }
     Record record(std::string_view entity) const;
@@ -110,6 +116,7 @@ private:
     std::vector<Helper> m_volunteers;
     std::vector<ElderSketch> m_elders;
     std::vector<int> m_nextHouseNumber; // per 组
+    std::vector<std::pair<std::string, std::string>> m_facilities; // 幸福院 and activity centres: id, name
 };
 
 } // namespace shouwang::demo

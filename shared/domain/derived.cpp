@@ -5,10 +5,6 @@
 namespace shouwang {
 namespace {
 
-constexpr int kOldAge = 60;
-constexpr int kAdvancedAge = 80;
-constexpr int kAwayMonths = 6;
-
 bool csvContains(std::string_view csv, std::string_view code)
 {
     while (!csv.empty()) {
@@ -59,9 +55,56 @@ ElderFlags deriveFlags(const ElderFacts& facts, Date today)
     flags.dementia = facts.dementia;
     flags.alone = facts.living == "alone";
     flags.hardship = facts.hardship;
-    flags.keyTarget = flags.advancedAge || flags.disabled || flags.dementia || flags.alone || flags.hardship;
+    flags.keyTarget = isKeyTarget(flags);
     flags.eligible = flags.age >= kOldAge && allSupportersAway(facts.supporters, today);
     return flags;
+}
+
+bool isKeyTarget(const ElderFlags& flags)
+{
+    return flags.advancedAge || flags.disabled || flags.dementia || flags.alone || flags.hardship;
+}
+
+std::uint32_t flagBits(const ElderFlags& flags)
+{
+    using namespace elder_flag;
+    return (flags.advancedAge ? AdvancedAge : 0u) | (flags.disabled ? Disabled : 0u) | (flags.dementia ? Dementia : 0u)
+        | (flags.alone ? Alone : 0u) | (flags.hardship ? Hardship : 0u) | (flags.keyTarget ? KeyTarget : 0u)
+        | (flags.eligible ? Eligible : 0u);
+}
+
+ElderFlags flagsFromStored(std::uint32_t stored, int age)
+{
+    const std::uint32_t bits = elder_flag::fromStored(stored);
+    ElderFlags flags;
+    flags.age = age;
+    flags.advancedAge = age >= kAdvancedAge;
+    flags.disabled = (bits & elder_flag::Disabled) != 0;
+    flags.dementia = (bits & elder_flag::Dementia) != 0;
+    flags.alone = (bits & elder_flag::Alone) != 0;
+    flags.hardship = (bits & elder_flag::Hardship) != 0;
+    flags.keyTarget = isKeyTarget(flags);
+    return flags;
+}
+
+Date bornBy(Date on, int years)
+{
+    using namespace std::chrono;
+    year_month_day ymd{on};
+    ymd = (ymd.year() - std::chrono::years(years)) / ymd.month() / ymd.day();
+    if (!ymd.ok()) // 29 February in a common year
+        ymd = ymd.year() / ymd.month() / last;
+    return sys_days{ymd};
+}
+
+Date monthsBefore(Date on, int count)
+{
+    using namespace std::chrono;
+    year_month_day ymd{on};
+    ymd = ymd - months(count);
+    if (!ymd.ok())
+        ymd = ymd.year() / ymd.month() / last;
+    return sys_days{ymd};
 }
 
 bool hardshipFrom(bool householdDibao, bool householdTekun, std::string_view incomeSourcesCsv,

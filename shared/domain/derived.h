@@ -2,6 +2,7 @@
 
 #include "date.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,13 @@ struct ElderFacts {
     std::optional<Date> lastVisit, lastAssessment, enteredLedger;
 };
 
+// The thresholds of the flags below (DESIGN §3), written here and nowhere else: the ledger's
+// filters (store/elder_query.cpp) and the reports take them from here.
+inline constexpr int kOldAge = 60;      // 留守 eligibility: 60 or older
+inline constexpr int kAdvancedAge = 80; // 高龄: 80 or older
+inline constexpr int kAwayMonths = 6;   // 留守 eligibility: every supporter away this long
+inline constexpr int kHealthManagementAge = 65; // 纳入65岁以上老年人健康管理 (卫生健康) from this age
+
 // Facts derived from the ledger, never typed (DESIGN §3), so they cannot go stale.
 struct ElderFlags {
     int age = -1;             // -1 when the birth date is unknown
@@ -48,6 +56,45 @@ struct ElderFlags {
 };
 
 ElderFlags deriveFlags(const ElderFacts& facts, Date today);
+// 重点帮扶对象 = 高龄 or 失能 or 失智 or 独居 or 生活困难 (the other fields of `flags`).
+bool isKeyTarget(const ElderFlags& flags);
+
+// ElderFlags as bits, for lists that filter and show many elders (store/elder_query.h).
+namespace elder_flag {
+enum Bit : std::uint32_t {
+    AdvancedAge = 1, // 高龄
+    Disabled = 2,    // 失能
+    Dementia = 4,    // 失智
+    Alone = 8,       // 独居
+    Hardship = 16,   // 生活困难
+    KeyTarget = 32,  // 重点帮扶对象
+    Eligible = 64,   // 留守 eligibility hint
+};
+// The flags that do not move with the calendar: the ledger stores these (store/
+// derived_columns.h) and asks the birth date for the others.
+inline constexpr std::uint32_t kLasting = Disabled | Dementia | Alone | Hardship;
+// The lasting bits as stored in elders.x_flags: shifted down one, as the column has always
+// held them (失能 1, 失智 2, 独居 4, 生活困难 8), so files keep their meaning.
+constexpr std::uint32_t toStored(std::uint32_t bits)
+{
+    return (bits & kLasting) >> 1;
+}
+constexpr std::uint32_t fromStored(std::uint32_t stored)
+{
+    return (stored << 1) & kLasting;
+}
+} // namespace elder_flag
+std::uint32_t flagBits(const ElderFlags& flags);
+// The flags a reader of the stored columns knows: the lasting ones stored, 高龄 from `age`
+// on the day (-1: unknown) and 重点帮扶对象 from those, by the rules of deriveFlags. Not the
+// eligibility hint, which needs the supporters.
+ElderFlags flagsFromStored(std::uint32_t stored, int age);
+
+// The latest birth date of someone at least `years` old on `on`, and the day `months`
+// before `on` (29 February, or the 31st, falls back to the month's last day): the age and
+// absence thresholds above as date comparisons, for queries over stored dates.
+Date bornBy(Date on, int years);
+Date monthsBefore(Date on, int months);
 
 // 生活困难: a 低保 or 特困 household, 低保 or 特困供养 among the elder's income sources, or
 // 经济困难 among the difficulties the village recorded. The lists are the stored

@@ -1,5 +1,7 @@
 #include "divisions.h"
 
+#include "text.h"
+
 #include <algorithm>
 
 namespace shouwang {
@@ -11,9 +13,9 @@ constexpr Division kDivisions[] = {
 #include "divisions_data.inc"
 };
 
-constexpr std::size_t kCountyDigits = 6;
-constexpr std::size_t kTownshipDigits = 9;
-constexpr std::size_t kVillageDigits = 12;
+constexpr std::size_t kCountyDigits = codeDigits(DivisionLevel::County);
+constexpr std::size_t kTownshipDigits = codeDigits(DivisionLevel::Township);
+constexpr std::size_t kVillageDigits = codeDigits(DivisionLevel::Village);
 
 constexpr std::string_view kVillageCommittee = "村民委员会";
 constexpr std::string_view kResidentsCommittee = "居民委员会";
@@ -36,6 +38,25 @@ std::span<const Division> descendantsOf(std::string_view prefix)
 }
 
 } // namespace
+
+std::optional<DivisionLevel> levelOfCode(std::string_view code)
+{
+    for (DivisionLevel level : {DivisionLevel::County, DivisionLevel::Township, DivisionLevel::Village}) {
+        if (code.size() == codeDigits(level))
+            return level;
+    }
+    return std::nullopt;
+}
+
+bool isCodeOf(DivisionLevel level, std::string_view code)
+{
+    return code.size() == codeDigits(level) && isDigits(code);
+}
+
+std::string_view enclosingCode(std::string_view code, DivisionLevel level)
+{
+    return code.substr(0, codeDigits(level));
+}
 
 DivisionLevel Division::level() const
 {

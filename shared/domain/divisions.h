@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,6 +13,28 @@ namespace shouwang {
 // divisions_SOURCE.md). A code's length says its level and its prefix is its parent:
 // county 500154 → township 500154001 → village 500154001001.
 enum class DivisionLevel { County, Township, Village };
+
+// The digits of a code at each level: 6, 9, 12. The one place these lengths are written.
+constexpr std::size_t codeDigits(DivisionLevel level)
+{
+    switch (level) {
+    case DivisionLevel::County:
+        return 6;
+    case DivisionLevel::Township:
+        return 9;
+    case DivisionLevel::Village:
+        return 12;
+    }
+    return 12;
+}
+// The level a code of this length names; nullopt for any other length. Says nothing of
+// whether the unit exists (findDivision) or the code is all digits (isCodeOf).
+std::optional<DivisionLevel> levelOfCode(std::string_view code);
+// `code` is well formed for `level`: exactly codeDigits(level) ASCII digits.
+bool isCodeOf(DivisionLevel level, std::string_view code);
+// The code of the unit at `level` that `code` lies in: its first codeDigits(level)
+// characters ("500154001001" → county "500154"); a code no longer than that, whole.
+std::string_view enclosingCode(std::string_view code, DivisionLevel level);
 
 struct Division {
     std::string_view code;

@@ -97,9 +97,17 @@ constexpr EnumOption kDutyFulfilment[] = {
 };
 constexpr EnumOption kNoticeMethod[] = {
     {"phone", "电话", "Phone"},
-    {"visit", "上门", "In person"},
+    {"visit", "当面", "In person"},
     {"letter", "书面", "In writing"},
     {"other", "其他", "Other"},
+    {"wechat", "微信", "WeChat"},
+};
+// What the supporter answered; "none" (no answer yet) counts as not responding.
+constexpr EnumOption kNoticeAnswer[] = {
+    {"agreed", "同意履行", "Agreed"},
+    {"partly", "部分履行", "Partly"},
+    {"refused", "拒绝履行", "Refused"},
+    {"none", "未答复", "No answer"},
 };
 constexpr EnumOption kCaretakerKind[] = {
     {"relative", "亲属", "Relative"},
@@ -167,6 +175,24 @@ constexpr EnumOption kVolunteerKind[] = {
     {"social_worker", "社工", "Social worker"},
     {"association", "老年协会会员", "Elders' association member"},
 };
+constexpr EnumOption kReferralDepartment[] = {
+    {"justice", "司法行政", "Justice (legal aid)"},
+    {"health", "卫生健康", "Health"},
+    {"hrss", "人力资源社会保障", "Human resources and social security"},
+    {"rural_revival", "乡村振兴", "Rural revitalisation"},
+    {"disabled", "残联", "Disabled persons' federation"},
+    {"medical_insurance", "医疗保障", "Medical insurance"},
+    {"police", "公安", "Police"},
+    {"fire", "消防", "Fire service"},
+};
+constexpr EnumOption kReferralStatus[] = {
+    {"proposed", "已提出", "Proposed"},
+    {"reviewed", "乡镇已审核", "Reviewed by township"},
+    {"referred", "已转介", "Referred"},
+    {"accepted", "部门已受理", "Accepted"},
+    {"closed", "已办结", "Closed"},
+    {"unresolved", "未解决", "Unresolved"},
+};
 constexpr EnumOption kPairingMode[] = {
     {"one_one", "一帮一", "One helps one"},
     {"many_one", "多帮一", "Many help one"},
@@ -202,6 +228,35 @@ constexpr EnumOption kCampaignTarget[] = {
     {"high_risk", "高风险对象", "High risk"},
 };
 
+// 老年协会 activities and the volunteer hours cycle (issue 18 items 1 and 2).
+constexpr EnumOption kActivityKind[] = {
+    {"recreation", "文体活动", "Recreation and sport"},
+    {"lecture", "讲座", "Lecture"},
+    {"health_education", "健康教育", "Health education"},
+    {"legal", "法治宣传", "Legal awareness"},
+    {"fire_safety", "消防安全宣传", "Fire safety"},
+    {"festival", "节日慰问", "Festival visit"},
+    {"training", "培训", "Training"},
+    {"other", "其他", "Other"},
+};
+constexpr EnumOption kActivityOrganiser[] = {
+    {"association", "老年协会", "Elders' association"},
+    {"volunteers", "志愿者", "Volunteers"},
+    {"social_worker", "社工", "Social workers"},
+    {"village", "村委会", "Village committee"},
+    {"department", "政府部门", "A government department"},
+};
+constexpr EnumOption kCreditSource[] = {
+    {"service_record", "服务记录", "Service record"},
+    {"pairing_activity", "结对帮扶活动", "Pairing activity"},
+    {"association_activity", "老年协会活动", "Association activity"},
+    {"other", "其他", "Other"},
+};
+constexpr EnumOption kRedemptionFor[] = {
+    {"self", "志愿者本人", "The volunteer"},
+    {"elder", "志愿者指定的老年人", "An elder the volunteer names"},
+};
+
 constexpr EnumDef kEnums[] = {
     {"marital", kMarital},
     {"living", kLiving},
@@ -229,10 +284,17 @@ constexpr EnumDef kEnums[] = {
     {"incident_status", kIncidentStatus},
     {"volunteer_kind", kVolunteerKind},
     {"pairing_mode", kPairingMode},
+    {"notice_answer", kNoticeAnswer},
+    {"referral_department", kReferralDepartment},
+    {"referral_status", kReferralStatus},
     {"facility_type", kFacilityType},
     {"service_category", kServiceCategory},
     {"campaign_kind", kCampaignKind},
     {"campaign_target", kCampaignTarget},
+    {"activity_kind", kActivityKind},
+    {"activity_organiser", kActivityOrganiser},
+    {"credit_source", kCreditSource},
+    {"redemption_for", kRedemptionFor},
 };
 
 } // namespace
@@ -250,6 +312,12 @@ std::string_view EnumDef::label(std::string_view code) const
 {
     const EnumOption* option = find(code);
     return option ? option->zh : code;
+}
+
+std::string enumLabel(std::string_view enumName, std::string_view code)
+{
+    const EnumDef* e = findEnum(enumName);
+    return std::string(e ? e->label(code) : code);
 }
 
 const EnumDef* findEnum(std::string_view name)

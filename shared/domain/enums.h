@@ -23,5 +23,7 @@ struct EnumDef {
 };
 
 const EnumDef* findEnum(std::string_view name);
+// The Chinese label of `code` in enumeration `enumName`; the code itself when either is unknown.
+std::string enumLabel(std::string_view enumName, std::string_view code);
 
 } // namespace shouwang

@@ -1,90 +1,35 @@
 #include "incident_workflow.h"
 
-#include "date.h"
+#include "workflow.h"
 
 namespace shouwang {
 namespace {
 
 namespace st = incident_status;
 
-// Position in the workflow, so "at least accepted" is a comparison. -1: unknown code.
-int rank(std::string_view status)
-{
-    if (status == st::kReported || status.empty())
-        return 0;
-    if (status == st::kAccepted)
-        return 1;
-    if (status == st::kAssisting)
-        return 2;
-    if (status == st::kClosed)
-        return 3;
-    return -1;
-}
-
-struct StepFields {
-    std::string_view time, handler, note;
-    std::string_view timeZh, handlerZh, noteZh;
+// The steps' time fields are those of kIncidentStatusTimes, the one list of them.
+constexpr WorkflowStep kSteps[] = {
+    {st::kAccepted, 1, false, "受理", kIncidentStatusTimes[1].timeField, "受理时间", "accepted_by", "受理人", "", ""},
+    {st::kAssisting, 2, true, "开始救助", kIncidentStatusTimes[2].timeField, "开始救助时间", "", "", "assistance", "救助措施"},
+    {st::kClosed, 3, false, "办结", kIncidentStatusTimes[3].timeField, "办结时间", "closed_by", "办结人", "outcome", "办结情况"},
 };
+static_assert(kIncidentStatusTimes[1].status == st::kAccepted && kIncidentStatusTimes[2].status == st::kAssisting
+              && kIncidentStatusTimes[3].status == st::kClosed);
 
-StepFields fieldsOf(IncidentStep step)
-{
-    switch (step) {
-    case IncidentStep::Accept:
-        return {"accepted_at", "accepted_by", "", "受理时间", "受理人", ""};
-    case IncidentStep::Assist:
-        return {"assisting_at", "", "assistance", "开始救助时间", "", "救助措施"};
-    case IncidentStep::Close:
-        return {"closed_at", "closed_by", "outcome", "办结时间", "办结人", "办结情况"};
-    }
-    return {};
-}
+const Workflow kIncident{"incident", "情况报告", st::kReported, "incident_status", "上报→受理→救助中→办结",
+                         false, kSteps, &incidentReportedAt, "reporter", "description"};
 
-// The latest time the record shows before `step`: a step may not happen before it.
-std::string latestBefore(const Record& incident, IncidentStep step)
+StepInput generic(const IncidentStepInput& step)
 {
-    std::string latest = incidentReportedAt(incident);
-    for (std::string_view field : {"accepted_at", "assisting_at"}) {
-        if (step == IncidentStep::Accept || (step == IncidentStep::Assist && field == "assisting_at"))
-            break;
-        if (incident.value(field) > latest)
-            latest = incident.value(field);
-    }
-    return latest;
-}
-
-std::string_view stepName(IncidentStep step)
-{
-    switch (step) {
-    case IncidentStep::Accept:
-        return "受理";
-    case IncidentStep::Assist:
-        return "开始救助";
-    case IncidentStep::Close:
-        return "办结";
-    }
-    return "";
-}
-
-std::string statusZh(IncidentStep step)
-{
-    switch (step) {
-    case IncidentStep::Accept:
-        return "已受理";
-    case IncidentStep::Assist:
-        return "救助中";
-    case IncidentStep::Close:
-        return "已办结";
-    }
-    return "";
-}
-
-std::string blank(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    return first == std::string_view::npos ? std::string{} : std::string(text.substr(first));
+    return {statusAfter(step.step), step.at, step.handler, step.note};
 }
 
 } // namespace
+
+const Workflow& incidentWorkflow()
+{
+    return kIncident;
+}
 
 std::string_view statusAfter(IncidentStep step)
 {
@@ -101,96 +46,44 @@ std::string_view statusAfter(IncidentStep step)
 
 bool canMoveIncident(std::string_view from, std::string_view to)
 {
-    const int a = rank(from), b = rank(to);
-    if (a < 0 || b < 0)
-        return false;
-    // One step forward, or accepted straight to closed.
-    return b == a + 1 || (a == 1 && b == 3);
+    return canMove(kIncident, from, to);
 }
 
 std::string incidentStepProblem(const Record& incident, const IncidentStepInput& step)
 {
-    const std::string& status = incident.value("status");
-    const std::string_view target = statusAfter(step.step);
-    if (!canMoveIncident(status, target)) {
-        if (rank(status) == 3)
-            return "该情况报告已办结，不能再" + std::string(stepName(step.step)) + "。";
-        if (rank(status) >= rank(target))
-            return "该情况报告已" + std::string(stepName(step.step)) + "，不能重复办理。";
-        return "该情况报告尚未受理，请先受理再" + std::string(stepName(step.step)) + "。";
-    }
-    const StepFields f = fieldsOf(step.step);
-    if (!parseDateTime(step.at))
-        return "请填写" + std::string(f.timeZh) + "（格式：年-月-日 时:分:秒）。";
-    if (!f.handler.empty() && blank(step.handler).empty())
-        return "请填写" + std::string(f.handlerZh) + "。";
-    if (!f.note.empty() && blank(step.note).empty())
-        return "请填写" + std::string(f.noteZh) + "。";
-    const std::string before = latestBefore(incident, step.step);
-    if (parseDateTime(before) && *parseDateTime(step.at) < *parseDateTime(before))
-        return std::string(f.timeZh) + "不能早于上一步的时间（" + before.substr(0, 10) + " " + before.substr(11) + "）。";
-    return {};
+    return stepProblem(kIncident, incident, generic(step));
 }
 
 std::string applyIncidentStep(Record& incident, const IncidentStepInput& step)
 {
-    std::string problem = incidentStepProblem(incident, step);
-    if (!problem.empty())
-        return problem;
-    const StepFields f = fieldsOf(step.step);
-    incident.set("status", std::string(statusAfter(step.step)));
-    incident.set(f.time, step.at);
-    if (!f.handler.empty())
-        incident.set(f.handler, step.handler);
-    if (!f.note.empty())
-        incident.set(f.note, step.step == IncidentStep::Assist && !blank(step.handler).empty()
-                                 ? step.note + "（" + step.handler + "）"
-                                 : step.note);
-    return {};
+    // Who assisted is kept with the assistance text: the step has no handler field.
+    const bool named = step.step == IncidentStep::Assist && step.handler.find_first_not_of(" \t\r\n") != std::string::npos;
+    return applyStep(kIncident, incident, generic(step), named ? "（" + step.handler + "）" : std::string{});
 }
 
 std::vector<FieldError> incidentWorkflowProblems(const Record& incident)
 {
-    std::vector<FieldError> errors;
-    const int reached = rank(incident.value("status"));
-    if (reached < 0)
-        return errors; // an unknown status is the validator's business
-    std::string previous = incidentReportedAt(incident);
-    for (IncidentStep step : {IncidentStep::Accept, IncidentStep::Assist, IncidentStep::Close}) {
-        const StepFields f = fieldsOf(step);
-        const std::string& time = incident.value(f.time);
-        const bool required = rank(statusAfter(step)) <= reached && step != IncidentStep::Assist;
-        if (required && time.empty())
-            errors.push_back({std::string(f.time), "状态为" + statusZh(step) + "时须填写" + std::string(f.timeZh) + "。"});
-        if (required && !f.handler.empty() && blank(incident.value(f.handler)).empty())
-            errors.push_back({std::string(f.handler), "请填写" + std::string(f.handlerZh) + "。"});
-        if (time.empty())
-            continue;
-        if (parseDateTime(previous) && parseDateTime(time) && *parseDateTime(time) < *parseDateTime(previous))
-            errors.push_back({std::string(f.time), std::string(f.timeZh) + "不能早于上一步的时间。"});
-        previous = time;
+    return workflowProblems(kIncident, incident);
+}
+
+std::string_view incidentTimeField(std::string_view status)
+{
+    for (const IncidentStatusTime& step : kIncidentStatusTimes) {
+        if (step.status == status)
+            return step.timeField;
     }
-    return errors;
+    return {};
 }
 
 std::string incidentReportedAt(const Record& incident)
 {
-    return incident.has("reported_at") ? incident.value("reported_at") : incident.value("discovered_at");
+    const std::string_view reportedAt = kIncidentStatusTimes[0].timeField;
+    return incident.has(reportedAt) ? incident.value(reportedAt) : incident.value("discovered_at");
 }
 
 std::vector<IncidentEvent> incidentTimeline(const Record& incident)
 {
-    std::vector<IncidentEvent> events;
-    if (const std::string at = incidentReportedAt(incident); !at.empty())
-        events.push_back({std::string(st::kReported), at, incident.value("reporter"), incident.value("description")});
-    if (incident.has("accepted_at"))
-        events.push_back({std::string(st::kAccepted), incident.value("accepted_at"), incident.value("accepted_by"), {}});
-    if (incident.has("assisting_at"))
-        events.push_back({std::string(st::kAssisting), incident.value("assisting_at"), {}, incident.value("assistance")});
-    if (incident.has("closed_at"))
-        events.push_back({std::string(st::kClosed), incident.value("closed_at"), incident.value("closed_by"),
-                          incident.value("outcome")});
-    return events;
+    return workflowTimeline(kIncident, incident);
 }
 
 } // namespace shouwang

@@ -2,6 +2,7 @@
 
 #include "record.h"
 #include "validation.h"
+#include "workflow.h"
 
 #include <string>
 #include <string_view>
@@ -20,6 +21,21 @@ inline constexpr std::string_view kAssisting = "assisting";
 inline constexpr std::string_view kClosed = "closed";
 } // namespace incident_status
 
+// The statuses in workflow order, each with the field that records when the incident
+// reached it. The one list the dialog's timeline, the workflow and the report read.
+struct IncidentStatusTime {
+    std::string_view status;
+    std::string_view timeField;
+};
+inline constexpr IncidentStatusTime kIncidentStatusTimes[] = {
+    {incident_status::kReported, "reported_at"},
+    {incident_status::kAccepted, "accepted_at"},
+    {incident_status::kAssisting, "assisting_at"},
+    {incident_status::kClosed, "closed_at"},
+};
+// The field that records when an incident reached `status`; "" for an unknown code.
+std::string_view incidentTimeField(std::string_view status);
+
 enum class IncidentStep {
     Accept, // 受理: accepted_at, accepted_by
     Assist, // 开始救助: assisting_at, assistance
@@ -32,6 +48,9 @@ struct IncidentStepInput {
     std::string handler; // 受理人 / 办结人; for Assist, who is recorded in the assistance text
     std::string note;    // 救助措施 (Assist) or 办结情况 (Close); unused for Accept
 };
+
+// The description the rules of domain/workflow.h apply to.
+const Workflow& incidentWorkflow();
 
 // The status a step leads to.
 std::string_view statusAfter(IncidentStep step);
@@ -50,12 +69,7 @@ std::string applyIncidentStep(Record& incident, const IncidentStepInput& step);
 std::vector<FieldError> incidentWorkflowProblems(const Record& incident);
 
 // One step of an incident's history, for timelines and supervision.
-struct IncidentEvent {
-    std::string status; // incident_status code reached
-    std::string at;     // when
-    std::string who;    // reporter, 受理人, 办结人; "" for assistance
-    std::string note;   // 情况描述, 救助措施, 办结情况
-};
+using IncidentEvent = WorkflowEvent;
 // The steps the record shows, in order: 上报 (reported_at, else discovered_at), 受理,
 // 救助, 办结 — each only if its time is filled in.
 std::vector<IncidentEvent> incidentTimeline(const Record& incident);

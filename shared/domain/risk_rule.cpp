@@ -115,7 +115,13 @@ constexpr LimitField kLimitFields[] = {
     {"ack_hours", 24 * 30, &SupervisionLimits::acknowledgeHours},
     {"close_days", kMaxIntervalDays, &SupervisionLimits::closeDays},
     {"silent_days", kMaxIntervalDays, &SupervisionLimits::silentDays},
+    {"referral_days", kMaxIntervalDays, &SupervisionLimits::referralDays},
+    {"notice_days", kMaxIntervalDays, &SupervisionLimits::noticeDays},
 };
+
+// The volunteer hours overdraft (issue 18) may be 0, unlike the limits above.
+constexpr std::string_view kOverdraftField = "overdraft_hours";
+constexpr int kMaxOverdraftHours = 1000;
 
 std::string limitProblem(const Record& record, const LimitField& field)
 {
@@ -220,6 +226,12 @@ std::string riskRuleProblem(const Record& record)
         if (std::string problem = limitProblem(record, field); !problem.empty())
             return problem;
     }
+    if (const std::string_view text = trim(record.value(kOverdraftField)); !text.empty()) {
+        const auto value = parseInt(text);
+        if (!value || *value < 0 || *value > kMaxOverdraftHours)
+            return fieldLabel(kOverdraftField) + "应为0至" + std::to_string(kMaxOverdraftHours)
+                + "之间的整数（不填则不允许透支）";
+    }
     return {};
 }
 
@@ -240,6 +252,8 @@ std::optional<RiskStandard> riskStandardFrom(const Record& record)
         if (const auto value = parseInt(trim(record.value(field.name))))
             standard.limits.*field.member = *value;
     }
+    if (const auto value = parseInt(trim(record.value(kOverdraftField))))
+        standard.limits.overdraftHours = *value;
     return standard;
 }
 
@@ -257,6 +271,7 @@ Record riskRuleRecord(const RiskStandard& standard)
     record.set("assessment_days", std::to_string(standard.schedule.assessmentDays));
     for (const LimitField& field : kLimitFields)
         record.set(std::string(field.name), std::to_string(standard.limits.*field.member));
+    record.set(std::string(kOverdraftField), std::to_string(standard.limits.overdraftHours));
     return record;
 }
 

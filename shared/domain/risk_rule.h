@@ -36,6 +36,9 @@ struct SupervisionLimits {
     int acknowledgeHours = 24; // a 情况报告 is acknowledged (受理) within this many hours
     int closeDays = 15;        // and closed (办结) within this many days of being reported
     int silentDays = 7;        // a village not heard from for more than this many days stands out
+    int overdraftHours = 0;    // a volunteer may redeem this many hours beyond those credited
+    int referralDays = 30;     // a 部门转介 is closed within this many days of being proposed
+    int noticeDays = 90;       // a key target's supporters are urged at least this often
 
     friend bool operator==(const SupervisionLimits&, const SupervisionLimits&) = default;
 };

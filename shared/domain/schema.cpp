@@ -42,6 +42,7 @@ constexpr FieldDef kElder[] = {
     {"status", "状态", "Status", T::Enum, "elder_status", true},
     {"status_date", "状态变更日期", "Status date", T::Date},
     {"status_reason", "状态变更原因", "Status reason", T::Text},
+    {"facility_id", "常去服务设施", "Facility used", T::Ref, "facility", false, 4},
 };
 
 constexpr FieldDef kSupporter[] = {
@@ -64,6 +65,10 @@ constexpr FieldDef kDutyNotice[] = {
     {"method", "督促方式", "Method", T::Enum, "notice_method", true},
     {"content", "督促内容", "Content", T::LongText, {}, true},
     {"response", "赡养人回应", "Response", T::LongText},
+    // The answer decides whether the supporter took up the duty; a notice without one, or
+    // past its follow-up date, puts the elder back on the village's urging list (home page).
+    {"answer", "答复情况", "Answer", T::Enum, "notice_answer", false, 4},
+    {"follow_up_date", "跟进日期", "Follow-up date", T::Date, {}, false, 4},
 };
 
 constexpr FieldDef kCareAgreement[] = {
@@ -157,6 +162,50 @@ constexpr FieldDef kPairingActivity[] = {
     {"content", "活动内容", "Content", T::LongText, {}, true},
 };
 
+// 老年协会 activities and the volunteer hours cycle (issue 18 items 1 and 2; docs/supervision.md
+// §6). Credits and redemptions are append-only (domain/volunteer_hours.h): once saved only
+// their settlement fields (作废, 核准超额, 说明) change, and a volunteer's balance is derived.
+constexpr FieldDef kAssociationActivity[] = {
+    {"title", "活动名称", "Title", T::Text, {}, true, 4},
+    {"kind", "活动类别", "Kind", T::Enum, "activity_kind", true, 4},
+    {"date", "活动日期", "Date", T::Date, {}, true, 4},
+    {"facility_id", "活动场所（设施）", "Facility", T::Ref, "facility", false, 4},
+    {"place", "活动地点", "Place", T::Text, {}, false, 4},
+    {"organiser", "组织方", "Organiser", T::Enum, "activity_organiser", true, 4},
+    {"organiser_name", "组织单位或负责人", "Organising body or person", T::Text, {}, false, 4},
+    {"attendees", "参加的老年人", "Elders who took part", T::RefList, "elder", false, 4},
+    {"others_count", "其他参加人数", "Other participants", T::Integer, {}, false, 4},
+    {"volunteers", "参与的志愿者", "Volunteers who helped", T::RefList, "volunteer", false, 4},
+    {"content", "活动内容", "Content", T::LongText, {}, false, 4},
+};
+
+constexpr FieldDef kVolunteerCredit[] = {
+    {"volunteer_id", "志愿者", "Volunteer", T::Ref, "volunteer", true, 4},
+    {"date", "服务日期", "Date served", T::Date, {}, true, 4},
+    {"hours", "服务时长（小时）", "Hours", T::Integer, {}, true, 4},
+    {"source", "时长来源", "Source", T::Enum, "credit_source", true, 4},
+    {"service_record_id", "服务记录", "Service record", T::Ref, "service_record", false, 4},
+    {"pairing_activity_id", "帮扶活动记录", "Pairing activity", T::Ref, "pairing_activity", false, 4},
+    {"activity_id", "老年协会活动", "Association activity", T::Ref, "association_activity", false, 4},
+    {"content", "服务内容", "What was done", T::Text, {}, false, 4},
+    {"confirmed_by", "村委会确认人", "Confirmed by (village committee)", T::Text, {}, true, 4},
+    {"voided", "作废", "Voided", T::Bool, {}, false, 4},
+    {"settle_note", "作废说明", "Why voided", T::Text, {}, false, 4},
+};
+
+constexpr FieldDef kVolunteerRedemption[] = {
+    {"volunteer_id", "志愿者", "Volunteer", T::Ref, "volunteer", true, 4},
+    {"date", "兑换日期", "Date", T::Date, {}, true, 4},
+    {"hours", "兑换时长（小时）", "Hours", T::Integer, {}, true, 4},
+    {"beneficiary", "服务对象", "Received by", T::Enum, "redemption_for", true, 4},
+    {"elder_id", "指定的老年人", "Elder named", T::Ref, "elder", false, 4},
+    {"service", "兑换的服务", "Service received", T::Text, {}, true, 4},
+    {"confirmed_by", "村委会确认人", "Confirmed by (village committee)", T::Text, {}, true, 4},
+    {"overdraft_approved", "村委会核准超额", "Overdraft approved by the committee", T::Bool, {}, false, 4},
+    {"voided", "作废", "Voided", T::Bool, {}, false, 4},
+    {"settle_note", "核定说明", "Settlement note", T::Text, {}, false, 4},
+};
+
 constexpr FieldDef kFacility[] = {
     {"name", "名称", "Name", T::Text, {}, true},
     {"type", "类型", "Type", T::Enum, "facility_type", true},
@@ -182,6 +231,7 @@ constexpr FieldDef kServiceRecord[] = {
     {"date", "服务日期", "Date", T::Date, {}, true},
     {"provider", "服务提供人", "Provider", T::Text, {}, true},
     {"content", "服务内容", "Content", T::LongText},
+    {"facility_id", "服务地点（设施）", "At facility", T::Ref, "facility", false, 4},
 };
 
 constexpr FieldDef kCampaign[] = {
@@ -208,6 +258,11 @@ constexpr FieldDef kRiskRule[] = {
     {"ack_hours", "情况报告受理时限（小时）", "Incident acknowledgement limit (hours)", T::Integer, {}, false, 3},
     {"close_days", "情况报告办结时限（天）", "Incident closing limit (days)", T::Integer, {}, false, 3},
     {"silent_days", "未同步提示天数", "Village silence limit (days)", T::Integer, {}, false, 3},
+    // How far a volunteer's redemptions may go beyond the hours credited; empty: none.
+    {"overdraft_hours", "志愿服务时长允许透支（小时）", "Volunteer hours overdraft allowed", T::Integer, {}, false, 4},
+    // Empty: 30 days, 90 days (docs/supervision.md).
+    {"referral_days", "转介办结时限（天）", "Referral closing limit (days)", T::Integer, {}, false, 4},
+    {"notice_days", "督促赡养人周期（天）", "Supporter urging interval (days)", T::Integer, {}, false, 4},
 };
 
 // The phone a village calls in an emergency, one per township, published by the county
@@ -216,6 +271,26 @@ constexpr FieldDef kTownshipContact[] = {
     {"township_code", "乡镇代码", "Township code", T::Text, {}, true},
     {"phone", "应急联系电话", "Emergency phone", T::Phone, {}, true},
     {"notes", "说明", "Notes", T::Text},
+};
+
+// A matter a village or township hands to a department (转介), and how it is handled:
+// 提出 → 乡镇审核 → 已转介 → 已受理 → 已办结 / 未解决 (domain/referral_workflow.h).
+constexpr FieldDef kReferral[] = {
+    {"elder_id", "老年人", "Elder", T::Ref, "elder", true},
+    {"department", "转介部门", "Department", T::Enum, "referral_department", true},
+    {"reason", "转介事由", "Reason", T::LongText, {}, true},
+    {"proposed_on", "提出日期", "Proposed on", T::Date, {}, true},
+    {"proposed_by", "提出人", "Proposed by", T::Text, {}, true},
+    {"status", "办理状态", "Status", T::Enum, "referral_status", true},
+    {"reviewed_on", "乡镇审核日期", "Reviewed on", T::Date},
+    {"reviewed_by", "审核人", "Reviewed by", T::Text},
+    {"review_note", "审核意见", "Review opinion", T::LongText},
+    {"referred_on", "转介日期", "Referred on", T::Date},
+    {"referred_by", "转介经办人", "Referred by", T::Text},
+    {"accepted_on", "部门受理日期", "Accepted on", T::Date},
+    {"accepted_by", "部门经办人", "Accepted by", T::Text},
+    {"closed_on", "结案日期", "Closed on", T::Date},
+    {"outcome", "办理结果", "Outcome", T::LongText},
 };
 
 constexpr EntityDef kEntities[] = {
@@ -231,6 +306,12 @@ constexpr EntityDef kEntities[] = {
     {"liaison", "liaisons", "联络人登记", "Liaison", EntityScope::Village, kLiaison},
     {"pairing", "pairings", "结对帮扶", "Pairing", EntityScope::Village, kPairing},
     {"pairing_activity", "pairing_activities", "帮扶活动记录", "Pairing activity", EntityScope::Village, kPairingActivity},
+    {"association_activity", "association_activities", "老年协会活动", "Association activity", EntityScope::Village,
+     kAssociationActivity, 4},
+    {"volunteer_credit", "volunteer_credits", "志愿服务时长记入", "Volunteer hours credited", EntityScope::Village,
+     kVolunteerCredit, 4},
+    {"volunteer_redemption", "volunteer_redemptions", "志愿服务时长兑换", "Volunteer hours redeemed",
+     EntityScope::Village, kVolunteerRedemption, 4},
     {"facility", "facilities", "为老服务设施", "Facility", EntityScope::Village, kFacility},
     {"service_item", "service_items", "关爱服务清单", "Service catalogue", EntityScope::County, kServiceItem},
     {"service_record", "service_records", "服务记录", "Service record", EntityScope::Village, kServiceRecord},
@@ -238,6 +319,7 @@ constexpr EntityDef kEntities[] = {
     {"risk_rule", "risk_rules", "风险等级标准", "Risk standard", EntityScope::County, kRiskRule},
     {"township_contact", "township_contacts", "乡镇应急电话", "Township emergency phone", EntityScope::County,
      kTownshipContact, 3},
+    {"referral", "referrals", "部门转介", "Referral", EntityScope::Village, kReferral, 4},
 };
 
 } // namespace

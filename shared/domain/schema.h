@@ -1,5 +1,7 @@
 #pragma once
 
+#include "divisions.h"
+
 #include <span>
 #include <string_view>
 
@@ -7,6 +9,12 @@ namespace shouwang {
 
 // Every value is carried as text (in records, change capture and on the wire); the type
 // says how to validate it, how to store it and which editor a form shows.
+// GCC 12's -Wshadow takes the enumerator Date for a redeclaration of shouwang::Date
+// (domain/date.h), though a scoped enumerator lives in the enum's own scope.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
+#endif
 enum class FieldType {
     Text,      // free text
     LongText,  // free text, several lines
@@ -21,6 +29,9 @@ enum class FieldType {
     Phone,
     IdNumber,  // 居民身份证号码, GB 11643-1999
 };
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 struct FieldDef {
     std::string_view name;
@@ -48,9 +59,16 @@ struct EntityDef {
     const FieldDef* field(std::string_view fieldName) const;
 };
 
+// The level of the code a record of `entity` is filed under (Record::villageCode): the
+// county's own code for county reference data, a village's for everything else.
+inline DivisionLevel filingLevel(const EntityDef& entity)
+{
+    return entity.scope == EntityScope::County ? DivisionLevel::County : DivisionLevel::Village;
+}
+
 // The current schema version: raise it, and tag new fields and entities with it, whenever
 // the description below changes. Migrations (store/migrations.cpp) follow from it.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 std::span<const EntityDef> entities();
 const EntityDef* findEntity(std::string_view name);

@@ -2,6 +2,7 @@
 
 #include "enums.h"
 #include "schema.h"
+#include "volunteer_hours.h"
 
 #include <set>
 
@@ -84,6 +85,11 @@ std::string schemaMarkdown()
             + "`, table `" + std::string(entity.table) + "`)\n\n";
         out += entity.scope == EntityScope::County ? "Published by the county; read-only in villages.\n\n"
                                                    : "Kept by the village.\n\n";
+        if (isVolunteerHoursEntity(entity.name))
+            out += "Append-only (`shared/domain/volunteer_hours.h`): once saved only 作废, 核准超额 and the note "
+                   "change, by the device and by the county's merge alike; a volunteer's balance and each entry's "
+                   "state (有效, 已作废, 超额待核, 已核准超额) are derived in the order of the entries' creation clocks, "
+                   "the same on every replica (docs/supervision.md §6.2).\n\n";
         out += "| 字段 | field | 类型 / type | 必填 | since |\n|---|---|---|---|---|\n";
         for (const auto& field : entity.fields) {
             out += "| " + std::string(field.zh) + " | `" + std::string(field.name) + "` | " + typeName(field) + " | "

@@ -5,6 +5,38 @@
 
 namespace shouwang {
 
+// One or more ASCII digits and nothing else: codes, counts and numbers as stored (a
+// full-width digit people may type is not one).
+inline bool isDigits(std::string_view text)
+{
+    if (text.empty())
+        return false;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
+// Well-formed UTF-8 (lead bytes with their continuation bytes; overlong forms are not
+// looked for): what validation, the CSV reader and the encoding detection ask of text.
+inline bool isUtf8(std::string_view text)
+{
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+        if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size())
+            return false;
+        for (std::size_t k = 1; k <= static_cast<std::size_t>(extra); ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
+                return false;
+        }
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return true;
+}
+
 // At most `maxBytes` of `text`, never cutting a UTF-8 character in half. Messages that
 // quote outside input go into protobuf `string` fields, which must stay valid UTF-8 or the
 // whole answer fails to parse at the device (found by the hostile-input tests).

@@ -1,9 +1,11 @@
 #include "validation.h"
 
 #include "date.h"
+#include "derived.h"
 #include "divisions.h"
 #include "enums.h"
 #include "idcard.h"
+#include "text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -15,25 +17,12 @@ namespace {
 // would break exports and the table views, and never comes from honest typing.
 bool isCleanText(std::string_view text)
 {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
-                return false;
-            ++i;
-            continue;
-        }
-        int extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
-        if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size())
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch); // bytes of a UTF-8 sequence are all >= 0x80
+        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
             return false;
-        for (int k = 1; k <= extra; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
-                return false;
-        }
-        i += static_cast<std::size_t>(extra) + 1;
     }
-    return true;
+    return isUtf8(text);
 }
 
 bool isInteger(std::string_view text)
@@ -92,6 +81,52 @@ void forEachItem(std::string_view list, Fn fn)
 std::string label(const FieldDef& field)
 {
     return "「" + std::string(field.zh) + "」";
+}
+
+std::size_t countItems(std::string_view list)
+{
+    std::size_t n = 0;
+    forEachItem(list, [&](std::string_view item) { n += !item.empty(); });
+    return n;
+}
+
+// 纳入65岁以上老年人健康管理 is the 卫生健康 service for those 65 and over: the flag on a
+// younger elder is a mistake that would inflate the health-management figure.
+std::string healthManagementProblem(const Record& elder)
+{
+    if (elder.value("health_mgmt_65") != "1")
+        return {};
+    const IdNumberCheck id = checkIdNumber(elder.value("id_number"));
+    const auto birth = id.ok() ? parseDate(id.info->birthDate) : std::nullopt;
+    if (!birth)
+        return {};
+    const int age = yearsBetween(*birth, today());
+    if (age >= kHealthManagementAge)
+        return {};
+    return "「纳入65岁以上老年人健康管理」只适用于65周岁及以上的老年人，该老人现年" + std::to_string(age) + "岁";
+}
+
+// 一帮一 is one helper for one elder, 多帮一 several helpers for one elder, 一帮多 one helper
+// for several elders.
+std::string pairingModeProblem(const Record& pairing)
+{
+    const std::string& mode = pairing.value("mode");
+    const std::size_t helpers = countItems(pairing.value("helpers"));
+    const std::size_t helped = countItems(pairing.value("helped"));
+    if (helpers == 0 || helped == 0)
+        return {}; // the required-field message says it
+    const bool fits = mode == "one_one"    ? helpers == 1 && helped == 1
+                      : mode == "many_one" ? helpers >= 2 && helped == 1
+                      : mode == "one_many" ? helpers == 1 && helped >= 2
+                                           : true;
+    if (fits)
+        return {};
+    const std::string need = mode == "one_one"    ? "帮扶人和帮扶对象应各1人"
+                             : mode == "many_one" ? "应有2名以上帮扶人、1名帮扶对象"
+                                                  : "应有1名帮扶人、2名以上帮扶对象";
+    const EnumDef* modes = findEnum("pairing_mode");
+    return "帮扶形式为“" + std::string(modes ? modes->label(mode) : mode) + "”时" + need + "（现有帮扶人"
+        + std::to_string(helpers) + "人、帮扶对象" + std::to_string(helped) + "人），请更正帮扶形式或人员";
 }
 
 } // namespace
@@ -179,9 +214,17 @@ std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& re
     // a township of the county that publishes it.
     if (entity.name == "township_contact") {
         const std::string& code = record.value("township_code");
-        const Division* township = code.size() == 9 ? findDivision(code) : nullptr;
+        const Division* township = levelOfCode(code) == DivisionLevel::Township ? findDivision(code) : nullptr;
         if (!code.empty() && (!township || (!record.villageCode.empty() && !code.starts_with(record.villageCode))))
             errors.push_back({"township_code", "乡镇代码应为本区县某个乡镇（街道）的9位区划代码，如 500154001"});
+    }
+    if (entity.name == "elder") {
+        if (std::string problem = healthManagementProblem(record); !problem.empty())
+            errors.push_back({"health_mgmt_65", std::move(problem)});
+    }
+    if (entity.name == "pairing") {
+        if (std::string problem = pairingModeProblem(record); !problem.empty())
+            errors.push_back({"mode", std::move(problem)});
     }
     return errors;
 }

@@ -1,8 +1,10 @@
 #include "csv.h"
 
+#include "domain/text.h"
+
 namespace shouwang::csv {
 
-Document parse(std::string_view text)
+Document parse(std::string_view text, char separator)
 {
     Document doc;
     if (text.starts_with(kUtf8Bom))
@@ -42,13 +44,13 @@ Document parse(std::string_view text)
                 }
             }
             // Unquoted text, or whatever follows a closing quote up to the separator.
-            while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+            while (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r')
                 field += text[i++];
             row.fields.push_back(std::move(field));
             field.clear();
             if (i >= text.size()) {
                 rowDone = true;
-            } else if (text[i] == ',') {
+            } else if (text[i] == separator) {
                 ++i;
             } else {
                 if (text[i] == '\r')
@@ -142,19 +144,7 @@ void writeRow(std::ostream& out, const std::vector<std::string>& fields)
 
 bool isUtf8(std::string_view text)
 {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
-        if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size())
-            return false;
-        for (std::size_t k = 1; k <= static_cast<std::size_t>(extra); ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
-                return false;
-        }
-        i += static_cast<std::size_t>(extra) + 1;
-    }
-    return true;
+    return shouwang::isUtf8(text);
 }
 
 } // namespace shouwang::csv

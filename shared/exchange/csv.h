@@ -25,8 +25,9 @@ struct Document {
 // RFC 4180: fields separated by commas, rows by CRLF or LF; a field in double quotes may
 // hold commas, line breaks and doubled quotes. A leading BOM is skipped. Leniency where
 // Excel and hand-edited files differ from the RFC: a quote inside an unquoted field is
-// kept as text, and a last line without a line break is a row.
-Document parse(std::string_view text);
+// kept as text, and a last line without a line break is a row. `separator` is a tab for
+// what Excel saves as "Unicode 文本" (UTF-16, tab-separated).
+Document parse(std::string_view text, char separator = ',');
 
 // Quotes a field only when it needs it (comma, quote, line break, or spaces at an end).
 std::string quote(std::string_view field);

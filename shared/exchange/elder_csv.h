@@ -1,5 +1,6 @@
 #pragma once
 
+#include "csv.h"
 #include "table.h"
 
 #include <cstddef>
@@ -25,21 +26,71 @@ struct ExportOptions {
 
 struct ImportOptions {
     std::string operatorName = "CSV导入";
-    std::string villagePrefix; // rows of villages outside it are refused; "" accepts any village
+    // Rows of villages outside it are refused; "" accepts any village. When it is one
+    // village (a village's device), a file without 村（社区）代码 is taken to be of that village.
+    std::string villagePrefix;
+    // Check every row and say what would happen, then write nothing (the preview).
+    bool dryRun = false;
+    std::string sheet; // .xlsx: the sheet to read; "" the first
 };
 
 struct RowError {
-    std::size_t line = 0; // the file line the row starts on (the header is line 1); 0: the file itself
+    std::size_t line = 0; // the file line (sheet row) the row starts on; 0: the file itself
     std::string message;  // in Chinese, saying what to correct
 };
 
+// One field of an elder already in the ledger that the row changes, as people read it.
+struct FieldUpdate {
+    std::string field; // the column's header
+    std::string before;
+    std::string after;
+};
+
+struct RowUpdate {
+    std::size_t line = 0;
+    std::string who; // 姓名
+    std::vector<FieldUpdate> changes;
+};
+
+// A refused row as it was in the file, so it can be saved with its reason, fixed and imported again.
+struct RefusedRow {
+    std::size_t line = 0;
+    std::vector<std::string> cells;
+    std::string reason;
+};
+
+// What an import did, or (dryRun) would do: the preview and the outcome are the same
+// report from the same code, so their counts agree.
 struct ImportReport {
     std::size_t imported = 0;  // new elders
     std::size_t updated = 0;   // elders already in the village (same 身份证号) whose values changed
     std::size_t unchanged = 0; // elders already in the village, the row saying nothing new
-    std::size_t refused = 0;
-    std::vector<RowError> errors;
+    std::size_t refused = 0;   // rows refused, each with its line and reason in `errors`
+    std::size_t skipped = 0;   // title, totals and signature rows, each with its reason in `skippedRows`
+    std::size_t visitsAdded = 0;     // visit records from a 探访记录 sheet of the workbook
+    std::size_t visitsUnchanged = 0; // visits the ledger already has (same elder, date and visitor)
+    std::vector<RowError> errors;      // refused rows, and problems with the file itself (line 0 or the header's)
+    std::vector<RowError> skippedRows;
+    std::vector<RowError> warnings;    // rows taken, with something the clerk should check
+    std::vector<RowError> added;       // line and 姓名 of each new elder
+    std::vector<RowUpdate> updates;
+    std::vector<std::string> header;   // the file's header row as typed
+    std::vector<RefusedRow> refusedRows;
+    std::string encoding;              // of a text file: UTF-8, GB18030, UTF-16LE …
+    std::string sheet;                 // of a workbook: the sheet read
+    std::vector<std::string> sheetNames; // of a workbook: every sheet, to pick another
+    bool dryRun = false;
+    bool committed = false;            // the rows were written to the ledger
+    bool wholeFileRefused = false;     // the file could not be read or its header not used: no row was looked at
 };
+
+// What happened, in one Chinese sentence that never claims what did not happen:
+// "预览：将新增…（尚未导入）", "已导入：新增…", "没有导入任何内容：…".
+std::string importSummary(const ImportReport& report);
+
+// The refused rows with the file's header and a 拒绝原因 column, as a UTF-8 CSV to fix in
+// Excel and import again. "" on success, else why the file could not be written.
+std::string writeRefusedRowsCsv(const ImportReport& report, const std::string& path);
 
 void exportEldersCsv(Ledger& ledger, std::ostream& out, const ExportOptions& options = {});
 // The same rows and headers as the CSV file, for other formats (.xlsx, where a cell is
@@ -48,11 +99,23 @@ Table elderLedgerTable(Ledger& ledger, const ExportOptions& options = {});
 // "" on success, else why the file could not be written.
 std::string exportEldersCsvFile(Ledger& ledger, const std::string& path, const ExportOptions& options = {});
 
-// Every good row is kept and every bad row refused with its line and reason. A row is
-// placed by 村（社区）代码; its household is the one with the same 户主姓名 and 家庭住址 in
-// that village (made if there is none); its elder the one with the same 身份证号 in that
-// village (updated), else a new one. Cells of columns absent from the file are left as they are.
-ImportReport importEldersCsv(Ledger& ledger, std::string_view text, const ImportOptions& options = {});
+// Every good row is kept and every bad row refused with its line and reason, all in one
+// transaction: a cancel or crash midway leaves nothing. The table is found in the sheet
+// (title rows, header words people use, 序号, derived columns, totals and signature rows:
+// docs/csv-template.md). A row is placed by 村（社区）代码; its household is the one with the
+// same 户主姓名 and 家庭住址 in that village (made if there is none); its elder the one with
+// the same 身份证号 in that village (updated), else a new one. Cells of columns absent from
+// the file are left as they are.
+// `visitSheets`: other sheets of the workbook holding visit records (探访记录), by name,
+// imported in the same transaction after the elders.
+ImportReport importElderRows(Ledger& ledger, const std::vector<csv::Row>& rows, const ImportOptions& options = {},
+                             const std::vector<std::pair<std::string, std::vector<csv::Row>>>& visitSheets = {});
+// A text file's bytes: CSV (or tab-separated "Unicode 文本") in UTF-8, GB18030 or UTF-16.
+ImportReport importEldersCsv(Ledger& ledger, std::string_view bytes, const ImportOptions& options = {});
+// A file's bytes, whatever Excel saved: .xlsx (the chosen sheet, and visit records from any
+// other sheet that holds them), an old .xls (refused: save as .xlsx), or text.
+ImportReport importEldersBytes(Ledger& ledger, std::string_view bytes, const ImportOptions& options = {});
+ImportReport importEldersFile(Ledger& ledger, const std::string& path, const ImportOptions& options = {});
 ImportReport importEldersCsvFile(Ledger& ledger, const std::string& path, const ImportOptions& options = {});
 
 // The header row and one example row, as docs/elder-template.csv ships them.

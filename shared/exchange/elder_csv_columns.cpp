@@ -1,11 +1,10 @@
 #include "elder_csv_columns.h"
 
 #include "csv.h"
+#include "import_values.h"
 
-#include "domain/date.h"
 #include "domain/enums.h"
 
-#include <cstdio>
 #include <vector>
 
 namespace shouwang {
@@ -23,67 +22,15 @@ std::vector<ElderCsvColumn> buildColumns()
         columns.push_back({Kind::Household, header, &field});
     }
     for (const FieldDef& field : findEntity("elder")->fields) {
-        if (field.name != "household_id") // the household is given by its head and address
+        // A reference is a record id, nothing a spreadsheet holds: the household is given by
+        // its head and address, the facility used is chosen in the elder's form.
+        if (field.type != FieldType::Ref)
             columns.push_back({Kind::Elder, std::string(field.zh), &field});
     }
     return columns;
 }
 
-std::string_view trim(std::string_view text)
-{
-    // Spaces, tabs (Excel users and our own ID column use a leading tab) and the
-    // ideographic space U+3000 that Chinese input methods produce.
-    while (true) {
-        if (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n'))
-            text.remove_prefix(1);
-        else if (text.starts_with("\u3000"))
-            text.remove_prefix(3);
-        else if (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
-            text.remove_suffix(1);
-        else if (text.ends_with("\u3000"))
-            text.remove_suffix(3);
-        else
-            return text;
-    }
-}
-
-// Labels compared without spaces and with full-width punctuation folded, so that
-// "不健康,能自理" finds "不健康，能自理".
-std::string folded(std::string_view text)
-{
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        if (text.substr(i).starts_with("，")) {
-            out += ',';
-            i += 3;
-        } else if (text.substr(i).starts_with("（")) {
-            out += '(';
-            i += 3;
-        } else if (text.substr(i).starts_with("）")) {
-            out += ')';
-            i += 3;
-        } else if (text[i] == ' ') {
-            ++i;
-        } else {
-            out += text[i++];
-        }
-    }
-    return out;
-}
-
-const EnumOption* findOption(const EnumDef& def, std::string_view cell)
-{
-    if (const EnumOption* byCode = def.find(cell))
-        return byCode;
-    const std::string wanted = folded(cell);
-    for (const EnumOption& option : def.options) {
-        // "与配偶" for "与配偶同住": the design's own short names for the living arrangements.
-        const std::string label = folded(option.zh);
-        if (label == wanted || (label.ends_with("同住") && label.substr(0, label.size() - 6) == wanted))
-            return &option;
-    }
-    return nullptr;
-}
+using import::trim;
 
 std::vector<std::string_view> splitList(std::string_view cell)
 {
@@ -105,33 +52,6 @@ std::vector<std::string_view> splitList(std::string_view cell)
         cell.remove_prefix(at + width);
     }
     return items;
-}
-
-// 2024-01-31, 2024/1/31, 2024.1.31 or 2024年1月31日 → 2024-01-31; "" when not a date.
-std::string normalizedDate(std::string_view cell)
-{
-    int numbers[3] = {};
-    int count = 0;
-    bool inNumber = false;
-    for (char c : cell) {
-        if (c >= '0' && c <= '9') {
-            if (!inNumber && count == 3)
-                return {};
-            if (!inNumber)
-                ++count;
-            numbers[count - 1] = numbers[count - 1] * 10 + (c - '0');
-            inNumber = true;
-            if (numbers[count - 1] > 9999)
-                return {};
-        } else {
-            inNumber = false;
-        }
-    }
-    if (count != 3)
-        return {};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2]);
-    return parseDate(buf) ? std::string(buf) : std::string{};
 }
 
 std::string quoted(const FieldDef& field, std::string_view cell)
@@ -178,7 +98,8 @@ std::string csvCellFromValue(const FieldDef& field, std::string_view value)
     }
 }
 
-std::optional<std::string> valueFromCsvCell(const FieldDef& field, std::string_view rawCell, std::string& error)
+std::optional<std::string> valueFromCsvCell(const FieldDef& field, std::string_view rawCell, std::string& error,
+                                            std::string* warning)
 {
     // The export guards formula-like text with a ' (csv::neutralise): take it off again.
     const std::string_view cell = trim(csv::unneutralise(trim(rawCell)));
@@ -186,15 +107,13 @@ std::optional<std::string> valueFromCsvCell(const FieldDef& field, std::string_v
         return std::string{};
     switch (field.type) {
     case FieldType::Bool:
-        if (cell == "是" || cell == "1" || cell == "Y" || cell == "y")
-            return std::string("1");
-        if (cell == "否" || cell == "0" || cell == "N" || cell == "n")
-            return std::string("0");
+        if (auto value = import::yesNo(cell))
+            return value;
         error = quoted(field, cell) + "应为“是”或“否”";
         return std::nullopt;
     case FieldType::Enum: {
         const EnumDef* def = findEnum(field.ref);
-        if (const EnumOption* option = def ? findOption(*def, cell) : nullptr)
+        if (const EnumOption* option = def ? import::option(*def, cell) : nullptr)
             return std::string(option->code);
         error = quoted(field, cell) + "不在可选范围内";
         return std::nullopt;
@@ -203,7 +122,7 @@ std::optional<std::string> valueFromCsvCell(const FieldDef& field, std::string_v
         const EnumDef* def = findEnum(field.ref);
         std::string codes;
         for (std::string_view item : splitList(cell)) {
-            const EnumOption* option = def ? findOption(*def, item) : nullptr;
+            const EnumOption* option = def ? import::option(*def, item) : nullptr;
             if (!option) {
                 error = quoted(field, item) + "不在可选范围内";
                 return std::nullopt;
@@ -214,13 +133,22 @@ std::optional<std::string> valueFromCsvCell(const FieldDef& field, std::string_v
         return codes;
     }
     case FieldType::Date: {
-        std::string date = normalizedDate(cell);
+        std::string date = import::date(cell);
         if (date.empty()) {
             error = quoted(field, cell) + "不是有效日期（格式：2024-01-31）";
             return std::nullopt;
         }
         return date;
     }
+    case FieldType::IdNumber: {
+        std::string note;
+        auto id = import::idNumber(cell, error, note);
+        if (warning && !note.empty())
+            *warning = note;
+        return id;
+    }
+    case FieldType::Phone:
+        return import::phone(cell);
     default:
         return std::string(cell);
     }

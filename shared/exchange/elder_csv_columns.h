@@ -34,9 +34,12 @@ bool isRequiredElderCsvHeader(std::string_view header);
 std::string csvCellFromValue(const FieldDef& field, std::string_view value);
 
 // A cell as the ledger stores it. Accepts what csvCellFromValue writes and what people
-// type: labels or codes, "、" or commas or semicolons between values, 是/否/1/0, and dates
-// as Excel reformats them (2024/1/31, 2024年1月31日). nullopt with `error` set (Chinese)
-// when the cell cannot be understood; final checks are the ledger's own validation.
-std::optional<std::string> valueFromCsvCell(const FieldDef& field, std::string_view cell, std::string& error);
+// type (import_values.h): labels, codes or synonyms, "、" or commas or semicolons between
+// values, yes/no in its many spellings, dates as Excel writes them, ID and phone numbers
+// with spaces, full-width digits or +86. nullopt with `error` set (Chinese) when the cell
+// cannot be understood; `warning`, when given, tells of a change made (15 → 18 digits).
+// Final checks are the ledger's own validation.
+std::optional<std::string> valueFromCsvCell(const FieldDef& field, std::string_view cell, std::string& error,
+                                            std::string* warning = nullptr);
 
 } // namespace shouwang

@@ -1,16 +1,25 @@
-// Import of the elder ledger file: each row checked on its own, good rows kept.
+// Import of the elder ledger file: the table found in the sheet, each row checked on its
+// own, every good row written in one transaction (or none, for the preview).
 #include "elder_csv.h"
 
 #include "csv.h"
 #include "elder_csv_columns.h"
+#include "import_header.h"
+#include "import_values.h"
+#include "text_encoding.h"
+#include "visit_import.h"
+#include "xlsx_reader.h"
 
 #include "domain/divisions.h"
+#include "domain/idcard.h"
 #include "domain/validation.h"
 #include "store/ledger.h"
+#include "store/private_file.h"
 
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace shouwang {
@@ -26,20 +35,24 @@ std::string joined(const std::vector<std::string>& messages)
     return out;
 }
 
-bool isBlank(const csv::Row& row)
-{
-    return std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) {
-        return f.find_first_not_of(" \t") == std::string::npos;
-    });
-}
-
 std::string trimmed(std::string_view text)
 {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+    return std::string(import::trim(text));
 }
+
+bool isBlank(const csv::Row& row)
+{
+    return std::all_of(row.fields.begin(), row.fields.end(),
+                       [](const std::string& f) { return import::trim(f).empty(); });
+}
+
+// What a file column is: one of ours, one we derive from the ID number and check, or one
+// we ignore (序号, 与户主关系, 村名 — known, so no warning).
+struct FileColumn {
+    const ElderCsvColumn* column = nullptr;
+    std::string derived;                   // import::kSex, kAge or kBirthDate
+    const FieldDef* supporter = nullptr;   // a field of the row's supporter (子女/赡养人)
+};
 
 // One import run: the file's columns, and per village the households and elders already
 // in the ledger, loaded once so that matching a row costs no query.
@@ -61,44 +74,85 @@ private:
         std::map<std::string, Record> households; // by 户主姓名 + '\n' + 家庭住址
         std::map<std::string, std::string> elders; // 身份证号 → elder id
     };
+    struct Known {
+        std::string name;
+        std::string village;
+    };
     Village& village(const std::string& code);
-    void refuse(std::size_t line, std::string message)
+    void refuse(const csv::Row& row, std::string message)
     {
         ++m_report.refused;
-        m_report.errors.push_back({line, std::move(message)});
+        m_report.errors.push_back({row.line, message});
+        m_report.refusedRows.push_back({row.line, row.fields, std::move(message)});
     }
+    void warn(std::size_t line, std::string message) { m_report.warnings.push_back({line, std::move(message)}); }
+    void checkDerived(const csv::Row& row, const std::string& idNumber);
+    // The row's supporter, new or the elder's own of the same name, with the row's values;
+    // nullopt when the row names none. Problems go to `problems` (the row is refused).
+    std::optional<Record> supporterFor(const csv::Row& row, const std::string& elderId,
+                                       const std::map<const FieldDef*, std::string>& values,
+                                       std::vector<std::string>& problems);
+    const std::map<std::string, Known>& knownElders();
 
     Ledger& m_ledger;
     const ImportOptions& m_options;
     ImportReport& m_report;
-    std::vector<const ElderCsvColumn*> m_columns; // per file column; nullptr for one to ignore
+    std::vector<FileColumn> m_columns; // per file column
+    bool m_hasVillageColumn = false;
+    bool m_hasHeadColumn = false;
+    std::string m_currentVillage; // of the row being imported
     std::map<std::string, Village> m_villages;
+    std::map<std::string, std::size_t> m_linesById; // this file's rows so far: 身份证号 → line
+    std::optional<std::map<std::string, Known>> m_known; // every elder on this device, by 身份证号
 };
 
 std::string ElderImport::readHeader(const csv::Row& header)
 {
     std::vector<std::string> problems;
     std::vector<std::string> seen;
+    const auto columns = elderCsvColumns();
     for (const std::string& raw : header.fields) {
-        const std::string name = trimmed(raw);
-        const auto columns = elderCsvColumns();
-        const auto it = std::find_if(columns.begin(), columns.end(), [&](const ElderCsvColumn& c) { return c.header == name; });
+        m_columns.emplace_back();
+        const std::string typed = trimmed(raw);
+        if (typed.empty())
+            continue;
+        const std::string name = import::canonicalHeader(typed);
         if (name.empty()) {
-            m_columns.push_back(nullptr);
+            m_report.warnings.push_back({header.line, "不认识的列“" + typed + "”，已忽略该列"});
             continue;
         }
-        if (it == columns.end())
-            problems.push_back("未知的列“" + name + "”");
-        else if (std::find(seen.begin(), seen.end(), name) != seen.end())
-            problems.push_back("列“" + name + "”重复");
+        if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+            problems.push_back("列“" + typed + "”与另一列都是“" + name + "”");
+            continue;
+        }
         seen.push_back(name);
-        m_columns.push_back(it == columns.end() || it->kind == Kind::VillageName ? nullptr : &*it);
+        if (name == import::kSex || name == import::kAge || name == import::kBirthDate) {
+            m_columns.back().derived = name;
+            continue;
+        }
+        if (const import::SupporterColumn* supporter = import::supporterColumn(name)) {
+            m_columns.back().supporter = findEntity("supporter")->field(supporter->field);
+            continue;
+        }
+        const auto it = std::find_if(columns.begin(), columns.end(), [&](const ElderCsvColumn& c) { return c.header == name; });
+        if (it == columns.end() || it->kind == Kind::VillageName)
+            continue; // 序号, 与户主关系, 村名: known and not needed
+        m_columns.back().column = &*it;
+        m_hasVillageColumn = m_hasVillageColumn || it->kind == Kind::VillageCode;
+        m_hasHeadColumn = m_hasHeadColumn || (it->field && it->field->name == "head_name" && it->kind == Kind::Household);
     }
-    for (const ElderCsvColumn& column : elderCsvColumns()) {
-        if (isRequiredElderCsvHeader(column.header) && std::find(seen.begin(), seen.end(), column.header) == seen.end())
-            problems.push_back("缺少必需的列“" + column.header + "”");
+    // A village's own device knows the village; the household head is the elder when the
+    // ledger keeps one row per household without a separate 户主 column.
+    const bool oneVillage = m_options.villagePrefix.size() == 12;
+    for (const ElderCsvColumn& column : columns) {
+        if (!isRequiredElderCsvHeader(column.header) || std::find(seen.begin(), seen.end(), column.header) != seen.end())
+            continue;
+        if ((column.kind == Kind::VillageCode && oneVillage) || column.header == "户主姓名")
+            continue;
+        problems.push_back("缺少必需的列“" + column.header + "”");
     }
-    return problems.empty() ? std::string{} : "表头有误：" + joined(problems) + "。请使用 docs/elder-template.csv 的表头";
+    return problems.empty() ? std::string{}
+                            : "表头有误：" + joined(problems) + "。可用的表头见 docs/csv-template.md，或使用导入模板";
 }
 
 ElderImport::Village& ElderImport::village(const std::string& code)
@@ -121,56 +175,168 @@ ElderImport::Village& ElderImport::village(const std::string& code)
     return it->second;
 }
 
+const std::map<std::string, ElderImport::Known>& ElderImport::knownElders()
+{
+    if (!m_known) {
+        m_known.emplace();
+        for (const Record& elder : m_ledger.list("elder"))
+            m_known->try_emplace(elder.value("id_number"), Known{elder.value("name"), elder.villageCode});
+    }
+    return *m_known;
+}
+
+// 性别, 年龄 and 出生日期 as the ledger typed them, against what the ID number says.
+void ElderImport::checkDerived(const csv::Row& row, const std::string& idNumber)
+{
+    const IdNumberCheck check = checkIdNumber(idNumber);
+    if (!check.ok())
+        return;
+    const IdNumberInfo& info = *check.info;
+    for (std::size_t i = 0; i < row.fields.size() && i < m_columns.size(); ++i) {
+        const std::string& derived = m_columns[i].derived;
+        const std::string cell = trimmed(import::halfWidth(row.fields[i]));
+        if (derived.empty() || cell.empty())
+            continue;
+        if (derived == import::kSex) {
+            const EnumOption* option = import::option(*findEnum("sex"), cell);
+            if (!option || option->code != info.sex)
+                warn(row.line, "性别“" + cell + "”与身份证号不符（身份证号为" + std::string(findEnum("sex")->label(info.sex))
+                                   + "），以身份证号为准");
+        } else if (derived == import::kBirthDate) {
+            const std::string date = import::date(cell);
+            // 出生年月 "1945.1" or "1945年1月" has no day: compare the month.
+            const bool monthOnly = date.empty() && import::date(cell + ".1").size() == 10;
+            const std::string typed = monthOnly ? import::date(cell + ".1").substr(0, 7) : date;
+            if (typed.empty() || typed != info.birthDate.substr(0, typed.size()))
+                warn(row.line, "出生日期“" + cell + "”与身份证号不符（身份证号为" + info.birthDate + "），以身份证号为准");
+        } else if (derived == import::kAge) {
+            const auto birth = parseDate(info.birthDate);
+            const int age = birth ? yearsBetween(*birth, today()) : -1;
+            const int typed = std::atoi(cell.c_str());
+            // A ledger's ages were right on the day it was made: one year either way is not a mismatch.
+            if (age >= 0 && (typed < age - 1 || typed > age + 1))
+                warn(row.line, "年龄“" + cell + "”与身份证号不符（按身份证号为" + std::to_string(age) + "岁），以身份证号为准");
+        }
+    }
+}
+
+std::optional<Record> ElderImport::supporterFor(const csv::Row& row, const std::string& elderId,
+                                                const std::map<const FieldDef*, std::string>& values,
+                                                std::vector<std::string>& problems)
+{
+    const EntityDef& entity = *findEntity("supporter");
+    const FieldDef* nameField = entity.field("name");
+    const auto name = values.find(nameField);
+    if (name == values.end() || name->second.empty())
+        return std::nullopt;
+    Record supporter;
+    if (!elderId.empty()) {
+        ListFilter mine;
+        mine.equals = {{"elder_id", elderId}, {"name", name->second}};
+        if (auto found = m_ledger.list("supporter", mine); !found.empty())
+            supporter = std::move(found.front());
+    }
+    if (supporter.id.empty()) {
+        supporter.entity = "supporter";
+        supporter.villageCode = m_currentVillage;
+    }
+    for (const auto& [field, value] : values)
+        supporter.set(field->name, value);
+    if (supporter.value("relation").empty()) {
+        // 关系 is required; a ledger that lists 子女 without it says no more than 其他.
+        supporter.set("relation", "other");
+        warn(row.line, "赡养人“" + name->second + "”没有填写关系，记为“其他”");
+    }
+    if (!elderId.empty())
+        supporter.set("elder_id", elderId);
+    for (const auto& error : validateRecord(entity, supporter)) {
+        if (error.field != "elder_id") // set once the elder is saved
+            problems.push_back("赡养人" + error.message);
+    }
+    return supporter;
+}
+
 void ElderImport::importRow(const csv::Row& row)
 {
-    if (row.fields.size() > m_columns.size()) {
-        refuse(row.line, "该行有" + std::to_string(row.fields.size()) + "列，多于表头的" + std::to_string(m_columns.size())
-                             + "列（内容中的逗号需用英文双引号括起）");
-        return;
-    }
     std::vector<std::string> problems;
     std::string code;
-    std::map<const FieldDef*, std::string> householdValues, elderValues;
+    std::map<const FieldDef*, std::string> householdValues, elderValues, supporterValues;
+    std::set<std::string> unreadable; // fields whose cell was refused: their "required" adds nothing
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
-        const ElderCsvColumn* column = m_columns[i];
-        if (!column)
-            continue;
-        if (column->kind == Kind::VillageCode) {
-            code = trimmed(row.fields[i]);
+        if (i < m_columns.size() && m_columns[i].supporter) {
+            std::string error;
+            if (auto value = valueFromCsvCell(*m_columns[i].supporter, row.fields[i], error))
+                supporterValues[m_columns[i].supporter] = std::move(*value);
+            else
+                problems.push_back("赡养人" + error);
             continue;
         }
-        std::string error;
-        auto value = valueFromCsvCell(*column->field, row.fields[i], error);
-        if (!value)
+        const ElderCsvColumn* column = i < m_columns.size() ? m_columns[i].column : nullptr;
+        if (!column) {
+            if (i >= m_columns.size() && !import::trim(row.fields[i]).empty()) {
+                refuse(row, "该行有" + std::to_string(row.fields.size()) + "列，多于表头的" + std::to_string(m_columns.size())
+                                + "列（内容中的逗号需用英文双引号括起）");
+                return;
+            }
+            continue;
+        }
+        if (column->kind == Kind::VillageCode) {
+            code = trimmed(import::halfWidth(row.fields[i]));
+            continue;
+        }
+        std::string error, warning;
+        auto value = valueFromCsvCell(*column->field, row.fields[i], error, &warning);
+        if (!value) {
             problems.push_back(error);
+            unreadable.insert(std::string(column->field->name));
+        }
         else
             (column->kind == Kind::Household ? householdValues : elderValues)[column->field] = std::move(*value);
+        if (!warning.empty())
+            warn(row.line, warning);
     }
+    if (code.empty() && m_options.villagePrefix.size() == 12)
+        code = m_options.villagePrefix;
+    m_currentVillage = code;
 
     const Division* division = findDivision(code);
     if (!division || division->level() != DivisionLevel::Village) {
         problems.insert(problems.begin(), "村（社区）代码“" + code + "”不是重庆市的12位村（社区）代码");
-        refuse(row.line, joined(problems));
+        refuse(row, joined(problems));
         return;
     }
     if (!code.starts_with(m_options.villagePrefix)) {
-        refuse(row.line, "村（社区）代码“" + code + "”不在本台账的范围内");
+        refuse(row, "村（社区）代码“" + code + "”不在本台账的范围内");
         return;
     }
-    const FieldDef* idField = findEntity("elder")->field("id_number");
+    const EntityDef& elderEntity = *findEntity("elder");
+    const EntityDef& householdEntity = *findEntity("household");
+    const FieldDef* idField = elderEntity.field("id_number");
     const std::string idNumber = elderValues.count(idField) ? elderValues[idField] : std::string{};
     if (idNumber.find('*') != std::string::npos) {
-        refuse(row.line, "身份证号已脱敏（含*），无法导入；请导出时选择显示完整身份证号");
+        refuse(row, "身份证号已脱敏（含*），无法导入；请导出时选择显示完整身份证号");
         return;
+    }
+    if (!idNumber.empty()) {
+        if (auto [first, inserted] = m_linesById.try_emplace(idNumber, row.line); !inserted) {
+            refuse(row, "身份证号" + idNumber + "与第" + std::to_string(first->second) + "行重复（同一人出现两次）；只导入第"
+                            + std::to_string(first->second) + "行，请核对后删去重复的一行");
+            return;
+        }
     }
 
     Village& place = village(code);
-    const std::string headName = householdValues[findEntity("household")->field("head_name")];
-    const std::string address = householdValues[findEntity("household")->field("address")];
+    const FieldDef* headField = householdEntity.field("head_name");
+    if (!m_hasHeadColumn || householdValues[headField].empty())
+        householdValues[headField] = elderValues[elderEntity.field("name")];
+    const std::string headName = householdValues[headField];
+    const std::string address = householdValues[householdEntity.field("address")];
     const std::string householdKey = headName + '\n' + address;
     Record household;
+    Record householdBefore;
     if (auto found = place.households.find(householdKey); found != place.households.end()) {
         household = found->second;
+        householdBefore = household;
     } else {
         household.entity = "household";
         household.villageCode = code;
@@ -185,11 +351,12 @@ void ElderImport::importRow(const csv::Row& row)
             elder = std::move(*stored);
     }
     const bool isNew = elder.id.empty();
+    const Record elderBefore = elder;
     if (isNew) {
         elder.entity = "elder";
         elder.villageCode = code;
     }
-    const FieldDef* statusField = findEntity("elder")->field("status");
+    const FieldDef* statusField = elderEntity.field("status");
     for (const auto& [field, value] : elderValues) {
         // An empty 状态 means 在册 for a new elder and "as it was" for one already listed.
         if (field == statusField && value.empty())
@@ -199,18 +366,43 @@ void ElderImport::importRow(const csv::Row& row)
     if (!elder.has("status"))
         elder.set("status", "active");
 
-    for (const auto& error : validateRecord(*findEntity("household"), household))
+    for (const auto& error : validateRecord(householdEntity, household))
         problems.push_back(error.message);
-    for (const auto& error : validateRecord(*findEntity("elder"), elder))
-        problems.push_back(error.message);
+    for (const auto& error : validateRecord(elderEntity, elder)) {
+        if (!unreadable.count(error.field))
+            problems.push_back(error.message);
+    }
+    std::optional<Record> supporter = supporterFor(row, isNew ? std::string{} : elder.id, supporterValues, problems);
     if (!problems.empty()) {
-        refuse(row.line, joined(problems));
+        refuse(row, joined(problems));
         return;
+    }
+    checkDerived(row, idNumber);
+    if (isNew) {
+        if (auto known = knownElders().find(idNumber); known != knownElders().end() && known->second.village != code)
+            warn(row.line, "身份证号与" + divisionPath(known->second.village) + "的“" + known->second.name
+                               + "”相同：同一人可能已在另一个村登记，请核对（可能已迁出或重复登记）");
+    }
+
+    RowUpdate update{row.line, elder.value("name"), {}};
+    if (!isNew) {
+        for (const auto& [field, value] : elderValues) {
+            if (elderBefore.value(field->name) != elder.value(field->name))
+                update.changes.push_back({std::string(field->zh), csvCellFromValue(*field, elderBefore.value(field->name)),
+                                          csvCellFromValue(*field, elder.value(field->name))});
+        }
+        if (!householdBefore.id.empty()) {
+            for (const auto& [field, value] : householdValues) {
+                if (householdBefore.value(field->name) != value)
+                    update.changes.push_back({std::string(field->zh), csvCellFromValue(*field, householdBefore.value(field->name)),
+                                              csvCellFromValue(*field, value)});
+            }
+        }
     }
 
     const SaveResult savedHousehold = m_ledger.save(household, m_options.operatorName);
     if (!savedHousehold.ok()) {
-        refuse(row.line, "家庭户未能保存：" + savedHousehold.message);
+        refuse(row, "家庭户未能保存：" + savedHousehold.message);
         return;
     }
     place.households.insert_or_assign(householdKey, household);
@@ -220,59 +412,106 @@ void ElderImport::importRow(const csv::Row& row)
         std::vector<std::string> why{savedElder.message};
         for (const auto& error : savedElder.errors)
             why.push_back(error.message);
-        refuse(row.line, joined(why));
+        refuse(row, joined(why));
         return;
     }
     place.elders.insert_or_assign(idNumber, elder.id);
-    if (isNew)
+    if (supporter) {
+        supporter->set("elder_id", elder.id);
+        const SaveResult savedSupporter = m_ledger.save(*supporter, m_options.operatorName);
+        if (!savedSupporter.ok())
+            warn(row.line, "赡养人“" + supporter->value("name") + "”未能保存：" + savedSupporter.message);
+    }
+    if (isNew) {
         ++m_report.imported;
-    else if (savedElder.change)
+        m_report.added.push_back({row.line, elder.value("name")});
+    } else if (savedElder.change || !update.changes.empty()) {
         ++m_report.updated;
-    else
+        m_report.updates.push_back(std::move(update));
+    } else {
         ++m_report.unchanged;
+    }
+}
+
+ImportReport refusedFile(std::size_t line, std::string message)
+{
+    ImportReport report;
+    report.errors.push_back({line, std::move(message)});
+    report.wholeFileRefused = true;
+    return report;
 }
 
 } // namespace
 
-ImportReport importEldersCsv(Ledger& ledger, std::string_view text, const ImportOptions& options)
+ImportReport importElderRows(Ledger& ledger, const std::vector<csv::Row>& rows, const ImportOptions& options,
+                             const std::vector<std::pair<std::string, std::vector<csv::Row>>>& visitSheets)
 {
     ImportReport report;
-    if (!csv::isUtf8(text)) {
-        report.errors.push_back({0, "文件不是UTF-8编码。Excel中请“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”后再导入"});
+    report.dryRun = options.dryRun;
+    const std::size_t headerAt = import::findHeaderRow(rows);
+    if (headerAt == rows.size()) {
+        report.errors.push_back({0, rows.empty() ? "文件为空"
+                                                 : "没有找到表头：前20行中没有一行同时有“姓名”和“身份证号”（或“身份证号码”等）两列"});
+        report.wholeFileRefused = true;
         return report;
     }
-    const csv::Document doc = csv::parse(text);
-    if (doc.rows.empty()) {
-        report.errors.push_back({doc.error.empty() ? 1 : doc.errorLine, doc.error.empty() ? "文件为空" : doc.error});
-        return report;
-    }
-
-    ElderImport run(ledger, options, report);
-    if (std::string problem = run.readHeader(doc.rows.front()); !problem.empty()) {
-        report.errors.push_back({doc.rows.front().line, problem});
-        report.refused = static_cast<std::size_t>(std::count_if(doc.rows.begin() + 1, doc.rows.end(),
-                                                                [](const csv::Row& r) { return !isBlank(r); }));
-        return report;
-    }
-    // Commits every so often so that a large file bounds the batch's memory; rows already
-    // imported stay imported whatever happens to later ones.
-    constexpr std::size_t kRowsPerCommit = 2000;
-    std::optional<LedgerBatch> batch;
-    std::size_t sinceCommit = 0;
-    for (std::size_t i = 1; i < doc.rows.size(); ++i) {
-        if (isBlank(doc.rows[i]))
-            continue;
-        if (!batch)
-            batch.emplace(ledger);
-        run.importRow(doc.rows[i]);
-        if (++sinceCommit == kRowsPerCommit) {
-            batch->commit();
-            batch.reset();
-            sinceCommit = 0;
+    for (std::size_t i = 0; i < headerAt; ++i) {
+        if (!isBlank(rows[i])) {
+            ++report.skipped;
+            report.skippedRows.push_back({rows[i].line, "表头上方的标题或说明行"});
         }
     }
-    if (batch)
-        batch->commit();
+    const csv::Row& header = rows[headerAt];
+    report.header = header.fields;
+    ElderImport run(ledger, options, report);
+    if (std::string problem = run.readHeader(header); !problem.empty()) {
+        report.errors.push_back({header.line, problem});
+        report.wholeFileRefused = true;
+        return report;
+    }
+    // One transaction for the whole file: the preview rolls it back, and a cancel or crash
+    // before the commit leaves the ledger as it was.
+    LedgerBatch batch(ledger);
+    bool inFooter = false;
+    for (std::size_t i = headerAt + 1; i < rows.size(); ++i) {
+        const csv::Row& row = rows[i];
+        if (isBlank(row))
+            continue;
+        std::string footer = import::footerReason(row);
+        // Below a totals row only signatures and notes follow, whatever their first cell says.
+        if (footer.empty() && inFooter)
+            footer = "合计行下方的表尾内容";
+        if (!footer.empty()) {
+            inFooter = true;
+            ++report.skipped;
+            report.skippedRows.push_back({row.line, footer});
+            continue;
+        }
+        run.importRow(row);
+    }
+    for (const auto& [name, sheetRows] : visitSheets)
+        importVisitRows(ledger, sheetRows, name, options, report);
+    if (!options.dryRun) {
+        batch.commit();
+        report.committed = true;
+    }
+    return report;
+}
+
+ImportReport importEldersCsv(Ledger& ledger, std::string_view bytes, const ImportOptions& options)
+{
+    std::string error;
+    const auto decoded = encoding::decodeText(bytes, error);
+    if (!decoded)
+        return refusedFile(0, error);
+    // "Unicode 文本" is tab-separated: a header line with tabs and no commas.
+    const std::string_view firstLine = std::string_view(decoded->text).substr(0, decoded->text.find('\n'));
+    const char separator = firstLine.find('\t') != std::string_view::npos && firstLine.find(',') == std::string_view::npos
+        ? '\t'
+        : ',';
+    const csv::Document doc = csv::parse(decoded->text, separator);
+    ImportReport report = importElderRows(ledger, doc.rows, options);
+    report.encoding = decoded->encoding;
     if (!doc.error.empty()) {
         ++report.refused;
         report.errors.push_back({doc.errorLine, doc.error});
@@ -280,17 +519,84 @@ ImportReport importEldersCsv(Ledger& ledger, std::string_view text, const Import
     return report;
 }
 
-ImportReport importEldersCsvFile(Ledger& ledger, const std::string& path, const ImportOptions& options)
+ImportReport importEldersBytes(Ledger& ledger, std::string_view bytes, const ImportOptions& options)
+{
+    if (xlsx::looksLikeOldXls(bytes))
+        return refusedFile(0, "这是旧版Excel文件（.xls），无法直接导入。请在Excel中“文件”→“另存为”→“Excel 工作簿(*.xlsx)”后再导入");
+    if (!xlsx::looksLikeZip(bytes))
+        return importEldersCsv(ledger, bytes, options);
+    const xlsx::Sheet sheet = xlsx::readSheet(bytes, options.sheet);
+    if (!sheet.error.empty())
+        return refusedFile(0, sheet.error);
+    std::vector<std::pair<std::string, std::vector<csv::Row>>> visitSheets;
+    for (const std::string& name : sheet.sheetNames) {
+        if (name == sheet.name)
+            continue;
+        xlsx::Sheet other = xlsx::readSheet(bytes, name);
+        if (other.error.empty() && looksLikeVisitSheet(other.rows))
+            visitSheets.emplace_back(name, std::move(other.rows));
+    }
+    ImportReport report = importElderRows(ledger, sheet.rows, options, visitSheets);
+    report.sheet = sheet.name;
+    report.sheetNames = sheet.sheetNames;
+    return report;
+}
+
+ImportReport importEldersFile(Ledger& ledger, const std::string& path, const ImportOptions& options)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        ImportReport report;
-        report.errors.push_back({0, "无法打开文件：" + path});
-        return report;
+    if (!in)
+        return refusedFile(0, "无法打开文件：" + path);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return importEldersBytes(ledger, bytes.str(), options);
+}
+
+ImportReport importEldersCsvFile(Ledger& ledger, const std::string& path, const ImportOptions& options)
+{
+    return importEldersFile(ledger, path, options);
+}
+
+std::string importSummary(const ImportReport& r)
+{
+    if (r.wholeFileRefused)
+        return "没有导入任何内容：" + (r.errors.empty() ? std::string("文件无法读取") : r.errors.front().message);
+    const std::string visits = r.visitsAdded + r.visitsUnchanged == 0
+        ? std::string{}
+        : "；探访记录新增" + std::to_string(r.visitsAdded) + "条（已有" + std::to_string(r.visitsUnchanged) + "条）";
+    const std::string counts = "新增" + std::to_string(r.imported) + "人，更新" + std::to_string(r.updated) + "人，未变"
+        + std::to_string(r.unchanged) + "人" + visits + "；跳过" + std::to_string(r.skipped) + "行，拒绝"
+        + std::to_string(r.refused) + "行";
+    if (r.dryRun)
+        return "预览：将" + counts + "。尚未导入任何内容";
+    if (r.imported + r.updated + r.visitsAdded == 0)
+        return "没有导入任何内容（" + counts + "）";
+    return "已导入：" + counts + (r.refused ? "（被拒绝的行未导入，可另存后修改再导入）" : "");
+}
+
+std::string writeRefusedRowsCsv(const ImportReport& report, const std::string& path)
+{
+    if (!createPrivateFile(path)) // the ledger's people: owner-only from the first byte
+        return "无法创建文件：" + path;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out)
+        return "无法创建文件：" + path;
+    out << csv::kUtf8Bom;
+    std::vector<std::string> header = report.header;
+    header.insert(header.begin(), {"原行号", "拒绝原因"});
+    csv::writeRow(out, header);
+    for (const RefusedRow& row : report.refusedRows) {
+        std::vector<std::string> cells = row.cells;
+        // The ID number with the tab that keeps Excel from turning it into 5.00154E+17.
+        for (std::size_t i = 0; i < cells.size() && i < report.header.size(); ++i) {
+            if (import::canonicalHeader(report.header[i]) == "身份证号" && !cells[i].empty() && cells[i][0] != '\t')
+                cells[i].insert(0, "\t");
+        }
+        cells.insert(cells.begin(), {std::to_string(row.line), row.reason});
+        csv::writeRow(out, cells);
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return importEldersCsv(ledger, text.str(), options);
+    out.close();
+    return out ? std::string{} : "写入文件失败（磁盘已满？）：" + path;
 }
 
 } // namespace shouwang

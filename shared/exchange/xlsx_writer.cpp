@@ -57,7 +57,8 @@ bool isNumber(const std::string& text)
 double displayWidth(const std::string& text)
 {
     double width = 0;
-    for (unsigned char c : text) {
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
         if (c < 0x80)
             width += 1;
         else if (c >= 0xE0) // the lead byte of a three- or four-byte character: CJK and friends

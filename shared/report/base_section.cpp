@@ -3,7 +3,6 @@
 #include "report_context.h"
 
 #include "domain/enums.h"
-#include "store/database.h"
 
 #include <map>
 
@@ -64,22 +63,14 @@ void computeBase(Context& ctx, BaseFigures& out)
 // ledger, in whatever village: a person who moved and was entered again, or typed twice.
 void computeDuplicates(Context& ctx, BaseFigures& out)
 {
-    auto st = ctx.db.prepare(
-        "SELECT id, village_code, coalesce(name, ''), id_number, coalesce(status, '') FROM elders "
-        "WHERE deleted = 0 AND id_number IN (SELECT id_number FROM elders WHERE deleted = 0 AND id_number != ''"
-        + ctx.areaClause() + " GROUP BY id_number) "
-        "AND id_number IN (SELECT id_number FROM elders WHERE deleted = 0 GROUP BY id_number HAVING count(*) > 1) "
-        "ORDER BY id_number, village_code, created_at, id");
-    st.bind(1, ctx.request.area);
     std::string previous; // grouped by the number itself: two masked numbers may look alike
-    while (st.step()) {
-        const std::string number = st.text(3);
-        const std::string shown = ctx.maskId(number);
-        if (out.duplicates.empty() || number != previous)
+    for (ElderIdHolder& holder : ctx.stored.sharedIdNumbers()) {
+        const std::string shown = ctx.maskId(holder.idNumber);
+        if (out.duplicates.empty() || holder.idNumber != previous)
             out.duplicates.push_back({shown, {}});
-        previous = number;
-        ElderRef ref{st.text(0), st.text(1), st.text(2), shown};
-        out.duplicates.back().records.push_back({std::move(ref), st.text(4)});
+        previous = holder.idNumber;
+        ElderRef ref{std::move(holder.id), std::move(holder.villageCode), std::move(holder.name), shown};
+        out.duplicates.back().records.push_back({std::move(ref), std::move(holder.status)});
     }
 }
 

@@ -2,7 +2,8 @@
 #include "report_context.h"
 
 #include "domain/divisions.h"
-#include "store/database.h"
+#include "store/change_log.h"
+#include "store/conflict_queue.h"
 
 #include <map>
 
@@ -16,10 +17,10 @@ std::map<std::string, Village> seedVillages(Context& ctx)
 {
     std::map<std::string, Village> villages;
     auto add = [&](const std::string& code) {
-        if (code.size() == 12 && code.compare(0, ctx.request.area.size(), ctx.request.area) == 0)
+        if (levelOfCode(code) == DivisionLevel::Village && code.compare(0, ctx.request.area.size(), ctx.request.area) == 0)
             villages[code].code = code;
     };
-    if (ctx.request.area.size() == 12) {
+    if (levelOfCode(ctx.request.area) == DivisionLevel::Village) {
         add(ctx.request.area);
     } else {
         for (const Division& d : allDivisions()) {
@@ -35,26 +36,19 @@ std::map<std::string, Village> seedVillages(Context& ctx)
 void readChangeLog(Context& ctx, std::map<std::string, Village>& villages)
 {
     // Received changes only: on a device its own edits say nothing about the village's link.
-    auto st = ctx.db.prepare("SELECT village_code, max(logged_at) FROM change_log WHERE origin = 1"
-                             + ctx.areaClause() + " GROUP BY village_code");
-    st.bind(1, ctx.request.area);
-    while (st.step()) {
-        if (st.text(0).size() == 12)
-            villages[st.text(0)].lastData = st.text(1);
+    for (auto& [code, loggedAt] : ChangeLog(ctx.db).lastReceivedByVillage(ctx.request.area)) {
+        if (levelOfCode(code) == DivisionLevel::Village)
+            villages[code].lastData = std::move(loggedAt);
     }
 }
 
 // Returns the open conflicts on the county's own reference data, which belong to no village.
 std::size_t readConflicts(Context& ctx, std::map<std::string, Village>& villages)
 {
-    auto st = ctx.db.prepare("SELECT village_code, count(*) FROM conflicts WHERE status = 0" + ctx.areaClause()
-                             + " GROUP BY village_code");
-    st.bind(1, ctx.request.area);
     std::size_t county = 0;
-    while (st.step()) {
-        const auto n = static_cast<std::size_t>(st.integer(1));
-        if (st.text(0).size() == 12)
-            villages[st.text(0)].openConflicts = n;
+    for (const auto& [code, n] : ConflictQueue(ctx.db).openCountByVillage(ctx.request.area)) {
+        if (levelOfCode(code) == DivisionLevel::Village)
+            villages[code].openConflicts = n;
         else
             county += n;
     }
@@ -70,7 +64,7 @@ void computeData(Context& ctx, DataFigures& out)
 {
     auto villages = seedVillages(ctx);
     for (const DeviceContact& device : ctx.request.devices) {
-        if (device.revoked || device.scopeCode.size() != 12 || !villages.count(device.scopeCode))
+        if (device.revoked || levelOfCode(device.scopeCode) != DivisionLevel::Village || !villages.count(device.scopeCode))
             continue;
         Village& v = villages[device.scopeCode];
         ++v.devices;

@@ -5,7 +5,7 @@
 #include "report_context.h"
 
 #include "domain/enums.h"
-#include "store/database.h"
+#include "domain/incident_workflow.h"
 
 #include <chrono>
 
@@ -18,27 +18,7 @@ constexpr const char* kColumns[] = {"elder_id",    "type",       "status",      
                                     "description", "reported_at", "accepted_at", "accepted_by",   "assisting_at",
                                     "assistance",  "closed_at",  "closed_by",   "outcome"};
 
-std::vector<std::pair<Record, std::string>> loadIncidents(Context& ctx)
-{
-    std::string sql = "SELECT i.id, i.village_code, coalesce(e.name, '')";
-    for (const char* column : kColumns)
-        sql += std::string(", coalesce(i.") + column + ", '')";
-    sql += " FROM incidents i LEFT JOIN elders e ON e.id = i.elder_id WHERE i.deleted = 0"
-        + ctx.areaClause("i.village_code") + " ORDER BY i.village_code, i.id";
-    auto st = ctx.db.prepare(sql);
-    st.bind(1, ctx.request.area);
-    std::vector<std::pair<Record, std::string>> out;
-    while (st.step()) {
-        Record r;
-        r.entity = "incident";
-        r.id = st.text(0);
-        r.villageCode = st.text(1);
-        for (int i = 0; i < static_cast<int>(std::size(kColumns)); ++i)
-            r.set(kColumns[i], st.text(3 + i));
-        out.emplace_back(std::move(r), st.text(2));
-    }
-    return out;
-}
+
 
 // The step's time if it happened by `asOf`; nullopt if not (yet).
 std::optional<Seconds> stepBy(const Record& r, std::string_view field, const std::string& asOf)
@@ -56,11 +36,12 @@ double hoursBetween(Seconds a, Seconds b)
 
 std::string statusAt(const Record& r, const std::string& asOf)
 {
-    for (auto [field, status] : {std::pair{"closed_at", "closed"}, {"assisting_at", "assisting"}, {"accepted_at", "accepted"}}) {
-        if (stepBy(r, field, asOf))
-            return status;
+    // The furthest step taken by `asOf`; the first status needs no step.
+    for (std::size_t i = std::size(kIncidentStatusTimes) - 1; i > 0; --i) {
+        if (stepBy(r, kIncidentStatusTimes[i].timeField, asOf))
+            return std::string(kIncidentStatusTimes[i].status);
     }
-    return "reported";
+    return std::string(incident_status::kReported);
 }
 
 void average(double& into, double sum, std::size_t n)
@@ -73,8 +54,8 @@ IncidentFigures::Row rowOf(const Context& ctx, const Record& r, const std::strin
 {
     const EnumDef* types = findEnum("incident_type");
     const auto asOf = *parseDateTime(ctx.asOf);
-    const auto accepted = stepBy(r, "accepted_at", ctx.asOf);
-    const auto closed = stepBy(r, "closed_at", ctx.asOf);
+    const auto accepted = stepBy(r, incidentTimeField(incident_status::kAccepted), ctx.asOf);
+    const auto closed = stepBy(r, incidentTimeField(incident_status::kClosed), ctx.asOf);
     IncidentFigures::Row row;
     row.id = r.id;
     row.elderName = elderName;
@@ -105,10 +86,10 @@ void computeIncidents(Context& ctx, IncidentFigures& out)
 {
     double ackSum = 0, closeSum = 0;
     std::size_t ackCount = 0, closeCount = 0;
-    for (auto& [r, elderName] : loadIncidents(ctx)) {
+    for (auto& [r, elderName] : ctx.stored.incidents(kColumns)) {
         const std::string reportedText = incidentReportedAt(r);
         const auto reported = parseDateTime(reportedText);
-        const bool closed = stepBy(r, "closed_at", ctx.asOf).has_value();
+        const bool closed = stepBy(r, incidentTimeField(incident_status::kClosed), ctx.asOf).has_value();
         if (closed && r.value("closed_at").substr(0, 10) >= ctx.periodFrom())
             ++out.closedInPeriod;
         if (!reported || reportedText > ctx.asOf)

@@ -5,13 +5,11 @@
 
 namespace shouwang {
 
-DeviceContact localDeviceContact(Ledger& ledger)
+DeviceContact localDeviceContact(Ledger& ledger, std::string scopeCode)
 {
     DeviceContact device;
     device.id = ledger.deviceId();
-    const std::string scope = ledger.meta().value(meta::kScope); // "village:500154001200"
-    const auto colon = scope.find(':');
-    device.scopeCode = colon == std::string::npos ? scope : scope.substr(colon + 1);
+    device.scopeCode = std::move(scopeCode);
     device.lastSeen = syncStatus(ledger.meta()).lastSuccess;
     return device;
 }

@@ -7,7 +7,10 @@
 #include "supervision.h"
 
 #include "domain/derived.h"
+#include "exchange/table.h"
+#include "store/report_queries.h"
 
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -36,6 +39,7 @@ struct Context {
 
     Database& db;
     ReportRequest request;
+    ReportQueries stored; // what the ledger holds about the area (store/report_queries.h)
     Date asOfDay{};   // the day state figures are taken on: `to`, or today if earlier
     std::string asOf; // the moment: the end of `to`, or now if earlier
     VisitSchedule schedule;   // of the standard in force on asOfDay
@@ -47,14 +51,26 @@ struct Context {
     UnitFigures& unit(const std::string& villageCode);
     ElderRef ref(const ElderSnapshot& elder) const;
     std::string maskId(const std::string& idNumber) const;
-    // " AND substr(<column>, 1, N) = ?" for the area, and its bound value.
-    std::string areaClause(const char* column = "village_code") const;
     std::string periodFrom() const { return formatDate(request.from); }
     std::string periodTo() const { return formatDate(request.to); }
 };
 
+// A figure with one decimal ("12.5"), "" for a negative one (no figure: nothing to average).
+inline std::string oneDecimal(double x)
+{
+    if (x < 0)
+        return {};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", x);
+    return buf;
+}
+
 // The display name of a unit code: a township's name, a village's short name.
 std::string unitName(const std::string& code);
+// Every non-deleted record of `entity` in the area, all fields (area_records.cpp).
+std::vector<Record> loadAreaRecords(Context& ctx, std::string_view entity);
+// Elder id → name, of every elder of the area.
+std::map<std::string, std::string> elderNames(Context& ctx);
 // Fills ctx.elders (elder_snapshot.cpp).
 void loadElders(Context& ctx);
 
@@ -66,6 +82,19 @@ void computeRisk(Context& ctx, RiskFigures& out);
 void computeIncidents(Context& ctx, IncidentFigures& out);
 void computeServices(Context& ctx, ServiceFigures& out);
 void computeData(Context& ctx, DataFigures& out);
+void computeAssociation(Context& ctx, AssociationFigures& out);
+void computeVolunteerHours(Context& ctx, VolunteerHoursFigures& out);
+
+// The tables of those two sections (community_tables.cpp).
+void associationSummary(const SupervisionReport& r, std::vector<std::vector<std::string>>& rows);
+void volunteerSummary(const SupervisionReport& r, std::vector<std::vector<std::string>>& rows);
+Table associationTable(const SupervisionReport& r);
+Table volunteerAccountTable(const SupervisionReport& r);
+Table overdraftTable(const SupervisionReport& r);
+void computeReferrals(Context& ctx, ReferralFigures& out);
+void computeFamilyDuty(Context& ctx, FamilyDutyFigures& out);
+void computeHealth(Context& ctx, HealthFigures& out);
+void computeFacilities(Context& ctx, FacilityFigures& out);
 
 // Whole days from a to b.
 int daysBetween(Date a, Date b);

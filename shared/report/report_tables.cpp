@@ -1,5 +1,6 @@
 #include "report_tables.h"
 
+#include "duty_tables.h"
 #include "report_context.h"
 
 #include "domain/enums.h"
@@ -17,15 +18,6 @@ std::string num(std::size_t n)
     return std::to_string(n);
 }
 
-std::string hours(double h)
-{
-    if (h < 0)
-        return {};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", h);
-    return buf;
-}
-
 std::string yesNo(bool b)
 {
     return b ? "是" : "否";
@@ -34,12 +26,6 @@ std::string yesNo(bool b)
 std::string village(const std::string& code)
 {
     return report::unitName(code);
-}
-
-std::string statusLabel(std::string_view enumName, const std::string& code)
-{
-    const EnumDef* e = findEnum(enumName);
-    return e ? std::string(e->label(code)) : code;
 }
 
 bool wants(ReportSection asked, ReportSection section)
@@ -84,8 +70,8 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
         row("情况报告", "本期上报", num(i.reportedInPeriod));
         row("情况报告", "本期办结", num(i.closedInPeriod));
         row("情况报告", "期末未办结", num(i.openAtEnd));
-        row("情况报告", "平均受理用时（小时）", hours(i.averageAcknowledgeHours));
-        row("情况报告", "平均办结用时（小时）", hours(i.averageCloseHours));
+        row("情况报告", "平均受理用时（小时）", report::oneDecimal(i.averageAcknowledgeHours));
+        row("情况报告", "平均办结用时（小时）", report::oneDecimal(i.averageCloseHours));
         row("情况报告", "受理超时（时限 " + num(static_cast<std::size_t>(r.limits.acknowledgeHours)) + " 小时）",
             num(i.acknowledgeLate));
         row("情况报告", "办结超时（时限 " + num(static_cast<std::size_t>(r.limits.closeDays)) + " 天）",
@@ -99,10 +85,15 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
         row("服务", "委托照顾协议（备案）", num(r.services.careAgreementsOnFile));
         row("服务", "委托照顾协议（有效）", num(r.services.careAgreementsInForce));
     }
+    if (wants(s, ReportSection::Association))
+        report::associationSummary(r, rows);
+    if (wants(s, ReportSection::Volunteers))
+        report::volunteerSummary(r, rows);
     if (wants(s, ReportSection::Data)) {
         row("数据", "超过 " + num(static_cast<std::size_t>(r.limits.silentDays)) + " 天未同步的村", num(r.data.silentVillages));
         row("数据", "待处理冲突", num(r.data.openConflicts));
     }
+    report::addDutySummary(r, s, rows);
 }
 
 Table incompleteTable(const SupervisionReport& r)
@@ -125,7 +116,7 @@ Table duplicateTable(const SupervisionReport& r)
         ++group;
         for (const auto& e : d.records)
             t.rows.push_back({num(group), d.idNumber, e.elder.name, e.elder.villageCode, village(e.elder.villageCode),
-                              statusLabel("elder_status", e.status)});
+                              enumLabel("elder_status", e.status)});
     }
     return t;
 }
@@ -161,9 +152,9 @@ Table incidentTable(const SupervisionReport& r)
     Table t{"情况报告", {"村代码", "村", "老年人", "情况类别", "状态", "上报时间", "受理时间", "办结时间", "受理用时（小时）",
                          "办结用时（小时）", "受理超时", "办结超时"}, {}};
     for (const auto& i : r.incidents.incidents)
-        t.rows.push_back({i.villageCode, village(i.villageCode), i.elderName, i.type, statusLabel("incident_status", i.status),
+        t.rows.push_back({i.villageCode, village(i.villageCode), i.elderName, i.type, enumLabel("incident_status", i.status),
                           readableDateTime(i.reportedAt), readableDateTime(i.acceptedAt), readableDateTime(i.closedAt),
-                          hours(i.acknowledgeHours), hours(i.closeHours), yesNo(i.acknowledgeLate), yesNo(i.closeLate)});
+                          report::oneDecimal(i.acknowledgeHours), report::oneDecimal(i.closeHours), yesNo(i.acknowledgeLate), yesNo(i.closeLate)});
     return t;
 }
 
@@ -175,7 +166,7 @@ Table timelineTable(const SupervisionReport& r)
     for (const auto& i : r.incidents.incidents) {
         for (const auto& e : i.timeline)
             t.rows.push_back({village(i.villageCode), i.elderName, readableDateTime(i.reportedAt),
-                              statusLabel("incident_status", e.status), readableDateTime(e.at), e.who, e.note});
+                              enumLabel("incident_status", e.status), readableDateTime(e.at), e.who, e.note});
     }
     return t;
 }
@@ -193,7 +184,8 @@ std::vector<std::string> unitRow(const UnitFigures& u)
 {
     return {u.code, u.name, num(u.active), num(u.keyTargets), num(u.incomplete), u.onSchedule.percent(), num(u.overdue),
             u.assessed.percent(), num(u.highRiskWithoutPlan), num(u.reportedInPeriod), num(u.openIncidents),
-            num(u.lateIncidents), num(u.servicesGiven), num(u.silentVillages), num(u.openConflicts)};
+            num(u.lateIncidents), num(u.servicesGiven), num(u.silentVillages), num(u.openConflicts),
+            num(u.activities), std::to_string(u.hoursGiven), std::to_string(u.hoursRedeemed), num(u.volunteersGiving)};
 }
 
 } // namespace
@@ -204,6 +196,9 @@ std::optional<ReportSection> parseReportSection(std::string_view name)
         {"all", ReportSection::All},           {"base", ReportSection::Base},         {"visits", ReportSection::Visits},
         {"risk", ReportSection::Risk},         {"incidents", ReportSection::Incidents}, {"services", ReportSection::Services},
         {"data", ReportSection::Data},         {"duplicates", ReportSection::Duplicates},
+        {"association", ReportSection::Association}, {"volunteers", ReportSection::Volunteers},
+        {"referrals", ReportSection::Referrals}, {"family", ReportSection::Family},
+        {"health", ReportSection::Health},     {"facilities", ReportSection::Facilities},
     };
     for (const auto& [text, section] : kNames) {
         if (text == name)
@@ -222,7 +217,8 @@ Table summaryTable(const SupervisionReport& report, ReportSection section)
 Table unitTable(const SupervisionReport& report)
 {
     Table t{"分单位", {"代码", "单位", "在册老年人", "重点帮扶对象", "信息不全", "按期探访率", "逾期未探访", "评估覆盖率",
-                       "高风险无干预", "本期报告", "未办结报告", "超时报告", "服务次数", "未同步村", "待处理冲突"}, {}};
+                       "高风险无干预", "本期报告", "未办结报告", "超时报告", "服务次数", "未同步村", "待处理冲突",
+                       "协会活动", "志愿服务记入（小时）", "志愿服务兑换（小时）", "有服务时长的志愿者"}, {}};
     for (const UnitFigures& u : report.units)
         t.rows.push_back(unitRow(u));
     t.rows.push_back(unitRow(report.total));
@@ -248,8 +244,15 @@ std::vector<Table> reportTables(const SupervisionReport& report, ReportSection s
         tables.push_back(incidentTable(report));
         tables.push_back(timelineTable(report));
     }
+    if (wants(section, ReportSection::Association))
+        tables.push_back(report::associationTable(report));
+    if (wants(section, ReportSection::Volunteers)) {
+        tables.push_back(report::volunteerAccountTable(report));
+        tables.push_back(report::overdraftTable(report));
+    }
     if (wants(section, ReportSection::Data))
         tables.push_back(dataTable(report));
+    report::addDutyTables(report, section, tables);
     return tables;
 }
 

@@ -16,9 +16,13 @@
 
 namespace shouwang {
 
-enum class ReportSection { All, Base, Visits, Risk, Incidents, Services, Data, Duplicates };
+enum class ReportSection {
+    All, Base, Visits, Risk, Incidents, Services, Data, Duplicates, Association, Volunteers, Referrals, Family, Health,
+    Facilities
+};
 
-// "all", "base", "visits", "risk", "incidents", "services", "data", "duplicates".
+// "all", "base", "visits", "risk", "incidents", "services", "data", "duplicates", "association",
+// "volunteers", "referrals", "family", "health", "facilities".
 std::optional<ReportSection> parseReportSection(std::string_view name);
 
 // The headline figures: 板块, 指标, 数值 — one row per figure of the sections asked for.

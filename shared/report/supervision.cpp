@@ -22,9 +22,11 @@ std::string Ratio::percent() const
 namespace report {
 namespace {
 
-std::size_t childLength(std::size_t areaLength)
+// The level of an area's units: the townships of a county, the villages of a township (a
+// village is its own one unit).
+DivisionLevel unitLevel(std::string_view area)
 {
-    return areaLength == 6 ? 9 : 12;
+    return levelOfCode(area) == DivisionLevel::County ? DivisionLevel::Township : DivisionLevel::Village;
 }
 
 // Units with a village committee in them: the policy is about rural villages, so a
@@ -32,17 +34,17 @@ std::size_t childLength(std::size_t areaLength)
 void seedUnits(Context& ctx)
 {
     const std::string& area = ctx.request.area;
-    if (area.size() == 12) {
+    if (levelOfCode(area) == DivisionLevel::Village) {
         ctx.unit(area);
         return;
     }
     for (const Division* child : childDivisions(area)) {
-        const bool rural = area.size() == 9 ? child->isVillageCommittee() : [&] {
+        const bool rural = levelOfCode(area) == DivisionLevel::Township ? child->isVillageCommittee() : [&] {
             const auto villages = childDivisions(child->code);
             return std::any_of(villages.begin(), villages.end(), [](const Division* v) { return v->isVillageCommittee(); });
         }();
         if (rural)
-            ctx.unit(std::string(child->code) + std::string(12 - child->code.size(), '0'));
+            ctx.unit(std::string(child->code) + std::string(codeDigits(DivisionLevel::Village) - child->code.size(), '0'));
     }
 }
 
@@ -69,6 +71,10 @@ UnitFigures totalOf(const std::vector<UnitFigures>& units)
         t.servicesGiven += u.servicesGiven;
         t.openConflicts += u.openConflicts;
         t.silentVillages += u.silentVillages;
+        t.activities += u.activities;
+        t.volunteersGiving += u.volunteersGiving;
+        t.hoursGiven += u.hoursGiven;
+        t.hoursRedeemed += u.hoursRedeemed;
     }
     return t;
 }
@@ -78,6 +84,7 @@ UnitFigures totalOf(const std::vector<UnitFigures>& units)
 Context::Context(Database& database, const ReportRequest& req)
     : db(database)
     , request(req)
+    , stored(database, req.area)
 {
     if (request.now.empty())
         request.now = nowDateTime();
@@ -94,7 +101,7 @@ Context::Context(Database& database, const ReportRequest& req)
 
 UnitFigures& Context::unit(const std::string& villageCode)
 {
-    const std::string code = villageCode.substr(0, childLength(request.area.size()));
+    const std::string code(enclosingCode(villageCode, unitLevel(request.area)));
     auto [it, fresh] = units.try_emplace(code);
     if (fresh) {
         it->second.code = code;
@@ -111,11 +118,6 @@ std::string Context::maskId(const std::string& idNumber) const
 ElderRef Context::ref(const ElderSnapshot& elder) const
 {
     return {elder.id, elder.villageCode, elder.name, maskId(elder.idNumber)};
-}
-
-std::string Context::areaClause(const char* column) const
-{
-    return std::string(" AND substr(") + column + ", 1, " + std::to_string(request.area.size()) + ") = ?";
 }
 
 std::string unitName(const std::string& code)
@@ -164,7 +166,13 @@ SupervisionReport computeSupervision(Database& db, const ReportRequest& request)
     report::computeRisk(ctx, out.risk);
     report::computeIncidents(ctx, out.incidents);
     report::computeServices(ctx, out.services);
+    report::computeAssociation(ctx, out.association);
+    report::computeVolunteerHours(ctx, out.volunteerHours);
     report::computeData(ctx, out.data);
+    report::computeReferrals(ctx, out.referrals);
+    report::computeFamilyDuty(ctx, out.familyDuty);
+    report::computeHealth(ctx, out.health);
+    report::computeFacilities(ctx, out.facilities);
 
     out.request = ctx.request;
     out.limits = ctx.limits;

@@ -4,6 +4,8 @@
 // is computed). Computed here once, for any area and period, and shown by the client's
 // dashboard and by `shouwang-server report` alike.
 
+#include "duty_figures.h"
+
 #include "domain/date.h"
 #include "domain/incident_workflow.h"
 #include "domain/risk_rule.h"
@@ -136,6 +138,40 @@ struct ServiceFigures {
     std::size_t careAgreementsInForce = 0;
 };
 
+// 老年协会活动 (issue 18 item 1): group activities held in the period.
+struct AssociationFigures {
+    std::size_t activities = 0;        // dated in the period
+    std::size_t attendances = 0;       // elders of the ledger at them (one elder at two counts twice)
+    std::size_t otherParticipants = 0; // others who took part
+    Ratio eldersReached;               // active elders at one or more of them
+    Ratio keyTargetsReached;           // the same among the key targets
+    struct Row {
+        std::string villageCode, date, title, kind, organiser, place;
+        std::size_t elders = 0, others = 0;
+    };
+    std::vector<Row> list; // by village and date
+};
+
+// 志愿服务时长 (issue 18 item 2): hours credited and redeemed, and the accounts.
+struct VolunteerHoursFigures {
+    int hoursGiven = 0;                // credits not voided, dated in the period
+    int hoursRedeemed = 0;             // redemptions not voided, dated in the period
+    std::size_t volunteersGiving = 0;  // volunteers with hours credited in the period
+    std::size_t overdraftsPending = 0; // redemptions 超额待核, dated by the end of the period
+    struct Account {
+        std::string villageCode, name;
+        int given = 0, redeemed = 0;    // in the period
+        int balance = 0;                // of every entry dated by the end of the period
+        int pendingHours = 0;
+    };
+    std::vector<Account> accounts; // volunteers with any entry, by village and name
+    struct Pending {
+        std::string villageCode, volunteer, date, service, confirmedBy;
+        int hours = 0, balanceAfter = 0;
+    };
+    std::vector<Pending> pending;
+};
+
 // 数据
 struct DataFigures {
     struct Village {
@@ -160,6 +196,8 @@ struct UnitFigures {
     std::size_t overdue = 0, highRiskWithoutPlan = 0;
     std::size_t reportedInPeriod = 0, openIncidents = 0, lateIncidents = 0;
     std::size_t servicesGiven = 0, openConflicts = 0, silentVillages = 0;
+    std::size_t activities = 0, volunteersGiving = 0; // issue 18 items 1 and 2
+    int hoursGiven = 0, hoursRedeemed = 0;
 };
 
 struct SupervisionReport {
@@ -174,7 +212,13 @@ struct SupervisionReport {
     RiskFigures risk;
     IncidentFigures incidents;
     ServiceFigures services;
+    AssociationFigures association;
+    VolunteerHoursFigures volunteerHours;
     DataFigures data;
+    ReferralFigures referrals;
+    FamilyDutyFigures familyDuty;
+    HealthFigures health;
+    FacilityFigures facilities;
 };
 
 // "" when the request can be answered, else why not (Chinese): unknown area, from after to.

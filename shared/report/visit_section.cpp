@@ -2,20 +2,15 @@
 // published campaigns reached their target groups.
 #include "report_context.h"
 
+#include "domain/divisions.h"
 #include "domain/enums.h"
-#include "store/database.h"
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace shouwang::report {
 namespace {
-
-std::string label(std::string_view enumName, const std::string& code)
-{
-    const EnumDef* e = findEnum(enumName);
-    return e ? std::string(e->label(code)) : code;
-}
 
 bool inTarget(const ElderSnapshot& e, const std::string& target)
 {
@@ -28,13 +23,7 @@ bool inTarget(const ElderSnapshot& e, const std::string& target)
 
 void countPeriodVisits(Context& ctx, VisitFigures& out)
 {
-    auto st = ctx.db.prepare("SELECT count(*), count(DISTINCT elder_id) FROM visits WHERE deleted = 0 "
-                             "AND date >= ? AND date <= ?" + ctx.areaClause());
-    st.bind(1, ctx.periodFrom()).bind(2, ctx.periodTo()).bind(3, ctx.request.area);
-    if (st.step()) {
-        out.visitsInPeriod = static_cast<std::size_t>(st.integer(0));
-        out.eldersVisitedInPeriod = static_cast<std::size_t>(st.integer(1));
-    }
+    std::tie(out.visitsInPeriod, out.eldersVisitedInPeriod) = ctx.stored.visitsBetween(ctx.periodFrom(), ctx.periodTo());
 }
 
 } // namespace
@@ -74,26 +63,19 @@ void computeVisits(Context& ctx, VisitFigures& out)
 // the campaign, dated within the campaign's own dates (both days included).
 void computeCampaigns(Context& ctx, VisitFigures& out)
 {
-    auto st = ctx.db.prepare("SELECT id, coalesce(name, ''), coalesce(kind, ''), coalesce(target, ''), start_date, "
-                             "end_date FROM campaigns WHERE deleted = 0 AND village_code = ? AND start_date <= ? "
-                             "AND end_date >= ? ORDER BY start_date, name, id");
-    st.bind(1, ctx.request.area.substr(0, 6)).bind(2, ctx.periodTo()).bind(3, ctx.periodFrom());
-    while (st.step()) {
-        VisitFigures::Campaign c{st.text(0), st.text(1), label("campaign_kind", st.text(2)), st.text(3), st.text(4),
-                                 st.text(5), {}};
+    for (StoredCampaign& stored : ctx.stored.campaignsMeeting(ctx.periodFrom(), ctx.periodTo())) {
+        VisitFigures::Campaign c{std::move(stored.id),   std::move(stored.name), enumLabel("campaign_kind", stored.kind),
+                                 std::move(stored.target), std::move(stored.start), std::move(stored.end), {}};
         std::set<std::string> reached;
-        auto visits = ctx.db.prepare("SELECT DISTINCT elder_id FROM visits WHERE deleted = 0 AND campaign_id = ? "
-                                     "AND date >= ? AND date <= ?" + ctx.areaClause());
-        visits.bind(1, c.id).bind(2, c.start).bind(3, c.end).bind(4, ctx.request.area);
-        while (visits.step())
-            reached.insert(visits.text(0));
+        for (std::string& elder : ctx.stored.eldersVisitedFor(c.id, c.start, c.end))
+            reached.insert(std::move(elder));
         for (const ElderSnapshot& e : ctx.elders) {
             if (!e.active() || !inTarget(e, c.target))
                 continue;
             ++c.covered.whole;
             c.covered.part += reached.count(e.id);
         }
-        c.target = label("campaign_target", c.target);
+        c.target = enumLabel("campaign_target", c.target);
         out.campaigns.push_back(std::move(c));
     }
 }

@@ -2,6 +2,7 @@
 
 #include "change_codec.h"
 #include "database.h"
+#include "village_range.h"
 
 #include "domain/date.h"
 
@@ -215,6 +216,17 @@ std::size_t ChangeLog::pendingCount()
     const std::size_t n = st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
     st.reset();
     return n;
+}
+
+std::vector<std::pair<std::string, std::string>> ChangeLog::lastReceivedByVillage(std::string_view villagePrefix)
+{
+    auto st = m_db.prepare("SELECT village_code, max(logged_at) FROM change_log WHERE origin = ? AND "
+                           + std::string(kVillageRangeClause) + " GROUP BY village_code");
+    st.bind(1, static_cast<int>(ChangeOrigin::Remote)).bind(2, villagePrefix).bind(3, villageRangeEnd(villagePrefix));
+    std::vector<std::pair<std::string, std::string>> out;
+    while (st.step())
+        out.emplace_back(st.text(0), st.text(1));
+    return out;
 }
 
 bool ChangeLog::markAcknowledged(std::string_view changeId)

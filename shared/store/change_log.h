@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace shouwang {
@@ -57,6 +58,9 @@ public:
     void noteEpoch(std::string_view epoch, std::uint64_t firstSeq);
     std::uint64_t receivedSinceEpochs(const std::vector<std::string>& known);
     std::size_t pendingCount();
+    // The latest change received (not made here) from each village under `villagePrefix`:
+    // (village code, logged_at), by code.
+    std::vector<std::pair<std::string, std::string>> lastReceivedByVillage(std::string_view villagePrefix);
     // Both return whether the change moved (it was pending).
     bool markAcknowledged(std::string_view changeId);
     // Quarantines a change the server refused: kept, shown to the user, not sent again.

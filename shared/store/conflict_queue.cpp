@@ -83,6 +83,17 @@ std::size_t ConflictQueue::openCount(std::string_view villagePrefix)
     return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
 }
 
+std::vector<std::pair<std::string, std::size_t>> ConflictQueue::openCountByVillage(std::string_view villagePrefix)
+{
+    auto st = m_db.prepare("SELECT village_code, count(*) FROM conflicts WHERE status = 0 AND "
+                           + std::string(kVillageRangeClause) + " GROUP BY village_code");
+    st.bind(1, villagePrefix).bind(2, villageRangeEnd(villagePrefix));
+    std::vector<std::pair<std::string, std::size_t>> out;
+    while (st.step())
+        out.emplace_back(st.text(0), static_cast<std::size_t>(st.integer(1)));
+    return out;
+}
+
 SaveResult resolveConflict(Ledger& ledger, const Conflict& conflict, const std::string& value,
                            std::string_view operatorName)
 {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace shouwang {
@@ -46,6 +47,9 @@ public:
     std::vector<Conflict> open(std::string_view villagePrefix = {});
     std::vector<Conflict> all(std::string_view villagePrefix = {});
     std::size_t openCount(std::string_view villagePrefix = {});
+    // Open conflicts per village code under `villagePrefix` (a county's own code for its
+    // reference data): (code, count), by code.
+    std::vector<std::pair<std::string, std::size_t>> openCountByVillage(std::string_view villagePrefix);
 
 private:
     std::vector<Conflict> query(std::string_view villagePrefix, bool onlyOpen);

@@ -6,6 +6,13 @@
 
 namespace shouwang {
 
+std::string storeErrorText(const StoreError& e)
+{
+    return std::string(e.full() ? "磁盘已满或数据库只读 / disk full or database read-only: "
+                                : "数据库错误 / database error: ")
+        + e.what();
+}
+
 StoreError::StoreError(std::string message, int code)
     : std::runtime_error(std::move(message))
     , m_code(code)

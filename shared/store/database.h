@@ -25,6 +25,9 @@ private:
     int m_code;
 };
 
+// The failure as the command-line tools word it, in Chinese and English, on one line.
+std::string storeErrorText(const StoreError& e);
+
 class Statement;
 
 // The only owner of a sqlite3 handle; nothing outside store/ sees SQLite.
@@ -51,7 +54,6 @@ public:
     // Writes the whole database as it stands at one moment to a new file at `path`
     // (VACUUM INTO): a copy to work on that leaves this one untouched.
     void copyTo(const std::string& path);
-    sqlite3* handle() const { return m_db; }
 
 private:
     struct Cache;

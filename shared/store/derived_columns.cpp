@@ -174,8 +174,7 @@ void DerivedColumns::refresh(const std::string& elderId)
 
     const RiskStandard& rules = standard();
     const ElderFlags flags = deriveFlags(facts, today());
-    const int bits = (flags.disabled ? Disabled : 0) | (flags.dementia ? Dementia : 0) | (flags.alone ? Alone : 0)
-        | (flags.hardship ? Hardship : 0);
+    const auto bits = static_cast<std::int64_t>(elder_flag::toStored(flagBits(flags)));
 
     Statement& st = m_db.cached("UPDATE elders SET x_birth_date = ?, x_sex = ?, x_flags = ?, x_risk_level = ?, "
                                 "x_last_visit = ?, x_visit_due = ?, x_assess_due = ?, x_away_since = ? WHERE id = ?");

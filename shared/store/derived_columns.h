@@ -22,17 +22,19 @@ void addElderListIndex(Database& db);
 
 class DerivedColumns {
 public:
-    // Bits of x_flags. Age-based flags are not stored: they change with the calendar and
-    // are asked of x_birth_date instead.
-    enum Flag { Disabled = 1, Dementia = 2, Alone = 4, Hardship = 8 };
+    // x_flags holds the lasting flags (elder_flag::toStored in domain/derived.h). Age-based
+    // flags are not stored: they change with the calendar and are asked of x_birth_date.
 
     explicit DerivedColumns(Database& db)
         : m_db(db)
     {
     }
 
-    // Elders whose derived columns a write of `record` can change.
+    // Elders whose derived columns a write of `record` can change. With changesStandard(),
+    // the one list of which entities feed the derived columns.
     std::vector<std::string> affectedElders(const Record& record);
+    // A write of this entity can change the standard every elder is judged by: refreshAll().
+    static bool changesStandard(std::string_view entity) { return entity == "risk_rule"; }
     void refresh(const std::string& elderId);
     // After a change of the county's standard, or once a day (dates move on).
     void refreshAll();

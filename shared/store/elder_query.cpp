@@ -11,25 +11,26 @@
 namespace shouwang {
 namespace {
 
-// Dates before which someone born is at least `years` old on `on`.
-std::string bornBy(Date on, int years)
-{
-    using namespace std::chrono;
-    year_month_day ymd{on};
-    ymd = (ymd.year() - std::chrono::years(years)) / ymd.month() / ymd.day();
-    if (!ymd.ok()) // 29 February in a common year: the birthday falls on 1 March
-        ymd = ymd.year() / ymd.month() / last;
-    return formatDate(sys_days{ymd});
-}
+// The thresholds of domain/derived.h as the stored dates are compared with them.
+struct Cutoffs {
+    std::string advancedAge; // born on or before: 高龄
+    std::string oldAge;      // born on or before: old enough for the 留守 hint
+    std::string away;        // away since on or before: long enough for the 留守 hint
+    std::string healthAge;   // born on or before: old enough for 65+ health management
 
-std::string sixMonthsBefore(Date on)
+    explicit Cutoffs(Date on)
+        : advancedAge(formatDate(bornBy(on, kAdvancedAge)))
+        , oldAge(formatDate(bornBy(on, kOldAge)))
+        , away(formatDate(monthsBefore(on, kAwayMonths)))
+        , healthAge(formatDate(bornBy(on, kHealthManagementAge)))
+    {
+    }
+};
+
+// A lasting flag's test of x_flags.
+std::string storedFlagClause(elder_flag::Bit flag)
 {
-    using namespace std::chrono;
-    year_month_day ymd{on};
-    ymd = ymd - months(6);
-    if (!ymd.ok())
-        ymd = ymd.year() / ymd.month() / last;
-    return formatDate(sys_days{ymd});
+    return "(x_flags & " + std::to_string(elder_flag::toStored(flag)) + ") != 0";
 }
 
 struct Sql {
@@ -44,7 +45,10 @@ struct Sql {
     }
 };
 
-constexpr auto kHardFlags = "(x_flags != 0 OR x_birth_date <= ?)";
+// 重点帮扶对象 (isKeyTarget): any lasting flag stored, or 高龄.
+constexpr auto kKeyTarget = "(x_flags != 0 OR x_birth_date <= ?)";
+static_assert(elder_flag::toStored(elder_flag::kLasting) == 0xF && elder_flag::toStored(elder_flag::AdvancedAge) == 0,
+              "x_flags holds the lasting flags and only those, so x_flags != 0 means one of them");
 constexpr auto kNotDeleted = " WHERE deleted = 0";
 
 // Up to this many elders found by the search are fetched by rowid and sorted. When more
@@ -67,7 +71,7 @@ Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches)
 {
     Sql sql;
     sql.where = kNotDeleted;
-    const std::string eighty = bornBy(on, 80);
+    const Cutoffs cutoffs(on);
     if (!f.villagePrefix.empty())
         sql.add(std::string(kVillageRangeClause), {f.villagePrefix, villageRangeEnd(f.villagePrefix)});
     if (!f.householdId.empty())
@@ -82,19 +86,22 @@ Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches)
     if (!f.status.empty())
         sql.add("status = ?", {f.status});
     if (f.flags & ElderFilter::AdvancedAge)
-        sql.add("x_birth_date <= ?", {eighty});
-    if (f.flags & ElderFilter::Disabled)
-        sql.add("(x_flags & " + std::to_string(DerivedColumns::Disabled) + ") != 0");
-    if (f.flags & ElderFilter::Dementia)
-        sql.add("(x_flags & " + std::to_string(DerivedColumns::Dementia) + ") != 0");
-    if (f.flags & ElderFilter::Alone)
-        sql.add("(x_flags & " + std::to_string(DerivedColumns::Alone) + ") != 0");
-    if (f.flags & ElderFilter::Hardship)
-        sql.add("(x_flags & " + std::to_string(DerivedColumns::Hardship) + ") != 0");
+        sql.add("x_birth_date <= ?", {cutoffs.advancedAge});
+    for (elder_flag::Bit lasting : {ElderFilter::Disabled, ElderFilter::Dementia, ElderFilter::Alone, ElderFilter::Hardship}) {
+        if (f.flags & lasting)
+            sql.add(storedFlagClause(lasting));
+    }
     if (f.flags & ElderFilter::KeyTarget)
-        sql.add(kHardFlags, {eighty});
+        sql.add(kKeyTarget, {cutoffs.advancedAge});
     if (f.flags & ElderFilter::Eligible)
-        sql.add("x_birth_date <= ? AND x_away_since != '' AND x_away_since <= ?", {bornBy(on, 60), sixMonthsBefore(on)});
+        sql.add("x_birth_date <= ? AND x_away_since != '' AND x_away_since <= ?", {cutoffs.oldAge, cutoffs.away});
+    if (f.programme == "health_65")
+        sql.add("health_mgmt_65 = '1'");
+    else if (f.programme == "health_65_missing")
+        // A comparison with the column itself, so its integer affinity applies to '1'.
+        sql.add("x_birth_date <= ? AND (health_mgmt_65 IS NULL OR health_mgmt_65 != '1')", {cutoffs.healthAge});
+    else if (f.programme == "registered_poor" || f.programme == "dibao" || f.programme == "tekun")
+        sql.add("household_id IN (SELECT id FROM households WHERE deleted = 0 AND " + f.programme + " = '1')");
     // The unary + (risk level, visit due) keeps SQLite off the one-column indexes for these
     // filters: many elders match them, and a row fetched per index entry cost 1.3 s at
     // 100,000 elders where a walk of elders_list costs 50 ms (docs/performance.md).
@@ -158,7 +165,7 @@ std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date o
     for (std::size_t i = 0; i < sql.params.size(); ++i)
         st.bind(static_cast<int>(i + 1), sql.params[i]);
 
-    const std::string eighty = bornBy(on, 80), sixty = bornBy(on, 60), awayCutoff = sixMonthsBefore(on);
+    const Cutoffs cutoffs(on);
     std::vector<ElderRow> rows;
     while (st.step()) {
         ElderRow r;
@@ -180,13 +187,9 @@ std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date o
         const std::string away = st.text(15);
         if (auto birth = parseDate(r.birthDate))
             r.age = yearsBetween(*birth, on);
-        const bool old = !r.birthDate.empty() && r.birthDate <= eighty;
-        r.flags = (old ? ElderFilter::AdvancedAge : 0u) | (bits & DerivedColumns::Disabled ? ElderFilter::Disabled : 0u)
-            | (bits & DerivedColumns::Dementia ? ElderFilter::Dementia : 0u)
-            | (bits & DerivedColumns::Alone ? ElderFilter::Alone : 0u)
-            | (bits & DerivedColumns::Hardship ? ElderFilter::Hardship : 0u)
-            | (old || bits != 0 ? ElderFilter::KeyTarget : 0u)
-            | (!r.birthDate.empty() && r.birthDate <= sixty && !away.empty() && away <= awayCutoff ? ElderFilter::Eligible : 0u);
+        ElderFlags flags = flagsFromStored(bits, r.age);
+        flags.eligible = r.age >= kOldAge && !away.empty() && away <= cutoffs.away;
+        r.flags = flagBits(flags);
         rows.push_back(std::move(r));
     }
     return rows;

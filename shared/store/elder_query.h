@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/date.h"
+#include "domain/derived.h"
 
 #include <cstdint>
 #include <string>
@@ -13,15 +14,9 @@ class Database;
 // The ledger's elder list: what the table shows and every filter it offers (DESIGN.md §3
 // derived flags), answered from indexed, derived columns so 100,000 rows stay fast.
 struct ElderFilter {
-    enum Flag : std::uint32_t {
-        AdvancedAge = 1, // 高龄 80+
-        Disabled = 2,    // 失能
-        Dementia = 4,    // 失智
-        Alone = 8,       // 独居
-        Hardship = 16,   // 生活困难
-        KeyTarget = 32,  // 重点帮扶对象 (any of the above)
-        Eligible = 64,   // 60+ and every supporter away for 6 months or more
-    };
+    // The flags of domain/derived.h (ElderFlags) as bits: ElderFilter::AdvancedAge etc.
+    using Flag = elder_flag::Bit;
+    using enum elder_flag::Bit;
 
     std::string villagePrefix;
     std::string householdId;
@@ -29,6 +24,10 @@ struct ElderFilter {
     std::string status;        // an elder_status code, "" for every status
     std::uint32_t flags = 0;   // all of these must hold
     std::string riskLevel;     // a risk_level code; "none" for never assessed
+    // A programme the elder is or should be in: "health_65" (in 65+ health management),
+    // "health_65_missing" (65 or older and not in it), "registered_poor", "dibao", "tekun"
+    // (of a 建档立卡 / 低保 / 特困供养 household); "" for any.
+    std::string programme;
     bool overdue = false;      // visit due date before today
     bool dueBy = false;        // visit due on or before `dueDate`
     Date dueDate{};
@@ -54,7 +53,7 @@ struct ElderRow {
     std::string lastVisit;
     std::string visitDue;
     std::string assessmentDue;
-    std::uint32_t flags = 0; // ElderFilter::Flag bits that hold today
+    std::uint32_t flags = 0; // ElderFilter::Flag bits that hold today (flagBits)
 };
 
 std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date on);

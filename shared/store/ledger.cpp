@@ -5,6 +5,7 @@
 #include "migrations.h"
 #include "record_table.h"
 #include "village_range.h"
+#include "volunteer_hours_store.h"
 
 #include "domain/date.h"
 #include "domain/ids.h"
@@ -69,11 +70,6 @@ std::string deviceIdOf(Database& db)
     return id;
 }
 
-bool isDigits(std::string_view s, std::size_t length)
-{
-    return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::string storageMessage(const StoreError& e)
 {
     if (e.full())
@@ -131,8 +127,7 @@ std::string Ledger::refusalFor(const EntityDef& entity, Record& record)
             }
         }
     }
-    const std::size_t codeLength = entity.scope == EntityScope::County ? 6 : 12;
-    if (!isDigits(record.villageCode, codeLength))
+    if (!isCodeOf(filingLevel(entity), record.villageCode))
         return entity.scope == EntityScope::County ? "区县代码应为6位数字" : "村（社区）代码应为12位数字";
     return {};
 }
@@ -205,6 +200,17 @@ SaveResult Ledger::write(Record& record, std::string_view operatorName, const Wr
         } else if (before->villageCode != record.villageCode) {
             result.message = "记录所属村（社区）不能更改";
             return result;
+        }
+        if (isVolunteerHoursEntity(record.entity)) {
+            // Append-only entries; a new redemption checked against the balance inside the
+            // transaction, so two windows on one file cannot both spend the same hours.
+            Record after = record;
+            after.deleted = deleting || record.deleted;
+            result.message = volunteerHoursEntryProblem(before ? &*before : nullptr, after);
+            if (result.message.empty() && !before && record.entity == kRedemptionEntity)
+                result.message = redemptionProblem(m_db, record);
+            if (!result.message.empty())
+                return result;
         }
 
         // What the writer saw: the form's copy when it gives one, else the row as it stands.
@@ -281,7 +287,7 @@ SaveResult Ledger::write(Record& record, std::string_view operatorName, const Wr
         writeRecord(m_db, *entity, stored);
         m_changes.append(change, ChangeOrigin::Local);
         persistClock();
-        if (record.entity == "risk_rule") {
+        if (DerivedColumns::changesStandard(record.entity)) {
             if (m_deferredElders)
                 m_deferredElders->push_back({}); // an empty id: refresh them all
             else

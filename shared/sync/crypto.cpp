@@ -40,23 +40,32 @@ std::string randomBytes(std::size_t count)
     return out;
 }
 
+namespace {
+
+// One byte of binary data held in a string, as the number it is.
+unsigned octet(std::string_view bytes, std::size_t i)
+{
+    return static_cast<unsigned char>(bytes[i]);
+}
+
+} // namespace
+
 std::string base64Url(std::string_view bytes)
 {
     static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     std::string out;
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8)
-            | static_cast<unsigned char>(bytes[i + 2]);
+        const unsigned v = (octet(bytes, i) << 16) | (octet(bytes, i + 1) << 8) | octet(bytes, i + 2);
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
         out += kAlphabet[(v >> 6) & 63];
         out += kAlphabet[v & 63];
     }
     if (const std::size_t rest = bytes.size() - i; rest > 0) {
-        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+        unsigned v = octet(bytes, i) << 16;
         if (rest == 2)
-            v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+            v |= octet(bytes, i + 1) << 8;
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
         if (rest == 2)
@@ -75,7 +84,8 @@ std::string hex(std::string_view bytes)
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     out.reserve(bytes.size() * 2);
-    for (unsigned char c : bytes) {
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const unsigned c = octet(bytes, i);
         out += kHex[c >> 4];
         out += kHex[c & 0xf];
     }

@@ -7,7 +7,8 @@
 
 #include "domain/date.h"
 #include "domain/enums.h"
-#include "domain/incident_workflow.h"
+#include "domain/volunteer_hours.h"
+#include "domain/workflow.h"
 #include "domain/schema.h"
 #include "domain/text.h"
 #include "domain/validation.h"
@@ -16,11 +17,6 @@
 
 namespace shouwang {
 namespace {
-
-bool isDigits(std::string_view s)
-{
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 MergeOutcome refuse(MergeRefusal why, std::string message)
 {
@@ -59,8 +55,7 @@ MergeOutcome MergeEngine::check(const Change& change) const
         return refuse(MergeRefusal::InvalidValue, "变更不含任何字段");
     if (!entity)
         return {}; // a device keeps a newer county's entity whole, to read once upgraded
-    const std::size_t codeLength = entity->scope == EntityScope::County ? 6 : 12;
-    if (change.villageCode.size() != codeLength || !isDigits(change.villageCode))
+    if (!isCodeOf(filingLevel(*entity), change.villageCode))
         return refuse(MergeRefusal::InvalidValue, "变更所属的行政区划代码无效");
     if (std::string error = validateOperatorName(change.operatorName); !error.empty())
         return refuse(MergeRefusal::InvalidValue, error);
@@ -160,33 +155,6 @@ std::size_t MergeEngine::reapplyDeferred()
     return done;
 }
 
-namespace {
-
-std::string statusLabel(std::string_view code)
-{
-    const EnumDef* statuses = findEnum("incident_status");
-    return std::string(statuses ? statuses->label(code) : code);
-}
-
-// Why a merged incident breaks the workflow where its record before did not; "" when not.
-std::string incidentRefusal(const Record* before, const Record& after)
-{
-    const std::string& from = before ? before->value("status") : std::string();
-    const std::string& to = after.value("status");
-    if (before && from != to && !from.empty() && !canMoveIncident(from, to))
-        return "情况报告不能从“" + statusLabel(from) + "”改为“" + statusLabel(to)
-            + "”：须按 上报→受理→救助中→办结 的顺序处理";
-    std::vector<FieldError> was = before ? incidentWorkflowProblems(*before) : std::vector<FieldError>{};
-    for (const FieldError& problem : incidentWorkflowProblems(after)) {
-        const bool old = std::any_of(was.begin(), was.end(), [&](const FieldError& e) { return e.field == problem.field; });
-        if (!old)
-            return "情况报告：" + problem.message;
-    }
-    return {};
-}
-
-} // namespace
-
 MergeOutcome MergeEngine::checkReferences(const Change& change, const Record* existing)
 {
     const EntityDef& entity = *findEntity(change.entity);
@@ -231,6 +199,11 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
             return refused;
     }
     MergeOutcome outcome;
+    // The record as it stood, for the county's checks below of a workflow's steps and of
+    // append-only entries (`existing` is moved from).
+    const Workflow* flow = workflowOf(change.entity);
+    const bool checksHistory = m_role == MergeRole::County && (flow || isVolunteerHoursEntity(change.entity));
+    const std::optional<Record> before = checksHistory ? existing : std::nullopt;
     Record record = existing ? std::move(*existing) : Record{};
     if (!existing) {
         record.entity = change.entity;
@@ -273,10 +246,18 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
         conflicts.settle(change.recordId, f.name, f.base);
     }
 
-    // The county holds an incident to its workflow (上报 → 受理 → 救助中 → 办结) whoever sends
-    // it: an older or modified client cannot skip a step or leave out what a step records.
-    if (m_role == MergeRole::County && change.entity == "incident") {
-        if (std::string why = incidentRefusal(existing ? &*existing : nullptr, record); !why.empty())
+    // The county holds an incident or a referral to its workflow (上报 → 受理 → 救助中 → 办结;
+    // 提出 → 乡镇审核 → 已转介 → 已受理 → 已办结/未解决) whoever sends it: an older or modified
+    // client cannot skip a step or leave out what a step records.
+    if (flow && m_role == MergeRole::County) {
+        if (std::string why = workflowRefusal(*flow, before ? &*before : nullptr, record); !why.empty())
+            return refuse(MergeRefusal::InvalidValue, why);
+    }
+
+    // Volunteer hours entries are append-only whoever sends them; an overdraft is kept (the
+    // account marks it 超额待核), since the county may not drop what a village confirmed.
+    if (m_role == MergeRole::County && isVolunteerHoursEntity(change.entity)) {
+        if (std::string why = volunteerHoursEntryProblem(before ? &*before : nullptr, record); !why.empty())
             return refuse(MergeRefusal::InvalidValue, why);
     }
 
@@ -288,10 +269,9 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
         record.updatedAt = when;
     writeRecord(db, entity, record);
 
-    if (change.entity == "risk_rule")
+    if (DerivedColumns::changesStandard(change.entity))
         m_standardChanged = true;
-    else if (change.entity == "elder" || change.entity == "household" || change.entity == "supporter"
-             || change.entity == "visit" || change.entity == "risk_assessment") {
+    else { // DerivedColumns::affectedElders knows which entities feed the derived columns
         for (auto& elder : m_ledger.derived().affectedElders(record))
             m_touchedElders.push_back(std::move(elder));
     }

@@ -1,13 +1,23 @@
 #include "scope.h"
 
+#include "domain/workflow.h"
+
 #include <algorithm>
 
 namespace shouwang {
 namespace {
 
-bool isDigits(std::string_view s, std::size_t length)
+Scope::Kind kindAt(DivisionLevel level)
 {
-    return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    switch (level) {
+    case DivisionLevel::County:
+        return Scope::Kind::County;
+    case DivisionLevel::Township:
+        return Scope::Kind::Township;
+    case DivisionLevel::Village:
+        return Scope::Kind::Village;
+    }
+    return Scope::Kind::Village;
 }
 
 bool startsWith(std::string_view text, std::string_view prefix)
@@ -23,17 +33,31 @@ std::optional<Scope> Scope::parse(std::string_view text)
     if (colon == std::string_view::npos)
         return std::nullopt;
     const std::string_view kind = text.substr(0, colon), code = text.substr(colon + 1);
-    Scope scope;
-    scope.code = std::string(code);
-    if (kind == "village" && isDigits(code, 12))
-        scope.kind = Kind::Village;
-    else if (kind == "township" && isDigits(code, 9))
-        scope.kind = Kind::Township;
-    else if (kind == "county" && isDigits(code, 6))
-        scope.kind = Kind::County;
-    else
+    std::optional<Scope> scope = forCode(code);
+    if (!scope || scope->kindName() != kind)
         return std::nullopt;
     return scope;
+}
+
+std::optional<Scope> Scope::forCode(std::string_view code)
+{
+    const std::optional<DivisionLevel> level = levelOfCode(code);
+    if (!level || !isCodeOf(*level, code))
+        return std::nullopt;
+    return Scope{kindAt(*level), std::string(code)};
+}
+
+DivisionLevel Scope::level() const
+{
+    switch (kind) {
+    case Kind::Village:
+        return DivisionLevel::Village;
+    case Kind::Township:
+        return DivisionLevel::Township;
+    case Kind::County:
+        return DivisionLevel::County;
+    }
+    return DivisionLevel::Village;
 }
 
 std::string_view Scope::kindName() const
@@ -67,23 +91,30 @@ bool Scope::admitsPulled(const Change& change) const
         return false;
     if (entity->scope == EntityScope::County)
         return change.villageCode == countyCode();
-    return isDigits(change.villageCode, 12) && startsWith(change.villageCode, code);
+    return isCodeOf(DivisionLevel::Village, change.villageCode) && startsWith(change.villageCode, code);
 }
 
-bool Scope::canWrite(const EntityDef& entity, std::string_view villageCode) const
+bool Scope::mayWrite(const EntityDef& entity) const
 {
     if (entity.scope == EntityScope::County)
-        return kind == Kind::County && villageCode == code;
-    if (!isDigits(villageCode, 12) || !startsWith(villageCode, code))
-        return false;
+        return kind == Kind::County;
     switch (kind) {
     case Kind::Village:
     case Kind::County:
         return true;
     case Kind::Township:
-        return entity.name == "incident";
+        return townshipHandles(entity.name);
     }
     return false;
+}
+
+bool Scope::canWrite(const EntityDef& entity, std::string_view villageCode) const
+{
+    if (!mayWrite(entity))
+        return false;
+    if (entity.scope == EntityScope::County)
+        return villageCode == code;
+    return isCodeOf(DivisionLevel::Village, villageCode) && startsWith(villageCode, code);
 }
 
 } // namespace shouwang

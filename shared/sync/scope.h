@@ -1,7 +1,8 @@
 #pragma once
 
-#include "domain/schema.h"
 #include "domain/change.h"
+#include "domain/divisions.h"
+#include "domain/schema.h"
 
 #include <optional>
 #include <string>
@@ -16,15 +17,24 @@ struct Scope {
     enum class Kind { Village, Township, County };
 
     Kind kind = Kind::Village;
-    std::string code; // 12, 9 or 6 digits
+    std::string code; // a village's, township's or county's code (domain/divisions.h)
 
     static std::optional<Scope> parse(std::string_view text);
+    // The scope that keeps the unit with this code, its kind from the code's length; nullopt
+    // for a code of no level's length or not all digits.
+    static std::optional<Scope> forCode(std::string_view code);
     std::string toString() const;
-    std::string countyCode() const { return code.substr(0, 6); }
+    std::string countyCode() const { return std::string(enclosingCode(code, DivisionLevel::County)); }
     std::string_view kindName() const;
+    DivisionLevel level() const;
 
     // Records of this village or county-code are visible to the scope.
     bool canRead(std::string_view villageCode) const;
+    // Whether a device of this scope adds and changes records of `entity` at all (wherever
+    // they are filed): villages keep their own records, townships handle incident reports,
+    // the county publishes reference data and may correct anything. The client shows the
+    // rest read-only; canWrite() adds where the record is filed.
+    bool mayWrite(const EntityDef& entity) const;
     // A change to `entity` in `villageCode` may be made by a device of this scope:
     // villages keep their own records; townships handle their villages' incident reports;
     // the county publishes reference data and may correct anything in the county.

@@ -1,6 +1,8 @@
 // The `shouwang` command line as an admin's script sees it: words, output lines, exit statuses.
 #include "county_fixture.h"
 
+#include "sync/protocol.h"
+
 #include <sstream>
 
 using namespace shouwang;
@@ -33,6 +35,8 @@ TEST_CASE("--help and --version succeed and say what the tool is")
     const Exec version = cli({"--version"});
     CHECK(version.status == 0);
     CHECK(version.out.rfind("shouwang ", 0) == 0);
+    // The protocol the tool speaks, from the one constant the sync code uses.
+    CHECK(version.out.find("(protocol " + std::to_string(protocol::kVersion) + ")\n") != std::string::npos);
 }
 
 TEST_CASE("a wrong command line fails with status 2 and one line in Chinese and English")

@@ -3,7 +3,7 @@
 // A real county: `shouwang-server` on 127.0.0.1 over a real SQLite file, and village
 // devices on their own files syncing to it through the real Beast transport.
 
-#include "process.h"
+#include "../support/process.h"
 
 #include "../support/temp_dir.h"
 

@@ -2,8 +2,11 @@
 
 #include "domain/divisions.h"
 #include "domain/idcard.h"
+#include "domain/referral_workflow.h"
 #include "domain/risk_rule.h"
 #include "store/ledger.h"
+
+#include "../support/temp_ledger.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,6 +18,7 @@
 #include <tuple>
 
 using namespace shouwang;
+using shouwang::test::TempLedger;
 
 namespace {
 
@@ -22,34 +26,6 @@ namespace {
 constexpr std::string_view kCounty = "500154";
 
 const Date kToday = *parseDate("2024-06-15");
-
-// A fresh ledger file in its own temporary directory, removed afterwards.
-class TempLedger {
-public:
-    TempLedger()
-    {
-        static int counter = 0;
-        m_dir = std::filesystem::temp_directory_path()
-            / ("shouwang-demo-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "-"
-               + std::to_string(++counter));
-        std::filesystem::create_directories(m_dir);
-        m_db = openLedgerDatabase((m_dir / "ledger.db").string());
-        m_ledger = std::make_unique<Ledger>(*m_db);
-    }
-    ~TempLedger()
-    {
-        m_ledger.reset();
-        m_db.reset();
-        std::error_code ignored;
-        std::filesystem::remove_all(m_dir, ignored);
-    }
-    Ledger& ledger() { return *m_ledger; }
-
-private:
-    std::filesystem::path m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<Ledger> m_ledger;
-};
 
 std::string firstTownshipWithVillages(std::string_view county)
 {
@@ -94,7 +70,7 @@ std::multiset<std::string> contentOf(Ledger& ledger)
         idNumberOf[elder.id] = elder.value("id_number");
         std::string line = elder.villageCode;
         for (const auto& [field, value] : elder.values) {
-            if (field != "household_id")
+            if (field != "household_id" && field != "facility_id") // record ids: the device's own
                 line += "|" + field + "=" + value;
         }
         content.insert(line);
@@ -292,4 +268,27 @@ TEST_CASE("demo generation speed", "[.bench]")
     const DemoSummary summary = generateDemo(temp.ledger(), options);
     std::printf("%zu records (%zu elders, %zu visits) in %.1f s: %.0f records/s\n", summary.records, summary.elders,
                 summary.visits, summary.seconds, static_cast<double>(summary.records) / summary.seconds);
+}
+
+TEST_CASE("the demo's referrals follow their workflow, and some elders use a facility where services are recorded")
+{
+    TempLedger temp;
+    DemoOptions options = smallDemo(std::string(kCounty), 200, 2);
+    options.villages = 4;
+    const DemoSummary summary = generateDemo(temp.ledger(), options);
+    Ledger& ledger = temp.ledger();
+    CHECK(ledger.count("referral") == summary.referrals);
+    CHECK(summary.referrals >= 1);
+    for (const Record& referral : ledger.list("referral")) {
+        INFO(referral.value("status"));
+        CHECK(workflowProblems(referralWorkflow(), referral).empty());
+    }
+    std::size_t users = 0;
+    for (const Record& elder : ledger.list("elder"))
+        users += elder.has("facility_id");
+    std::size_t atFacility = 0;
+    for (const Record& service : ledger.list("service_record"))
+        atFacility += service.has("facility_id");
+    CHECK(users >= 1);
+    CHECK(atFacility >= users);
 }

@@ -195,3 +195,60 @@ TEST_CASE("a risk assessment is due the schedule's interval after the last one, 
     facts.enteredLedger.reset();
     CHECK(assessmentDue(facts, schedule) == Date{});
 }
+
+TEST_CASE("the age and absence thresholds read the same as dates, for the ledger's queries")
+{
+    // Every day of a leap year and the next, against birth and departure dates around them:
+    // comparing a stored date with bornBy/monthsBefore agrees with yearsBetween/monthsBetween.
+    const Date first = *parseDate("2024-01-01");
+    for (Date on = first; on < first + std::chrono::days(731); on += std::chrono::days(1)) {
+        for (int years : {kOldAge, kAdvancedAge}) {
+            const Date cutoff = bornBy(on, years);
+            for (int d = -3; d <= 3; ++d) {
+                const Date birth = cutoff + std::chrono::days(d);
+                CHECK((yearsBetween(birth, on) >= years) == (birth <= cutoff));
+            }
+        }
+        const Date away = monthsBefore(on, kAwayMonths);
+        for (int d = -3; d <= 3; ++d) {
+            const Date since = away + std::chrono::days(d);
+            CHECK((monthsBetween(since, on) >= kAwayMonths) == (since <= away));
+        }
+    }
+}
+
+TEST_CASE("the flags as bits: one mapping, and the stored bits keep their historic values")
+{
+    using namespace elder_flag;
+    CHECK(toStored(Disabled) == 1);
+    CHECK(toStored(Dementia) == 2);
+    CHECK(toStored(Alone) == 4);
+    CHECK(toStored(Hardship) == 8);
+    CHECK(toStored(AdvancedAge | KeyTarget | Eligible) == 0);
+    for (std::uint32_t stored = 0; stored < 16; ++stored) {
+        CHECK(toStored(fromStored(stored)) == stored);
+        for (int age : {-1, 79, 80}) {
+            const ElderFlags flags = flagsFromStored(stored, age);
+            CHECK(flags.age == age);
+            CHECK(flags.advancedAge == (age >= kAdvancedAge));
+            CHECK(flags.keyTarget == isKeyTarget(flags));
+            CHECK(flags.keyTarget == (stored != 0 || age >= kAdvancedAge));
+            const std::uint32_t bits = flagBits(flags);
+            CHECK(toStored(bits) == stored);
+            CHECK(((bits & AdvancedAge) != 0) == flags.advancedAge);
+            CHECK(((bits & KeyTarget) != 0) == flags.keyTarget);
+        }
+    }
+}
+
+TEST_CASE("deriveFlags and a reader of the stored flags agree")
+{
+    ElderFacts facts;
+    facts.birthDate = parseDate("1940-05-01");
+    facts.living = "alone";
+    facts.ability = "mild";
+    const Date on = *parseDate("2024-06-01");
+    const ElderFlags derived = deriveFlags(facts, on);
+    const ElderFlags read = flagsFromStored(elder_flag::toStored(flagBits(derived)), derived.age);
+    CHECK(flagBits(read) == flagBits(derived));
+}

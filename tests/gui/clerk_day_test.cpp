@@ -3,21 +3,24 @@
 
 #include "gui_fixture.h"
 
-#include "ui/app_translations.h"
-#include "ui/area_picker.h"
-#include "ui/elder_dialog.h"
-#include "ui/first_run_dialog.h"
-#include "ui/home_view.h"
-#include "ui/incident_dialog.h"
-#include "ui/main_window.h"
-#include "ui/new_household_dialog.h"
-#include "ui/record_form.h"
-#include "ui/record_list_panel.h"
-#include "ui/record_table_model.h"
-#include "ui/risk_dialog.h"
-#include "ui/supervision_charts.h"
-#include "ui/supervision_view.h"
-#include "ui/sync_view.h"
+#include "ui/session/app_translations.h"
+#include "ui/forms/area_picker.h"
+#include "ui/ledger/elder_dialog.h"
+#include "ui/sync/first_run_dialog.h"
+#include "ui/supervision/home_view.h"
+#include "ui/workflows/incident_dialog.h"
+#include "ui/window/main_window.h"
+#include "ui/ledger/new_household_dialog.h"
+#include "ui/forms/record_form.h"
+#include "ui/forms/record_list_panel.h"
+#include "ui/forms/record_table_model.h"
+#include "ui/care/risk_dialog.h"
+#include "ui/supervision/supervision_charts.h"
+#include "ui/supervision/supervision_view.h"
+#include "ui/sync/sync_view.h"
+#include "ui/ledger/household_dialog.h"
+#include "ui/forms/record_dialog.h"
+#include "ui/care/visit_dialog.h"
 
 #include "domain/schema.h"
 #include "report/report_tables.h"
@@ -48,6 +51,8 @@
 #include <QtTest>
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 using namespace shouwang;
 using namespace shouwang::ui;
@@ -573,6 +578,83 @@ private slots:
         const QString cancel = box.button(QDialogButtonBox::Cancel)->text();
         QVERIFY2(cancel.contains(QStringLiteral("取消")), qPrintable(cancel));
         QVERIFY(QCoreApplication::translate("QFileDialog", "File &name:").contains(QStringLiteral("文件名")));
+    }
+
+    // 7. Every record form closes alike (FormDialog): Cancel with nothing typed just closes;
+    // with something typed it asks, "Keep editing" keeps the form and the typing, "Discard"
+    // closes and stores nothing.
+    void everyRecordFormAsksBeforeThrowingAwayWhatWasTyped()
+    {
+        test::GuiLedger ledger;
+        const std::string elder = ledger.addElder("表单老人", "19400315", "alone");
+        auto forElder = [&elder](const char* entity) {
+            Record record;
+            record.entity = entity;
+            record.set("elder_id", elder);
+            return record;
+        };
+        Record household;
+        household.entity = "household";
+        struct Case {
+            const char* entity;
+            std::function<FormDialog*()> open;
+            const char* field;
+        };
+        const std::vector<Case> cases = {
+            {"elder", [&] { return new ElderDialog(*ledger.session, std::string()); }, "name"},
+            {"household", [&] { return new HouseholdDialog(*ledger.session, household); }, "head_name"},
+            {"supporter", [&] { return new RecordDialog(*ledger.session, forElder("supporter"), {"elder_id"}); }, "name"},
+            {"visit", [&] { return new VisitDialog(*ledger.session, forElder("visit")); }, "visitor"},
+            {"incident", [&] { return new IncidentDialog(*ledger.session, forElder("incident")); }, "description"},
+            {"risk_assessment", [&] { return new RiskDialog(*ledger.session, forElder("risk_assessment")); }, "assessor"},
+        };
+        auto clickRole = [](QMessageBox::ButtonRole role) {
+            return [role](QWidget* modal) {
+                auto* box = qobject_cast<QMessageBox*>(modal);
+                QVERIFY(box);
+                for (QAbstractButton* button : box->buttons()) {
+                    if (box->buttonRole(button) == role)
+                        button->click();
+                }
+            };
+        };
+        for (const Case& c : cases) {
+            const std::size_t stored = ledger.session->ledger().count(c.entity);
+            std::unique_ptr<FormDialog> untouched(c.open());
+            untouched->show();
+            QVERIFY(QTest::qWaitForWindowExposed(untouched.get()));
+            bool asked = false;
+            QPointer<QTimer> watch = onNextModal([](QWidget* modal) { qobject_cast<QDialog*>(modal)->reject(); }, &asked);
+            untouched->reject();
+            QTest::qWait(100);
+            delete watch;
+            QVERIFY2(!asked, c.entity);
+            QVERIFY2(!untouched->isVisible(), c.entity);
+
+            std::unique_ptr<FormDialog> dialog(c.open());
+            dialog->show();
+            QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+            RecordForm* form = nullptr;
+            for (RecordForm* candidate : dialog->findChildren<RecordForm*>()) {
+                if (candidate->hasField(c.field))
+                    form = candidate;
+            }
+            QVERIFY2(form, c.field);
+            test::typeInto(form->editorWidget(c.field), QStringLiteral("要留住的字"));
+            asked = false;
+            onNextModal(clickRole(QMessageBox::RejectRole), &asked); // 继续编辑
+            dialog->reject();
+            QVERIFY2(asked, c.entity);
+            QVERIFY2(dialog->isVisible(), c.entity);
+            QVERIFY2(QString::fromStdString(form->value(c.field)).contains(QStringLiteral("要留住的字")), c.entity);
+            asked = false;
+            onNextModal(clickRole(QMessageBox::DestructiveRole), &asked); // 放弃
+            dialog->reject();
+            QVERIFY2(asked, c.entity);
+            QVERIFY2(!dialog->isVisible(), c.entity);
+            QCOMPARE(dialog->result(), int(QDialog::Rejected));
+            QCOMPARE(ledger.session->ledger().count(c.entity), stored);
+        }
     }
 
     // 7. The workbook shows no record ids nor ISO times, and its 数据同步 sheet the same last

@@ -3,10 +3,10 @@
 
 #include "gui_fixture.h"
 
-#include "ui/labels.h"
+#include "ui/session/labels.h"
 
-#include "ui/conflict_view.h"
-#include "ui/field_editor.h"
+#include "ui/sync/conflict_view.h"
+#include "ui/forms/field_editor.h"
 
 #include "store/conflict_queue.h"
 

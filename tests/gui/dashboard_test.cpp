@@ -4,12 +4,12 @@
 
 #include "gui_fixture.h"
 
-#include "ui/labels.h"
+#include "ui/session/labels.h"
 
-#include "ui/area_picker.h"
-#include "ui/report_table_model.h"
-#include "ui/supervision_charts.h"
-#include "ui/supervision_view.h"
+#include "ui/forms/area_picker.h"
+#include "ui/supervision/report_table_model.h"
+#include "ui/supervision/supervision_charts.h"
+#include "ui/supervision/supervision_view.h"
 
 #include "demo/demo_generator.h"
 #include "report/report_tables.h"

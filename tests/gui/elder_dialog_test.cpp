@@ -2,9 +2,9 @@
 
 #include "gui_fixture.h"
 
-#include "ui/elder_dialog.h"
-#include "ui/elder_table_model.h"
-#include "ui/record_form.h"
+#include "ui/ledger/elder_dialog.h"
+#include "ui/ledger/elder_table_model.h"
+#include "ui/forms/record_form.h"
 
 #include "domain/schema.h"
 #include "domain/validation.h"
@@ -116,7 +116,7 @@ private slots:
         test::typeInto(lineEdit(dialog, "id_number"), QString::fromStdString(test::validIdNumber("19500101")));
         choose(dialog, "living", "alone");
         QVERIFY(dialog.save());
-        QCOMPARE(dialog.tabs()->count(), before + 7); // visits ... change history
+        QCOMPARE(dialog.tabs()->count(), before + 8); // visits ... referrals, change history
     }
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/ledger_session.h"
+#include "ui/session/ledger_session.h"
 
 #include <QTemporaryDir>
 

@@ -3,12 +3,12 @@
 
 #include "gui_fixture.h"
 
-#include "ui/labels.h"
+#include "ui/session/labels.h"
 
-#include "ui/incident_queue_view.h"
-#include "ui/incident_step_panel.h"
-#include "ui/record_list_panel.h"
-#include "ui/record_table_model.h"
+#include "ui/workflows/incident_queue_view.h"
+#include "ui/workflows/incident_step_panel.h"
+#include "ui/forms/record_list_panel.h"
+#include "ui/forms/record_table_model.h"
 
 #include "domain/incident_workflow.h"
 
@@ -70,6 +70,29 @@ class IncidentQueueTest final : public QObject {
     Q_OBJECT
 
 private slots:
+    // The session keeps its scope in the text Scope::parse reads and asks Scope what it may
+    // write: the same rules the server enforces.
+    void theSessionsScopeIsTheSyncScope_andACodeOfNoLevelIsRefused()
+    {
+        test::GuiLedger ledger;
+        LedgerSession& session = *ledger.session;
+        QCOMPARE(session.ledger().meta().value(meta::kScope), std::string("village:") + test::GuiLedger::kVillage);
+        QVERIFY(session.setScope(kTownship));
+        const std::optional<Scope> scope = Scope::parse(session.ledger().meta().value(meta::kScope));
+        QVERIFY(scope && scope->kind == Scope::Kind::Township && scope->code == kTownship);
+        QVERIFY(session.scopeKind() == Scope::Kind::Township);
+        QCOMPARE(session.scopeCode(), std::string(kTownship));
+        QCOMPARE(session.countyCode(), std::string("500154"));
+        QVERIFY(session.villageCode().empty());
+        for (const EntityDef& entity : entities())
+            QCOMPARE(session.mayWrite(entity), scope->mayWrite(entity));
+        QVERIFY(session.mayWrite(*findEntity("incident")));
+        QVERIFY(!session.mayWrite(*findEntity("elder")));
+
+        QVERIFY(!session.setScope("5001540"));
+        QCOMPARE(session.scopeCode(), std::string(kTownship)); // unchanged
+    }
+
     void theTownshipAcknowledgesAndClosesAReport_andTheRecordHoldsEachStepWithTimeAndHandler()
     {
         test::GuiLedger ledger;

@@ -2,8 +2,8 @@
 
 #include "gui_fixture.h"
 
-#include "ui/elder_table_model.h"
-#include "ui/ledger_view.h"
+#include "ui/ledger/elder_table_model.h"
+#include "ui/ledger/ledger_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>

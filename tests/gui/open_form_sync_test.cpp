@@ -2,8 +2,8 @@
 // (DESIGN.md §4 "Lifecycle"): saving keeps what was merged and saves what the user changed.
 #include "gui_fixture.h"
 
-#include "ui/elder_dialog.h"
-#include "ui/record_form.h"
+#include "ui/ledger/elder_dialog.h"
+#include "ui/forms/record_form.h"
 
 #include "domain/ids.h"
 #include "store/conflict_queue.h"

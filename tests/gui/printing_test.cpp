@@ -3,9 +3,9 @@
 
 #include "gui_fixture.h"
 
-#include "ui/labels.h"
-#include "ui/printing.h"
-#include "ui/report_export.h"
+#include "ui/session/labels.h"
+#include "ui/ledger/printing.h"
+#include "ui/supervision/report_export.h"
 
 #include "domain/schema.h"
 #include "report/supervision.h"

@@ -5,15 +5,15 @@
 #include "sync_view_run.h"
 #include "server_process.h"
 
-#include "ui/labels.h"
+#include "ui/session/labels.h"
 
-#include "ui/publish_view.h"
-#include "ui/record_dialog.h"
-#include "ui/record_form.h"
-#include "ui/record_list_panel.h"
-#include "ui/record_table_model.h"
-#include "ui/sync_view.h"
-#include "ui/village_lists_view.h"
+#include "ui/publishing/publish_view.h"
+#include "ui/forms/record_dialog.h"
+#include "ui/forms/record_form.h"
+#include "ui/forms/record_list_panel.h"
+#include "ui/forms/record_table_model.h"
+#include "ui/sync/sync_view.h"
+#include "ui/supervision/village_lists_view.h"
 
 #include <QLineEdit>
 #include <QProcess>

@@ -3,7 +3,7 @@
 
 #include "gui_fixture.h"
 
-#include "ui/record_table_model.h"
+#include "ui/forms/record_table_model.h"
 
 #include "domain/schema.h"
 

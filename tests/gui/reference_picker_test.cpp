@@ -5,9 +5,9 @@
 #include "gui_fixture.h"
 #include "../support/people.h"
 
-#include "ui/record_dialog.h"
-#include "ui/record_form.h"
-#include "ui/record_picker.h"
+#include "ui/forms/record_dialog.h"
+#include "ui/forms/record_form.h"
+#include "ui/forms/record_picker.h"
 
 #include "domain/idcard.h"
 #include "store/database.h"

@@ -4,7 +4,7 @@
 #include "gui_fixture.h"
 #include "server_process.h"
 
-#include "ui/sync_view.h"
+#include "ui/sync/sync_view.h"
 
 #include "store/ledger.h"
 #include "store/meta.h"

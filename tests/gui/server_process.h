@@ -1,11 +1,13 @@
 #pragma once
 
 // The real county server for the GUI tests that sync: its path, its admin commands, and a
-// running `serve` on 127.0.0.1 with a port the system chose.
+// running `serve` on 127.0.0.1 with a port the system chose. QProcess rather than
+// tests/support/process.h: the GUI tests also run on Windows. The port is read the same way.
+
+#include "../support/listening.h"
 
 #include <QDebug>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -39,14 +41,12 @@ inline QString startServe(QProcess& server, const QString& db)
 {
     server.start(serverExe(), {QStringLiteral("--db"), db, QStringLiteral("serve"), QStringLiteral("--listen"),
                                QStringLiteral("127.0.0.1:0")});
-    const QRegularExpression listening(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"));
-    QString out;
+    QByteArray out;
     for (int i = 0; i < 100 && server.state() != QProcess::NotRunning; ++i) {
         server.waitForReadyRead(200);
-        out += QString::fromUtf8(server.readAllStandardOutput() + server.readAllStandardError());
-        const auto match = listening.match(out);
-        if (match.hasMatch())
-            return QStringLiteral("http://") + match.captured(1);
+        out += server.readAllStandardOutput() + server.readAllStandardError();
+        if (const std::optional<int> port = listeningPort(out.toStdString()))
+            return QStringLiteral("http://127.0.0.1:%1").arg(*port);
     }
     qWarning() << "server did not start:" << out;
     return {};

@@ -4,10 +4,10 @@
 
 #include "gui_fixture.h"
 
-#include "ui/day_watch.h"
-#include "ui/main_window.h"
-#include "ui/record_form.h"
-#include "ui/risk_dialog.h"
+#include "ui/session/day_watch.h"
+#include "ui/window/main_window.h"
+#include "ui/forms/record_form.h"
+#include "ui/care/risk_dialog.h"
 
 #include "domain/date.h"
 #include "domain/risk_rule.h"

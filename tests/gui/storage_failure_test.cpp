@@ -6,12 +6,12 @@
 #include "failing_vfs.h"
 #include "gui_fixture.h"
 
-#include "ui/day_watch.h"
-#include "ui/elder_table_model.h"
-#include "ui/guarded_application.h"
-#include "ui/home_view.h"
-#include "ui/ledger_view.h"
-#include "ui/main_window.h"
+#include "ui/session/day_watch.h"
+#include "ui/ledger/elder_table_model.h"
+#include "ui/session/guarded_application.h"
+#include "ui/supervision/home_view.h"
+#include "ui/ledger/ledger_view.h"
+#include "ui/window/main_window.h"
 
 #include <QMessageBox>
 #include <QSignalSpy>

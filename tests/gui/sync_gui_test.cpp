@@ -3,7 +3,7 @@
 #include "gui_fixture.h"
 #include "server_process.h"
 
-#include "ui/sync_view.h"
+#include "ui/sync/sync_view.h"
 
 #include "store/meta.h"
 

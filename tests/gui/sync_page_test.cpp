@@ -3,10 +3,10 @@
 
 #include "gui_fixture.h"
 
-#include "ui/conflict_table.h"
-#include "ui/conflict_view.h"
-#include "ui/labels.h"
-#include "ui/sync_view.h"
+#include "ui/sync/conflict_table.h"
+#include "ui/sync/conflict_view.h"
+#include "ui/session/labels.h"
+#include "ui/sync/sync_view.h"
 
 #include "store/conflict_queue.h"
 

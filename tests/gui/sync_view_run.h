@@ -3,7 +3,7 @@
 // Runs one job of the real sync page (enroll, sync now) on its worker thread and waits for
 // it, as a clerk waits for the page to say it is done.
 
-#include "ui/sync_view.h"
+#include "ui/sync/sync_view.h"
 
 #include <QDebug>
 #include <QSignalSpy>

@@ -2,10 +2,10 @@
 
 #include "gui_fixture.h"
 
-#include "ui/elder_table_model.h"
-#include "ui/home_view.h"
-#include "ui/record_form.h"
-#include "ui/visit_dialog.h"
+#include "ui/ledger/elder_table_model.h"
+#include "ui/supervision/home_view.h"
+#include "ui/forms/record_form.h"
+#include "ui/care/visit_dialog.h"
 
 #include <QDate>
 #include <QtTest>

@@ -3,7 +3,7 @@
 // a township device another township's, and a revoked or unknown token nothing.
 #include "scope_fixture.h"
 
-#include "../cli/process.h"
+#include "../support/process.h"
 
 #include "sync/bundle.h"
 #include "sync/crypto.h"

@@ -1,4 +1,5 @@
 // The 情况报告 workflow rules (domain/incident_workflow.h), without storage.
+#include "domain/enums.h"
 #include "domain/incident_workflow.h"
 
 #include <catch2/catch.hpp>
@@ -114,4 +115,28 @@ TEST_CASE("an incident without a report time is timed from its discovery")
     r.values.erase("reported_at");
     CHECK(incidentReportedAt(r) == "2024-03-01T07:30:00");
     CHECK(applyIncidentStep(r, accept("2024-03-01T07:00:00")).find("不能早于") != std::string::npos);
+}
+
+TEST_CASE("each status has one time field, in workflow order, and every status of the enum has one")
+{
+    CHECK(incidentTimeField("reported") == "reported_at");
+    CHECK(incidentTimeField("accepted") == "accepted_at");
+    CHECK(incidentTimeField("assisting") == "assisting_at");
+    CHECK(incidentTimeField("closed") == "closed_at");
+    CHECK(incidentTimeField("lost").empty());
+    // A step records the time field of the status it leads to.
+    for (IncidentStep step : {IncidentStep::Accept, IncidentStep::Assist, IncidentStep::Close}) {
+        Record r = reported();
+        if (step != IncidentStep::Accept)
+            REQUIRE(applyIncidentStep(r, accept("2024-03-01T09:00:00")).empty());
+        if (step == IncidentStep::Close)
+            REQUIRE(applyIncidentStep(r, {IncidentStep::Assist, "2024-03-01T10:00:00", "", "送医"}).empty());
+        REQUIRE(applyIncidentStep(r, {step, "2024-03-02T10:00:00", "乡镇李干事", "已处理"}).empty());
+        CHECK(r.value(incidentTimeField(statusAfter(step))) == "2024-03-02T10:00:00");
+    }
+    const EnumDef* statuses = findEnum("incident_status");
+    REQUIRE(statuses);
+    REQUIRE(statuses->options.size() == std::size(kIncidentStatusTimes));
+    for (const auto& option : statuses->options)
+        CHECK_FALSE(incidentTimeField(option.code).empty());
 }

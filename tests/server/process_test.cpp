@@ -1,5 +1,6 @@
 // The real shouwang-server process on 127.0.0.1: started on port 0 with a temp database,
 // driven over HTTP with a tiny synchronous Beast client, killed and restarted.
+#include "../support/process.h"
 #include "../support/temp_dir.h"
 
 #include "store/change_codec.h"
@@ -35,17 +36,16 @@ struct RunResult {
     std::string output; // stdout and stderr together
 };
 
+// `args`: words separated by spaces (none of the tests' words has one).
 RunResult runServerCli(const std::string& args)
 {
-    RunResult r;
-    FILE* pipe = popen((std::string(SHOUWANG_SERVER_EXE) + " " + args + " 2>&1").c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
-        r.output.append(buffer, n);
-    const int raw = pclose(pipe);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return r;
+    const test::TempDir scratch;
+    std::vector<std::string> argv{SHOUWANG_SERVER_EXE};
+    std::istringstream words(args);
+    for (std::string word; words >> word;)
+        argv.push_back(word);
+    const test::Exec done = test::run(argv, scratch.path().string());
+    return {done.status, done.out + done.err};
 }
 
 std::string lastLine(const std::string& text)
@@ -56,58 +56,15 @@ std::string lastLine(const std::string& text)
     return trimmed.substr(trimmed.rfind('\n') + 1);
 }
 
-// `shouwang-server serve` as a child process; the port is read from its first line.
-class ServerProcess {
-public:
-    explicit ServerProcess(const std::string& db)
+// `shouwang-server serve` over `db` with two threads, started on a port the system chose.
+struct Serve : test::ServerProcess {
+    Serve(const test::TempDir& dir, const std::string& db)
+        : test::ServerProcess(SHOUWANG_SERVER_EXE, db, dir.path().string())
     {
-        int fds[2];
-        REQUIRE(pipe(fds) == 0);
-        m_pid = fork();
-        REQUIRE(m_pid >= 0);
-        if (m_pid == 0) {
-            dup2(fds[1], STDOUT_FILENO);
-            close(fds[0]);
-            close(fds[1]);
-            execl(SHOUWANG_SERVER_EXE, SHOUWANG_SERVER_EXE, "--db", db.c_str(), "serve", "--listen", "127.0.0.1:0",
-                  "--threads", "2", static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        m_out = fdopen(fds[0], "r");
-        char line[256] = {};
-        REQUIRE(std::fgets(line, sizeof line, m_out));
-        const std::string text = line;
-        REQUIRE(text.rfind("listening on 127.0.0.1:", 0) == 0);
-        port = static_cast<unsigned short>(std::stoi(text.substr(text.rfind(':') + 1)));
+        extraArgs = {"--threads", "2"};
+        start();
     }
-    ~ServerProcess()
-    {
-        if (m_pid > 0)
-            stop(SIGKILL);
-        if (m_out)
-            std::fclose(m_out);
-    }
-
-    // Sends `sig` and waits; returns the exit status (or -signal) and what it printed after.
-    int stop(int sig)
-    {
-        kill(m_pid, sig);
-        int raw = 0;
-        waitpid(m_pid, &raw, 0);
-        m_pid = -1;
-        char buffer[1024];
-        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, m_out))
-            rest.append(buffer, n);
-        return WIFEXITED(raw) ? WEXITSTATUS(raw) : -WTERMSIG(raw);
-    }
-
-    unsigned short port = 0;
-    std::string rest;
-
-private:
-    pid_t m_pid = -1;
-    FILE* m_out = nullptr;
+    unsigned short portNumber() const { return static_cast<unsigned short>(port()); }
 };
 
 struct HttpAnswer {
@@ -185,6 +142,7 @@ TEST_CASE("the command line answers --help and --version with status 0", "[cli]"
     auto version = runServerCli("--version");
     CHECK(version.status == 0);
     CHECK(version.output.rfind("shouwang-server ", 0) == 0);
+    CHECK(version.output.find("(protocol " + std::to_string(protocol::kVersion) + ")") != std::string::npos);
     auto bad = runServerCli("--db /nonexistent/x.db frobnicate");
     CHECK(bad.status != 0);
     CHECK(bad.output.find("error") != std::string::npos);
@@ -227,43 +185,43 @@ TEST_CASE("the real server serves healthz enroll push and pull and SIGKILL betwe
     std::string villageToken, countyToken;
 
     {
-        ServerProcess server(db);
-        auto health = call(server.port, http::verb::get, "/healthz");
+        Serve server(dir, db);
+        auto health = call(server.portNumber(), http::verb::get, "/healthz");
         CHECK(health.status == 200);
         CHECK(health.body == "ok\n");
         wire::EnrollResponse enrolled;
-        auto e1 = call(server.port, http::verb::post, protocol::kEnrollPath, enrollBody(villageCode, village));
+        auto e1 = call(server.portNumber(), http::verb::post, protocol::kEnrollPath, enrollBody(villageCode, village));
         REQUIRE(e1.status == 200);
         REQUIRE(enrolled.ParseFromString(e1.body));
         villageToken = enrolled.token();
-        auto e2 = call(server.port, http::verb::post, protocol::kEnrollPath, enrollBody(countyCode, county));
+        auto e2 = call(server.portNumber(), http::verb::post, protocol::kEnrollPath, enrollBody(countyCode, county));
         REQUIRE(e2.status == 200);
         REQUIRE(enrolled.ParseFromString(e2.body));
         countyToken = enrolled.token();
 
-        const int n = acceptedIn(call(server.port, http::verb::post, protocol::kPushPath, pushBody(village, 20, counter), villageToken));
+        const int n = acceptedIn(call(server.portNumber(), http::verb::post, protocol::kPushPath, pushBody(village, 20, counter), villageToken));
         REQUIRE(n == 20);
         acknowledged += n;
         CHECK(server.stop(SIGKILL) == -SIGKILL);
     }
     {
-        ServerProcess server(db);
-        const int n = acceptedIn(call(server.port, http::verb::post, protocol::kPushPath, pushBody(village, 30, counter), villageToken));
+        Serve server(dir, db);
+        const int n = acceptedIn(call(server.portNumber(), http::verb::post, protocol::kPushPath, pushBody(village, 30, counter), villageToken));
         REQUIRE(n == 30);
         acknowledged += n;
         CHECK(server.stop(SIGKILL) == -SIGKILL);
     }
     {
-        ServerProcess server(db);
+        Serve server(dir, db);
         wire::PullRequest req;
         req.set_protocol_version(protocol::kVersion);
-        auto pulled = call(server.port, http::verb::post, protocol::kPullPath, req.SerializeAsString(), countyToken);
+        auto pulled = call(server.portNumber(), http::verb::post, protocol::kPullPath, req.SerializeAsString(), countyToken);
         REQUIRE(pulled.status == 200);
         wire::PullResponse page;
         REQUIRE(page.ParseFromString(pulled.body));
         CHECK(page.changes_size() == acknowledged);
         CHECK_FALSE(page.has_more());
-        auto metrics = call(server.port, http::verb::get, "/metrics");
+        auto metrics = call(server.portNumber(), http::verb::get, "/metrics");
         CHECK(metrics.body.find("shouwang_requests_total{path=\"/api/v1/sync/pull\",status=\"200\"} 1") != std::string::npos);
         // SIGTERM is a clean stop: status 0.
         CHECK(server.stop(SIGTERM) == 0);

@@ -179,3 +179,30 @@ TEST_CASE("rows carry age, sex and birth date derived from the ID number")
     CHECK(rows[0].sex == "male");
     CHECK((rows[0].flags & ElderFilter::KeyTarget) != 0);
 }
+
+TEST_CASE("the programme filter: 65+ in and not in health management, 建档立卡/低保/特困 households")
+{
+    Village v;
+    v.plain.set("health_mgmt_65", "1");
+    REQUIRE(v.ledger.save(v.plain, "t").ok());
+    Record household;
+    household.entity = "household";
+    household.villageCode = v.plain.villageCode;
+    household.set("head_name", "独居乙");
+    household.set("address", "一组");
+    household.set("dibao", "1");
+    REQUIRE(v.ledger.save(household, "t").ok());
+    v.alone.set("household_id", household.id);
+    REQUIRE(v.ledger.save(v.alone, "t").ok());
+
+    ElderFilter f;
+    f.programme = "health_65";
+    CHECK(v.names(f) == std::vector<std::string>{"普通丙"});
+    f.programme = "health_65_missing"; // 85 and 65 (since ten days); 59 is too young
+    CHECK(v.names(f) == sorted({"高龄甲", "独居乙"}));
+    CHECK(countElders(*v.db, f, today()) == 2);
+    f.programme = "dibao";
+    CHECK(v.names(f) == std::vector<std::string>{"独居乙"});
+    f.programme = "tekun";
+    CHECK(v.names(f).empty());
+}

@@ -285,5 +285,13 @@ TEST_CASE("the county holds an incident to its workflow whoever sends it: no ski
                        {"accepted_at", "2026-11-30T09:00:00", {}},
                        {"accepted_by", "乡镇值班员", {}}};
     CHECK(county.apply(accepted).applied());
+
+    // Back from 已受理 to 上报: only the record as it stood shows the step goes backwards.
+    Change backwards = accepted;
+    backwards.changeId = newUuid();
+    backwards.hlc.time += 1 << 16;
+    backwards.fields = {{"status", "reported", countyFile.ledger.get("incident", incident.id)->clocks.at("status")}};
+    CHECK(county.apply(backwards).refusal == MergeRefusal::InvalidValue);
+    CHECK(countyFile.ledger.get("incident", incident.id)->value("status") == "accepted");
     tx.commit();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cross-builds the Windows (x86_64, mingw-w64 "posix" threads) static libraries Shouwang
-# links, from Debian's own source packages: zlib, SQLite 3.40, libxlsxwriter, protobuf 3.21,
-# OpenSSL 3.0.
+# links, from Debian's own source packages: zlib (and its contrib/minizip, the source of
+# Debian's libminizip), SQLite 3.40, expat, libxlsxwriter, protobuf 3.21, OpenSSL 3.0.
 # Boost and Catch2 are header-only here: the prefix holds links to /usr/include/boost and
 # /usr/include/catch2 (so the cross build never sees /usr/include itself), plus a
 # Catch2WithMain library built with the cross compiler and a small Catch2 CMake package.
@@ -150,20 +150,60 @@ if ! stamp sqlite3; then
   done_stamp sqlite3; log "sqlite3 done in $((SECONDS - t0)) s"
 fi
 
-# --- libxlsxwriter (the .xlsx exports): bundled minizip on our zlib; its own MD5 (image
-# de-duplication only) is off, as it clashes with OpenSSL's MD5_* in a static link ------------
-if ! stamp xlsxwriter; then
+# --- minizip (reading .xlsx, and the zip writer of libxlsxwriter below): zlib's contrib/minizip,
+# which is where Debian's libminizip comes from. One copy of ioapi/zip in the static link. ------
+if ! stamp minizip; then
+  d=$(fetch_source zlib 'zlib-1.*/')
+  log "building minizip ($d/contrib/minizip)"
+  t0=$SECONDS
+  (cd "$d/contrib/minizip" && mkdir -p win-build && rm -f win-build/*.o win-build/libminizip.a
+   for f in ioapi unzip zip iowin32; do
+     "${nice_cmd[@]}" $CC -O2 -I"$prefix/include" -c $f.c -o win-build/$f.o
+   done
+   $AR rcs win-build/libminizip.a win-build/*.o
+   install -m644 win-build/libminizip.a "$prefix/lib/libminizip.a"
+   mkdir -p "$prefix/include/minizip"
+   install -m644 ioapi.h unzip.h zip.h iowin32.h crypt.h "$prefix/include/minizip/")
+  done_stamp minizip; log "minizip done in $((SECONDS - t0)) s"
+fi
+
+# --- expat (reading .xlsx: the XML parts), static; users compile with XML_STATIC --------------
+if ! stamp expat; then
+  d=$(fetch_source expat 'expat-2.*/')
+  srcdir=$d
+  [ -f "$d/CMakeLists.txt" ] || srcdir=$d/expat
+  log "building expat ($srcdir)"
+  t0=$SECONDS
+  "${nice_cmd[@]}" cmake -S "$srcdir" -B "$d/win-build" -G Ninja --log-level=WARNING \
+    -DCMAKE_TOOLCHAIN_FILE="$work/mingw-plain.cmake" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_INSTALL_LIBDIR=lib -DEXPAT_SHARED_LIBS=OFF \
+    -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF \
+    -DEXPAT_BUILD_FUZZERS=OFF >/dev/null
+  # Debian's security patches test "#if XML_DTD == 1", as its autotools build defines it;
+  # the CMake build defines it empty.
+  sed -i 's/^#define XML_DTD$/#define XML_DTD 1/' "$d/win-build/expat_config.h"
+  "${nice_cmd[@]}" cmake --build "$d/win-build" -j "$jobs" >"$work/expat-build.log" 2>&1 \
+    || { tail -40 "$work/expat-build.log" >&2; exit 1; }
+  cmake --install "$d/win-build" >/dev/null
+  done_stamp expat; log "expat done in $((SECONDS - t0)) s"
+fi
+
+# --- libxlsxwriter (the .xlsx exports): on the minizip above and our zlib; its own MD5 (image
+# de-duplication only) is off, as it clashes with OpenSSL's MD5_* in a static link. The stamp
+# changed when it moved off its bundled minizip, so older prefixes rebuild it. ----------------
+if ! stamp xlsxwriter-minizip; then
   d=$(fetch_source libxlsxwriter 'libxlsxwriter-1.*/')
   log "building libxlsxwriter ($d)"
   t0=$SECONDS
+  rm -rf "$d/win-build"
   "${nice_cmd[@]}" cmake -S "$d" -B "$d/win-build" -G Ninja --log-level=WARNING \
     -DCMAKE_TOOLCHAIN_FILE="$work/mingw-plain.cmake" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_INSTALL_LIBDIR=lib -DBUILD_SHARED_LIBS=OFF \
-    -DUSE_SYSTEM_MINIZIP=OFF -DUSE_NO_MD5=ON -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF >/dev/null
+    -DUSE_SYSTEM_MINIZIP=ON -DMINIZIP_ROOT="$prefix" -DUSE_NO_MD5=ON -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF >/dev/null
   "${nice_cmd[@]}" cmake --build "$d/win-build" -j "$jobs" >"$work/xlsxwriter-build.log" 2>&1 \
     || { tail -40 "$work/xlsxwriter-build.log" >&2; exit 1; }
   cmake --install "$d/win-build" >/dev/null
-  done_stamp xlsxwriter; log "libxlsxwriter done in $((SECONDS - t0)) s"
+  done_stamp xlsxwriter-minizip; log "libxlsxwriter done in $((SECONDS - t0)) s"
 fi
 
 # --- protobuf: libprotobuf only (the host protoc generates the code) -----------------------

@@ -1,0 +1,245 @@
+#include "home_view.h"
+
+#include "ui/ledger/elder_table_model.h"
+#include "ui/session/enrollment_check.h"
+#include "ui/workflows/incident_dialog.h"
+#include "ui/session/labels.h"
+#include "ui/session/ledger_session.h"
+#include "ui/forms/record_list_panel.h"
+#include "ui/care/visit_dialog.h"
+
+#include "domain/divisions.h"
+#include "domain/readable_time.h"
+#include "domain/schema.h"
+#include "report/family_duty.h"
+#include "store/conflict_queue.h"
+#include "store/delivery_state.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace shouwang::ui {
+
+HomeView::HomeView(LedgerSession& session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_due(new ElderTableModel(session, this))
+    , m_highRisk(new ElderTableModel(session, this))
+    , m_heading(new QLabel(this))
+    , m_counts(new QLabel(this))
+    , m_sync(new QLabel(this))
+    , m_nextStep(new QLabel(this))
+    , m_campaign(new QLabel(this))
+{
+    m_heading->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold;"));
+    m_counts->setWordWrap(true);
+    m_counts->setTextFormat(Qt::RichText);
+    m_campaign->setWordWrap(true);
+    m_sync->setWordWrap(true);
+    m_sync->setTextFormat(Qt::RichText);
+    m_nextStep->setWordWrap(true);
+    m_nextStep->setStyleSheet(QStringLiteral("background: #e8f1ff; border: 1px solid #8fb0e0; padding: 8px; "
+                                             "font-size: 12pt;"));
+    m_incidents = new RecordListPanel(session, *findEntity("incident"),
+                                      {"elder_id", "type", "discovered_at", "escalated_to", "status"}, this);
+    m_incidents->setReadOnly(true);
+    m_incidents->setPredicate([](const Record& r) { return r.value("status") != "closed"; });
+    m_incidents->setEditor([&session](QWidget* p, const Record& record) {
+        IncidentDialog dialog(session, record, p);
+        return dialog.exec() == QDialog::Accepted;
+    });
+
+    m_urging = new QTableWidget(0, 3, this);
+    m_urging->setHorizontalHeaderLabels({tr("Name"), tr("Village"), tr("Why")});
+    m_urging->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_urging->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_urging->verticalHeader()->hide();
+    m_urging->horizontalHeader()->setStretchLastSection(true);
+    connect(m_urging, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (const QTableWidgetItem* item = m_urging->item(row, 0))
+            emit openElderRequested(item->data(Qt::UserRole).toString());
+    });
+
+    auto* grid = new QGridLayout;
+    grid->addWidget(new QLabel(tr("<b>Visits due today and overdue</b> (double-click to record a visit)"), this), 0, 0);
+    grid->addWidget(elderTable(m_due, true), 1, 0);
+    grid->addWidget(new QLabel(tr("<b>High-risk elders</b>"), this), 0, 1);
+    grid->addWidget(elderTable(m_highRisk, false), 1, 1);
+    grid->addWidget(new QLabel(tr("<b>Open incident reports</b>"), this), 2, 0);
+    grid->addWidget(m_incidents, 3, 0);
+    grid->addWidget(new QLabel(tr("<b>Supporters to urge</b> (key targets; double-click to open the elder and record a "
+                                  "notice)"), this), 2, 1);
+    grid->addWidget(m_urging, 3, 1);
+    grid->setRowStretch(1, 3);
+    grid->setRowStretch(3, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_nextStep);
+    layout->addWidget(m_counts);
+    layout->addWidget(m_sync);
+    layout->addWidget(m_campaign);
+    layout->addLayout(grid, 1);
+    connect(&session, &LedgerSession::changed, this, &HomeView::refresh);
+    refresh();
+}
+
+QTableView* HomeView::elderTable(ElderTableModel* model, bool visitOnDoubleClick)
+{
+    auto* view = new QTableView(this);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    for (int c : {ElderTableModel::IdNumber, ElderTableModel::Phone, ElderTableModel::Living, ElderTableModel::Status,
+                  ElderTableModel::Village, ElderTableModel::Sex, ElderTableModel::KeyFlags})
+        view->hideColumn(c);
+    view->setColumnWidth(ElderTableModel::Name, 90);
+    view->setColumnWidth(ElderTableModel::Age, 50);
+    view->horizontalHeader()->setStretchLastSection(true);
+    connect(view, &QTableView::doubleClicked, this, [this, model, visitOnDoubleClick](const QModelIndex& index) {
+        const ElderRow* row = model->rowAt(index.row());
+        if (!row)
+            return;
+        if (visitOnDoubleClick && m_session.mayWrite(*findEntity("visit")))
+            recordVisit(m_session, row->id, this);
+        else
+            emit openElderRequested(qs(row->id));
+    });
+    return view;
+}
+
+void HomeView::refresh()
+{
+    const Date day = today();
+    ElderFilter due;
+    due.villagePrefix = m_session.scopeCode();
+    due.dueBy = true;
+    due.dueDate = day;
+    due.sortColumn = "visitDue";
+    m_due->setFilter(due);
+    ElderFilter high;
+    high.villagePrefix = m_session.scopeCode();
+    high.status = "active";
+    high.riskLevel = "high";
+    m_highRisk->setFilter(high);
+    m_incidents->reload();
+    refreshUrging();
+    m_heading->setText(tr("%1    %2").arg(qs(divisionPath(m_session.scopeCode())), qs(formatDate(day))));
+    m_counts->setText(countsText());
+    refreshSync();
+    refreshNextStep();
+    m_campaign->setText(campaignText());
+}
+
+void HomeView::refreshUrging()
+{
+    const auto due = urgingDue(m_session.database(), m_session.scopeCode(), today());
+    m_urging->setRowCount(static_cast<int>(due.size()));
+    for (int row = 0; row < static_cast<int>(due.size()); ++row) {
+        const UrgingDue& d = due[static_cast<std::size_t>(row)];
+        auto* name = new QTableWidgetItem(qs(d.elderName));
+        name->setData(Qt::UserRole, qs(d.elderId));
+        const Division* village = findDivision(d.villageCode);
+        m_urging->setItem(row, 0, name);
+        m_urging->setItem(row, 1, new QTableWidgetItem(village ? qs(shortVillageName(village->name)) : qs(d.villageCode)));
+        m_urging->setItem(row, 2, new QTableWidgetItem(qs(d.reason)));
+    }
+}
+
+QString HomeView::countsText()
+{
+    const Date day = today();
+    ElderFilter base;
+    base.villagePrefix = m_session.scopeCode();
+    base.status = "active";
+    auto count = [&](std::uint32_t flag) {
+        ElderFilter f = base;
+        f.flags = flag;
+        return static_cast<int>(countElders(m_session.database(), f, day));
+    };
+    ElderFilter overdue = base;
+    overdue.overdue = true;
+    return tr("Elders on the ledger: <b>%1</b>    Key targets: <b>%2</b> (aged 80+ %3, disabled %4, dementia %5, "
+              "living alone %6, hardship %7)<br/>Visits overdue: <b>%8</b>    Changes not yet synced: <b>%9</b>    "
+              "Conflicts to review: <b>%10</b>")
+        .arg(count(0))
+        .arg(count(ElderFilter::KeyTarget))
+        .arg(count(ElderFilter::AdvancedAge))
+        .arg(count(ElderFilter::Disabled))
+        .arg(count(ElderFilter::Dementia))
+        .arg(count(ElderFilter::Alone))
+        .arg(count(ElderFilter::Hardship))
+        .arg(countElders(m_session.database(), overdue, day))
+        .arg(m_session.ledger().changeLog().pendingCount())
+        .arg(ConflictQueue(m_session.database()).openCount(m_session.scopeCode()));
+}
+
+void HomeView::refreshSync()
+{
+    const SyncStatus sync = syncStatus(m_session.ledger().meta());
+    QString text = tr("Last successful sync: <b>%1</b>")
+                       .arg(sync.lastSuccess.empty() ? tr("never") : qs(readableDateTime(sync.lastSuccess)));
+    if (!sync.lastError.empty())
+        text += QStringLiteral("<br/><span style='color:#c00000; font-weight:bold'>%1</span>")
+                    .arg(tr("The latest sync failed: %1 What was written here stays on this computer until a sync "
+                            "succeeds.")
+                             .arg(withoutLatinAsides(qs(sync.lastError)).toHtmlEscaped()));
+    m_sync->setText(text);
+}
+
+QString HomeView::syncText() const
+{
+    return m_sync->text();
+}
+
+void HomeView::refreshNextStep()
+{
+    ElderFilter all;
+    all.villagePrefix = m_session.scopeCode();
+    const bool empty = countElders(m_session.database(), all, today()) == 0;
+    const bool village = m_session.scopeKind() == Scope::Kind::Village;
+    if (!empty || !village) {
+        m_nextStep->hide();
+        m_nextStep->clear();
+        return;
+    }
+    const bool enrolled = !m_session.ledger().meta().value(meta::kToken).empty();
+    m_nextStep->setText(tr("The ledger is empty. Next step: enter the first elder with File → New elder... "
+                           "(a new household can be created in the same form).")
+                        + (enrolled ? QString()
+                                    : tr(" To send the ledger to the county, enroll this computer on the Sync page "
+                                         "with the code the county gives you.")));
+    m_nextStep->show();
+}
+
+QString HomeView::nextStepText() const
+{
+    return m_nextStep->isHidden() ? QString() : m_nextStep->text();
+}
+
+QString HomeView::campaignText()
+{
+    const std::string day = formatDate(today());
+    ListFilter filter;
+    filter.villagePrefix = m_session.countyCode();
+    for (const auto& campaign : m_session.list("campaign", filter)) {
+        if (campaign.value("start_date") <= day && day <= campaign.value("end_date"))
+            return tr("Current campaign: %1 (%2 to %3) — %4")
+                .arg(qs(campaign.value("name")), qs(campaign.value("start_date")), qs(campaign.value("end_date")),
+                     enumLabel("campaign_target", campaign.value("target")));
+    }
+    return tr("No visit campaign is running now.");
+}
+
+QString HomeView::summaryText() const
+{
+    return m_counts->text();
+}
+
+} // namespace shouwang::ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+class QTableWidget;
+
+namespace shouwang::ui {
+
+class ElderTableModel;
+class LedgerSession;
+class RecordListPanel;
+
+// The home page (首页): what needs doing today — visits due and overdue, high-risk elders,
+// open incident reports, key targets whose supporters are due to be urged (督促赡养) — and
+// the village at a glance: key targets by kind, changes not yet
+// synced, the last sync, the current campaign.
+class HomeView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HomeView)
+
+public:
+    explicit HomeView(LedgerSession& session, QWidget* parent = nullptr);
+
+    ElderTableModel& dueModel() { return *m_due; }
+    ElderTableModel& highRiskModel() { return *m_highRisk; }
+    // Key targets whose supporters are due to be urged: name, village, why (report/family_duty.h).
+    QTableWidget* urgingTable() const { return m_urging; }
+    QString summaryText() const;
+    // When the last sync succeeded, and whether the latest one failed.
+    QString syncText() const;
+    // On a ledger with no elder yet: what to do first; "" otherwise.
+    QString nextStepText() const;
+    void refresh();
+
+signals:
+    void openElderRequested(const QString& elderId);
+
+private:
+    QTableView* elderTable(ElderTableModel* model, bool visitOnDoubleClick);
+    QString campaignText();
+    QString countsText();
+    void refreshSync();
+    void refreshNextStep();
+    void refreshUrging();
+
+    LedgerSession& m_session;
+    ElderTableModel* m_due;
+    ElderTableModel* m_highRisk;
+    RecordListPanel* m_incidents;
+    QTableWidget* m_urging;
+    QLabel* m_heading;
+    QLabel* m_counts;
+    QLabel* m_sync;
+    QLabel* m_nextStep;
+    QLabel* m_campaign;
+};
+
+} // namespace shouwang::ui

@@ -1,0 +1,173 @@
+#include "visit_import.h"
+
+#include "elder_csv_columns.h"
+#include "import_header.h"
+#include "import_values.h"
+
+#include "domain/validation.h"
+#include "store/ledger.h"
+
+#include <algorithm>
+#include <map>
+
+namespace shouwang {
+namespace {
+
+// Header words of the visit sheet, beyond the fields' own names (domain/schema.cpp).
+const std::map<std::string_view, std::vector<std::string_view>>& visitAliases()
+{
+    static const std::map<std::string_view, std::vector<std::string_view>> table = {
+        {"date", {"探访时间", "走访日期", "走访时间", "日期"}},
+        {"mode", {"走访方式", "方式"}},
+        {"visitor", {"走访人", "探访人员", "走访人员"}},
+        {"visitor_role", {"走访人身份"}},
+        {"finding", {"走访结果", "结果"}},
+        {"hazards", {"隐患", "安全隐患"}},
+        {"needs", {"需求"}},
+        {"follow_up", {"跟进情况"}},
+    };
+    return table;
+}
+
+std::string folded(std::string_view text)
+{
+    std::string out;
+    for (char c : import::halfWidth(text)) {
+        if (c != ' ' && c != '*')
+            out += c;
+    }
+    return out;
+}
+
+// The visit field a typed header stands for; nullptr for 身份证号 (see isIdHeader) and unknowns.
+const FieldDef* visitField(std::string_view typed)
+{
+    const std::string wanted = folded(typed);
+    for (const FieldDef& field : findEntity("visit")->fields) {
+        if (field.name == "elder_id" || field.name == "campaign_id")
+            continue;
+        if (folded(field.zh) == wanted)
+            return &field;
+        if (auto aliases = visitAliases().find(field.name); aliases != visitAliases().end()) {
+            for (std::string_view word : aliases->second) {
+                if (folded(word) == wanted)
+                    return &field;
+            }
+        }
+    }
+    return nullptr;
+}
+
+bool isIdHeader(std::string_view typed)
+{
+    return import::canonicalHeader(typed) == "身份证号";
+}
+
+std::size_t visitHeaderRow(const std::vector<csv::Row>& rows)
+{
+    for (std::size_t i = 0; i < rows.size() && i < 20; ++i) {
+        const auto& cells = rows[i].fields;
+        const bool id = std::any_of(cells.begin(), cells.end(), [](const std::string& c) { return isIdHeader(c); });
+        const bool date = std::any_of(cells.begin(), cells.end(), [](const std::string& c) {
+            const FieldDef* field = visitField(c);
+            return field && field->name == "date";
+        });
+        if (id && date)
+            return i;
+    }
+    return rows.size();
+}
+
+} // namespace
+
+bool looksLikeVisitSheet(const std::vector<csv::Row>& rows)
+{
+    return visitHeaderRow(rows) < rows.size();
+}
+
+void importVisitRows(Ledger& ledger, const std::vector<csv::Row>& rows, const std::string& sheetName,
+                     const ImportOptions& options, ImportReport& report)
+{
+    const std::size_t headerAt = visitHeaderRow(rows);
+    if (headerAt == rows.size())
+        return;
+    const std::string where = "工作表“" + sheetName + "”";
+    std::vector<const FieldDef*> fields;
+    std::size_t idColumn = rows[headerAt].fields.size();
+    for (std::size_t i = 0; i < rows[headerAt].fields.size(); ++i) {
+        const std::string& typed = rows[headerAt].fields[i];
+        fields.push_back(visitField(typed));
+        if (isIdHeader(typed))
+            idColumn = i;
+    }
+    const EntityDef& entity = *findEntity("visit");
+    for (std::size_t r = headerAt + 1; r < rows.size(); ++r) {
+        const csv::Row& row = rows[r];
+        const bool blank = std::all_of(row.fields.begin(), row.fields.end(),
+                                       [](const std::string& f) { return import::trim(f).empty(); });
+        if (blank)
+            continue;
+        if (const std::string footer = import::footerReason(row); !footer.empty()) {
+            ++report.skipped;
+            report.skippedRows.push_back({row.line, where + "：" + footer});
+            continue;
+        }
+        auto refuse = [&](const std::string& why) {
+            ++report.refused;
+            report.errors.push_back({row.line, where + "：" + why});
+        };
+        std::string error, warning;
+        const auto id = idColumn < row.fields.size() ? valueFromCsvCell(*findEntity("elder")->field("id_number"),
+                                                                         row.fields[idColumn], error, &warning)
+                                                     : std::optional<std::string>(std::string{});
+        if (!id || id->empty()) {
+            refuse(id ? "没有填写身份证号" : error);
+            continue;
+        }
+        ListFilter byId;
+        byId.villagePrefix = options.villagePrefix;
+        byId.equals = {{"id_number", *id}};
+        const auto elders = ledger.list("elder", byId);
+        if (elders.empty()) {
+            refuse("身份证号" + *id + "的老人不在台账中（也不在本次导入的老人中）");
+            continue;
+        }
+        Record visit;
+        visit.entity = "visit";
+        visit.villageCode = elders.front().villageCode;
+        visit.set("elder_id", elders.front().id);
+        std::vector<std::string> problems;
+        for (std::size_t i = 0; i < row.fields.size() && i < fields.size(); ++i) {
+            if (!fields[i])
+                continue;
+            std::string why;
+            if (auto value = valueFromCsvCell(*fields[i], row.fields[i], why))
+                visit.set(fields[i]->name, *value);
+            else
+                problems.push_back(why);
+        }
+        for (const auto& e : validateRecord(entity, visit))
+            problems.push_back(e.message);
+        if (!problems.empty()) {
+            std::string joined;
+            for (const auto& p : problems)
+                joined += (joined.empty() ? "" : "；") + p;
+            refuse(joined);
+            continue;
+        }
+        ListFilter same;
+        same.equals = {{"elder_id", visit.value("elder_id")}, {"date", visit.value("date")}, {"visitor", visit.value("visitor")}};
+        if (!ledger.list("visit", same).empty()) {
+            ++report.visitsUnchanged;
+            continue;
+        }
+        const SaveResult saved = ledger.save(visit, options.operatorName);
+        if (!saved.ok()) {
+            refuse(saved.message.empty() && !saved.errors.empty() ? saved.errors.front().message : saved.message);
+            continue;
+        }
+        ++report.visitsAdded;
+    }
+}
+
+} // namespace shouwang
