@@ -20,8 +20,8 @@
 #include "domain/date.h"
 #include "domain/divisions.h"
 #include "domain/hlc.h"
-#include "domain/text.h"
 #include "domain/ids.h"
+#include "domain/text.h"
 
 #include <chrono>
 #include <cstdio>

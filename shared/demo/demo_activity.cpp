@@ -1,6 +1,7 @@
 // What happens around an elder over the demo's year: visits, assessments, services, care
 // agreements, incidents and mutual-aid pairings.
 #include "demo_village.h"
+#include "domain/schema_names.h"
 
 #include <algorithm>
 
@@ -35,12 +36,12 @@ void VillageGenerator::makeVisits(ElderSketch& sketch)
     // A liaison first, since volunteer visits are usually made by the elder's own liaison.
     if (m_random.chance(sketch.keyTarget() ? 0.9 : 0.5)) {
         const Helper& helper = m_volunteers[static_cast<std::size_t>(m_random.range(0, static_cast<int>(m_volunteers.size()) - 1))];
-        Record liaison = record("liaison");
-        liaison.set("volunteer_id", helper.id);
-        liaison.set("elder_id", sketch.id);
-        liaison.set("start_date", formatDate(daysAgo(m_random.range(200, 900))));
+        Record liaison = record(schema::liaison::entity);
+        liaison.set(schema::liaison::volunteer_id, helper.id);
+        liaison.set(schema::liaison::elder_id, sketch.id);
+        liaison.set(schema::liaison::start_date, formatDate(daysAgo(m_random.range(200, 900))));
         if (m_random.chance(0.3))
-            liaison.set("notes", "每周至少电话联系一次");
+            liaison.set(schema::liaison::notes, "每周至少电话联系一次");
         m_writer.save(liaison, &DemoSummary::liaisons);
         sketch.liaison = helper.name;
     }
@@ -52,36 +53,42 @@ void VillageGenerator::makeVisits(ElderSketch& sketch)
     for (int i = 0; i < n; ++i) {
         const int offset = static_cast<int>(slot * i) + m_random.range(0, std::max(0, static_cast<int>(slot) - 1));
         const Date date = daysAgo(std::max(0, 364 - offset));
-        Record v = record("visit");
-        v.set("elder_id", sketch.id);
-        v.set("date", formatDate(date));
+        Record v = record(schema::visit::entity);
+        v.set(schema::visit::elder_id, sketch.id);
+        v.set(schema::visit::date, formatDate(date));
         const std::string mode = std::array{"phone", "home", "video"}[m_random.weighted(std::array{55, 40, 5})];
-        v.set("mode", mode);
+        v.set(schema::visit::mode, mode);
         std::string role;
-        v.set("visitor", visitor(role, sketch));
-        v.set("visitor_role", role);
+        v.set(schema::visit::visitor, visitor(role, sketch));
+        v.set(schema::visit::visitor_role, role);
         for (const auto& campaign : m_reference.campaigns) {
             if (mode == "home" && date >= campaign.from && date <= campaign.to)
-                v.set("campaign_id", campaign.id);
+                v.set(schema::visit::campaign_id, campaign.id);
         }
         const std::string finding = std::array{"normal", "attention", "urgent"}[m_random.weighted(
             std::array{frail ? 80 : 90, frail ? 17 : 9, frail ? 3 : 1})];
-        v.set("finding", finding);
+        v.set(schema::visit::finding, finding);
         if (mode == "home" && m_random.chance(0.05)) {
             const std::string hazard(m_random.pick(std::span<const std::string_view>(kHazards)));
-            v.set("hazards", hazard);
+            v.set(schema::visit::hazards, hazard);
             sketch.housingHazard = sketch.housingHazard || hazard == "housing";
             sketch.fireHazard = sketch.fireHazard || hazard == "fire" || hazard == "electric";
         }
         if (finding != "normal") {
-            v.set("needs", std::string(m_random.pick(std::span<const std::string_view>(kNeeds))));
-            v.set("follow_up", finding == "urgent" ? "已报告村委会，联系子女和乡镇卫生院" : "下次探访时再了解情况");
+            v.set(schema::visit::needs, std::string(m_random.pick(std::span<const std::string_view>(kNeeds))));
+            v.set(schema::visit::follow_up,
+                  finding == "urgent" ? "已报告村委会，联系子女和乡镇卫生院" : "下次探访时再了解情况");
         }
         if (mode == "home" && m_random.chance(0.4))
-            v.set("services_given", std::string(m_random.pick(std::span<const std::string_view>(kServices))));
+            v.set(schema::visit::services_given,
+                  std::string(m_random.pick(std::span<const std::string_view>(kServices))));
         if (m_random.chance(0.1))
-            v.set("family_duty", sketch.neglected ? "子女很少联系" : "子女按时联系，按月寄生活费");
-        v.set("next_due", formatDate(date + std::chrono::days(finding == "urgent" ? 3 : finding == "attention" ? 7 : 30)));
+            v.set(schema::visit::family_duty, sketch.neglected ? "子女很少联系" : "子女按时联系，按月寄生活费");
+        v.set(schema::visit::next_due,
+              formatDate(date
+                         + std::chrono::days(finding == "urgent"          ? 3
+                                                 : finding == "attention" ? 7
+                                                                          : 30)));
         m_writer.save(v, &DemoSummary::visits);
     }
 }
@@ -120,48 +127,52 @@ void VillageGenerator::makeAssessment(const ElderSketch& sketch)
     const std::string level = riskLevel(m_standard, score);
 
     const Date date = daysAgo(m_random.range(0, 170));
-    Record a = record("risk_assessment");
-    a.set("elder_id", sketch.id);
-    a.set("date", formatDate(date));
-    a.set("assessor", m_cadres[static_cast<std::size_t>(m_random.range(0, 2))]);
+    Record a = record(schema::risk_assessment::entity);
+    a.set(schema::risk_assessment::elder_id, sketch.id);
+    a.set(schema::risk_assessment::date, formatDate(date));
+    a.set(schema::risk_assessment::assessor, m_cadres[static_cast<std::size_t>(m_random.range(0, 2))]);
     if (!m_reference.riskRuleId.empty())
-        a.set("rule_id", m_reference.riskRuleId);
-    a.set("answers", encodeAnswers(answers));
-    a.set("score", std::to_string(score));
-    a.set("level", level);
+        a.set(schema::risk_assessment::rule_id, m_reference.riskRuleId);
+    a.set(schema::risk_assessment::answers, encodeAnswers(answers));
+    a.set(schema::risk_assessment::score, std::to_string(score));
+    a.set(schema::risk_assessment::level, level);
     if (level == "high")
-        a.set("intervention_plan", "每周上门探访一次，落实联络人每日电话问候，督促子女履行赡养义务");
+        a.set(schema::risk_assessment::intervention_plan,
+              "每周上门探访一次，落实联络人每日电话问候，督促子女履行赡养义务");
     else if (level == "medium")
-        a.set("intervention_plan", "每半月探访一次，关注健康和安全状况");
-    a.set("next_due", formatDate(date + std::chrono::days(m_standard.schedule.assessmentDays)));
+        a.set(schema::risk_assessment::intervention_plan, "每半月探访一次，关注健康和安全状况");
+    a.set(schema::risk_assessment::next_due, formatDate(date + std::chrono::days(m_standard.schedule.assessmentDays)));
     m_writer.save(a, &DemoSummary::assessments);
 }
 
 void VillageGenerator::makeCareAndServices(const ElderSketch& sketch)
 {
     if ((sketch.living == "alone" && sketch.ability != "intact") || (sketch.age >= 80 && m_random.chance(0.3))) {
-        Record c = record("care_agreement");
-        c.set("elder_id", sketch.id);
+        Record c = record(schema::care_agreement::entity);
+        c.set(schema::care_agreement::elder_id, sketch.id);
         const bool neighbour = m_random.chance(0.6);
-        c.set("caretaker", youngStranger(m_random, 0.4));
-        c.set("caretaker_kind", neighbour ? "neighbour" : "relative");
-        c.set("caretaker_phone", mobilePhone(m_random));
-        c.set("agreement_type", sketch.ability == "severe" ? "full_care" : "daily_care");
+        c.set(schema::care_agreement::caretaker, youngStranger(m_random, 0.4));
+        c.set(schema::care_agreement::caretaker_kind, neighbour ? "neighbour" : "relative");
+        c.set(schema::care_agreement::caretaker_phone, mobilePhone(m_random));
+        c.set(schema::care_agreement::agreement_type, sketch.ability == "severe" ? "full_care" : "daily_care");
         const Date start = daysAgo(m_random.range(30, 700));
-        c.set("start_date", formatDate(start));
-        c.set("end_date", formatDate(start + std::chrono::days(365 * 2)));
-        c.set("content", "每天上门看望一次，帮助做饭、洗衣，发现异常及时告知子女和村委会");
-        c.set("reported_date", formatDate(start + std::chrono::days(m_random.range(0, 14))));
+        c.set(schema::care_agreement::start_date, formatDate(start));
+        c.set(schema::care_agreement::end_date, formatDate(start + std::chrono::days(365 * 2)));
+        c.set(schema::care_agreement::content, "每天上门看望一次，帮助做饭、洗衣，发现异常及时告知子女和村委会");
+        c.set(schema::care_agreement::reported_date, formatDate(start + std::chrono::days(m_random.range(0, 14))));
         m_writer.save(c, &DemoSummary::careAgreements);
     }
     for (int i = 0, n = m_random.chance(0.4) ? m_random.range(1, 2) : 0; i < n; ++i) {
-        Record s = record("service_record");
-        s.set("elder_id", sketch.id);
+        Record s = record(schema::service_record::entity);
+        s.set(schema::service_record::elder_id, sketch.id);
         if (!m_reference.serviceItems.empty())
-            s.set("item_id", m_reference.serviceItems[static_cast<std::size_t>(m_random.range(0, static_cast<int>(m_reference.serviceItems.size()) - 1))]);
-        s.set("date", formatDate(daysAgo(m_random.range(0, 360))));
-        s.set("provider", m_random.chance(0.5) ? "乡镇卫生院" : m_cadres[0]);
-        s.set("content", std::string(m_random.pick(std::span<const std::string_view>(kServices))));
+            s.set(schema::service_record::item_id,
+                  m_reference.serviceItems[static_cast<std::size_t>(
+                      m_random.range(0, static_cast<int>(m_reference.serviceItems.size()) - 1))]);
+        s.set(schema::service_record::date, formatDate(daysAgo(m_random.range(0, 360))));
+        s.set(schema::service_record::provider, m_random.chance(0.5) ? "乡镇卫生院" : m_cadres[0]);
+        s.set(schema::service_record::content,
+              std::string(m_random.pick(std::span<const std::string_view>(kServices))));
         m_writer.save(s, &DemoSummary::serviceRecords);
     }
 }
@@ -180,32 +191,38 @@ void VillageGenerator::makeIncidents()
         const ElderSketch& elder = m_elders[static_cast<std::size_t>(m_random.range(0, static_cast<int>(m_elders.size()) - 1))];
         const std::size_t type = static_cast<std::size_t>(m_random.weighted(std::array{10, 5, 45, 10, 20, 10}));
         const Date day = daysAgo(m_random.range(0, 300));
-        Record r = record("incident");
-        r.set("elder_id", elder.id);
-        r.set("type", std::string(kTypes[type]));
+        Record r = record(schema::incident::entity);
+        r.set(schema::incident::elder_id, elder.id);
+        r.set(schema::incident::type, std::string(kTypes[type]));
         const int hour = m_random.range(6, 20);
-        r.set("discovered_at", dateTimeAt(day, hour, m_random.range(0, 59)));
-        r.set("reporter", m_cadres[static_cast<std::size_t>(m_random.range(0, 2))]);
-        r.set("description", elder.name + "：" + std::string(kWhat[type]));
-        r.set("emergency_action", type == 2 ? "拨打120送往乡镇卫生院，通知子女" : "村干部到场处置，通知子女");
-        r.set("escalated_to", m_random.chance(0.85) ? "township" : "civil_affairs");
-        r.set("reported_at", dateTimeAt(day, 21, m_random.range(0, 59)));
+        r.set(schema::incident::discovered_at, dateTimeAt(day, hour, m_random.range(0, 59)));
+        r.set(schema::incident::reporter, m_cadres[static_cast<std::size_t>(m_random.range(0, 2))]);
+        r.set(schema::incident::description, elder.name + "：" + std::string(kWhat[type]));
+        r.set(schema::incident::emergency_action,
+              type == 2 ? "拨打120送往乡镇卫生院，通知子女" : "村干部到场处置，通知子女");
+        r.set(schema::incident::escalated_to, m_random.chance(0.85) ? "township" : "civil_affairs");
+        r.set(schema::incident::reported_at, dateTimeAt(day, 21, m_random.range(0, 59)));
         // Older reports have moved further along 上报 → 受理 → 救助中 → 办结.
         const int age = static_cast<int>((m_plan.today - day).count());
         const int stage = age > 30 ? 3 : std::min(3, m_random.range(0, 1 + age / 10));
-        r.set("status", std::array{"reported", "accepted", "assisting", "closed"}[static_cast<std::size_t>(stage)]);
+        r.set(schema::incident::status,
+              std::array{"reported", "accepted", "assisting", "closed"}[static_cast<std::size_t>(stage)]);
         if (stage >= 1) {
-            r.set("accepted_at", dateTimeAt(std::min(m_plan.today, day + std::chrono::days(1)), 9, m_random.range(0, 59)));
-            r.set("accepted_by", "乡镇民政办");
+            r.set(schema::incident::accepted_at,
+                  dateTimeAt(std::min(m_plan.today, day + std::chrono::days(1)), 9, m_random.range(0, 59)));
+            r.set(schema::incident::accepted_by, "乡镇民政办");
         }
         if (stage >= 2) {
-            r.set("assisting_at", dateTimeAt(std::min(m_plan.today, day + std::chrono::days(2)), 10, 0));
-            r.set("assistance", type == 4 ? "发放临时救助金2000元，协调亲属暂住" : "联系子女返乡照顾，落实邻居每日看望");
+            r.set(schema::incident::assisting_at,
+                  dateTimeAt(std::min(m_plan.today, day + std::chrono::days(2)), 10, 0));
+            r.set(schema::incident::assistance,
+                  type == 4 ? "发放临时救助金2000元，协调亲属暂住" : "联系子女返乡照顾，落实邻居每日看望");
         }
         if (stage == 3) {
-            r.set("closed_at", dateTimeAt(std::min(m_plan.today, day + std::chrono::days(m_random.range(3, 25))), 16, 30));
-            r.set("closed_by", "乡镇民政办");
-            r.set("outcome", "老人情况稳定，纳入重点探访对象");
+            r.set(schema::incident::closed_at,
+                  dateTimeAt(std::min(m_plan.today, day + std::chrono::days(m_random.range(3, 25))), 16, 30));
+            r.set(schema::incident::closed_by, "乡镇民政办");
+            r.set(schema::incident::outcome, "老人情况稳定，纳入重点探访对象");
         }
         m_writer.save(r, &DemoSummary::incidents);
     }
@@ -234,19 +251,21 @@ void VillageGenerator::makePairings()
             helpedIds += (k ? "," : "") + targets[(firstTarget + k) % targets.size()]->id;
         if (helpers < 2 && helped < 2)
             mode = "one_one"; // a village with one volunteer or one target: the mode must fit
-        Record p = record("pairing");
-        p.set("mode", mode);
-        p.set("helpers", helperIds);
-        p.set("helped", helpedIds);
+        Record p = record(schema::pairing::entity);
+        p.set(schema::pairing::mode, mode);
+        p.set(schema::pairing::helpers, helperIds);
+        p.set(schema::pairing::helped, helpedIds);
         const int startDays = m_random.range(120, 700);
-        p.set("start_date", formatDate(daysAgo(startDays)));
-        p.set("content", "定期上门看望，帮助代购、打扫卫生，陪同就医");
+        p.set(schema::pairing::start_date, formatDate(daysAgo(startDays)));
+        p.set(schema::pairing::content, "定期上门看望，帮助代购、打扫卫生，陪同就医");
         const std::string pairingId = m_writer.save(p, &DemoSummary::pairings);
         for (int a = 0, n = m_random.range(2, 5); a < n; ++a) {
-            Record activity = record("pairing_activity");
-            activity.set("pairing_id", pairingId);
-            activity.set("date", formatDate(daysAgo(m_random.range(0, std::min(startDays, 360)))));
-            activity.set("content", std::string(m_random.pick(std::span<const std::string_view>(kServices))));
+            Record activity = record(schema::pairing_activity::entity);
+            activity.set(schema::pairing_activity::pairing_id, pairingId);
+            activity.set(schema::pairing_activity::date,
+                         formatDate(daysAgo(m_random.range(0, std::min(startDays, 360)))));
+            activity.set(schema::pairing_activity::content,
+                         std::string(m_random.pick(std::span<const std::string_view>(kServices))));
             m_writer.save(activity, &DemoSummary::pairingActivities);
         }
     }

@@ -1,6 +1,7 @@
 // The village's community life in the demo (issue 18 items 1 and 2): 老年协会 activities the
 // elders attend, the hours volunteers give there, and the services they later redeem.
 #include "demo_village.h"
+#include "domain/schema_names.h"
 
 #include <algorithm>
 #include <map>
@@ -41,28 +42,29 @@ void VillageGenerator::makeCommunityLife()
         for (std::size_t k = 0, n = std::min<std::size_t>(m_elders.size(), static_cast<std::size_t>(random.range(3, 12))); k < n; ++k)
             attendees += (k ? "," : "") + m_elders[(first + k * 7) % m_elders.size()].id;
         const Helper& helper = m_volunteers[static_cast<std::size_t>(random.range(0, static_cast<int>(m_volunteers.size()) - 1))];
-        Record a = record("association_activity");
-        a.set("title", std::string(idea.title));
-        a.set("kind", std::string(idea.kind));
-        a.set("date", formatDate(day));
-        a.set("place", m_shortName + std::string(idea.place));
-        a.set("organiser", std::string(idea.organiser));
-        a.set("organiser_name", idea.organiser == "department" ? "乡镇卫生院、司法所" : m_shortName + "老年协会");
-        a.set("attendees", attendees);
-        a.set("others_count", std::to_string(random.range(0, 15)));
-        a.set("volunteers", helper.id);
-        a.set("content", std::string(idea.title) + "，志愿者协助组织");
+        Record a = record(schema::association_activity::entity);
+        a.set(schema::association_activity::title, std::string(idea.title));
+        a.set(schema::association_activity::kind, std::string(idea.kind));
+        a.set(schema::association_activity::date, formatDate(day));
+        a.set(schema::association_activity::place, m_shortName + std::string(idea.place));
+        a.set(schema::association_activity::organiser, std::string(idea.organiser));
+        a.set(schema::association_activity::organiser_name,
+              idea.organiser == "department" ? "乡镇卫生院、司法所" : m_shortName + "老年协会");
+        a.set(schema::association_activity::attendees, attendees);
+        a.set(schema::association_activity::others_count, std::to_string(random.range(0, 15)));
+        a.set(schema::association_activity::volunteers, helper.id);
+        a.set(schema::association_activity::content, std::string(idea.title) + "，志愿者协助组织");
         const std::string activityId = m_writer.save(a, &DemoSummary::associationActivities);
 
-        Record credit = record("volunteer_credit");
+        Record credit = record(schema::volunteer_credit::entity);
         const int given = random.range(2, 4);
-        credit.set("volunteer_id", helper.id);
-        credit.set("date", formatDate(day));
-        credit.set("hours", std::to_string(given));
-        credit.set("source", "association_activity");
-        credit.set("activity_id", activityId);
-        credit.set("content", "协助组织" + std::string(idea.title));
-        credit.set("confirmed_by", m_cadres[0]);
+        credit.set(schema::volunteer_credit::volunteer_id, helper.id);
+        credit.set(schema::volunteer_credit::date, formatDate(day));
+        credit.set(schema::volunteer_credit::hours, std::to_string(given));
+        credit.set(schema::volunteer_credit::source, "association_activity");
+        credit.set(schema::volunteer_credit::activity_id, activityId);
+        credit.set(schema::volunteer_credit::content, "协助组织" + std::string(idea.title));
+        credit.set(schema::volunteer_credit::confirmed_by, m_cadres[0]);
         m_writer.save(credit, &DemoSummary::volunteerHoursEntries);
         hours[helper.id] += given;
     }
@@ -74,16 +76,18 @@ void VillageGenerator::makeCommunityLife()
         if (credited < 3 || !spends)
             continue;
         anyRedeemed = true;
-        Record r = record("volunteer_redemption");
-        r.set("volunteer_id", volunteer);
-        r.set("date", formatDate(daysAgo(random.range(0, 20))));
-        r.set("hours", std::to_string(random.range(1, credited - 1)));
+        Record r = record(schema::volunteer_redemption::entity);
+        r.set(schema::volunteer_redemption::volunteer_id, volunteer);
+        r.set(schema::volunteer_redemption::date, formatDate(daysAgo(random.range(0, 20))));
+        r.set(schema::volunteer_redemption::hours, std::to_string(random.range(1, credited - 1)));
         const bool forElder = random.chance(0.5);
-        r.set("beneficiary", forElder ? "elder" : "self");
+        r.set(schema::volunteer_redemption::beneficiary, forElder ? "elder" : "self");
         if (forElder)
-            r.set("elder_id", m_elders[static_cast<std::size_t>(random.range(0, static_cast<int>(m_elders.size()) - 1))].id);
-        r.set("service", std::string(kRedeemed[static_cast<std::size_t>(random.range(0, 3))]));
-        r.set("confirmed_by", m_cadres[0]);
+            r.set(schema::volunteer_redemption::elder_id,
+                  m_elders[static_cast<std::size_t>(random.range(0, static_cast<int>(m_elders.size()) - 1))].id);
+        r.set(schema::volunteer_redemption::service,
+              std::string(kRedeemed[static_cast<std::size_t>(random.range(0, 3))]));
+        r.set(schema::volunteer_redemption::confirmed_by, m_cadres[0]);
         m_writer.save(r, &DemoSummary::volunteerHoursEntries);
     }
 }

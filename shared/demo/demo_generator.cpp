@@ -4,6 +4,7 @@
 
 #include "domain/divisions.h"
 #include "domain/risk_rule.h"
+#include "domain/schema_names.h"
 #include "store/ledger.h"
 
 #include <chrono>
@@ -71,13 +72,13 @@ CountyReference publishCountyData(DemoWriter& writer, std::string_view county, D
         {"赡养纠纷法律援助", "legal", "县法律援助中心", "拨打12348或到司法所申请", "子女不履行赡养义务的老年人", "工作日"},
     };
     for (const Item& item : kItems) {
-        Record r = make("service_item");
-        r.set("name", std::string(item.name));
-        r.set("category", std::string(item.category));
-        r.set("provider", std::string(item.provider));
-        r.set("how_to_obtain", std::string(item.how));
-        r.set("eligibility", std::string(item.who));
-        r.set("period", std::string(item.period));
+        Record r = make(schema::service_item::entity);
+        r.set(schema::service_item::name, std::string(item.name));
+        r.set(schema::service_item::category, std::string(item.category));
+        r.set(schema::service_item::provider, std::string(item.provider));
+        r.set(schema::service_item::how_to_obtain, std::string(item.how));
+        r.set(schema::service_item::eligibility, std::string(item.who));
+        r.set(schema::service_item::period, std::string(item.period));
         reference.serviceItems.push_back(writer.save(r, &DemoSummary::referenceRecords));
     }
 
@@ -101,19 +102,19 @@ CountyReference publishCountyData(DemoWriter& writer, std::string_view county, D
          latestBefore(January, 20d), 21},
     };
     for (const Campaign& c : campaigns) {
-        Record r = make("campaign");
-        r.set("name", std::string(c.name));
-        r.set("kind", std::string(c.kind));
-        r.set("start_date", formatDate(c.from));
-        r.set("end_date", formatDate(c.from + days(c.days)));
-        r.set("target", std::string(c.target));
-        r.set("notes", std::string(c.notes));
+        Record r = make(schema::campaign::entity);
+        r.set(schema::campaign::name, std::string(c.name));
+        r.set(schema::campaign::kind, std::string(c.kind));
+        r.set(schema::campaign::start_date, formatDate(c.from));
+        r.set(schema::campaign::end_date, formatDate(c.from + days(c.days)));
+        r.set(schema::campaign::target, std::string(c.target));
+        r.set(schema::campaign::notes, std::string(c.notes));
         reference.campaigns.push_back({writer.save(r, &DemoSummary::referenceRecords), c.from, c.from + days(c.days)});
     }
 
     Record rule = riskRuleRecord(defaultRiskStandard());
     rule.villageCode = county;
-    rule.set("effective_from", formatDate(today - days(365)));
+    rule.set(schema::risk_rule::effective_from, formatDate(today - days(365)));
     reference.riskRuleId = writer.save(rule, &DemoSummary::referenceRecords);
 
     // Made-up numbers of the county's area code, one per township.
@@ -121,10 +122,10 @@ CountyReference publishCountyData(DemoWriter& writer, std::string_view county, D
     for (const Division* village : villages)
         townships.insert(std::string(enclosingCode(village->code, DivisionLevel::Township)));
     for (const std::string& township : townships) {
-        Record r = make("township_contact");
-        r.set("township_code", township);
-        r.set("phone", "023-5223" + township.substr(5, 4));
-        r.set("notes", "乡镇值班室（24小时）");
+        Record r = make(schema::township_contact::entity);
+        r.set(schema::township_contact::township_code, township);
+        r.set(schema::township_contact::phone, "023-5223" + township.substr(5, 4));
+        r.set(schema::township_contact::notes, "乡镇值班室（24小时）");
         writer.save(r, &DemoSummary::referenceRecords);
     }
     return reference;

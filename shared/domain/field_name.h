@@ -15,6 +15,10 @@ struct FieldName {
 
     constexpr operator std::string_view() const { return name; }
     operator std::string() const { return std::string(name); }
+
+    // Compared with a name held as text (a form's field, a column, an error's field).
+    friend constexpr bool operator==(const FieldName& field, std::string_view text) { return field.name == text; }
+    friend constexpr bool operator==(const FieldName&, const FieldName&) = default;
 };
 
 } // namespace shouwang

@@ -1,5 +1,6 @@
 #include "incident_workflow.h"
 
+#include "schema_names.h"
 #include "workflow.h"
 
 namespace shouwang {
@@ -78,7 +79,7 @@ std::string_view incidentTimeField(std::string_view status)
 std::string incidentReportedAt(const Record& incident)
 {
     const std::string_view reportedAt = kIncidentStatusTimes[0].timeField;
-    return incident.has(reportedAt) ? incident.value(reportedAt) : incident.value("discovered_at");
+    return incident.has(reportedAt) ? incident.value(reportedAt) : incident.value(schema::incident::discovered_at);
 }
 
 std::vector<IncidentEvent> incidentTimeline(const Record& incident)

@@ -1,6 +1,7 @@
 #include "referral_workflow.h"
 
 #include "date.h"
+#include "schema_names.h"
 
 namespace shouwang {
 namespace {
@@ -9,7 +10,7 @@ namespace st = referral_status;
 
 std::string proposedOn(const Record& referral)
 {
-    return referral.value("proposed_on");
+    return referral.value(schema::referral::proposed_on);
 }
 
 // 办结 and 未解决 are alternatives of one rank and share the closing date and outcome.
@@ -38,10 +39,10 @@ bool referralEnded(std::string_view status)
 
 std::optional<int> referralDaysToClose(const Record& referral)
 {
-    if (!referralEnded(referral.value("status")))
+    if (!referralEnded(referral.value(schema::referral::status)))
         return std::nullopt;
-    const auto from = parseDate(referral.value("proposed_on"));
-    const auto to = parseDate(referral.value("closed_on"));
+    const auto from = parseDate(referral.value(schema::referral::proposed_on));
+    const auto to = parseDate(referral.value(schema::referral::closed_on));
     if (!from || !to)
         return std::nullopt;
     return static_cast<int>((*to - *from).count());

@@ -3,6 +3,7 @@
 #include "schema.h"
 
 #include "risk_rule.h"
+#include "schema_names.h"
 
 #include <charconv>
 #include <numeric>
@@ -101,8 +102,9 @@ std::string intervalProblem(const Record& record, std::string_view field)
     return {};
 }
 
-constexpr std::string_view kIntervalFields[] = {"visit_days_high", "visit_days_key", "visit_days_other",
-                                                "assessment_days"};
+constexpr std::string_view kIntervalFields[]
+    = {schema::risk_rule::visit_days_high, schema::risk_rule::visit_days_key, schema::risk_rule::visit_days_other,
+       schema::risk_rule::assessment_days};
 
 // The supervision limits: optional (a standard published before schema 3 has none, and the
 // defaults apply), else a whole number from 1 to its maximum.
@@ -112,11 +114,11 @@ struct LimitField {
     int SupervisionLimits::*member;
 };
 constexpr LimitField kLimitFields[] = {
-    {"ack_hours", 24 * 30, &SupervisionLimits::acknowledgeHours},
-    {"close_days", kMaxIntervalDays, &SupervisionLimits::closeDays},
-    {"silent_days", kMaxIntervalDays, &SupervisionLimits::silentDays},
-    {"referral_days", kMaxIntervalDays, &SupervisionLimits::referralDays},
-    {"notice_days", kMaxIntervalDays, &SupervisionLimits::noticeDays},
+    {schema::risk_rule::ack_hours, 24 * 30, &SupervisionLimits::acknowledgeHours},
+    {schema::risk_rule::close_days, kMaxIntervalDays, &SupervisionLimits::closeDays},
+    {schema::risk_rule::silent_days, kMaxIntervalDays, &SupervisionLimits::silentDays},
+    {schema::risk_rule::referral_days, kMaxIntervalDays, &SupervisionLimits::referralDays},
+    {schema::risk_rule::notice_days, kMaxIntervalDays, &SupervisionLimits::noticeDays},
 };
 
 // The volunteer hours overdraft (issue 18) may be 0, unlike the limits above.
@@ -148,7 +150,7 @@ RiskStandard defaultRiskStandard()
         {std::string(riskfactor::kAlone), 3, "独居"},
         {std::string(riskfactor::kDisabled), 4, "失能（中度、重度）"},
         {std::string(riskfactor::kDementia), 4, "失智"},
-        {"severe_mental", 4, "患严重精神障碍"},
+        {schema::elder::severe_mental, 4, "患严重精神障碍"},
         {"chronic_disease", 1, "患慢性病"},
         {"disability", 2, "残疾"},
         {"neglect", 2, "子女很少联系或未履行赡养义务"},
@@ -199,24 +201,26 @@ std::string riskRuleProblem(const Record& record)
 {
     if (record.entity != kEntity)
         return "不是风险等级标准记录";
-    if (trim(record.value("name")).empty())
-        return "请填写" + fieldLabel("name");
-    const auto factors = decodeFactors(record.value("factors"));
+    if (trim(record.value(schema::risk_rule::name)).empty())
+        return "请填写" + fieldLabel(schema::risk_rule::name);
+    const auto factors = decodeFactors(record.value(schema::risk_rule::factors));
     if (!factors)
-        return fieldLabel("factors") + "格式有误：每项应为“代码:分值:名称”，代码用小写字母、数字或下划线，"
-               "分值为0至100的整数，各项以分号分隔，代码不得重复";
+        return fieldLabel(schema::risk_rule::factors)
+            + "格式有误：每项应为“代码:分值:名称”，代码用小写字母、数字或下划线，"
+              "分值为0至100的整数，各项以分号分隔，代码不得重复";
     if (factors->empty())
-        return "请至少填写一项" + fieldLabel("factors");
-    const auto medium = parseInt(record.value("medium_threshold"));
-    const auto high = parseInt(record.value("high_threshold"));
+        return "请至少填写一项" + fieldLabel(schema::risk_rule::factors);
+    const auto medium = parseInt(record.value(schema::risk_rule::medium_threshold));
+    const auto high = parseInt(record.value(schema::risk_rule::high_threshold));
     if (!medium || *medium < 1)
-        return fieldLabel("medium_threshold") + "应为大于0的整数";
+        return fieldLabel(schema::risk_rule::medium_threshold) + "应为大于0的整数";
     if (!high || *high < *medium)
-        return fieldLabel("high_threshold") + "应为整数，且不低于" + fieldLabel("medium_threshold");
+        return fieldLabel(schema::risk_rule::high_threshold) + "应为整数，且不低于"
+            + fieldLabel(schema::risk_rule::medium_threshold);
     const int total = std::accumulate(factors->begin(), factors->end(), 0,
                                       [](int sum, const RiskFactor& f) { return sum + f.weight; });
     if (*high > total)
-        return fieldLabel("high_threshold") + "高于全部因素分值之和（" + std::to_string(total)
+        return fieldLabel(schema::risk_rule::high_threshold) + "高于全部因素分值之和（" + std::to_string(total)
             + "），任何老年人都不会被评为高风险";
     for (std::string_view field : kIntervalFields) {
         if (std::string problem = intervalProblem(record, field); !problem.empty())
@@ -240,14 +244,14 @@ std::optional<RiskStandard> riskStandardFrom(const Record& record)
     if (!riskRuleProblem(record).empty())
         return std::nullopt;
     RiskStandard standard;
-    standard.name = std::string(trim(record.value("name")));
-    standard.factors = *decodeFactors(record.value("factors"));
-    standard.mediumThreshold = *parseInt(record.value("medium_threshold"));
-    standard.highThreshold = *parseInt(record.value("high_threshold"));
-    standard.schedule.highRiskDays = *parseInt(record.value("visit_days_high"));
-    standard.schedule.keyTargetDays = *parseInt(record.value("visit_days_key"));
-    standard.schedule.otherDays = *parseInt(record.value("visit_days_other"));
-    standard.schedule.assessmentDays = *parseInt(record.value("assessment_days"));
+    standard.name = std::string(trim(record.value(schema::risk_rule::name)));
+    standard.factors = *decodeFactors(record.value(schema::risk_rule::factors));
+    standard.mediumThreshold = *parseInt(record.value(schema::risk_rule::medium_threshold));
+    standard.highThreshold = *parseInt(record.value(schema::risk_rule::high_threshold));
+    standard.schedule.highRiskDays = *parseInt(record.value(schema::risk_rule::visit_days_high));
+    standard.schedule.keyTargetDays = *parseInt(record.value(schema::risk_rule::visit_days_key));
+    standard.schedule.otherDays = *parseInt(record.value(schema::risk_rule::visit_days_other));
+    standard.schedule.assessmentDays = *parseInt(record.value(schema::risk_rule::assessment_days));
     for (const LimitField& field : kLimitFields) {
         if (const auto value = parseInt(trim(record.value(field.name))))
             standard.limits.*field.member = *value;
@@ -261,14 +265,14 @@ Record riskRuleRecord(const RiskStandard& standard)
 {
     Record record;
     record.entity = std::string(kEntity);
-    record.set("name", standard.name);
-    record.set("factors", encodeFactors(standard.factors));
-    record.set("medium_threshold", std::to_string(standard.mediumThreshold));
-    record.set("high_threshold", std::to_string(standard.highThreshold));
-    record.set("visit_days_high", std::to_string(standard.schedule.highRiskDays));
-    record.set("visit_days_key", std::to_string(standard.schedule.keyTargetDays));
-    record.set("visit_days_other", std::to_string(standard.schedule.otherDays));
-    record.set("assessment_days", std::to_string(standard.schedule.assessmentDays));
+    record.set(schema::risk_rule::name, standard.name);
+    record.set(schema::risk_rule::factors, encodeFactors(standard.factors));
+    record.set(schema::risk_rule::medium_threshold, std::to_string(standard.mediumThreshold));
+    record.set(schema::risk_rule::high_threshold, std::to_string(standard.highThreshold));
+    record.set(schema::risk_rule::visit_days_high, std::to_string(standard.schedule.highRiskDays));
+    record.set(schema::risk_rule::visit_days_key, std::to_string(standard.schedule.keyTargetDays));
+    record.set(schema::risk_rule::visit_days_other, std::to_string(standard.schedule.otherDays));
+    record.set(schema::risk_rule::assessment_days, std::to_string(standard.schedule.assessmentDays));
     for (const LimitField& field : kLimitFields)
         record.set(std::string(field.name), std::to_string(standard.limits.*field.member));
     record.set(std::string(kOverdraftField), std::to_string(standard.limits.overdraftHours));

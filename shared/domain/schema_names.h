@@ -43,6 +43,7 @@ inline constexpr FieldName difficulties_note{entity, "difficulties_note"};
 inline constexpr FieldName status{entity, "status"};
 inline constexpr FieldName status_date{entity, "status_date"};
 inline constexpr FieldName status_reason{entity, "status_reason"};
+inline constexpr FieldName facility_id{entity, "facility_id"};
 } // namespace elder
 
 namespace supporter {
@@ -67,6 +68,8 @@ inline constexpr FieldName date{entity, "date"};
 inline constexpr FieldName method{entity, "method"};
 inline constexpr FieldName content{entity, "content"};
 inline constexpr FieldName response{entity, "response"};
+inline constexpr FieldName answer{entity, "answer"};
+inline constexpr FieldName follow_up_date{entity, "follow_up_date"};
 } // namespace duty_notice
 
 namespace care_agreement {
@@ -168,6 +171,50 @@ inline constexpr FieldName date{entity, "date"};
 inline constexpr FieldName content{entity, "content"};
 } // namespace pairing_activity
 
+namespace association_activity {
+inline constexpr std::string_view entity = "association_activity";
+inline constexpr FieldName title{entity, "title"};
+inline constexpr FieldName kind{entity, "kind"};
+inline constexpr FieldName date{entity, "date"};
+inline constexpr FieldName facility_id{entity, "facility_id"};
+inline constexpr FieldName place{entity, "place"};
+inline constexpr FieldName organiser{entity, "organiser"};
+inline constexpr FieldName organiser_name{entity, "organiser_name"};
+inline constexpr FieldName attendees{entity, "attendees"};
+inline constexpr FieldName others_count{entity, "others_count"};
+inline constexpr FieldName volunteers{entity, "volunteers"};
+inline constexpr FieldName content{entity, "content"};
+} // namespace association_activity
+
+namespace volunteer_credit {
+inline constexpr std::string_view entity = "volunteer_credit";
+inline constexpr FieldName volunteer_id{entity, "volunteer_id"};
+inline constexpr FieldName date{entity, "date"};
+inline constexpr FieldName hours{entity, "hours"};
+inline constexpr FieldName source{entity, "source"};
+inline constexpr FieldName service_record_id{entity, "service_record_id"};
+inline constexpr FieldName pairing_activity_id{entity, "pairing_activity_id"};
+inline constexpr FieldName activity_id{entity, "activity_id"};
+inline constexpr FieldName content{entity, "content"};
+inline constexpr FieldName confirmed_by{entity, "confirmed_by"};
+inline constexpr FieldName voided{entity, "voided"};
+inline constexpr FieldName settle_note{entity, "settle_note"};
+} // namespace volunteer_credit
+
+namespace volunteer_redemption {
+inline constexpr std::string_view entity = "volunteer_redemption";
+inline constexpr FieldName volunteer_id{entity, "volunteer_id"};
+inline constexpr FieldName date{entity, "date"};
+inline constexpr FieldName hours{entity, "hours"};
+inline constexpr FieldName beneficiary{entity, "beneficiary"};
+inline constexpr FieldName elder_id{entity, "elder_id"};
+inline constexpr FieldName service{entity, "service"};
+inline constexpr FieldName confirmed_by{entity, "confirmed_by"};
+inline constexpr FieldName overdraft_approved{entity, "overdraft_approved"};
+inline constexpr FieldName voided{entity, "voided"};
+inline constexpr FieldName settle_note{entity, "settle_note"};
+} // namespace volunteer_redemption
+
 namespace facility {
 inline constexpr std::string_view entity = "facility";
 inline constexpr FieldName name{entity, "name"};
@@ -196,6 +243,7 @@ inline constexpr FieldName item_id{entity, "item_id"};
 inline constexpr FieldName date{entity, "date"};
 inline constexpr FieldName provider{entity, "provider"};
 inline constexpr FieldName content{entity, "content"};
+inline constexpr FieldName facility_id{entity, "facility_id"};
 } // namespace service_record
 
 namespace campaign {
@@ -222,6 +270,9 @@ inline constexpr FieldName assessment_days{entity, "assessment_days"};
 inline constexpr FieldName ack_hours{entity, "ack_hours"};
 inline constexpr FieldName close_days{entity, "close_days"};
 inline constexpr FieldName silent_days{entity, "silent_days"};
+inline constexpr FieldName overdraft_hours{entity, "overdraft_hours"};
+inline constexpr FieldName referral_days{entity, "referral_days"};
+inline constexpr FieldName notice_days{entity, "notice_days"};
 } // namespace risk_rule
 
 namespace township_contact {
@@ -230,5 +281,24 @@ inline constexpr FieldName township_code{entity, "township_code"};
 inline constexpr FieldName phone{entity, "phone"};
 inline constexpr FieldName notes{entity, "notes"};
 } // namespace township_contact
+
+namespace referral {
+inline constexpr std::string_view entity = "referral";
+inline constexpr FieldName elder_id{entity, "elder_id"};
+inline constexpr FieldName department{entity, "department"};
+inline constexpr FieldName reason{entity, "reason"};
+inline constexpr FieldName proposed_on{entity, "proposed_on"};
+inline constexpr FieldName proposed_by{entity, "proposed_by"};
+inline constexpr FieldName status{entity, "status"};
+inline constexpr FieldName reviewed_on{entity, "reviewed_on"};
+inline constexpr FieldName reviewed_by{entity, "reviewed_by"};
+inline constexpr FieldName review_note{entity, "review_note"};
+inline constexpr FieldName referred_on{entity, "referred_on"};
+inline constexpr FieldName referred_by{entity, "referred_by"};
+inline constexpr FieldName accepted_on{entity, "accepted_on"};
+inline constexpr FieldName accepted_by{entity, "accepted_by"};
+inline constexpr FieldName closed_on{entity, "closed_on"};
+inline constexpr FieldName outcome{entity, "outcome"};
+} // namespace referral
 
 } // namespace shouwang::schema

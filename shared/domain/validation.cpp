@@ -5,6 +5,7 @@
 #include "divisions.h"
 #include "enums.h"
 #include "idcard.h"
+#include "schema_names.h"
 #include "text.h"
 
 #include <algorithm>
@@ -94,9 +95,9 @@ std::size_t countItems(std::string_view list)
 // younger elder is a mistake that would inflate the health-management figure.
 std::string healthManagementProblem(const Record& elder)
 {
-    if (elder.value("health_mgmt_65") != "1")
+    if (elder.value(schema::elder::health_mgmt_65) != "1")
         return {};
-    const IdNumberCheck id = checkIdNumber(elder.value("id_number"));
+    const IdNumberCheck id = checkIdNumber(elder.value(schema::elder::id_number));
     const auto birth = id.ok() ? parseDate(id.info->birthDate) : std::nullopt;
     if (!birth)
         return {};
@@ -110,9 +111,9 @@ std::string healthManagementProblem(const Record& elder)
 // for several elders.
 std::string pairingModeProblem(const Record& pairing)
 {
-    const std::string& mode = pairing.value("mode");
-    const std::size_t helpers = countItems(pairing.value("helpers"));
-    const std::size_t helped = countItems(pairing.value("helped"));
+    const std::string& mode = pairing.value(schema::pairing::mode);
+    const std::size_t helpers = countItems(pairing.value(schema::pairing::helpers));
+    const std::size_t helped = countItems(pairing.value(schema::pairing::helped));
     if (helpers == 0 || helped == 0)
         return {}; // the required-field message says it
     const bool fits = mode == "one_one"    ? helpers == 1 && helped == 1
@@ -212,17 +213,17 @@ std::vector<FieldError> validateRecord(const EntityDef& entity, const Record& re
     }
     // A township's emergency phone is shown to that township's villages: the code must name
     // a township of the county that publishes it.
-    if (entity.name == "township_contact") {
-        const std::string& code = record.value("township_code");
+    if (entity.name == schema::township_contact::entity) {
+        const std::string& code = record.value(schema::township_contact::township_code);
         const Division* township = levelOfCode(code) == DivisionLevel::Township ? findDivision(code) : nullptr;
         if (!code.empty() && (!township || (!record.villageCode.empty() && !code.starts_with(record.villageCode))))
             errors.push_back({"township_code", "乡镇代码应为本区县某个乡镇（街道）的9位区划代码，如 500154001"});
     }
-    if (entity.name == "elder") {
+    if (entity.name == schema::elder::entity) {
         if (std::string problem = healthManagementProblem(record); !problem.empty())
             errors.push_back({"health_mgmt_65", std::move(problem)});
     }
-    if (entity.name == "pairing") {
+    if (entity.name == schema::pairing::entity) {
         if (std::string problem = pairingModeProblem(record); !problem.empty())
             errors.push_back({"mode", std::move(problem)});
     }

@@ -1,6 +1,7 @@
 // schema.h first: see risk_rule.cpp.
 #include "schema.h"
 
+#include "schema_names.h"
 #include "volunteer_hours.h"
 
 #include <algorithm>
@@ -9,7 +10,9 @@
 namespace shouwang {
 namespace {
 
-constexpr std::string_view kSettlementFields[] = {"voided", "settle_note", "overdraft_approved"};
+constexpr std::string_view kSettlementFields[]
+    = {schema::volunteer_redemption::voided, schema::volunteer_redemption::settle_note,
+       schema::volunteer_redemption::overdraft_approved};
 
 int hoursOf(const Record& r)
 {
@@ -43,9 +46,10 @@ std::string contentProblem(const EntityDef& entity, const Record& r)
     if (hours < 1 || hours > kMaxEntryHours)
         return label(entity, "hours") + "应为1至" + std::to_string(kMaxEntryHours) + "之间的整数";
     if (entity.name == kCreditEntity) {
-        if (const std::string_view needed = sourceField(r.value("source")); !needed.empty() && !r.has(needed))
+        if (const std::string_view needed = sourceField(r.value(schema::volunteer_credit::source));
+            !needed.empty() && !r.has(needed))
             return "时长来源为“" + label(entity, needed) + "”时，请选择对应的" + label(entity, needed);
-    } else if (r.value("beneficiary") == "elder" && !r.has("elder_id")) {
+    } else if (r.value(schema::volunteer_redemption::beneficiary) == "elder" && !r.has("elder_id")) {
         return "服务对象为志愿者指定的老年人时，请选择" + label(entity, "elder_id");
     }
     if (r.value("voided") == "1" && r.value("settle_note").find_first_not_of(' ') == std::string::npos)
@@ -128,7 +132,7 @@ HoursAccount deriveHoursAccount(const std::string& volunteerId, std::vector<Reco
             running -= entry.hours;
             account.redeemed += entry.hours;
             if (running < -allowanceOn(r.value("date"))) {
-                const bool approved = r.value("overdraft_approved") == "1";
+                const bool approved = r.value(schema::volunteer_redemption::overdraft_approved) == "1";
                 entry.state = approved ? HoursEntryState::OverdraftApproved : HoursEntryState::OverdraftPending;
                 if (!approved) {
                     ++account.pending;

@@ -5,6 +5,7 @@
 
 #include "domain/divisions.h"
 #include "domain/idcard.h"
+#include "domain/schema_names.h"
 #include "domain/validation.h"
 #include "store/ledger.h"
 #include "store/private_file.h"
@@ -65,12 +66,12 @@ std::vector<std::vector<std::string>> ledgerRows(Ledger& ledger, const ExportOpt
     ListFilter filter;
     filter.villagePrefix = options.villagePrefix;
     std::map<std::string, Record> households;
-    for (Record& household : ledger.list("household", filter))
+    for (Record& household : ledger.list(schema::household::entity, filter))
         households.emplace(household.id, std::move(household));
-    std::vector<Record> elders = ledger.list("elder", filter);
+    std::vector<Record> elders = ledger.list(schema::elder::entity, filter);
 
     auto householdOf = [&](const Record& elder) -> const Record* {
-        auto it = households.find(elder.value("household_id"));
+        auto it = households.find(elder.value(schema::elder::household_id));
         return it == households.end() ? nullptr : &it->second;
     };
     std::sort(elders.begin(), elders.end(), [&](const Record& a, const Record& b) {
@@ -78,8 +79,9 @@ std::vector<std::vector<std::string>> ledgerRows(Ledger& ledger, const ExportOpt
         const Record* hb = householdOf(b);
         static const std::string kNone;
         auto key = [](const Record& e, const Record* h) {
-            return std::tie(e.villageCode, h ? h->value("address") : kNone, h ? h->value("head_name") : kNone,
-                            e.value("name"), e.value("id_number"));
+            return std::tie(e.villageCode, h ? h->value(schema::household::address) : kNone,
+                            h ? h->value(schema::household::head_name) : kNone, e.value(schema::elder::name),
+                            e.value(schema::elder::id_number));
         };
         return key(a, ha) < key(b, hb);
     });
@@ -129,19 +131,36 @@ std::string elderCsvTemplate()
     std::string id = "50015419520315131"; // 17th digit odd: a man
     id += idCheckDigit(id);
     Record household;
-    household.entity = "household";
-    household.values = {{"head_name", "王德明"}, {"address", "红宝村3组15号"}, {"registered_poor", "0"}, {"dibao", "1"},
-                        {"tekun", "0"}};
+    household.entity = schema::household::entity;
+    household.values = {{schema::household::head_name, "王德明"},
+                        {schema::household::address, "红宝村3组15号"},
+                        {schema::household::registered_poor, "0"},
+                        {schema::household::dibao, "1"},
+                        {schema::household::tekun, "0"}};
     Record elder;
-    elder.entity = "elder";
+    elder.entity = schema::elder::entity;
     elder.villageCode = village;
     elder.values = {
-        {"name", "王德明"}, {"id_number", id}, {"phone", "13812345678"}, {"ethnicity", "汉族"}, {"marital", "widowed"},
-        {"living", "alone"}, {"left_behind_since", "2015-03-01"}, {"income_sources", "pension,children,dibao"},
-        {"health", "unhealthy_selfcare"}, {"ability", "mild"}, {"dementia", "0"}, {"chronic_diseases", "高血压、糖尿病"},
-        {"severe_mental", "0"}, {"disability_grade", "none"}, {"insurance", "resident_medical,resident_pension"},
-        {"health_mgmt_65", "1"}, {"daily_carer", "邻居李秀英"}, {"difficulties", "daily_care,emotional"},
-        {"difficulties_note", "行动不便，赶场买药困难"}, {"status", "active"},
+        {schema::elder::name, "王德明"},
+        {schema::elder::id_number, id},
+        {schema::elder::phone, "13812345678"},
+        {schema::elder::ethnicity, "汉族"},
+        {schema::elder::marital, "widowed"},
+        {schema::elder::living, "alone"},
+        {schema::elder::left_behind_since, "2015-03-01"},
+        {schema::elder::income_sources, "pension,children,dibao"},
+        {schema::elder::health, "unhealthy_selfcare"},
+        {schema::elder::ability, "mild"},
+        {schema::elder::dementia, "0"},
+        {schema::elder::chronic_diseases, "高血压、糖尿病"},
+        {schema::elder::severe_mental, "0"},
+        {schema::elder::disability_grade, "none"},
+        {schema::elder::insurance, "resident_medical,resident_pension"},
+        {schema::elder::health_mgmt_65, "1"},
+        {schema::elder::daily_carer, "邻居李秀英"},
+        {schema::elder::difficulties, "daily_care,emotional"},
+        {schema::elder::difficulties_note, "行动不便，赶场买药困难"},
+        {schema::elder::status, "active"},
     };
     std::ostringstream out;
     out << csv::kUtf8Bom;

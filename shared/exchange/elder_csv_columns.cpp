@@ -4,6 +4,7 @@
 #include "import_values.h"
 
 #include "domain/enums.h"
+#include "domain/schema_names.h"
 
 #include <vector>
 
@@ -16,12 +17,12 @@ std::vector<ElderCsvColumn> buildColumns()
     std::vector<ElderCsvColumn> columns;
     columns.push_back({Kind::VillageCode, "村（社区）代码", nullptr});
     columns.push_back({Kind::VillageName, "村（社区）名称", nullptr});
-    for (const FieldDef& field : findEntity("household")->fields) {
+    for (const FieldDef& field : findEntity(schema::household::entity)->fields) {
         // "备注" alone would read as a note about the elder.
         const std::string header = field.name == "notes" ? "家庭备注" : std::string(field.zh);
         columns.push_back({Kind::Household, header, &field});
     }
-    for (const FieldDef& field : findEntity("elder")->fields) {
+    for (const FieldDef& field : findEntity(schema::elder::entity)->fields) {
         // A reference is a record id, nothing a spreadsheet holds: the household is given by
         // its head and address, the facility used is chosen in the elder's form.
         if (field.type != FieldType::Ref)

@@ -12,6 +12,7 @@
 
 #include "domain/divisions.h"
 #include "domain/idcard.h"
+#include "domain/schema_names.h"
 #include "domain/validation.h"
 #include "store/ledger.h"
 #include "store/private_file.h"
@@ -131,7 +132,7 @@ std::string ElderImport::readHeader(const csv::Row& header)
             continue;
         }
         if (const import::SupporterColumn* supporter = import::supporterColumn(name)) {
-            m_columns.back().supporter = findEntity("supporter")->field(supporter->field);
+            m_columns.back().supporter = findEntity(schema::supporter::entity)->field(supporter->field);
             continue;
         }
         const auto it = std::find_if(columns.begin(), columns.end(), [&](const ElderCsvColumn& c) { return c.header == name; });
@@ -161,15 +162,16 @@ ElderImport::Village& ElderImport::village(const std::string& code)
     if (inserted) {
         ListFilter filter;
         filter.villagePrefix = code;
-        for (Record& household : m_ledger.list("household", filter)) {
+        for (Record& household : m_ledger.list(schema::household::entity, filter)) {
             if (household.villageCode != code)
                 continue;
-            const std::string key = household.value("head_name") + '\n' + household.value("address");
+            const std::string key
+                = household.value(schema::household::head_name) + '\n' + household.value(schema::household::address);
             it->second.households.try_emplace(key, std::move(household));
         }
-        for (const Record& elder : m_ledger.list("elder", filter)) {
+        for (const Record& elder : m_ledger.list(schema::elder::entity, filter)) {
             if (elder.villageCode == code)
-                it->second.elders.try_emplace(elder.value("id_number"), elder.id);
+                it->second.elders.try_emplace(elder.value(schema::elder::id_number), elder.id);
         }
     }
     return it->second;
@@ -179,8 +181,9 @@ const std::map<std::string, ElderImport::Known>& ElderImport::knownElders()
 {
     if (!m_known) {
         m_known.emplace();
-        for (const Record& elder : m_ledger.list("elder"))
-            m_known->try_emplace(elder.value("id_number"), Known{elder.value("name"), elder.villageCode});
+        for (const Record& elder : m_ledger.list(schema::elder::entity))
+            m_known->try_emplace(elder.value(schema::elder::id_number),
+                                 Known{elder.value(schema::elder::name), elder.villageCode});
     }
     return *m_known;
 }
@@ -224,33 +227,33 @@ std::optional<Record> ElderImport::supporterFor(const csv::Row& row, const std::
                                                 const std::map<const FieldDef*, std::string>& values,
                                                 std::vector<std::string>& problems)
 {
-    const EntityDef& entity = *findEntity("supporter");
-    const FieldDef* nameField = entity.field("name");
+    const EntityDef& entity = *findEntity(schema::supporter::entity);
+    const FieldDef* nameField = entity.field(schema::supporter::name);
     const auto name = values.find(nameField);
     if (name == values.end() || name->second.empty())
         return std::nullopt;
     Record supporter;
     if (!elderId.empty()) {
         ListFilter mine;
-        mine.equals = {{"elder_id", elderId}, {"name", name->second}};
-        if (auto found = m_ledger.list("supporter", mine); !found.empty())
+        mine.equals = {{schema::supporter::elder_id, elderId}, {schema::supporter::name, name->second}};
+        if (auto found = m_ledger.list(schema::supporter::entity, mine); !found.empty())
             supporter = std::move(found.front());
     }
     if (supporter.id.empty()) {
-        supporter.entity = "supporter";
+        supporter.entity = schema::supporter::entity;
         supporter.villageCode = m_currentVillage;
     }
     for (const auto& [field, value] : values)
         supporter.set(field->name, value);
-    if (supporter.value("relation").empty()) {
+    if (supporter.value(schema::supporter::relation).empty()) {
         // 关系 is required; a ledger that lists 子女 without it says no more than 其他.
-        supporter.set("relation", "other");
+        supporter.set(schema::supporter::relation, "other");
         warn(row.line, "赡养人“" + name->second + "”没有填写关系，记为“其他”");
     }
     if (!elderId.empty())
-        supporter.set("elder_id", elderId);
+        supporter.set(schema::supporter::elder_id, elderId);
     for (const auto& error : validateRecord(entity, supporter)) {
-        if (error.field != "elder_id") // set once the elder is saved
+        if (error.field != schema::supporter::elder_id) // set once the elder is saved
             problems.push_back("赡养人" + error.message);
     }
     return supporter;
@@ -309,9 +312,9 @@ void ElderImport::importRow(const csv::Row& row)
         refuse(row, "村（社区）代码“" + code + "”不在本台账的范围内");
         return;
     }
-    const EntityDef& elderEntity = *findEntity("elder");
-    const EntityDef& householdEntity = *findEntity("household");
-    const FieldDef* idField = elderEntity.field("id_number");
+    const EntityDef& elderEntity = *findEntity(schema::elder::entity);
+    const EntityDef& householdEntity = *findEntity(schema::household::entity);
+    const FieldDef* idField = elderEntity.field(schema::elder::id_number);
     const std::string idNumber = elderValues.count(idField) ? elderValues[idField] : std::string{};
     if (idNumber.find('*') != std::string::npos) {
         refuse(row, "身份证号已脱敏（含*），无法导入；请导出时选择显示完整身份证号");
@@ -326,11 +329,11 @@ void ElderImport::importRow(const csv::Row& row)
     }
 
     Village& place = village(code);
-    const FieldDef* headField = householdEntity.field("head_name");
+    const FieldDef* headField = householdEntity.field(schema::household::head_name);
     if (!m_hasHeadColumn || householdValues[headField].empty())
-        householdValues[headField] = elderValues[elderEntity.field("name")];
+        householdValues[headField] = elderValues[elderEntity.field(schema::elder::name)];
     const std::string headName = householdValues[headField];
-    const std::string address = householdValues[householdEntity.field("address")];
+    const std::string address = householdValues[householdEntity.field(schema::household::address)];
     const std::string householdKey = headName + '\n' + address;
     Record household;
     Record householdBefore;
@@ -338,7 +341,7 @@ void ElderImport::importRow(const csv::Row& row)
         household = found->second;
         householdBefore = household;
     } else {
-        household.entity = "household";
+        household.entity = schema::household::entity;
         household.villageCode = code;
     }
     for (const auto& [field, value] : householdValues)
@@ -347,24 +350,24 @@ void ElderImport::importRow(const csv::Row& row)
     Record elder;
     const auto existing = place.elders.find(idNumber);
     if (existing != place.elders.end()) {
-        if (auto stored = m_ledger.get("elder", existing->second))
+        if (auto stored = m_ledger.get(schema::elder::entity, existing->second))
             elder = std::move(*stored);
     }
     const bool isNew = elder.id.empty();
     const Record elderBefore = elder;
     if (isNew) {
-        elder.entity = "elder";
+        elder.entity = schema::elder::entity;
         elder.villageCode = code;
     }
-    const FieldDef* statusField = elderEntity.field("status");
+    const FieldDef* statusField = elderEntity.field(schema::elder::status);
     for (const auto& [field, value] : elderValues) {
         // An empty 状态 means 在册 for a new elder and "as it was" for one already listed.
         if (field == statusField && value.empty())
             continue;
         elder.set(field->name, value);
     }
-    if (!elder.has("status"))
-        elder.set("status", "active");
+    if (!elder.has(schema::elder::status))
+        elder.set(schema::elder::status, "active");
 
     for (const auto& error : validateRecord(householdEntity, household))
         problems.push_back(error.message);
@@ -384,7 +387,7 @@ void ElderImport::importRow(const csv::Row& row)
                                + "”相同：同一人可能已在另一个村登记，请核对（可能已迁出或重复登记）");
     }
 
-    RowUpdate update{row.line, elder.value("name"), {}};
+    RowUpdate update{row.line, elder.value(schema::elder::name), {}};
     if (!isNew) {
         for (const auto& [field, value] : elderValues) {
             if (elderBefore.value(field->name) != elder.value(field->name))
@@ -406,7 +409,7 @@ void ElderImport::importRow(const csv::Row& row)
         return;
     }
     place.households.insert_or_assign(householdKey, household);
-    elder.set("household_id", household.id);
+    elder.set(schema::elder::household_id, household.id);
     const SaveResult savedElder = m_ledger.save(elder, m_options.operatorName);
     if (!savedElder.ok()) {
         std::vector<std::string> why{savedElder.message};
@@ -417,14 +420,15 @@ void ElderImport::importRow(const csv::Row& row)
     }
     place.elders.insert_or_assign(idNumber, elder.id);
     if (supporter) {
-        supporter->set("elder_id", elder.id);
+        supporter->set(schema::supporter::elder_id, elder.id);
         const SaveResult savedSupporter = m_ledger.save(*supporter, m_options.operatorName);
         if (!savedSupporter.ok())
-            warn(row.line, "赡养人“" + supporter->value("name") + "”未能保存：" + savedSupporter.message);
+            warn(row.line,
+                 "赡养人“" + supporter->value(schema::supporter::name) + "”未能保存：" + savedSupporter.message);
     }
     if (isNew) {
         ++m_report.imported;
-        m_report.added.push_back({row.line, elder.value("name")});
+        m_report.added.push_back({row.line, elder.value(schema::elder::name)});
     } else if (savedElder.change || !update.changes.empty()) {
         ++m_report.updated;
         m_report.updates.push_back(std::move(update));

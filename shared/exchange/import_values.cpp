@@ -2,6 +2,7 @@
 
 #include "domain/date.h"
 #include "domain/idcard.h"
+#include "domain/schema_names.h"
 
 #include <cstdio>
 #include <map>
@@ -16,23 +17,23 @@ namespace {
 const std::map<std::string_view, std::map<std::string_view, std::vector<std::string_view>>>& synonyms()
 {
     static const std::map<std::string_view, std::map<std::string_view, std::vector<std::string_view>>> table = {
-        {"living",
+        {schema::elder::living,
          {{"alone", {"独居老人", "独自居住", "单独居住", "一人居住", "独住", "空巢独居"}},
           {"spouse", {"与配偶", "与配偶居住", "与老伴同住", "夫妻同住", "老两口同住", "空巢", "配偶"}},
           {"grandchildren", {"与孙辈", "与孙子女同住", "隔代同住", "隔代居住"}},
           {"relatives", {"与其他亲属", "与亲属同住", "与亲戚同住"}},
           {"institution", {"养老机构", "敬老院", "入住机构", "福利院"}}}},
-        {"health",
+        {schema::elder::health,
          {{"healthy", {"良好", "身体健康", "好"}},
           {"fair", {"一般", "较好", "基本健康"}},
           {"unhealthy_selfcare", {"不健康能自理", "患病能自理", "能自理", "体弱能自理"}},
           {"unhealthy_dependent", {"不健康不能自理", "生活不能自理", "失能", "卧床", "完全不能自理"}}}},
-        {"ability",
+        {schema::elder::ability,
          {{"intact", {"完好", "正常", "能自理", "自理"}},
           {"mild", {"轻度", "部分失能", "半失能"}},
           {"moderate", {"中度"}},
           {"severe", {"重度", "完全失能", "失能"}}}},
-        {"marital",
+        {schema::elder::marital,
          {{"single", {"单身", "未婚"}},
           {"married", {"有配偶", "在婚", "已婚"}},
           {"widowed", {"丧偶", "鳏寡"}},
@@ -44,13 +45,13 @@ const std::map<std::string_view, std::map<std::string_view, std::vector<std::str
           {"grade3", {"3级", "三级残疾", "残疾三级"}},
           {"grade4", {"4级", "四级残疾", "残疾四级"}}}},
         {"elder_status",
-         {{"active", {"正常", "在册"}},
+         {{schema::volunteer::active, {"正常", "在册"}},
           {"children_returned", {"子女已返乡"}},
           {"moved_out", {"外迁", "已迁出"}},
           {"institution", {"入住养老机构", "已入住机构"}},
           {"deceased", {"死亡", "已故", "已去世", "亡故"}}}},
         {"sex", {{"male", {"男性"}}, {"female", {"女性"}}}},
-        {"relation",
+        {schema::supporter::relation,
          {{"son", {"子", "儿", "长子", "次子", "三子", "之子"}},
           {"daughter", {"女", "长女", "次女", "三女", "之女"}},
           {"daughter_in_law", {"儿媳妇", "媳妇", "媳"}},
@@ -62,9 +63,9 @@ const std::map<std::string_view, std::map<std::string_view, std::vector<std::str
          {{"pension", {"退休金", "养老保险金"}},
           {"children", {"子女", "子女赡养", "子女供养"}},
           {"farming", {"种地", "农业收入", "务农收入"}},
-          {"dibao", {"低保金", "最低生活保障"}},
-          {"tekun", {"特困", "五保"}}}},
-        {"insurance",
+          {schema::household::dibao, {"低保金", "最低生活保障"}},
+          {schema::household::tekun, {"特困", "五保"}}}},
+        {schema::elder::insurance,
          {{"resident_medical", {"新农合", "居民医保", "城乡医保", "医保"}},
           {"employee_medical", {"职工医疗保险"}},
           {"resident_pension", {"新农保", "居民养老保险", "城乡养老保险", "养老保险"}},

@@ -4,6 +4,7 @@
 #include "import_header.h"
 #include "import_values.h"
 
+#include "domain/schema_names.h"
 #include "domain/validation.h"
 #include "store/ledger.h"
 
@@ -17,14 +18,14 @@ namespace {
 const std::map<std::string_view, std::vector<std::string_view>>& visitAliases()
 {
     static const std::map<std::string_view, std::vector<std::string_view>> table = {
-        {"date", {"探访时间", "走访日期", "走访时间", "日期"}},
-        {"mode", {"走访方式", "方式"}},
-        {"visitor", {"走访人", "探访人员", "走访人员"}},
-        {"visitor_role", {"走访人身份"}},
-        {"finding", {"走访结果", "结果"}},
-        {"hazards", {"隐患", "安全隐患"}},
-        {"needs", {"需求"}},
-        {"follow_up", {"跟进情况"}},
+        {schema::visit::date, {"探访时间", "走访日期", "走访时间", "日期"}},
+        {schema::visit::mode, {"走访方式", "方式"}},
+        {schema::visit::visitor, {"走访人", "探访人员", "走访人员"}},
+        {schema::visit::visitor_role, {"走访人身份"}},
+        {schema::visit::finding, {"走访结果", "结果"}},
+        {schema::visit::hazards, {"隐患", "安全隐患"}},
+        {schema::visit::needs, {"需求"}},
+        {schema::visit::follow_up, {"跟进情况"}},
     };
     return table;
 }
@@ -43,7 +44,7 @@ std::string folded(std::string_view text)
 const FieldDef* visitField(std::string_view typed)
 {
     const std::string wanted = folded(typed);
-    for (const FieldDef& field : findEntity("visit")->fields) {
+    for (const FieldDef& field : findEntity(schema::visit::entity)->fields) {
         if (field.name == "elder_id" || field.name == "campaign_id")
             continue;
         if (folded(field.zh) == wanted)
@@ -100,7 +101,7 @@ void importVisitRows(Ledger& ledger, const std::vector<csv::Row>& rows, const st
         if (isIdHeader(typed))
             idColumn = i;
     }
-    const EntityDef& entity = *findEntity("visit");
+    const EntityDef& entity = *findEntity(schema::visit::entity);
     for (std::size_t r = headerAt + 1; r < rows.size(); ++r) {
         const csv::Row& row = rows[r];
         const bool blank = std::all_of(row.fields.begin(), row.fields.end(),
@@ -117,25 +118,26 @@ void importVisitRows(Ledger& ledger, const std::vector<csv::Row>& rows, const st
             report.errors.push_back({row.line, where + "：" + why});
         };
         std::string error, warning;
-        const auto id = idColumn < row.fields.size() ? valueFromCsvCell(*findEntity("elder")->field("id_number"),
-                                                                         row.fields[idColumn], error, &warning)
-                                                     : std::optional<std::string>(std::string{});
+        const auto id = idColumn < row.fields.size()
+            ? valueFromCsvCell(*findEntity(schema::elder::entity)->field(schema::elder::id_number),
+                               row.fields[idColumn], error, &warning)
+            : std::optional<std::string>(std::string{});
         if (!id || id->empty()) {
             refuse(id ? "没有填写身份证号" : error);
             continue;
         }
         ListFilter byId;
         byId.villagePrefix = options.villagePrefix;
-        byId.equals = {{"id_number", *id}};
-        const auto elders = ledger.list("elder", byId);
+        byId.equals = {{schema::elder::id_number, *id}};
+        const auto elders = ledger.list(schema::elder::entity, byId);
         if (elders.empty()) {
             refuse("身份证号" + *id + "的老人不在台账中（也不在本次导入的老人中）");
             continue;
         }
         Record visit;
-        visit.entity = "visit";
+        visit.entity = schema::visit::entity;
         visit.villageCode = elders.front().villageCode;
-        visit.set("elder_id", elders.front().id);
+        visit.set(schema::visit::elder_id, elders.front().id);
         std::vector<std::string> problems;
         for (std::size_t i = 0; i < row.fields.size() && i < fields.size(); ++i) {
             if (!fields[i])
@@ -156,8 +158,10 @@ void importVisitRows(Ledger& ledger, const std::vector<csv::Row>& rows, const st
             continue;
         }
         ListFilter same;
-        same.equals = {{"elder_id", visit.value("elder_id")}, {"date", visit.value("date")}, {"visitor", visit.value("visitor")}};
-        if (!ledger.list("visit", same).empty()) {
+        same.equals = {{schema::visit::elder_id, visit.value(schema::visit::elder_id)},
+                       {schema::visit::date, visit.value(schema::visit::date)},
+                       {schema::visit::visitor, visit.value(schema::visit::visitor)}};
+        if (!ledger.list(schema::visit::entity, same).empty()) {
             ++report.visitsUnchanged;
             continue;
         }

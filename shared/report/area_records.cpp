@@ -1,6 +1,8 @@
 // Whole records of the report's area, for the sections that judge them by the domain's rules.
 #include "report_context.h"
 
+#include "domain/schema_names.h"
+
 namespace shouwang::report {
 
 std::vector<Record> loadAreaRecords(Context& ctx, std::string_view entityName)
@@ -12,7 +14,7 @@ std::map<std::string, std::string> elderNames(Context& ctx)
 {
     // Every elder of the area, also one entered after the period: a record of the period
     // may name them (the ledger was completed later).
-    return ctx.stored.fieldById("elder", "name");
+    return ctx.stored.fieldById(schema::elder::entity, schema::elder::name);
 }
 
 } // namespace shouwang::report

@@ -3,6 +3,7 @@
 #include "report_context.h"
 
 #include "domain/enums.h"
+#include "domain/schema_names.h"
 
 namespace shouwang::report {
 
@@ -10,7 +11,8 @@ void computeFacilities(Context& ctx, FacilityFigures& out)
 {
     const EnumDef* types = findEnum("facility_type");
     for (const Record& f : loadAreaRecords(ctx, "facility"))
-        out.facilities.push_back({f.id, f.value("name"), std::string(types->label(f.value("type"))), f.villageCode});
+        out.facilities.push_back({f.id, f.value(schema::facility::name),
+                                  std::string(types->label(f.value(schema::facility::type))), f.villageCode});
     auto find = [&out](const std::string& id) -> FacilityFigures::Facility* {
         for (auto& f : out.facilities) {
             if (f.id == id)
@@ -18,7 +20,8 @@ void computeFacilities(Context& ctx, FacilityFigures& out)
         }
         return nullptr;
     };
-    const std::map<std::string, std::string> facilityOf = ctx.stored.fieldById("elder", "facility_id");
+    const std::map<std::string, std::string> facilityOf
+        = ctx.stored.fieldById(schema::elder::entity, schema::elder::facility_id);
     for (const ElderSnapshot& e : ctx.elders) {
         const auto it = facilityOf.find(e.id);
         if (e.active() && it != facilityOf.end())

@@ -4,9 +4,10 @@
 #include "report_context.h"
 
 #include "domain/enums.h"
-#include "store/report_queries.h"
+#include "domain/schema_names.h"
 #include "store/derived_columns.h"
 #include "store/elder_query.h"
+#include "store/report_queries.h"
 
 #include <map>
 #include <set>
@@ -33,7 +34,7 @@ std::vector<UrgingDue> urgingDue(Database& db, const std::string& areaPrefix, Da
     filter.status = "active";
     filter.flags = ElderFilter::KeyTarget;
     std::set<std::string> withSupporters;
-    for (const auto& [supporter, elder] : stored.fieldById("supporter", "elder_id"))
+    for (const auto& [supporter, elder] : stored.fieldById(schema::supporter::entity, schema::supporter::elder_id))
         withSupporters.insert(elder);
 
     std::vector<UrgingDue> due;
@@ -66,13 +67,13 @@ void computeFamilyDuty(Context& ctx, FamilyDutyFigures& out)
     // The latest notice of the period per supporter decides whether they answered.
     std::map<std::string, Record> latestBySupporter;
     for (Record& notice : loadAreaRecords(ctx, "duty_notice")) {
-        const std::string& date = notice.value("date");
+        const std::string& date = notice.value(schema::duty_notice::date);
         if (date < from || date > to || date > day)
             continue;
         ++out.noticesInPeriod;
-        urged.insert(notice.value("elder_id"));
-        Record& latest = latestBySupporter[notice.value("supporter_id")];
-        if (latest.value("date") <= date)
+        urged.insert(notice.value(schema::duty_notice::elder_id));
+        Record& latest = latestBySupporter[notice.value(schema::duty_notice::supporter_id)];
+        if (latest.value(schema::duty_notice::date) <= date)
             latest = std::move(notice);
     }
     for (const ElderSnapshot& e : ctx.elders) {
@@ -82,16 +83,18 @@ void computeFamilyDuty(Context& ctx, FamilyDutyFigures& out)
         out.keyTargetsUrged += urged.contains(e.id);
     }
     const auto names = elderNames(ctx);
-    const std::map<std::string, std::string> supporterNames = ctx.stored.fieldById("supporter", "name");
+    const std::map<std::string, std::string> supporterNames
+        = ctx.stored.fieldById(schema::supporter::entity, schema::supporter::name);
     for (const auto& [supporterId, notice] : latestBySupporter) {
-        if (isAnswered(notice.value("answer")))
+        if (isAnswered(notice.value(schema::duty_notice::answer)))
             continue;
-        const auto elder = names.find(notice.value("elder_id"));
+        const auto elder = names.find(notice.value(schema::duty_notice::elder_id));
         const auto supporter = supporterNames.find(supporterId);
         out.notResponding.push_back({elder == names.end() ? std::string{} : elder->second, notice.villageCode,
                                      supporter == supporterNames.end() ? std::string{} : supporter->second,
-                                     notice.value("date"), std::string(methods->label(notice.value("method"))),
-                                     notice.value("follow_up_date")});
+                                     notice.value(schema::duty_notice::date),
+                                     std::string(methods->label(notice.value(schema::duty_notice::method))),
+                                     notice.value(schema::duty_notice::follow_up_date)});
     }
 }
 

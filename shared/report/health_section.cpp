@@ -4,6 +4,7 @@
 #include "report_context.h"
 
 #include "domain/referral_workflow.h"
+#include "domain/schema_names.h"
 
 #include <set>
 
@@ -27,8 +28,8 @@ std::set<std::string> openHealthReferrals(Context& ctx)
 {
     std::set<std::string> out;
     for (const Record& r : loadAreaRecords(ctx, "referral")) {
-        if (r.value("department") == "health" && !referralEnded(r.value("status")))
-            out.insert(r.value("elder_id"));
+        if (r.value(schema::referral::department) == "health" && !referralEnded(r.value(schema::referral::status)))
+            out.insert(r.value(schema::referral::elder_id));
     }
     return out;
 }

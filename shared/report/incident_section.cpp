@@ -6,6 +6,7 @@
 
 #include "domain/enums.h"
 #include "domain/incident_workflow.h"
+#include "domain/schema_names.h"
 
 #include <chrono>
 
@@ -14,11 +15,13 @@ namespace {
 
 using Seconds = std::chrono::sys_seconds;
 
-constexpr const char* kColumns[] = {"elder_id",    "type",       "status",      "discovered_at", "reporter",
-                                    "description", "reported_at", "accepted_at", "accepted_by",   "assisting_at",
-                                    "assistance",  "closed_at",  "closed_by",   "outcome"};
-
-
+constexpr FieldName kColumns[] = {
+    schema::incident::elder_id,      schema::incident::type,        schema::incident::status,
+    schema::incident::discovered_at, schema::incident::reporter,    schema::incident::description,
+    schema::incident::reported_at,   schema::incident::accepted_at, schema::incident::accepted_by,
+    schema::incident::assisting_at,  schema::incident::assistance,  schema::incident::closed_at,
+    schema::incident::closed_by,     schema::incident::outcome,
+};
 
 // The step's time if it happened by `asOf`; nullopt if not (yet).
 std::optional<Seconds> stepBy(const Record& r, std::string_view field, const std::string& asOf)
@@ -60,11 +63,11 @@ IncidentFigures::Row rowOf(const Context& ctx, const Record& r, const std::strin
     row.id = r.id;
     row.elderName = elderName;
     row.villageCode = r.villageCode;
-    row.type = types ? std::string(types->label(r.value("type"))) : r.value("type");
+    row.type = types ? std::string(types->label(r.value(schema::incident::type))) : r.value(schema::incident::type);
     row.status = statusAt(r, ctx.asOf);
     row.reportedAt = incidentReportedAt(r);
-    row.acceptedAt = accepted ? r.value("accepted_at") : std::string{};
-    row.closedAt = closed ? r.value("closed_at") : std::string{};
+    row.acceptedAt = accepted ? r.value(schema::incident::accepted_at) : std::string{};
+    row.closedAt = closed ? r.value(schema::incident::closed_at) : std::string{};
     row.acknowledgeHours = accepted ? hoursBetween(reported, *accepted) : -1;
     row.closeHours = closed ? hoursBetween(reported, *closed) : -1;
     // A step exactly at its deadline is on time; a step not yet taken is late once the
@@ -90,7 +93,7 @@ void computeIncidents(Context& ctx, IncidentFigures& out)
         const std::string reportedText = incidentReportedAt(r);
         const auto reported = parseDateTime(reportedText);
         const bool closed = stepBy(r, incidentTimeField(incident_status::kClosed), ctx.asOf).has_value();
-        if (closed && r.value("closed_at").substr(0, 10) >= ctx.periodFrom())
+        if (closed && r.value(schema::incident::closed_at).substr(0, 10) >= ctx.periodFrom())
             ++out.closedInPeriod;
         if (!reported || reportedText > ctx.asOf)
             continue; // not yet reported at the as-of moment (or no usable time at all)

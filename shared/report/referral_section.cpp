@@ -5,6 +5,7 @@
 
 #include "domain/enums.h"
 #include "domain/referral_workflow.h"
+#include "domain/schema_names.h"
 
 namespace shouwang::report {
 
@@ -19,14 +20,14 @@ void computeReferrals(Context& ctx, ReferralFigures& out)
     double daysSum = 0;
     std::size_t daysCount = 0;
     for (const Record& r : loadAreaRecords(ctx, "referral")) {
-        const std::string& proposed = r.value("proposed_on");
+        const std::string& proposed = r.value(schema::referral::proposed_on);
         const auto proposedDay = parseDate(proposed);
         if (!proposedDay || proposed > day)
             continue; // not yet proposed on the as-of day
         const std::string status = statusAt(flow, r, ctx.asOf);
         const bool ended = referralEnded(status);
         const bool inPeriod = proposed >= from && proposed <= to;
-        const std::string& closed = r.value("closed_on");
+        const std::string& closed = r.value(schema::referral::closed_on);
         if (ended && closed >= from) {
             (status == referral_status::kClosed ? out.closedInPeriod : out.unresolvedInPeriod) += 1;
             if (const auto days = referralDaysToClose(r)) {
@@ -39,10 +40,10 @@ void computeReferrals(Context& ctx, ReferralFigures& out)
 
         ReferralFigures::Row row;
         row.id = r.id;
-        const auto name = names.find(r.value("elder_id"));
+        const auto name = names.find(r.value(schema::referral::elder_id));
         row.elderName = name == names.end() ? std::string{} : name->second;
         row.villageCode = r.villageCode;
-        row.department = std::string(departments->label(r.value("department")));
+        row.department = std::string(departments->label(r.value(schema::referral::department)));
         row.status = status;
         row.proposedOn = proposed;
         row.closedOn = ended ? closed : std::string{};
@@ -61,7 +62,7 @@ void computeReferrals(Context& ctx, ReferralFigures& out)
         out.openAtEnd += !ended;
         out.openPastLimit += row.pastLimit;
         for (ReferralFigures::Department& d : out.byDepartment) {
-            if (d.code != r.value("department"))
+            if (d.code != r.value(schema::referral::department))
                 continue;
             d.proposedInPeriod += inPeriod;
             d.open += !ended;

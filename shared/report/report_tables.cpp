@@ -5,6 +5,7 @@
 
 #include "domain/enums.h"
 #include "domain/readable_time.h"
+#include "domain/schema_names.h"
 
 #include <cstdio>
 
@@ -193,12 +194,20 @@ std::vector<std::string> unitRow(const UnitFigures& u)
 std::optional<ReportSection> parseReportSection(std::string_view name)
 {
     static const std::pair<std::string_view, ReportSection> kNames[] = {
-        {"all", ReportSection::All},           {"base", ReportSection::Base},         {"visits", ReportSection::Visits},
-        {"risk", ReportSection::Risk},         {"incidents", ReportSection::Incidents}, {"services", ReportSection::Services},
-        {"data", ReportSection::Data},         {"duplicates", ReportSection::Duplicates},
-        {"association", ReportSection::Association}, {"volunteers", ReportSection::Volunteers},
-        {"referrals", ReportSection::Referrals}, {"family", ReportSection::Family},
-        {"health", ReportSection::Health},     {"facilities", ReportSection::Facilities},
+        {"all", ReportSection::All},
+        {"base", ReportSection::Base},
+        {"visits", ReportSection::Visits},
+        {"risk", ReportSection::Risk},
+        {"incidents", ReportSection::Incidents},
+        {"services", ReportSection::Services},
+        {"data", ReportSection::Data},
+        {"duplicates", ReportSection::Duplicates},
+        {"association", ReportSection::Association},
+        {schema::association_activity::volunteers, ReportSection::Volunteers},
+        {"referrals", ReportSection::Referrals},
+        {"family", ReportSection::Family},
+        {schema::elder::health, ReportSection::Health},
+        {"facilities", ReportSection::Facilities},
     };
     for (const auto& [text, section] : kNames) {
         if (text == name)

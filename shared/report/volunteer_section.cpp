@@ -2,6 +2,7 @@
 // period, by village, and each volunteer's account with the redemptions 超额待核.
 #include "report_context.h"
 
+#include "domain/schema_names.h"
 #include "store/volunteer_hours_store.h"
 
 namespace shouwang::report {
@@ -27,7 +28,8 @@ void computeVolunteerHours(Context& ctx, VolunteerHoursFigures& out)
             account.redeemed += inPeriod ? e.hours : 0;
             if (e.state == HoursEntryState::OverdraftPending) {
                 account.pendingHours += e.hours;
-                out.pending.push_back({v.villageCode, v.name, date, e.record.value("service"),
+                out.pending.push_back({v.villageCode, v.name, date,
+                                       e.record.value(schema::volunteer_redemption::service),
                                        e.record.value("confirmed_by"), e.hours, e.balanceAfter});
             }
         }

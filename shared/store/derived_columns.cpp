@@ -9,6 +9,7 @@
 #include "domain/derived.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <algorithm>
 
@@ -63,9 +64,9 @@ void addElderListIndex(Database& db)
 
 std::vector<std::string> DerivedColumns::affectedElders(const Record& record)
 {
-    if (record.entity == "elder")
+    if (record.entity == schema::elder::entity)
         return {record.id};
-    if (record.entity == "household") {
+    if (record.entity == schema::household::entity) {
         std::vector<std::string> ids;
         Statement& st = m_db.cached("SELECT id FROM elders WHERE household_id = ?");
         st.bind(1, record.id);
@@ -74,8 +75,9 @@ std::vector<std::string> DerivedColumns::affectedElders(const Record& record)
         st.reset();
         return ids;
     }
-    if (record.entity == "supporter" || record.entity == "visit" || record.entity == "risk_assessment") {
-        const std::string& elder = record.value("elder_id");
+    if (record.entity == schema::supporter::entity || record.entity == schema::visit::entity
+        || record.entity == schema::risk_assessment::entity) {
+        const std::string& elder = record.value("elder_id"); // a field the three share
         return elder.empty() ? std::vector<std::string>{} : std::vector<std::string>{elder};
     }
     return {};
@@ -89,7 +91,7 @@ DerivedColumns::StandardInForce DerivedColumns::standardOn(Date day)
     const std::string id = st.step() ? st.text(0) : std::string{};
     st.reset();
     if (!id.empty()) {
-        if (auto rule = loadRecord(m_db, *findEntity("risk_rule"), id)) {
+        if (auto rule = loadRecord(m_db, *findEntity(schema::risk_rule::entity), id)) {
             if (auto standard = riskStandardFrom(*rule))
                 return {id, std::move(*standard)};
         }
@@ -110,24 +112,24 @@ const RiskStandard& DerivedColumns::standard()
 
 void DerivedColumns::refresh(const std::string& elderId)
 {
-    const auto elder = loadRecord(m_db, *findEntity("elder"), elderId);
+    const auto elder = loadRecord(m_db, *findEntity(schema::elder::entity), elderId);
     if (!elder)
         return;
 
     ElderFacts facts;
     std::string sex;
-    if (const IdNumberCheck id = checkIdNumber(elder->value("id_number")); id.ok()) {
+    if (const IdNumberCheck id = checkIdNumber(elder->value(schema::elder::id_number)); id.ok()) {
         facts.birthDate = parseDate(id.info->birthDate);
         sex = id.info->sex;
     }
-    facts.living = elder->value("living");
-    facts.ability = elder->value("ability");
-    facts.health = elder->value("health");
-    facts.dementia = elder->value("dementia") == "1";
+    facts.living = elder->value(schema::elder::living);
+    facts.ability = elder->value(schema::elder::ability);
+    facts.health = elder->value(schema::elder::health);
+    facts.dementia = elder->value(schema::elder::dementia) == "1";
     facts.enteredLedger = parseDate(elder->createdAt.substr(0, 10));
 
     bool dibao = false, tekun = false;
-    if (const std::string& household = elder->value("household_id"); !household.empty()) {
+    if (const std::string& household = elder->value(schema::elder::household_id); !household.empty()) {
         Statement& st = m_db.cached("SELECT dibao, tekun FROM households WHERE id = ? AND deleted = 0");
         st.bind(1, household);
         if (st.step()) {
@@ -136,7 +138,8 @@ void DerivedColumns::refresh(const std::string& elderId)
         }
         st.reset();
     }
-    facts.hardship = hardshipFrom(dibao, tekun, elder->value("income_sources"), elder->value("difficulties"));
+    facts.hardship = hardshipFrom(dibao, tekun, elder->value(schema::elder::income_sources),
+                                  elder->value(schema::elder::difficulties));
 
     // Eligibility needs every supporter away: the latest "away since" decides, and one
     // supporter at home (no date) rules it out.

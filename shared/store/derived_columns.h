@@ -3,6 +3,7 @@
 #include "domain/date.h"
 #include "domain/record.h"
 #include "domain/risk_rule.h"
+#include "domain/schema_names.h"
 
 #include <optional>
 #include <string>
@@ -34,7 +35,7 @@ public:
     // the one list of which entities feed the derived columns.
     std::vector<std::string> affectedElders(const Record& record);
     // A write of this entity can change the standard every elder is judged by: refreshAll().
-    static bool changesStandard(std::string_view entity) { return entity == "risk_rule"; }
+    static bool changesStandard(std::string_view entity) { return entity == schema::risk_rule::entity; }
     void refresh(const std::string& elderId);
     // After a change of the county's standard, or once a day (dates move on).
     void refreshAll();

@@ -1,6 +1,7 @@
 #include "elder_records.h"
 
 #include "database.h"
+#include "domain/schema_names.h"
 #include "ledger.h"
 
 #include <map>
@@ -42,16 +43,16 @@ std::vector<ConcerningRecords> recordsConcerningElder(Ledger& ledger, const Reco
     // Ids found so far, per entity; schema order puts what is referred to before what
     // refers to it (pairing before pairing_activity), so one pass follows the chain.
     std::map<std::string_view, std::set<std::string>> found{{"elder", {elder.id}}};
-    if (const std::string& household = elder.value("household_id"); !household.empty())
+    if (const std::string& household = elder.value(schema::elder::household_id); !household.empty())
         found["household"].insert(household);
 
     std::vector<ConcerningRecords> out;
     for (const EntityDef& entity : entities()) {
-        if (entity.name == "elder")
+        if (entity.name == schema::elder::entity)
             continue;
         std::set<std::string> ids;
         std::vector<std::string> ordered;
-        if (entity.name == "household")
+        if (entity.name == schema::household::entity)
             ordered.assign(found["household"].begin(), found["household"].end());
         for (const FieldDef& field : entity.fields) {
             const auto target = found.find(field.ref);

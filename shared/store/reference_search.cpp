@@ -6,6 +6,7 @@
 #include "village_range.h"
 
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <algorithm>
 
@@ -39,11 +40,11 @@ std::string orderColumn(const EntityDef& entity)
 
 std::string householdHead(Database& db, const Record& elder)
 {
-    const std::string& householdId = elder.value("household_id");
+    const std::string& householdId = elder.value(schema::elder::household_id);
     if (householdId.empty())
         return {};
-    const auto household = loadRecord(db, *findEntity("household"), householdId);
-    return household ? household->value("head_name") : std::string();
+    const auto household = loadRecord(db, *findEntity(schema::household::entity), householdId);
+    return household ? household->value(schema::household::head_name) : std::string();
 }
 
 // Digits, X, spaces and dashes are a piece of an ID number or a phone, never of a name:
@@ -140,7 +141,7 @@ ReferenceMatches findReferences(Database& db, const ReferenceQuery& query, Date 
     const EntityDef* entity = findEntity(query.entity);
     if (!entity)
         return out;
-    if (entity->name == "elder") {
+    if (entity->name == schema::elder::entity) {
         for (const auto& id : findElderIds(db, query, on)) {
             if (auto match = describeReference(db, "elder", id))
                 out.matches.push_back(std::move(*match));
@@ -165,7 +166,7 @@ std::optional<ReferenceMatch> describeReference(Database& db, std::string_view e
     if (!record)
         return std::nullopt;
     ReferenceMatch match{std::move(*record), {}};
-    if (def->name == "elder")
+    if (def->name == schema::elder::entity)
         match.householdHead = householdHead(db, match.record);
     return match;
 }

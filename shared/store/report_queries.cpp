@@ -3,6 +3,7 @@
 #include "database.h"
 
 #include "domain/divisions.h"
+#include "domain/schema_names.h"
 
 namespace shouwang {
 namespace {
@@ -94,11 +95,11 @@ std::vector<ElderIdHolder> ReportQueries::sharedIdNumbers()
     return out;
 }
 
-std::vector<std::pair<Record, std::string>> ReportQueries::incidents(std::span<const char* const> fields)
+std::vector<std::pair<Record, std::string>> ReportQueries::incidents(std::span<const FieldName> fields)
 {
     std::string sql = "SELECT i.id, i.village_code, coalesce(e.name, '')";
-    for (const char* field : fields)
-        sql += std::string(", coalesce(i.") + field + ", '')";
+    for (const FieldName field : fields)
+        sql += ", coalesce(i." + std::string(field.name) + ", '')";
     sql += " FROM incidents i LEFT JOIN elders e ON e.id = i.elder_id WHERE i.deleted = 0" + area("i.village_code")
         + " ORDER BY i.village_code, i.id";
     auto st = m_db.prepare(sql);
@@ -106,7 +107,7 @@ std::vector<std::pair<Record, std::string>> ReportQueries::incidents(std::span<c
     std::vector<std::pair<Record, std::string>> out;
     while (st.step()) {
         Record r;
-        r.entity = "incident";
+        r.entity = schema::incident::entity;
         r.id = st.text(0);
         r.villageCode = st.text(1);
         for (std::size_t i = 0; i < fields.size(); ++i)

@@ -71,7 +71,7 @@ public:
     std::vector<ElderIdHolder> sharedIdNumbers();
     // The area's incidents as records of the fields the report reads, with the elder's name
     // ("" when the elder is unknown); by village and id.
-    std::vector<std::pair<Record, std::string>> incidents(std::span<const char* const> fields);
+    std::vector<std::pair<Record, std::string>> incidents(std::span<const FieldName> fields);
 
     // Visits dated from `from` to `to` (both included): how many, and of how many elders.
     std::pair<std::size_t, std::size_t> visitsBetween(std::string_view from, std::string_view to);

@@ -6,6 +6,7 @@
 #include "village_range.h"
 
 #include "domain/date.h"
+#include "domain/schema_names.h"
 
 #include <map>
 
@@ -91,9 +92,9 @@ std::vector<VolunteerAccount> loadHoursAccounts(Database& db, const std::string&
 
 std::string redemptionProblem(Database& db, const Record& redemption)
 {
-    const HoursAccount account = loadHoursAccount(db, redemption.value("volunteer_id"));
+    const HoursAccount account = loadHoursAccount(db, redemption.value(schema::volunteer_redemption::volunteer_id));
     Allowance allowance{db, {}};
-    return redemptionRefusal(account, redemption, allowance(redemption.value("date")));
+    return redemptionRefusal(account, redemption, allowance(redemption.value(schema::volunteer_redemption::date)));
 }
 
 } // namespace shouwang

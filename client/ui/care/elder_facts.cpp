@@ -3,43 +3,45 @@
 #include "ui/session/ledger_session.h"
 
 #include "domain/idcard.h"
+#include "domain/schema_names.h"
 
 namespace shouwang::ui {
 
 ElderFacts elderFacts(LedgerSession& session, const Record& elder)
 {
     ElderFacts facts;
-    if (auto check = checkIdNumber(elder.value("id_number")); check.ok())
+    if (auto check = checkIdNumber(elder.value(schema::elder::id_number)); check.ok())
         facts.birthDate = parseDate(check.info->birthDate);
-    facts.living = elder.value("living");
-    facts.ability = elder.value("ability");
-    facts.health = elder.value("health");
-    facts.dementia = elder.value("dementia") == "1";
+    facts.living = elder.value(schema::elder::living);
+    facts.ability = elder.value(schema::elder::ability);
+    facts.health = elder.value(schema::elder::health);
+    facts.dementia = elder.value(schema::elder::dementia) == "1";
     bool dibao = false, tekun = false;
-    if (elder.has("household_id")) {
-        if (auto household = session.get("household", elder.value("household_id"))) {
-            dibao = household->value("dibao") == "1";
-            tekun = household->value("tekun") == "1";
+    if (elder.has(schema::elder::household_id)) {
+        if (auto household = session.get(schema::household::entity, elder.value(schema::elder::household_id))) {
+            dibao = household->value(schema::household::dibao) == "1";
+            tekun = household->value(schema::household::tekun) == "1";
         }
     }
-    facts.hardship = hardshipFrom(dibao, tekun, elder.value("income_sources"), elder.value("difficulties"));
+    facts.hardship = hardshipFrom(dibao, tekun, elder.value(schema::elder::income_sources),
+                                  elder.value(schema::elder::difficulties));
     if (elder.id.empty())
         return facts;
     ListFilter byElder;
     byElder.equals = {{"elder_id", elder.id}};
-    for (const auto& supporter : session.list("supporter", byElder))
-        facts.supporters.push_back({parseDate(supporter.value("away_since"))});
+    for (const auto& supporter : session.list(schema::supporter::entity, byElder))
+        facts.supporters.push_back({parseDate(supporter.value(schema::supporter::away_since))});
     byElder.orderBy = "date";
     byElder.descending = true;
     byElder.limit = 1;
-    auto assessments = session.list("risk_assessment", byElder);
+    auto assessments = session.list(schema::risk_assessment::entity, byElder);
     if (!assessments.empty()) {
-        facts.riskLevel = assessments.front().value("level");
-        facts.lastAssessment = parseDate(assessments.front().value("date"));
+        facts.riskLevel = assessments.front().value(schema::risk_assessment::level);
+        facts.lastAssessment = parseDate(assessments.front().value(schema::risk_assessment::date));
     }
-    auto visits = session.list("visit", byElder);
+    auto visits = session.list(schema::visit::entity, byElder);
     if (!visits.empty())
-        facts.lastVisit = parseDate(visits.front().value("date"));
+        facts.lastVisit = parseDate(visits.front().value(schema::visit::date));
     facts.enteredLedger = parseDate(elder.createdAt.substr(0, 10));
     return facts;
 }

@@ -8,6 +8,7 @@
 
 #include "domain/date.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <QCheckBox>
 #include <QDate>
@@ -27,36 +28,39 @@ RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* paren
     , m_factorBox(new QGroupBox(this))
     , m_factorLayout(new QVBoxLayout(m_factorBox))
 {
-    m_record.entity = "risk_assessment";
+    m_record.entity = schema::risk_assessment::entity;
     Record elder;
-    if (auto stored = session.get("elder", m_record.value("elder_id")))
+    if (auto stored = session.get(schema::elder::entity, m_record.value(schema::risk_assessment::elder_id)))
         elder = *stored;
-    setWindowTitle(tr("Risk assessment: %1").arg(qs(elder.value("name"))));
+    setWindowTitle(tr("Risk assessment: %1").arg(qs(elder.value(schema::elder::name))));
 
     std::set<std::string> present;
     if (m_record.id.empty()) {
         const ElderFacts facts = elderFacts(session, elder);
         present = suggestFactors(facts, deriveFlags(facts, today()));
     } else {
-        present = decodeAnswers(m_record.value("answers"));
+        present = decodeAnswers(m_record.value(schema::risk_assessment::answers));
     }
     m_summary = new QLabel(this);
     m_summary->setStyleSheet(QStringLiteral("font-size: 14pt; font-weight: bold;"));
     m_message = messageLine(this);
-    m_form = new RecordForm(session, *findEntity("risk_assessment"), {"date", "assessor", "intervention_plan", "next_due"},
+    m_form = new RecordForm(session, *findEntity(schema::risk_assessment::entity),
+                            {schema::risk_assessment::date, schema::risk_assessment::assessor,
+                             schema::risk_assessment::intervention_plan, schema::risk_assessment::next_due},
                             {}, this);
     m_form->load(m_record);
     const QDate day = QDate::currentDate();
     if (m_record.id.empty()) {
-        m_form->setValue("date", ss(day.toString(Qt::ISODate)));
-        m_form->setValue("assessor", session.operatorName());
+        m_form->setValue(schema::risk_assessment::date, ss(day.toString(Qt::ISODate)));
+        m_form->setValue(schema::risk_assessment::assessor, session.operatorName());
     }
-    useStandardOn(m_form->value("date"), present);
+    useStandardOn(m_form->value(schema::risk_assessment::date), present);
     if (m_record.id.empty())
-        m_form->setValue("next_due", ss(day.addDays(m_standard.schedule.assessmentDays).toString(Qt::ISODate)));
+        m_form->setValue(schema::risk_assessment::next_due,
+                         ss(day.addDays(m_standard.schedule.assessmentDays).toString(Qt::ISODate)));
     connect(m_form, &RecordForm::edited, this, [this](const QString& field) {
         if (field == u"date")
-            useStandardOn(m_form->value("date"), ticked());
+            useStandardOn(m_form->value(schema::risk_assessment::date), ticked());
     });
     auto* buttons = saveCancelButtons(this);
     auto* layout = new QVBoxLayout(this);
@@ -139,10 +143,10 @@ void RiskDialog::updateScore()
 
 bool RiskDialog::save()
 {
-    m_record.set("answers", encodeAnswers(ticked()));
-    m_record.set("score", std::to_string(score()));
-    m_record.set("level", level());
-    m_record.set("rule_id", m_ruleId); // the standard the score was computed by
+    m_record.set(schema::risk_assessment::answers, encodeAnswers(ticked()));
+    m_record.set(schema::risk_assessment::score, std::to_string(score()));
+    m_record.set(schema::risk_assessment::level, level());
+    m_record.set(schema::risk_assessment::rule_id, m_ruleId); // the standard the score was computed by
     if (!saveFromForms(m_session, m_record, {m_form}, m_message))
         return false;
     m_modified = false;
@@ -153,7 +157,7 @@ void RiskDialog::accept()
 {
     // A high risk with no intervention is what supervision flags (高风险无干预措施): ask,
     // and go back to the plan unless the clerk means it.
-    if (level() == "high" && m_form->value("intervention_plan").empty()) {
+    if (level() == "high" && m_form->value(schema::risk_assessment::intervention_plan).empty()) {
         QMessageBox box(QMessageBox::Question, windowTitle(),
                         tr("The level is high risk, but no intervention plan is filled in. Save without a plan?"),
                         QMessageBox::NoButton, this);
@@ -162,7 +166,7 @@ void RiskDialog::accept()
         box.setDefaultButton(back);
         box.exec();
         if (box.clickedButton() == back || !box.clickedButton()) {
-            if (QWidget* plan = m_form->editorWidget("intervention_plan"))
+            if (QWidget* plan = m_form->editorWidget(schema::risk_assessment::intervention_plan))
                 plan->setFocus();
             return;
         }

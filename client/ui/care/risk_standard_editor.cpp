@@ -5,6 +5,7 @@
 #include "ui/session/ledger_task.h"
 
 #include "domain/risk_rule.h"
+#include "domain/schema_names.h"
 
 #include <QDateEdit>
 #include <QFormLayout>
@@ -102,15 +103,16 @@ void RiskStandardEditor::reload()
 {
     ListFilter filter;
     filter.villagePrefix = m_session.countyCode();
-    filter.orderBy = "effective_from";
+    filter.orderBy = schema::risk_rule::effective_from;
     filter.descending = true;
     filter.limit = 1;
-    const auto rules = m_session.list("risk_rule", filter);
+    const auto rules = m_session.list(schema::risk_rule::entity, filter);
     m_current = rules.empty() ? std::nullopt : std::optional<Record>(rules.front());
     const std::optional<RiskStandard> stored = m_current ? riskStandardFrom(*m_current) : std::nullopt;
     showStandard(stored ? *stored : defaultRiskStandard());
-    const QDate from = m_current ? QDate::fromString(qs(m_current->value("effective_from")), Qt::ISODate)
-                                 : QDate::currentDate();
+    const QDate from = m_current
+        ? QDate::fromString(qs(m_current->value(schema::risk_rule::effective_from)), Qt::ISODate)
+        : QDate::currentDate();
     m_effective->setDate(from);
     m_error->hide();
 }
@@ -169,22 +171,22 @@ Record RiskStandardEditor::recordFromForm() const
         entries << cell(0) + u':' + cell(1) + u':' + cell(2);
     }
     Record record;
-    record.entity = "risk_rule";
-    record.set("name", ss(m_name->text().trimmed()));
-    record.set("effective_from", ss(m_effective->date().toString(Qt::ISODate)));
-    record.set("factors", ss(entries.join(u';')));
-    record.set("medium_threshold", std::to_string(m_medium->value()));
-    record.set("high_threshold", std::to_string(m_high->value()));
-    record.set("visit_days_high", std::to_string(m_visitDays[0]->value()));
-    record.set("visit_days_key", std::to_string(m_visitDays[1]->value()));
-    record.set("visit_days_other", std::to_string(m_visitDays[2]->value()));
-    record.set("assessment_days", std::to_string(m_assessmentDays->value()));
-    record.set("ack_hours", std::to_string(m_limits[0]->value()));
-    record.set("close_days", std::to_string(m_limits[1]->value()));
-    record.set("silent_days", std::to_string(m_limits[2]->value()));
-    record.set("overdraft_hours", std::to_string(m_overdraft->value()));
-    record.set("referral_days", std::to_string(m_limits[3]->value()));
-    record.set("notice_days", std::to_string(m_limits[4]->value()));
+    record.entity = schema::risk_rule::entity;
+    record.set(schema::risk_rule::name, ss(m_name->text().trimmed()));
+    record.set(schema::risk_rule::effective_from, ss(m_effective->date().toString(Qt::ISODate)));
+    record.set(schema::risk_rule::factors, ss(entries.join(u';')));
+    record.set(schema::risk_rule::medium_threshold, std::to_string(m_medium->value()));
+    record.set(schema::risk_rule::high_threshold, std::to_string(m_high->value()));
+    record.set(schema::risk_rule::visit_days_high, std::to_string(m_visitDays[0]->value()));
+    record.set(schema::risk_rule::visit_days_key, std::to_string(m_visitDays[1]->value()));
+    record.set(schema::risk_rule::visit_days_other, std::to_string(m_visitDays[2]->value()));
+    record.set(schema::risk_rule::assessment_days, std::to_string(m_assessmentDays->value()));
+    record.set(schema::risk_rule::ack_hours, std::to_string(m_limits[0]->value()));
+    record.set(schema::risk_rule::close_days, std::to_string(m_limits[1]->value()));
+    record.set(schema::risk_rule::silent_days, std::to_string(m_limits[2]->value()));
+    record.set(schema::risk_rule::overdraft_hours, std::to_string(m_overdraft->value()));
+    record.set(schema::risk_rule::referral_days, std::to_string(m_limits[3]->value()));
+    record.set(schema::risk_rule::notice_days, std::to_string(m_limits[4]->value()));
     return record;
 }
 
@@ -196,7 +198,8 @@ bool RiskStandardEditor::save()
         m_error->show();
         return false;
     }
-    if (m_current && m_current->value("effective_from") == record.value("effective_from"))
+    if (m_current
+        && m_current->value(schema::risk_rule::effective_from) == record.value(schema::risk_rule::effective_from))
         record.id = m_current->id; // a correction of the standard in force, not a new version
     const SaveResult result = m_session.save(record);
     if (!result.ok()) {

@@ -7,6 +7,7 @@
 #include "ui/forms/record_form.h"
 
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <QDate>
 #include <QDialogButtonBox>
@@ -22,17 +23,18 @@ VisitDialog::VisitDialog(LedgerSession& session, Record visit, QWidget* parent)
     , m_session(session)
     , m_record(std::move(visit))
 {
-    m_record.entity = "visit";
-    if (auto elder = session.get("elder", m_record.value("elder_id")))
+    m_record.entity = schema::visit::entity;
+    if (auto elder = session.get(schema::elder::entity, m_record.value(schema::visit::elder_id)))
         m_elder = *elder;
     m_intervalDays = visitIntervalDays(elderFlags(session, m_elder), elderFacts(session, m_elder).riskLevel,
                                        riskStandard(session).schedule);
-    setWindowTitle(tr("Visit: %1").arg(qs(m_elder.value("name"))));
+    setWindowTitle(tr("Visit: %1").arg(qs(m_elder.value(schema::elder::name))));
 
-    auto* heading = new QLabel(tr("<b>%1</b> — visit every %n day(s) under the county schedule", nullptr, m_intervalDays)
-                                   .arg(qs(m_elder.value("name")).toHtmlEscaped()),
-                               this);
-    m_form = new RecordForm(session, *findEntity("visit"), {}, {"elder_id"}, this);
+    auto* heading
+        = new QLabel(tr("<b>%1</b> — visit every %n day(s) under the county schedule", nullptr, m_intervalDays)
+                         .arg(qs(m_elder.value(schema::elder::name)).toHtmlEscaped()),
+                     this);
+    m_form = new RecordForm(session, *findEntity(schema::visit::entity), {}, {schema::visit::elder_id}, this);
     m_form->load(m_record);
     if (m_record.id.empty())
         fillDefaults();
@@ -51,26 +53,26 @@ VisitDialog::VisitDialog(LedgerSession& session, Record visit, QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(m_form);
     layout->addWidget(buttons);
-    if (QWidget* first = m_form->editorWidget("finding"))
+    if (QWidget* first = m_form->editorWidget(schema::visit::finding))
         first->setFocus();
 }
 
 void VisitDialog::fillDefaults()
 {
-    m_form->setValue("date", ss(QDate::currentDate().toString(Qt::ISODate)));
-    m_form->setValue("mode", "home");
-    m_form->setValue("finding", "normal");
-    m_form->setValue("visitor", m_session.operatorName());
-    m_form->setValue("visitor_role", "cadre");
+    m_form->setValue(schema::visit::date, ss(QDate::currentDate().toString(Qt::ISODate)));
+    m_form->setValue(schema::visit::mode, "home");
+    m_form->setValue(schema::visit::finding, "normal");
+    m_form->setValue(schema::visit::visitor, m_session.operatorName());
+    m_form->setValue(schema::visit::visitor_role, "cadre");
     updateNextDue();
     m_form->setModified(false);
 }
 
 void VisitDialog::updateNextDue()
 {
-    const QDate date = QDate::fromString(qs(m_form->value("date")), Qt::ISODate);
+    const QDate date = QDate::fromString(qs(m_form->value(schema::visit::date)), Qt::ISODate);
     if (date.isValid())
-        m_form->setValue("next_due", ss(date.addDays(m_intervalDays).toString(Qt::ISODate)));
+        m_form->setValue(schema::visit::next_due, ss(date.addDays(m_intervalDays).toString(Qt::ISODate)));
 }
 
 bool VisitDialog::save()
@@ -86,8 +88,8 @@ bool VisitDialog::isModified() const
 bool recordVisit(LedgerSession& session, const std::string& elderId, QWidget* parent)
 {
     Record visit;
-    visit.entity = "visit";
-    visit.set("elder_id", elderId);
+    visit.entity = schema::visit::entity;
+    visit.set(schema::visit::elder_id, elderId);
     VisitDialog dialog(session, visit, parent);
     return dialog.exec() == QDialog::Accepted;
 }

@@ -5,6 +5,7 @@
 
 #include "domain/date.h"
 #include "domain/idcard.h"
+#include "domain/schema_names.h"
 #include "store/reference_search.h"
 
 #include <QAbstractItemView>
@@ -22,7 +23,7 @@ constexpr int kPauseMs = 200;
 // county's reference data) anywhere in the county, as before.
 std::string scopeOf(LedgerSession& session, std::string_view entity)
 {
-    return entity == "elder" ? session.scopeCode() : session.countyCode();
+    return entity == schema::elder::entity ? session.scopeCode() : session.countyCode();
 }
 
 QStandardItem* hint(const QString& text)
@@ -41,8 +42,9 @@ RecordSearchBox::RecordSearchBox(LedgerSession& session, std::string entity, QWi
     , m_model(new QStandardItemModel(this))
     , m_completer(new QCompleter(m_model, this))
 {
-    setPlaceholderText(m_entity == "elder" ? tr("Type a name, the last digits of an ID number or a head of household")
-                                           : tr("Type part of a name or number (↓ lists them)"));
+    setPlaceholderText(m_entity == schema::elder::entity
+                           ? tr("Type a name, the last digits of an ID number or a head of household")
+                           : tr("Type part of a name or number (↓ lists them)"));
     setMinimumWidth(240);
     // The completer only shows what the core found; it filters nothing itself.
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
@@ -114,10 +116,10 @@ QString referenceLabel(LedgerSession& session, const ReferenceMatch& match)
 {
     const Record& record = match.record;
     QString text = recordTitle(record);
-    if (record.entity == "elder") {
-        if (record.has("id_number"))
-            text += QStringLiteral("（%1）").arg(qs(maskIdNumber(record.value("id_number"))));
-        if (!match.householdHead.empty() && match.householdHead != record.value("name"))
+    if (record.entity == schema::elder::entity) {
+        if (record.has(schema::elder::id_number))
+            text += QStringLiteral("（%1）").arg(qs(maskIdNumber(record.value(schema::elder::id_number))));
+        if (!match.householdHead.empty() && match.householdHead != record.value(schema::elder::name))
             text += QLatin1Char(' ') + RecordSearchBox::tr("household of %1").arg(qs(match.householdHead));
     }
     if (record.deleted)

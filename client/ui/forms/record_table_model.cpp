@@ -7,6 +7,7 @@
 #include "domain/divisions.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <QStringList>
 
@@ -43,7 +44,7 @@ void RecordTableModel::setPredicate(std::function<bool(const Record&)> predicate
 void RecordTableModel::reload()
 {
     beginResetModel();
-    if (m_entity.name == "incident") { // its status column shows whether the report has left
+    if (m_entity.name == schema::incident::entity) { // its status column shows whether the report has left
         m_awaitingUpload = incidentsAwaitingUpload(m_session);
         m_refused = incidentsRefused(m_session);
     }
@@ -112,9 +113,9 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const
         const Division* village = findDivision(record->villageCode);
         return village ? qs(shortVillageName(village->name)) : qs(record->villageCode);
     }
-    if (column == "township_code") // the county's emergency phones: the township by name
+    if (column == schema::township_contact::township_code) // the county's emergency phones: the township by name
         return qs(divisionPath(record->value(column)));
-    if (column == "status" && m_entity.name == "incident")
+    if (column == schema::incident::status && m_entity.name == schema::incident::entity)
         return incidentStateLabel(*record, m_awaitingUpload.contains(record->id), m_refused.contains(record->id));
     const FieldDef* field = m_entity.field(column);
     if (!field)

@@ -6,6 +6,7 @@
 
 #include "domain/divisions.h"
 #include "domain/duty_notice_letter.h"
+#include "domain/schema_names.h"
 
 #include <QCoreApplication>
 
@@ -13,8 +14,9 @@ namespace shouwang::ui {
 
 QString dutyNoticeHtml(LedgerSession& session, const Record& notice)
 {
-    const auto supporter = session.ledger().get("supporter", notice.value("supporter_id"));
-    const auto elder = session.ledger().get("elder", notice.value("elder_id"));
+    const auto supporter
+        = session.ledger().get(schema::supporter::entity, notice.value(schema::duty_notice::supporter_id));
+    const auto elder = session.ledger().get(schema::elder::entity, notice.value(schema::duty_notice::elder_id));
     const Division* village = findDivision(notice.villageCode);
     const DutyNoticeLetter letter = dutyNoticeLetter(notice, supporter.value_or(Record{}), elder.value_or(Record{}),
                                                      village ? shortVillageName(village->name) : notice.villageCode);

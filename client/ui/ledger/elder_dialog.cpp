@@ -11,6 +11,7 @@
 #include "domain/derived.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -26,12 +27,15 @@ namespace shouwang::ui {
 std::vector<std::vector<std::string_view>> ElderDialog::fieldGroups()
 {
     return {
-        {"name", "id_number", "phone", "ethnicity", "marital", "living", "left_behind_since", "status", "status_date",
-         "status_reason"},
-        {"household_id"},
-        {"health", "ability", "dementia", "chronic_diseases", "severe_mental", "disability_grade", "health_mgmt_65",
-         "daily_carer", "facility_id"},
-        {"income_sources", "insurance", "difficulties", "difficulties_note"},
+        {schema::elder::name, schema::elder::id_number, schema::elder::phone, schema::elder::ethnicity,
+         schema::elder::marital, schema::elder::living, schema::elder::left_behind_since, schema::elder::status,
+         schema::elder::status_date, schema::elder::status_reason},
+        {schema::elder::household_id},
+        {schema::elder::health, schema::elder::ability, schema::elder::dementia, schema::elder::chronic_diseases,
+         schema::elder::severe_mental, schema::elder::disability_grade, schema::elder::health_mgmt_65,
+         schema::elder::daily_carer, schema::elder::facility_id},
+        {schema::elder::income_sources, schema::elder::insurance, schema::elder::difficulties,
+         schema::elder::difficulties_note},
     };
 }
 
@@ -40,14 +44,14 @@ ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWi
     , m_session(session)
     , m_tabs(new QTabWidget(this))
 {
-    m_record.entity = "elder";
+    m_record.entity = schema::elder::entity;
     if (!elderId.empty()) {
-        if (auto stored = session.get("elder", elderId))
+        if (auto stored = session.get(schema::elder::entity, elderId))
             m_record = *stored;
     }
     if (m_record.id.empty())
-        m_record.set("status", "active");
-    const EntityDef& elder = *findEntity("elder");
+        m_record.set(schema::elder::status, "active");
+    const EntityDef& elder = *findEntity(schema::elder::entity);
     for (const auto& group : fieldGroups()) {
         auto* form = new RecordForm(session, elder, group, {}, this);
         form->load(m_record);
@@ -67,12 +71,11 @@ ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWi
     m_tabs->addTab(basic, tr("Basic information"));
     auto* household = formTab(m_forms[1]);
     m_householdLayout = qobject_cast<QVBoxLayout*>(household->layout());
-    if (session.mayWrite(*findEntity("household"))) {
+    if (session.mayWrite(*findEntity(schema::household::entity))) {
         auto* newHousehold = new QPushButton(tr("New household..."), household);
         newHousehold->setObjectName(QStringLiteral("newHousehold"));
-        connect(newHousehold, &QPushButton::clicked, this, [this] {
-            createHousehold(m_forms[1]->unmatchedText("household_id"));
-        });
+        connect(newHousehold, &QPushButton::clicked, this,
+                [this] { createHousehold(m_forms[1]->unmatchedText(schema::elder::household_id)); });
         auto* row = new QHBoxLayout;
         row->addWidget(newHousehold);
         row->addStretch();
@@ -104,7 +107,8 @@ ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWi
     layout->addWidget(m_tabs);
     layout->addWidget(buttons);
     updateDerived();
-    setWindowTitle(m_record.id.empty() ? tr("New elder") : tr("Elder: %1").arg(qs(m_record.value("name"))));
+    setWindowTitle(m_record.id.empty() ? tr("New elder")
+                                       : tr("Elder: %1").arg(qs(m_record.value(schema::elder::name))));
     resize(1060, 700);
 }
 
@@ -146,7 +150,7 @@ bool ElderDialog::isModified() const
 
 void ElderDialog::updateDerived()
 {
-    const std::string id = m_forms[0]->value("id_number");
+    const std::string id = m_forms[0]->value(schema::elder::id_number);
     if (id.empty()) {
         m_derived->setText(tr("Birth date, sex and age are filled in from the ID number."));
         return;
@@ -163,7 +167,7 @@ void ElderDialog::updateDerived()
                        .arg(qs(check.info->birthDate), enumLabel("sex", check.info->sex))
                        .arg(age);
     // The policy's 卫生健康 duty: an elder of 65 or over belongs in 65+ health management.
-    if (age >= kHealthManagementAge && m_forms[2]->value("health_mgmt_65") != "1")
+    if (age >= kHealthManagementAge && m_forms[2]->value(schema::elder::health_mgmt_65) != "1")
         text += tr("    Aged 65 or over and not in 65+ health management: consider a referral to the health "
                    "department (tab Referrals to departments).");
     m_derived->setWordWrap(true);
@@ -176,7 +180,7 @@ bool ElderDialog::createHousehold(const QString& headName)
     if (dialog.exec() != QDialog::Accepted)
         return false;
     m_newHousehold = dialog.household();
-    m_forms[1]->setValue("household_id", m_newHousehold->id,
+    m_forms[1]->setValue(schema::elder::household_id, m_newHousehold->id,
                          tr("%1 (new household, saved with the elder)").arg(recordTitle(*m_newHousehold)));
     m_forms[1]->setModified(true);
     return true;
@@ -186,10 +190,10 @@ bool ElderDialog::save()
 {
     const bool isNew = m_record.id.empty();
     // A household typed but not in the list: create it now, in place, or say why not saved.
-    const QString typedHousehold = m_forms[1]->unmatchedText("household_id");
+    const QString typedHousehold = m_forms[1]->unmatchedText(schema::elder::household_id);
     if (!typedHousehold.isEmpty() && !createHousehold(typedHousehold)) {
         m_tabs->setCurrentIndex(1);
-        m_forms[1]->showErrors({{"household_id",
+        m_forms[1]->showErrors({{schema::elder::household_id,
                                  ss(tr("“%1” is not a household of this village yet: click New household... to create "
                                        "it, or choose one from the list.")
                                         .arg(typedHousehold))}});
@@ -198,7 +202,7 @@ bool ElderDialog::save()
         m_message->show();
         return false;
     }
-    Record* household = m_newHousehold && m_forms[1]->value("household_id") == m_newHousehold->id
+    Record* household = m_newHousehold && m_forms[1]->value(schema::elder::household_id) == m_newHousehold->id
         ? &*m_newHousehold
         : nullptr;
     if (!saveFromForms(m_session, m_record, {m_forms[0], m_forms[1], m_forms[2], m_forms[3]}, m_message, household)) {
@@ -217,10 +221,10 @@ bool ElderDialog::save()
     }
     const bool withHousehold = household != nullptr;
     if (withHousehold) { // stored now: the picker names it like any other household
-        m_forms[1]->setValue("household_id", household->id, recordTitle(*household));
+        m_forms[1]->setValue(schema::elder::household_id, household->id, recordTitle(*household));
         m_newHousehold.reset();
     }
-    setWindowTitle(tr("Elder: %1").arg(qs(m_record.value("name"))));
+    setWindowTitle(tr("Elder: %1").arg(qs(m_record.value(schema::elder::name))));
     if (!m_message->property("changedUnderForm").toBool()) {
         m_message->setText(withHousehold ? tr("Saved, with the new household.") : tr("Saved."));
         m_message->setStyleSheet(QStringLiteral("color: #006000;"));
@@ -241,7 +245,8 @@ void ElderDialog::addChildTabs()
 
 void ElderDialog::print()
 {
-    printElderRecord(m_session, m_record.id.empty() ? m_record : *m_session.get("elder", m_record.id), this);
+    printElderRecord(m_session, m_record.id.empty() ? m_record : *m_session.get(schema::elder::entity, m_record.id),
+                     this);
 }
 
 void openElder(LedgerSession& session, const std::string& elderId, QWidget* parent)

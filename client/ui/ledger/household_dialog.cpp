@@ -8,6 +8,7 @@
 #include "ui/forms/record_list_panel.h"
 
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -19,19 +20,22 @@ HouseholdDialog::HouseholdDialog(LedgerSession& session, Record household, QWidg
     : FormDialog(parent)
     , m_session(session)
     , m_record(std::move(household))
-    , m_readOnly(!session.mayWrite(*findEntity("household")))
+    , m_readOnly(!session.mayWrite(*findEntity(schema::household::entity)))
 {
-    m_record.entity = "household";
+    m_record.entity = schema::household::entity;
     setWindowTitle(m_record.id.empty() ? tr("New household") : tr("Household: %1").arg(recordTitle(m_record)));
-    m_form = new RecordForm(session, *findEntity("household"), {}, {}, this);
+    m_form = new RecordForm(session, *findEntity(schema::household::entity), {}, {}, this);
     m_form->load(m_record);
     m_form->setReadOnly(m_readOnly);
     m_message = messageLine(this);
 
-    m_elders = new RecordListPanel(session, *findEntity("elder"), {"name", "id_number", "phone", "living", "status"}, this);
+    m_elders = new RecordListPanel(session, *findEntity(schema::elder::entity),
+                                   {schema::elder::name, schema::elder::id_number, schema::elder::phone,
+                                    schema::elder::living, schema::elder::status},
+                                   this);
     // An elder joins a household from the elder's own record, where the household is chosen.
     m_elders->setReadOnly(true);
-    m_elders->setFixedValues({{"household_id", m_record.id.empty() ? std::string("-") : m_record.id}});
+    m_elders->setFixedValues({{schema::elder::household_id, m_record.id.empty() ? std::string("-") : m_record.id}});
     m_elders->setEditor([&session](QWidget* p, const Record& elder) {
         openElder(session, elder.id, p);
         return true;

@@ -12,6 +12,7 @@
 
 #include "domain/enums.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,8 +37,11 @@ LedgerView::LedgerView(LedgerSession& session, QWidget* parent)
 {
     auto* tabs = new QTabWidget(this);
     tabs->addTab(buildElderPage(), tr("Elders"));
-    auto* households = new RecordListPanel(session, *findEntity("household"),
-                                           {"head_name", "address", "registered_poor", "dibao", "tekun", "notes"}, this);
+    auto* households = new RecordListPanel(session, *findEntity(schema::household::entity),
+                                           {schema::household::head_name, schema::household::address,
+                                            schema::household::registered_poor, schema::household::dibao,
+                                            schema::household::tekun, schema::household::notes},
+                                           this);
     households->setFixedValues({});
     households->setEditor([&session](QWidget* p, const Record& household) {
         HouseholdDialog dialog(session, household, p);
@@ -152,7 +156,7 @@ QWidget* LedgerView::buildElderPage()
     const bool village = m_session.scopeKind() == Scope::Kind::Village;
     add->setVisible(village);
     importCsv->setVisible(village);
-    visit->setVisible(m_session.mayWrite(*findEntity("visit")));
+    visit->setVisible(m_session.mayWrite(*findEntity(schema::visit::entity)));
     buttons->addStretch();
     buttons->addWidget(m_count);
     auto* layout = new QVBoxLayout(page);

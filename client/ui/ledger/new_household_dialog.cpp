@@ -6,6 +6,7 @@
 
 #include "domain/ids.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 #include "domain/validation.h"
 
 #include <QDialogButtonBox>
@@ -18,9 +19,9 @@ NewHouseholdDialog::NewHouseholdDialog(LedgerSession& session, const QString& he
     : QDialog(parent)
 {
     setWindowTitle(tr("New household"));
-    m_record.entity = "household";
-    m_record.set("head_name", ss(headName.trimmed()));
-    m_form = new RecordForm(session, *findEntity("household"), {}, {}, this);
+    m_record.entity = schema::household::entity;
+    m_record.set(schema::household::head_name, ss(headName.trimmed()));
+    m_form = new RecordForm(session, *findEntity(schema::household::entity), {}, {}, this);
     m_form->load(m_record);
     m_message = new QLabel(tr("The household is saved together with the elder when you click Save in the elder's "
                               "form."),
@@ -32,7 +33,7 @@ NewHouseholdDialog::NewHouseholdDialog(LedgerSession& session, const QString& he
     layout->addWidget(m_form);
     layout->addWidget(buttons);
     // The address is what is missing when a name was typed: start there.
-    if (QWidget* address = m_form->editorWidget(m_record.has("head_name") ? "address" : "head_name"))
+    if (QWidget* address = m_form->editorWidget(m_record.has(schema::household::head_name) ? "address" : "head_name"))
         address->setFocus();
     resize(560, 360);
 }
@@ -41,7 +42,7 @@ void NewHouseholdDialog::accept()
 {
     Record household = m_record;
     m_form->store(household);
-    const auto errors = validateRecord(*findEntity("household"), household);
+    const auto errors = validateRecord(*findEntity(schema::household::entity), household);
     if (!errors.empty()) {
         m_form->showErrors(errors);
         m_message->setText(tr("Fill in the fields marked in red."));

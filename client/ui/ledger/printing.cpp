@@ -9,6 +9,7 @@
 #include "domain/divisions.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 #include "store/elder_records.h"
 
 #include <QCoreApplication>
@@ -46,9 +47,9 @@ QString recordTable(LedgerSession& session, const EntityDef& entity, const Recor
 QString elderRecordHtml(LedgerSession& session, const Record& elder)
 {
     QString html = QStringLiteral("<html><body><h2>%1 — %2</h2><p>%3</p>")
-                       .arg(esc(QCoreApplication::translate("shouwang::ui::Printing", "Left-behind elder record")), esc(qs(elder.value("name"))),
-                            esc(qs(divisionPath(elder.villageCode))));
-    html += recordTable(session, *findEntity("elder"), elder);
+                       .arg(esc(QCoreApplication::translate("shouwang::ui::Printing", "Left-behind elder record")),
+                            esc(qs(elder.value(schema::elder::name))), esc(qs(divisionPath(elder.villageCode))));
+    html += recordTable(session, *findEntity(schema::elder::entity), elder);
     for (const ConcerningRecords& group : recordsConcerningElder(session.ledger(), elder)) {
         html += QStringLiteral("<h3>%1（%2）</h3>").arg(esc(label(*group.entity))).arg(group.records.size());
         for (const Record& record : group.records)
@@ -151,7 +152,7 @@ void printElderRecord(LedgerSession& session, const Record& elder, QWidget* pare
 {
     printOrSave(
         session, [elder](LedgerSession& own) { return elderRecordHtml(own, elder); },
-        qs(elder.value("name")) + QStringLiteral(".pdf"), parent);
+        qs(elder.value(schema::elder::name)) + QStringLiteral(".pdf"), parent);
 }
 
 void printLedger(LedgerSession& session, const ElderFilter& filter, QWidget* parent)

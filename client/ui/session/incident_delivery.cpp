@@ -4,6 +4,7 @@
 #include "ledger_session.h"
 
 #include "domain/incident_workflow.h"
+#include "domain/schema_names.h"
 #include "store/delivery_state.h"
 
 #include <QCoreApplication>
@@ -21,7 +22,7 @@ QString incidentStateLabel(const Record& incident, bool awaitingUpload, bool ref
     if (refused && !awaitingUpload)
         return QCoreApplication::translate("shouwang::ui::IncidentDelivery",
                                            "Refused by the county, not delivered (see the change history)");
-    const std::string& status = incident.value("status");
+    const std::string& status = incident.value(schema::incident::status);
     if (status.empty() || status == incident_status::kReported)
         return deliveryLabel(awaitingUpload);
     const QString handled = enumLabel("incident_status", status);
@@ -50,12 +51,13 @@ QString townshipPhone(LedgerSession& session)
         return {};
     ListFilter filter;
     filter.villagePrefix = session.countyCode();
-    filter.equals = {{"township_code", std::string(enclosingCode(village, DivisionLevel::Township))}};
+    filter.equals
+        = {{schema::township_contact::township_code, std::string(enclosingCode(village, DivisionLevel::Township))}};
     filter.orderBy = "updated_at";
     filter.descending = true;
     filter.limit = 1;
-    const auto contacts = session.list("township_contact", filter);
-    return contacts.empty() ? QString() : qs(contacts.front().value("phone"));
+    const auto contacts = session.list(schema::township_contact::entity, filter);
+    return contacts.empty() ? QString() : qs(contacts.front().value(schema::township_contact::phone));
 }
 
 QString emergencyCallAdvice(LedgerSession& session)
@@ -77,8 +79,9 @@ QString pendingIncidentsWarning(LedgerSession& session)
     // (or one it handled) is not an emergency left unreported.
     int waiting = 0;
     for (const std::string& id : incidentsAwaitingUpload(session)) {
-        const auto incident = session.get("incident", id);
-        waiting += incident && !incident->deleted && incident->value("status") == incident_status::kReported;
+        const auto incident = session.get(schema::incident::entity, id);
+        waiting += incident && !incident->deleted
+            && incident->value(schema::incident::status) == incident_status::kReported;
     }
     if (waiting == 0)
         return {};

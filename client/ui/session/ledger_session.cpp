@@ -4,6 +4,7 @@
 
 #include "domain/divisions.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 #include "domain/workflow.h"
 
 namespace shouwang::ui {
@@ -91,7 +92,7 @@ void LedgerSession::fillVillage(Record& record)
     // Above a village (a township proposing a referral), a record about an elder belongs
     // to the elder's village.
     if (record.villageCode.empty() && record.has("elder_id")) {
-        if (auto elder = m_ledger->get("elder", record.value("elder_id")))
+        if (auto elder = m_ledger->get(schema::elder::entity, record.value("elder_id")))
             record.villageCode = elder->villageCode;
     }
 }
@@ -171,13 +172,14 @@ QString recordTitle(const Record& record)
     for (std::string_view field : {"name", "head_name", "caretaker"}) {
         if (record.has(field)) {
             QString text = qs(record.value(field));
-            if (field == "head_name" && record.has("address"))
+            if (field == schema::household::head_name && record.has("address"))
                 text += QStringLiteral("（%1）").arg(qs(record.value("address")));
             return text;
         }
     }
-    if (record.has("mode") && record.entity == "pairing")
-        return enumLabel("pairing_mode", record.value("mode")) + QLatin1Char(' ') + qs(record.value("start_date"));
+    if (record.has("mode") && record.entity == schema::pairing::entity)
+        return enumLabel("pairing_mode", record.value(schema::pairing::mode)) + QLatin1Char(' ')
+            + qs(record.value(schema::pairing::start_date));
     if (record.has("date"))
         return qs(record.value("date"));
     return qs(record.id).left(8);

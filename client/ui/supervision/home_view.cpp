@@ -11,6 +11,7 @@
 #include "domain/divisions.h"
 #include "domain/readable_time.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 #include "report/family_duty.h"
 #include "store/conflict_queue.h"
 #include "store/delivery_state.h"
@@ -45,10 +46,13 @@ HomeView::HomeView(LedgerSession& session, QWidget* parent)
     m_nextStep->setWordWrap(true);
     m_nextStep->setStyleSheet(QStringLiteral("background: #e8f1ff; border: 1px solid #8fb0e0; padding: 8px; "
                                              "font-size: 12pt;"));
-    m_incidents = new RecordListPanel(session, *findEntity("incident"),
-                                      {"elder_id", "type", "discovered_at", "escalated_to", "status"}, this);
+    m_incidents
+        = new RecordListPanel(session, *findEntity(schema::incident::entity),
+                              {schema::incident::elder_id, schema::incident::type, schema::incident::discovered_at,
+                               schema::incident::escalated_to, schema::incident::status},
+                              this);
     m_incidents->setReadOnly(true);
-    m_incidents->setPredicate([](const Record& r) { return r.value("status") != "closed"; });
+    m_incidents->setPredicate([](const Record& r) { return r.value(schema::incident::status) != "closed"; });
     m_incidents->setEditor([&session](QWidget* p, const Record& record) {
         IncidentDialog dialog(session, record, p);
         return dialog.exec() == QDialog::Accepted;
@@ -106,7 +110,7 @@ QTableView* HomeView::elderTable(ElderTableModel* model, bool visitOnDoubleClick
         const ElderRow* row = model->rowAt(index.row());
         if (!row)
             return;
-        if (visitOnDoubleClick && m_session.mayWrite(*findEntity("visit")))
+        if (visitOnDoubleClick && m_session.mayWrite(*findEntity(schema::visit::entity)))
             recordVisit(m_session, row->id, this);
         else
             emit openElderRequested(qs(row->id));
@@ -228,11 +232,12 @@ QString HomeView::campaignText()
     const std::string day = formatDate(today());
     ListFilter filter;
     filter.villagePrefix = m_session.countyCode();
-    for (const auto& campaign : m_session.list("campaign", filter)) {
-        if (campaign.value("start_date") <= day && day <= campaign.value("end_date"))
+    for (const auto& campaign : m_session.list(schema::campaign::entity, filter)) {
+        if (campaign.value(schema::campaign::start_date) <= day && day <= campaign.value(schema::campaign::end_date))
             return tr("Current campaign: %1 (%2 to %3) — %4")
-                .arg(qs(campaign.value("name")), qs(campaign.value("start_date")), qs(campaign.value("end_date")),
-                     enumLabel("campaign_target", campaign.value("target")));
+                .arg(qs(campaign.value(schema::campaign::name)), qs(campaign.value(schema::campaign::start_date)),
+                     qs(campaign.value(schema::campaign::end_date)),
+                     enumLabel("campaign_target", campaign.value(schema::campaign::target)));
     }
     return tr("No visit campaign is running now.");
 }

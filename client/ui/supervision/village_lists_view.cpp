@@ -6,6 +6,7 @@
 #include "volunteer_hours_view.h"
 
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -17,16 +18,36 @@ VillageListsView::VillageListsView(LedgerSession& session, QWidget* parent)
     , m_tabs(new QTabWidget(this))
 {
     const std::pair<std::string_view, std::vector<std::string>> lists[] = {
-        {"volunteer", {"name", "phone", "kind", "skills", "active"}},
-        {"liaison", {"volunteer_id", "elder_id", "start_date", "end_date", "notes"}},
-        {"pairing", {"mode", "helpers", "helped", "start_date", "end_date"}},
-        {"pairing_activity", {"pairing_id", "date", "content"}},
-        {"association_activity", {"date", "title", "kind", "organiser", "place", "attendees", "others_count"}},
-        {"facility", {"name", "type", "operator_name", "capacity", "contact", "phone"}},
-        {"service_record", {"elder_id", "item_id", "date", "provider", "content"}},
-        {"service_item", {"name", "category", "provider", "eligibility", "period"}},
-        {"campaign", {"name", "kind", "start_date", "end_date", "target"}},
-        {"risk_rule", {"name", "effective_from", "medium_threshold", "high_threshold", "visit_days_high"}},
+        {"volunteer",
+         {schema::volunteer::name, schema::volunteer::phone, schema::volunteer::kind, schema::volunteer::skills,
+          schema::volunteer::active}},
+        {"liaison",
+         {schema::liaison::volunteer_id, schema::liaison::elder_id, schema::liaison::start_date,
+          schema::liaison::end_date, schema::liaison::notes}},
+        {"pairing",
+         {schema::pairing::mode, schema::pairing::helpers, schema::pairing::helped, schema::pairing::start_date,
+          schema::pairing::end_date}},
+        {"pairing_activity",
+         {schema::pairing_activity::pairing_id, schema::pairing_activity::date, schema::pairing_activity::content}},
+        {"association_activity",
+         {schema::association_activity::date, schema::association_activity::title, schema::association_activity::kind,
+          schema::association_activity::organiser, schema::association_activity::place,
+          schema::association_activity::attendees, schema::association_activity::others_count}},
+        {"facility",
+         {schema::facility::name, schema::facility::type, schema::facility::operator_name, schema::facility::capacity,
+          schema::facility::contact, schema::facility::phone}},
+        {"service_record",
+         {schema::service_record::elder_id, schema::service_record::item_id, schema::service_record::date,
+          schema::service_record::provider, schema::service_record::content}},
+        {"service_item",
+         {schema::service_item::name, schema::service_item::category, schema::service_item::provider,
+          schema::service_item::eligibility, schema::service_item::period}},
+        {"campaign",
+         {schema::campaign::name, schema::campaign::kind, schema::campaign::start_date, schema::campaign::end_date,
+          schema::campaign::target}},
+        {"risk_rule",
+         {schema::risk_rule::name, schema::risk_rule::effective_from, schema::risk_rule::medium_threshold,
+          schema::risk_rule::high_threshold, schema::risk_rule::visit_days_high}},
     };
     for (const auto& [entityName, columns] : lists) {
         const EntityDef& entity = *findEntity(entityName);

@@ -8,6 +8,7 @@
 #include "report_table_model.h"
 
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 #include "store/volunteer_hours_store.h"
 
 #include <QHeaderView>
@@ -56,12 +57,20 @@ VolunteerHoursView::VolunteerHoursView(LedgerSession& session, QWidget* parent)
                             this);
     hint->setWordWrap(true);
 
-    m_credits = new RecordListPanel(session, *findEntity("volunteer_credit"),
-                                    {"volunteer_id", "date", "hours", "source", "content", "confirmed_by", "voided"}, this);
-    m_redemptions = new RecordListPanel(session, *findEntity("volunteer_redemption"),
-                                        {"volunteer_id", "date", "hours", "beneficiary", "elder_id", "service",
-                                         "confirmed_by", "overdraft_approved", "voided"},
-                                        this);
+    m_credits = new RecordListPanel(session, *findEntity(schema::volunteer_credit::entity),
+                                    {schema::volunteer_credit::volunteer_id, schema::volunteer_credit::date,
+                                     schema::volunteer_credit::hours, schema::volunteer_credit::source,
+                                     schema::volunteer_credit::content, schema::volunteer_credit::confirmed_by,
+                                     schema::volunteer_credit::voided},
+                                    this);
+    m_redemptions
+        = new RecordListPanel(session, *findEntity(schema::volunteer_redemption::entity),
+                              {schema::volunteer_redemption::volunteer_id, schema::volunteer_redemption::date,
+                               schema::volunteer_redemption::hours, schema::volunteer_redemption::beneficiary,
+                               schema::volunteer_redemption::elder_id, schema::volunteer_redemption::service,
+                               schema::volunteer_redemption::confirmed_by,
+                               schema::volunteer_redemption::overdraft_approved, schema::volunteer_redemption::voided},
+                              this);
     for (RecordListPanel* panel : {m_credits, m_redemptions}) {
         panel->setFixedValues({});
         panel->setEditor([&session](QWidget* owner, const Record& record) { return openEntry(session, record, owner); });

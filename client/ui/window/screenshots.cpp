@@ -26,12 +26,13 @@
 #include "ui/care/visit_dialog.h"
 
 #include "domain/date.h"
-#include "domain/schema.h"
-#include "ui/ledger/import_preview_dialog.h"
 #include "domain/enums.h"
+#include "domain/schema.h"
+#include "domain/schema_names.h"
 #include "exchange/elder_csv.h"
 #include "store/conflict_queue.h"
 #include "store/database.h"
+#include "ui/ledger/import_preview_dialog.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -70,16 +71,16 @@ void waitFor(Sender* sender, Signal signal)
 // A made-up conflict on the demo's first elder, so the manual can show the conflict screen.
 void addDemoConflict(LedgerSession& session, const std::string& elderId)
 {
-    auto elder = session.get("elder", elderId);
+    auto elder = session.get(schema::elder::entity, elderId);
     if (!elder || ConflictQueue(session.database()).openCount() > 0)
         return;
     Conflict c;
-    c.entity = "elder";
+    c.entity = schema::elder::entity;
     c.recordId = elderId;
     c.villageCode = elder->villageCode;
-    c.field = "phone";
+    c.field = schema::elder::phone;
     c.valueA = "13800001111";
-    c.valueB = elder->value("phone").empty() ? "13900002222" : elder->value("phone");
+    c.valueB = elder->value(schema::elder::phone).empty() ? "13900002222" : elder->value(schema::elder::phone);
     c.hlcA = Hlc{(static_cast<std::uint64_t>(1715580000000) << 16), "demo-a"};
     c.hlcB = Hlc{(static_cast<std::uint64_t>(1715583600000) << 16), "demo-b"};
     c.operatorA = "李网格员";
@@ -94,20 +95,21 @@ void addDemoConflict(LedgerSession& session, const std::string& elderId)
 void addDemoIncident(LedgerSession& session, const std::string& elderId)
 {
     ListFilter open;
-    open.equals = {{"status", "reported"}};
-    if (!session.list("incident", open).empty())
+    open.equals = {{schema::incident::status, "reported"}};
+    if (!session.list(schema::incident::entity, open).empty())
         return;
     Record incident;
-    incident.entity = "incident";
-    incident.set("elder_id", elderId);
-    incident.set("type", "critical_illness");
-    incident.set("discovered_at", nowDateTime());
-    incident.set("reported_at", nowDateTime());
-    incident.set("reporter", session.operatorName().empty() ? std::string("张文书") : session.operatorName());
-    incident.set("description", "早上发现老人在家中摔倒，神志清醒，左腿疼痛不能站立。");
-    incident.set("emergency_action", "已叫邻居帮忙送镇卫生院，并电话通知其儿子。");
-    incident.set("escalated_to", "township");
-    incident.set("status", "reported");
+    incident.entity = schema::incident::entity;
+    incident.set(schema::incident::elder_id, elderId);
+    incident.set(schema::incident::type, "critical_illness");
+    incident.set(schema::incident::discovered_at, nowDateTime());
+    incident.set(schema::incident::reported_at, nowDateTime());
+    incident.set(schema::incident::reporter,
+                 session.operatorName().empty() ? std::string("张文书") : session.operatorName());
+    incident.set(schema::incident::description, "早上发现老人在家中摔倒，神志清醒，左腿疼痛不能站立。");
+    incident.set(schema::incident::emergency_action, "已叫邻居帮忙送镇卫生院，并电话通知其儿子。");
+    incident.set(schema::incident::escalated_to, "township");
+    incident.set(schema::incident::status, "reported");
     session.save(incident);
 }
 
@@ -151,7 +153,7 @@ bool MainWindow::saveScreenshots(const QString& dir, bool demo)
     showPage(ListsPage);
     QTabWidget* listTabs = m_lists->tabs();
     for (int i = 0; i < listTabs->count(); ++i) {
-        if (listTabs->tabText(i) == label(*findEntity("association_activity"))) {
+        if (listTabs->tabText(i) == label(*findEntity(schema::association_activity::entity))) {
             listTabs->setCurrentIndex(i);
             ok &= grabTo(this, dir, QStringLiteral("association-activities"));
         }
@@ -209,7 +211,7 @@ bool MainWindow::saveDialogScreenshots(const QString& dir)
     bool ok = true;
     ListFilter oneHousehold;
     oneHousehold.limit = 1;
-    if (const auto households = m_session.list("household", oneHousehold); !households.empty()) {
+    if (const auto households = m_session.list(schema::household::entity, oneHousehold); !households.empty()) {
         HouseholdDialog dialog(m_session, households.front(), this);
         ok &= grabTo(&dialog, dir, QStringLiteral("household"));
     }
@@ -234,20 +236,20 @@ bool MainWindow::saveDialogScreenshots(const QString& dir)
         }
     }
     Record visit;
-    visit.entity = "visit";
-    visit.set("elder_id", elderId);
+    visit.entity = schema::visit::entity;
+    visit.set(schema::visit::elder_id, elderId);
     {
         VisitDialog dialog(m_session, visit, this);
         ok &= grabTo(&dialog, dir, QStringLiteral("visit"));
     }
     Record assessment = visit;
-    assessment.entity = "risk_assessment";
+    assessment.entity = schema::risk_assessment::entity;
     {
         RiskDialog dialog(m_session, assessment, this);
         ok &= grabTo(&dialog, dir, QStringLiteral("risk"));
     }
     Record incident = visit;
-    incident.entity = "incident";
+    incident.entity = schema::incident::entity;
     {
         IncidentDialog dialog(m_session, incident, this);
         ok &= grabTo(&dialog, dir, QStringLiteral("incident"));
@@ -267,17 +269,19 @@ bool MainWindow::saveDialogScreenshots(const QString& dir)
 // with a 15-digit ID, a refused row and a totals row. Previewed only: nothing is written.
 bool MainWindow::saveImportPreviewScreenshot(const QString& dir, const std::string& elderId)
 {
-    const auto elder = m_session.get("elder", elderId);
+    const auto elder = m_session.get(schema::elder::entity, elderId);
     if (!elder)
         return true;
-    auto household = m_session.get("household", elder->value("household_id"));
+    auto household = m_session.get(schema::household::entity, elder->value(schema::elder::household_id));
     const std::string village = elder->villageCode;
     std::vector<csv::Row> rows = {
         {1, {"川心村农村留守老年人信息台账（2026年）"}},
         {2, {"序号", "户主", "住址", "姓  名", "性别", "身份证号码", "联系方式", "居住情况"}},
-        {3, {"1", household ? household->value("head_name") : elder->value("name"),
-             household ? household->value("address") : std::string("川心村1组"), elder->value("name"), "",
-             elder->value("id_number"), "139 0000 1234", std::string(findEnum("living")->label(elder->value("living")))}},
+        {3,
+         {"1", household ? household->value(schema::household::head_name) : elder->value(schema::elder::name),
+          household ? household->value(schema::household::address) : std::string("川心村1组"),
+          elder->value(schema::elder::name), "", elder->value(schema::elder::id_number), "139 0000 1234",
+          std::string(findEnum("living")->label(elder->value(schema::elder::living)))}},
         {4, {"2", "陈玉珍", "川心村4组8号", "陈玉珍", "女", "500154450302124", "+86 138 2345 6789", "独居老人"}},
         {5, {"3", "刘长生", "川心村4组9号", "刘长生", "男", "500154194407085519", "", "住在山上"}},
         {6, {"合计", "", "", "3人"}},

@@ -10,6 +10,7 @@
 #include "domain/enums.h"
 #include "domain/incident_workflow.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <QDialogButtonBox>
 #include <QGroupBox>
@@ -23,24 +24,26 @@ IncidentDialog::IncidentDialog(LedgerSession& session, Record incident, QWidget*
     , m_session(session)
     , m_record(std::move(incident))
 {
-    m_record.entity = "incident";
-    const EntityDef& entity = *findEntity("incident");
-    setWindowTitle(tr("Incident report: %1").arg(session.title("elder", m_record.value("elder_id"))));
+    m_record.entity = schema::incident::entity;
+    const EntityDef& entity = *findEntity(schema::incident::entity);
+    setWindowTitle(tr("Incident report: %1").arg(session.title("elder", m_record.value(schema::incident::elder_id))));
     if (m_record.id.empty()) {
         const std::string now = nowDateTime();
-        m_record.set("discovered_at", now);
-        m_record.set("reported_at", now);
-        m_record.set("status", "reported");
-        m_record.set("reporter", session.operatorName());
-        m_record.set("escalated_to", "township");
+        m_record.set(schema::incident::discovered_at, now);
+        m_record.set(schema::incident::reported_at, now);
+        m_record.set(schema::incident::status, "reported");
+        m_record.set(schema::incident::reporter, session.operatorName());
+        m_record.set(schema::incident::escalated_to, "township");
     }
     m_form = new RecordForm(session, entity,
-                            {"elder_id", "type", "discovered_at", "reporter", "description", "emergency_action", "escalated_to"},
+                            {schema::incident::elder_id, schema::incident::type, schema::incident::discovered_at,
+                             schema::incident::reporter, schema::incident::description,
+                             schema::incident::emergency_action, schema::incident::escalated_to},
                             {}, this);
     m_form->load(m_record);
     m_form->setReadOnly(false);
-    if (m_record.has("elder_id") && m_form->editorWidget("elder_id"))
-        m_form->editorWidget("elder_id")->setEnabled(false);
+    if (m_record.has(schema::incident::elder_id) && m_form->editorWidget(schema::incident::elder_id))
+        m_form->editorWidget(schema::incident::elder_id)->setEnabled(false);
 
     auto* handlingBox = new QGroupBox(tr("Handling by the township"), this);
     auto* handlingLayout = new QVBoxLayout(handlingBox);
@@ -49,10 +52,12 @@ IncidentDialog::IncidentDialog(LedgerSession& session, Record incident, QWidget*
     m_state = new QLabel(handlingBox);
     m_state->setTextFormat(Qt::RichText);
     m_state->setWordWrap(true);
-    m_handling = new RecordForm(session, entity,
-                                {"status", "reported_at", "accepted_at", "accepted_by", "assisting_at", "assistance",
-                                 "closed_at", "closed_by", "outcome"},
-                                {}, handlingBox);
+    m_handling
+        = new RecordForm(session, entity,
+                         {schema::incident::status, schema::incident::reported_at, schema::incident::accepted_at,
+                          schema::incident::accepted_by, schema::incident::assisting_at, schema::incident::assistance,
+                          schema::incident::closed_at, schema::incident::closed_by, schema::incident::outcome},
+                         {}, handlingBox);
     m_handling->load(m_record);
     // A village reports; the township handles. Read-only boxes would still look white and take
     // the cursor, so the handling fields are disabled: they look as unavailable as they are.
@@ -96,7 +101,7 @@ void IncidentDialog::updateTimeline()
         const bool first = step.status == kIncidentStatusTimes[0].status;
         const QString name = !first || !saved ? enumLabel("incident_status", step.status)
             : refused                         ? incidentStateLabel(m_record, false, true)
-                                              : deliveryLabel(awaiting && m_record.value("status") == "reported");
+                      : deliveryLabel(awaiting && m_record.value(schema::incident::status) == "reported");
         parts << (at.empty() || (first && !saved)
                       ? QStringLiteral("<span style='color:#888'>○ %1</span>").arg(name)
                       : QStringLiteral("<b>● %1</b> %2").arg(name, qs(at).replace(u'T', u' ').left(16)));

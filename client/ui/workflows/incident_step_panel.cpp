@@ -1,5 +1,6 @@
 #include "incident_step_panel.h"
 
+#include "domain/schema_names.h"
 #include "ui/session/labels.h"
 
 namespace shouwang::ui {
@@ -28,7 +29,7 @@ QString IncidentStepPanel::noteTitle(const WorkflowStep& step) const
 
 QString IncidentStepPanel::detail(const Record& record) const
 {
-    return enumLabel("incident_type", record.value("type"));
+    return enumLabel("incident_type", record.value(schema::incident::type));
 }
 
 bool IncidentStepPanel::takesHandler(const WorkflowStep&) const

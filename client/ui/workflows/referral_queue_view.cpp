@@ -7,6 +7,7 @@
 
 #include "domain/date.h"
 #include "domain/referral_workflow.h"
+#include "domain/schema_names.h"
 
 namespace shouwang::ui {
 
@@ -33,16 +34,19 @@ QString ReferralStepPanel::stepTitle(const WorkflowStep& step) const
 
 QString ReferralStepPanel::detail(const Record& record) const
 {
-    return tr("to %1: %2").arg(enumLabel("referral_department", record.value("department")), qs(record.value("reason")));
+    return tr("to %1: %2")
+        .arg(enumLabel("referral_department", record.value(schema::referral::department)),
+             qs(record.value(schema::referral::reason)));
 }
 
 ReferralQueueView::ReferralQueueView(LedgerSession& session, QWidget* parent)
-    : WorkflowQueueView(session, referralWorkflow(),
-                        {RecordTableModel::kVillageColumn, "elder_id", "department", "proposed_on", "status",
-                         "referred_on", "accepted_on", "closed_on"},
-                        new ReferralStepPanel(session),
-                        {tr("<b>Referrals to departments</b>"), tr("Open referrals (not yet ended)"), tr("All referrals")},
-                        parent)
+    : WorkflowQueueView(
+        session, referralWorkflow(),
+        {RecordTableModel::kVillageColumn, schema::referral::elder_id, schema::referral::department,
+         schema::referral::proposed_on, schema::referral::status, schema::referral::referred_on,
+         schema::referral::accepted_on, schema::referral::closed_on},
+        new ReferralStepPanel(session),
+        {tr("<b>Referrals to departments</b>"), tr("Open referrals (not yet ended)"), tr("All referrals")}, parent)
 {
     list().setEditor([&session](QWidget* p, const Record& record) { return editReferral(session, record, p); });
 }
@@ -51,21 +55,21 @@ bool editReferral(LedgerSession& session, const Record& record, QWidget* parent)
 {
     Record r = record;
     if (r.id.empty()) {
-        r.set("status", std::string(st::kProposed));
-        r.set("proposed_on", formatDate(today()));
-        if (!r.has("proposed_by"))
-            r.set("proposed_by", session.operatorName());
+        r.set(schema::referral::status, std::string(st::kProposed));
+        r.set(schema::referral::proposed_on, formatDate(today()));
+        if (!r.has(schema::referral::proposed_by))
+            r.set(schema::referral::proposed_by, session.operatorName());
     }
     // The steps and their dates are recorded in the township's queue, through the workflow.
-    std::vector<std::string_view> hidden{"status"};
+    std::vector<std::string_view> hidden{schema::referral::status};
     for (const WorkflowStep& step : referralWorkflow().steps) {
         for (std::string_view field : {step.time, step.handler, step.note}) {
             if (!field.empty())
                 hidden.push_back(field);
         }
     }
-    if (r.has("elder_id") && record.id.empty() && !record.value("elder_id").empty())
-        hidden.push_back("elder_id");
+    if (r.has(schema::referral::elder_id) && record.id.empty() && !record.value(schema::referral::elder_id).empty())
+        hidden.push_back(schema::referral::elder_id);
     RecordDialog dialog(session, r, hidden, parent);
     return dialog.exec() == QDialog::Accepted;
 }
