@@ -134,9 +134,11 @@ QWidget* LedgerView::buildElderPage()
     auto* open = new QPushButton(tr("Open record"), page);
     auto* visit = new QPushButton(tr("Record a visit"), page);
     auto* print = new QPushButton(tr("Print ledger / PDF"), page);
-    auto* csv = new QPushButton(tr("Export CSV"), page);
+    auto* csv = new QPushButton(tr("Export Excel/CSV"), page);
     auto* importCsv = new QPushButton(tr("Import Excel/CSV"), page);
+    auto* importTemplate = new QPushButton(tr("Import template"), page);
     connect(importCsv, &QPushButton::clicked, this, [this] { importLedgerCsv(m_session, this); });
+    connect(importTemplate, &QPushButton::clicked, this, [this] { saveImportTemplate(m_session, this); });
     connect(add, &QPushButton::clicked, this, &LedgerView::newElder);
     connect(open, &QPushButton::clicked, this, [this] {
         if (!currentElderId().empty())
@@ -146,12 +148,13 @@ QWidget* LedgerView::buildElderPage()
     connect(print, &QPushButton::clicked, this, [this] { printLedger(m_session, currentFilter(), this); });
     connect(csv, &QPushButton::clicked, this, &LedgerView::exportCsv);
     auto* buttons = new QHBoxLayout;
-    for (QWidget* w : std::initializer_list<QWidget*>{add, open, visit, print, csv, importCsv})
+    for (QWidget* w : std::initializer_list<QWidget*>{add, open, visit, print, csv, importCsv, importTemplate})
         buttons->addWidget(w);
     // New elders and imports belong to a village; a township only reads the ledger.
     const bool village = m_session.scopeKind() == Scope::Kind::Village;
     add->setVisible(village);
     importCsv->setVisible(village);
+    importTemplate->setVisible(village);
     visit->setVisible(m_session.mayWrite(*findEntity("visit")));
     buttons->addStretch();
     buttons->addWidget(m_count);
