@@ -72,6 +72,8 @@ struct ImportReport {
     std::size_t unchanged = 0; // elders already in the village, the row saying nothing new
     std::size_t refused = 0;   // rows refused, each with its line and reason in `errors`
     std::size_t skipped = 0;   // title, totals and signature rows, each with its reason in `skippedRows`
+    std::size_t supportersAdded = 0;   // supporters (子女/赡养人) new to their elder
+    std::size_t supportersUpdated = 0; // supporters the elder had, whose values changed
     std::size_t visitsAdded = 0;     // visit records from a 探访记录 sheet of the workbook
     std::size_t visitsUnchanged = 0; // visits the ledger already has (same elder, date and visitor)
     std::vector<RowError> errors;      // refused rows, and problems with the file itself (line 0 or the header's)

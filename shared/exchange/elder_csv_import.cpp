@@ -319,6 +319,10 @@ void ElderImport::saveSupporter(const csv::Row& row, SupporterRow& supporter, co
     const SaveResult saved = m_ledger.save(supporter.record, m_options.operatorName);
     if (!saved.ok())
         warn(row.line, "赡养人“" + supporter.record.value("name") + "”未能保存：" + saved.message);
+    else if (supporter.before.id.empty())
+        ++m_report.supportersAdded;
+    else if (saved.change)
+        ++m_report.supportersUpdated;
 }
 
 bool ElderImport::readCells(const csv::Row& row, RowValues& values)
@@ -709,11 +713,14 @@ std::string importSummary(const ImportReport& r)
 {
     if (r.wholeFileRefused)
         return "没有导入任何内容：" + (r.errors.empty() ? std::string("文件无法读取") : r.errors.front().message);
+    const std::string supporters = r.supportersAdded + r.supportersUpdated == 0
+        ? std::string{}
+        : "（赡养人新增" + std::to_string(r.supportersAdded) + "位，更新" + std::to_string(r.supportersUpdated) + "位）";
     const std::string visits = r.visitsAdded + r.visitsUnchanged == 0
         ? std::string{}
         : "；探访记录新增" + std::to_string(r.visitsAdded) + "条（已有" + std::to_string(r.visitsUnchanged) + "条）";
     const std::string counts = "新增" + std::to_string(r.imported) + "人，更新" + std::to_string(r.updated) + "人，未变"
-        + std::to_string(r.unchanged) + "人" + visits + "；跳过" + std::to_string(r.skipped) + "行，拒绝"
+        + std::to_string(r.unchanged) + "人" + supporters + visits + "；跳过" + std::to_string(r.skipped) + "行，拒绝"
         + std::to_string(r.refused) + "行";
     if (r.dryRun)
         return "预览：将" + counts + "。尚未导入任何内容";

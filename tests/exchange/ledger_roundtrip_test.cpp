@@ -209,6 +209,9 @@ TEST_CASE("a ledger with elders of 0, 1 and 3 supporters and their visits, expor
     CHECK(done.unchanged == preview.unchanged);
     CHECK(done.refused == preview.refused);
     CHECK(done.visitsAdded == preview.visitsAdded);
+    CHECK(done.supportersAdded == 4);
+    CHECK(preview.supportersAdded == done.supportersAdded);
+    CHECK_THAT(importSummary(done), Catch::Contains("赡养人新增4位"));
     CHECK(eldersOf(target.ledger()) == eldersOf(source.ledger()));
     CHECK(byElder(target.ledger(), "supporter") == byElder(source.ledger(), "supporter"));
     CHECK(byElder(target.ledger(), "visit") == byElder(source.ledger(), "visit"));
@@ -287,6 +290,9 @@ TEST_CASE("a supporter's phone edited in the exported workbook is an update show
     const ImportReport done = importEldersFile(source.ledger(), edited, ofVillage());
     CHECK(done.updated == preview.updated);
     CHECK(done.unchanged == preview.unchanged);
+    CHECK(preview.supportersUpdated == 1);
+    CHECK(done.supportersUpdated == 1);
+    CHECK(done.supportersAdded == 0);
     CHECK(source.ledger().list("supporter", byName).front().value("phone") == "13655556666");
     CHECK(source.ledger().count("supporter") == 4);
     CHECK(source.ledger().count("visit") == 3);
