@@ -127,7 +127,7 @@ TEST_CASE("the CLI killed during a 20,000-row import leaves no elder, no househo
     CHECK(after.outbox == before.outbox);
 }
 
-TEST_CASE("template FILE.xlsx needs no ledger and imports; export FILE.xlsx --reveal round-trips elders, supporters and visits")
+TEST_CASE("template FILE.xlsx needs no ledger and imports, and export FILE.xlsx --reveal round-trips elders, supporters and visits")
 {
     TempLedger dir;
     const std::string scratch = dir.dir().string();
