@@ -42,9 +42,6 @@ RecordListPanel* campaignPanel(VillageListsView& lists)
 class PublishSyncTest final : public QObject {
     Q_OBJECT
 
-private:
-    test::CountyServer m_county;
-
 private slots:
     void initTestCase()
     {
@@ -92,6 +89,9 @@ private slots:
                 || shown.form().editorWidget("name")->property("readOnly").toBool());
         QVERIFY(shown.message().contains(QStringLiteral("read-only")));
     }
+
+private:
+    test::CountyServer m_county;
 };
 
 QTEST_MAIN(PublishSyncTest)
