@@ -264,9 +264,9 @@ Response pull(const Request&, Services& services, const Device& device, const wi
     std::uint32_t limit = message.limit() == 0 ? protocol::kDefaultPullLimit : message.limit();
     limit = std::min(limit, protocol::kMaxPullLimit);
 
-    ChangePage page =
-        services.store.changesAfter(message.cursor(), message.cursor_epoch(), device.scope,
-                                    message.include_own() ? std::string_view{} : std::string_view(device.id), limit);
+    ChangePage page
+        = services.store.changesAfter(message.cursor(), message.cursor_epoch(), device.scope,
+                                      message.include_own() ? std::string_view{} : std::string_view(device.id), limit);
     services.store.touchDevice(device.id, formatDateTime(services.nowMillis()), false);
     if (page.cursorReset) // this county was restored: the device may relay what it lost, for a while
         services.store.openRelayWindow(device.id, formatDateTime(services.nowMillis() + protocol::kRelayWindowMillis));
@@ -319,7 +319,8 @@ struct Endpoint {
 };
 
 constexpr Endpoint kEndpoints[] = {
-    {protocol::kEnrollPath, "enroll", enroll}, {protocol::kPushPath, "push", push},
+    {protocol::kEnrollPath, "enroll", enroll},
+    {protocol::kPushPath, "push", push},
     {protocol::kPullPath, "pull", deviceEndpoint<wire::PullRequest, pull>},
     {protocol::kHelloPath, "hello", deviceEndpoint<wire::HelloRequest, hello>},
     {protocol::kForkPath, "fork", deviceEndpoint<wire::ForkRequest, fork>},

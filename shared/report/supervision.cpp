@@ -58,10 +58,10 @@ UnitFigures totalOf(const std::vector<UnitFigures>& units)
 {
     // The counts of the units add up into the total's; the two ratios add part and whole.
     constexpr std::size_t UnitFigures::*kCounts[] = {
-        &UnitFigures::active,           &UnitFigures::keyTargets,       &UnitFigures::incomplete,
+        &UnitFigures::active,           &UnitFigures::keyTargets,          &UnitFigures::incomplete,
         &UnitFigures::overdue,          &UnitFigures::highRiskWithoutPlan, &UnitFigures::reportedInPeriod,
-        &UnitFigures::openIncidents,    &UnitFigures::lateIncidents,    &UnitFigures::servicesGiven,
-        &UnitFigures::openConflicts,    &UnitFigures::silentVillages,   &UnitFigures::activities,
+        &UnitFigures::openIncidents,    &UnitFigures::lateIncidents,       &UnitFigures::servicesGiven,
+        &UnitFigures::openConflicts,    &UnitFigures::silentVillages,      &UnitFigures::activities,
         &UnitFigures::volunteersGiving,
     };
     constexpr int UnitFigures::*kHours[] = {&UnitFigures::hoursGiven, &UnitFigures::hoursRedeemed};

@@ -12,8 +12,8 @@ namespace {
 
 Record validElder()
 {
-    return test::recordOf("elder",
-                          {{"name", "张秀英"}, {"id_number", "11010519491231002X"}, {"living", "alone"}, {"status", "active"}});
+    return test::recordOf(
+        "elder", {{"name", "张秀英"}, {"id_number", "11010519491231002X"}, {"living", "alone"}, {"status", "active"}});
 }
 
 bool hasErrorAt(const std::vector<FieldError>& errors, const std::string& field)

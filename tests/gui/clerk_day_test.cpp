@@ -1,8 +1,8 @@
 // A village clerk's day without traps (issue 15): each trap met by a clerk with a mouse and a
 // pinyin keyboard and no server, driven through the real widgets.
 
-#include "gui_fixture.h"
 #include "../support/records.h"
+#include "gui_fixture.h"
 
 #include "ui/session/app_translations.h"
 #include "ui/forms/area_picker.h"
@@ -178,13 +178,14 @@ private slots:
     {
         test::GuiLedger ledger;
         const std::string elder = ledger.addElder("退回老人", "19400315", "alone");
-        Record incident = test::recordOf("incident", {{"elder_id", elder},
-                                                      {"type", "other"},
-                                                      {"discovered_at", "2026-12-01T08:00:00"},
-                                                      {"reporter", "测试员"},
-                                                      {"description", "情况"},
-                                                      {"escalated_to", "township"},
-                                                      {"status", "reported"}});
+        Record incident = test::recordOf("incident",
+                                         {{"elder_id", elder},
+                                          {"type", "other"},
+                                          {"discovered_at", "2026-12-01T08:00:00"},
+                                          {"reporter", "测试员"},
+                                          {"description", "情况"},
+                                          {"escalated_to", "township"},
+                                          {"status", "reported"}});
         const SaveResult saved = ledger.session->save(incident);
         QVERIFY(saved.ok() && saved.change);
         ledger.session->ledger().changeLog().markRefused(saved.change->changeId, 7, "变更被拒绝");

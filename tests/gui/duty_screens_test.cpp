@@ -2,8 +2,8 @@
 // page's list of supporters to urge, the ledger's programme filter, and the printed
 // 督促通知书 read back from its PDF.
 
-#include "gui_fixture.h"
 #include "../support/records.h"
+#include "gui_fixture.h"
 
 #include "ui/ledger/duty_notice_print.h"
 #include "ui/supervision/home_view.h"
@@ -82,12 +82,14 @@ private slots:
     {
         test::GuiLedger ledger;
         const std::string elder = ledger.addElder("王转介", "19400101", "alone");
-        const std::string id = save(ledger, test::recordOf("referral", {{"elder_id", elder},
-                                                                        {"department", "justice"},
-                                                                        {"reason", "子女不履行赡养义务"},
-                                                                        {"proposed_on", "2024-05-01"},
-                                                                        {"proposed_by", "村委会"},
-                                                                        {"status", "proposed"}}));
+        const std::string id = save(ledger,
+                                    test::recordOf("referral",
+                                                   {{"elder_id", elder},
+                                                    {"department", "justice"},
+                                                    {"reason", "子女不履行赡养义务"},
+                                                    {"proposed_on", "2024-05-01"},
+                                                    {"proposed_by", "村委会"},
+                                                    {"status", "proposed"}}));
         ledger.session->setScope(kTownship);
 
         ReferralQueueView view(*ledger.session);
@@ -122,12 +124,14 @@ private slots:
         QVERIFY(rowOf(view, id) >= 0);
 
         // The township proposes one itself: it belongs to the elder's village.
-        const std::string ownId = save(ledger, test::recordOf("referral", {{"elder_id", elder},
-                                                                           {"department", "health"},
-                                                                           {"reason", "未纳入健康管理"},
-                                                                           {"proposed_on", "2024-06-01"},
-                                                                           {"proposed_by", "乡镇民政办"},
-                                                                           {"status", "proposed"}}));
+        const std::string ownId = save(ledger,
+                                       test::recordOf("referral",
+                                                      {{"elder_id", elder},
+                                                       {"department", "health"},
+                                                       {"reason", "未纳入健康管理"},
+                                                       {"proposed_on", "2024-06-01"},
+                                                       {"proposed_by", "乡镇民政办"},
+                                                       {"status", "proposed"}}));
         QCOMPARE(qs(ledger.session->get("referral", ownId)->villageCode), QString::fromLatin1(test::GuiLedger::kVillage));
     }
 

@@ -1,7 +1,7 @@
 // A form open while the sync worker merges another device's edit of the same record
 // (DESIGN.md §4 "Lifecycle"): saving keeps what was merged and saves what the user changed.
-#include "gui_fixture.h"
 #include "../support/records.h"
+#include "gui_fixture.h"
 
 #include "ui/ledger/elder_dialog.h"
 #include "ui/forms/record_form.h"
@@ -25,11 +25,12 @@ namespace {
 
 std::string savedElder(test::GuiLedger& ledger)
 {
-    Record r = test::recordOf("elder", {{"name", "陈桂芳"},
-                                        {"id_number", test::validIdNumber("19420101")},
-                                        {"phone", "13800000001"},
-                                        {"living", "spouse"},
-                                        {"status", "active"}});
+    Record r = test::recordOf("elder",
+                              {{"name", "陈桂芳"},
+                               {"id_number", test::validIdNumber("19420101")},
+                               {"phone", "13800000001"},
+                               {"living", "spouse"},
+                               {"status", "active"}});
     const SaveResult saved = ledger.session->save(r);
     if (!saved.ok())
         throw std::runtime_error(saved.message);

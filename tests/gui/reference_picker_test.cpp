@@ -2,9 +2,9 @@
 // table loaded; the picker shows ID numbers masked; and every id a record holds (a helped
 // elder since deleted) stays when the record is saved, unless the user removes it.
 
-#include "gui_fixture.h"
-#include "../support/records.h"
 #include "../support/people.h"
+#include "../support/records.h"
+#include "gui_fixture.h"
 
 #include "ui/forms/record_dialog.h"
 #include "ui/forms/record_form.h"

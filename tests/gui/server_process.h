@@ -77,8 +77,8 @@ struct CountyServer {
     // False when `serve` did not come up.
     bool start()
     {
-        runServerCommand({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--county"),
-                          QStringLiteral("500154")});
+        runServerCommand(
+            {QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
         url = startServe(process, db);
         return !url.isEmpty();
     }
@@ -95,9 +95,9 @@ struct CountyServer {
     // A new enrollment code for `scope` ("village:500154001200"); empty if none was printed.
     QString enrollmentCode(const QString& scope) const
     {
-        const QStringList out =
-            runServerCommand({QStringLiteral("--db"), db, QStringLiteral("enroll"), QStringLiteral("--scope"), scope})
-                .split(u'\n', Qt::SkipEmptyParts);
+        const QStringList out
+            = runServerCommand({QStringLiteral("--db"), db, QStringLiteral("enroll"), QStringLiteral("--scope"), scope})
+                  .split(u'\n', Qt::SkipEmptyParts);
         return out.isEmpty() ? QString() : out.last().trimmed();
     }
 };

@@ -1,7 +1,7 @@
 // Recording a visit: the defaults, and the elder leaving the overdue list at once.
 
-#include "gui_fixture.h"
 #include "../support/records.h"
+#include "gui_fixture.h"
 
 #include "ui/ledger/elder_table_model.h"
 #include "ui/supervision/home_view.h"

@@ -15,8 +15,8 @@
 namespace shouwang::test {
 
 // What the county stored (change ids, with how often) and what the devices made.
-using MoreCountyChecks =
-    std::function<void(Ledger& county, const std::multiset<std::string>& stored, const std::set<std::string>& made)>;
+using MoreCountyChecks
+    = std::function<void(Ledger& county, const std::multiset<std::string>& stored, const std::set<std::string>& made)>;
 
 // Nothing waits to be sent, both laptops of village A hold the same records, and the county
 // holds the records of both villages and each change the devices made, once. The county's

@@ -3,8 +3,8 @@
 // held past the client's timeout, requests delivered twice, old requests delivered again
 // after newer ones. Everyone converges; nothing is lost or doubled.
 #include "../cli/county_fixture.h"
-#include "fault_proxy.h"
 #include "convergence.h"
+#include "fault_proxy.h"
 #include "reliability.h"
 
 #include <random>

@@ -38,12 +38,12 @@ inline SyncReport syncOk(Device& device)
 inline std::string elder(Device& village, const std::string& name)
 {
     const std::string first17 = "50015419500301123";
-    return saved(*village.ledger, recordOf("elder",
-                                           {{"name", name},
-                                            {"id_number", first17 + idCheckDigit(first17)},
-                                            {"living", "alone"},
-                                            {"status", "active"}},
-                                           kVillageA));
+    return saved(
+        *village.ledger,
+        recordOf(
+            "elder",
+            {{"name", name}, {"id_number", first17 + idCheckDigit(first17)}, {"living", "alone"}, {"status", "active"}},
+            kVillageA));
 }
 
 // The county office publishes `standard` (in force since 2020) and syncs it.

@@ -66,7 +66,8 @@ TEST_CASE("an incident goes village → township → village: reported, accepted
     CHECK(timeline[3].at == "2024-05-03T17:00:00");
 
     // The county's report shows the handling, from the same data the server merged.
-    const std::string text = reportText(county, {"--section", "incidents", "--from", "2024-05-01", "--to", "2024-05-31"});
+    const std::string text
+        = reportText(county, {"--section", "incidents", "--from", "2024-05-01", "--to", "2024-05-31"});
     CHECK(text.find("本期上报") != std::string::npos);
     CHECK(text.find("已办结") != std::string::npos);
     CHECK(text.find("联系120送医") != std::string::npos);

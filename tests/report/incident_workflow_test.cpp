@@ -12,11 +12,12 @@ namespace {
 
 Record reported()
 {
-    return test::recordOf("incident", {{"status", "reported"},
-                                       {"discovered_at", "2024-03-01T07:30:00"},
-                                       {"reported_at", "2024-03-01T08:00:00"},
-                                       {"reporter", "村委会王主任"},
-                                       {"description", "老人摔倒"}});
+    return test::recordOf("incident",
+                          {{"status", "reported"},
+                           {"discovered_at", "2024-03-01T07:30:00"},
+                           {"reported_at", "2024-03-01T08:00:00"},
+                           {"reporter", "村委会王主任"},
+                           {"description", "老人摔倒"}});
 }
 
 IncidentStepInput accept(const std::string& at, const std::string& who = "乡镇李干事")

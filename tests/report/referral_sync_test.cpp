@@ -70,7 +70,8 @@ TEST_CASE("a referral goes village → township → village: proposed, reviewed,
     CHECK(timeline[0].who == "村委会王主任");
     CHECK(timeline[4].note == "调解达成赡养协议，每月支付500元");
 
-    const std::string text = reportText(county, {"--section", "referrals", "--from", "2024-05-01", "--to", "2024-05-31"});
+    const std::string text
+        = reportText(county, {"--section", "referrals", "--from", "2024-05-01", "--to", "2024-05-31"});
     CHECK(text.find("平均办结用时（天）") != std::string::npos);
     CHECK(text.find("19.0") != std::string::npos);
     CHECK(text.find("司法行政") != std::string::npos);

@@ -12,11 +12,12 @@ namespace {
 
 Record proposed()
 {
-    return test::recordOf("referral", {{"status", "proposed"},
-                                       {"department", "justice"},
-                                       {"reason", "子女拒不履行赡养义务，需法律援助"},
-                                       {"proposed_on", "2024-03-01"},
-                                       {"proposed_by", "村委会王主任"}});
+    return test::recordOf("referral",
+                          {{"status", "proposed"},
+                           {"department", "justice"},
+                           {"reason", "子女拒不履行赡养义务，需法律援助"},
+                           {"proposed_on", "2024-03-01"},
+                           {"proposed_by", "村委会王主任"}});
 }
 
 StepInput step(std::string_view status, const std::string& on, const std::string& who = "", const std::string& note = "")

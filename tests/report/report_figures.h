@@ -29,7 +29,8 @@ inline ReportRequest monthRequest(const CountyBuilder& county, const std::string
 template <class Rows, class Member, class Value>
 const auto& rowWhere(const Rows& rows, Member member, const Value& value)
 {
-    const auto it = std::find_if(std::begin(rows), std::end(rows), [&](const auto& row) { return row.*member == value; });
+    const auto it
+        = std::find_if(std::begin(rows), std::end(rows), [&](const auto& row) { return row.*member == value; });
     REQUIRE(it != std::end(rows));
     return *it;
 }
