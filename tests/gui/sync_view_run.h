@@ -8,6 +8,7 @@
 #include "ui/sync/sync_view.h"
 
 #include <QDebug>
+#include <QLineEdit>
 #include <QSignalSpy>
 
 namespace shouwang::test {
