@@ -21,13 +21,10 @@
 namespace shouwang::ui {
 
 RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
-    , m_record(std::move(assessment))
+    : FormDialog(session, std::move(assessment), "risk_assessment", parent)
     , m_factorBox(new QGroupBox(this))
     , m_factorLayout(new QVBoxLayout(m_factorBox))
 {
-    m_record.entity = "risk_assessment";
     Record elder;
     if (auto stored = session.get("elder", m_record.value("elder_id")))
         elder = *stored;

@@ -18,11 +18,8 @@
 namespace shouwang::ui {
 
 VisitDialog::VisitDialog(LedgerSession& session, Record visit, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
-    , m_record(std::move(visit))
+    : FormDialog(session, std::move(visit), "visit", parent)
 {
-    m_record.entity = "visit";
     if (auto elder = session.get("elder", m_record.value("elder_id")))
         m_elder = *elder;
     m_intervalDays = visitIntervalDays(elderFlags(session, m_elder), elderFacts(session, m_elder).riskLevel,

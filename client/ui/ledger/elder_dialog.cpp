@@ -36,11 +36,9 @@ std::vector<std::vector<std::string_view>> ElderDialog::fieldGroups()
 }
 
 ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
+    : FormDialog(session, Record{}, "elder", parent)
     , m_tabs(new QTabWidget(this))
 {
-    m_record.entity = "elder";
     if (!elderId.empty()) {
         if (auto stored = session.get("elder", elderId))
             m_record = *stored;

@@ -9,6 +9,7 @@
 #include "printing.h"
 #include "ui/forms/record_list_panel.h"
 #include "ui/care/visit_dialog.h"
+#include "ui/forms/row_list.h"
 
 #include "domain/enums.h"
 #include "domain/schema.h"
@@ -119,12 +120,9 @@ QWidget* LedgerView::buildElderPage()
     // No column first, so enabling sorting asks for the ledger's own order (one query).
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    makeRowList(m_table);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         if (const ElderRow* row = m_model->rowAt(index.row()))
             emit openElderRequested(qs(row->id));

@@ -6,6 +6,7 @@
 #include "ui/forms/record_form.h"
 #include "ui/forms/record_list_panel.h"
 #include "report_table_model.h"
+#include "ui/forms/row_list.h"
 
 #include "domain/schema.h"
 #include "store/volunteer_hours_store.h"
@@ -44,10 +45,7 @@ VolunteerHoursView::VolunteerHoursView(LedgerSession& session, QWidget* parent)
     , m_accountView(new QTableView(this))
 {
     m_accountView->setModel(m_accounts);
-    m_accountView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_accountView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_accountView->verticalHeader()->hide();
-    m_accountView->horizontalHeader()->setStretchLastSection(true);
+    makeRowList(m_accountView);
     auto* hint = new QLabel(tr("Balances are worked out from the entries below and cannot be typed. An entry confirmed by "
                                "the village committee cannot be changed or deleted: if it is wrong, tick \"Voided\" and "
                                "say why. A redemption beyond the balance is refused unless the county allows an "

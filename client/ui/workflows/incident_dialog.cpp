@@ -19,11 +19,8 @@
 namespace shouwang::ui {
 
 IncidentDialog::IncidentDialog(LedgerSession& session, Record incident, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
-    , m_record(std::move(incident))
+    : FormDialog(session, std::move(incident), "incident", parent)
 {
-    m_record.entity = "incident";
     const EntityDef& entity = *findEntity("incident");
     setWindowTitle(tr("Incident report: %1").arg(session.title("elder", m_record.value("elder_id"))));
     if (m_record.id.empty()) {
