@@ -16,26 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void appendJsonString(std::string& out, const std::string& s)
-{
-    // Reuse the wire encoder's escaping through a one-field change would be roundabout;
-    // the values here are the same UTF-8 text, escaped the same way.
-    out += '"';
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-            out += buffer;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    out += '"';
-}
-
 // One document per record, as a PouchDB app would keep the ledger.
 std::size_t exportDocuments(const std::vector<VillageLedger>& villages, const std::string& path)
 {
@@ -48,23 +28,15 @@ std::size_t exportDocuments(const std::vector<VillageLedger>& villages, const st
         all.includeDeleted = true;
         for (const auto& entity : entities()) {
             for (const auto& record : ledger.list(entity.name, all)) {
-                std::string line = "{\"_id\":";
-                appendJsonString(line, record.id);
-                line += ",\"type\":";
-                appendJsonString(line, record.entity);
-                line += ",\"village_code\":";
-                appendJsonString(line, record.villageCode);
-                line += ",\"created_at\":";
-                appendJsonString(line, record.createdAt);
-                line += ",\"updated_at\":";
-                appendJsonString(line, record.updatedAt);
+                std::string line = "{";
+                appendJsonMember(line, "_id", record.id);
+                appendJsonMember(line, "type", record.entity);
+                appendJsonMember(line, "village_code", record.villageCode);
+                appendJsonMember(line, "created_at", record.createdAt);
+                appendJsonMember(line, "updated_at", record.updatedAt);
                 line += record.deleted ? ",\"deleted\":true" : ",\"deleted\":false";
-                for (const auto& [name, value] : record.values) {
-                    line += ',';
-                    appendJsonString(line, name);
-                    line += ':';
-                    appendJsonString(line, value);
-                }
+                for (const auto& [name, value] : record.values)
+                    appendJsonMember(line, name, value);
                 out << line << "}\n";
                 ++docs;
             }

@@ -42,11 +42,8 @@ void runImport(BenchRun& run);   // 7
 // Uploads the given villages through a fresh server into `db` from a separate load
 // process; fills the facts of the load process and the server's peak memory.
 struct UploadOutcome {
-    double seconds = 0;
-    double changes = 0;
-    double errors = 0;
-    long serverPeakKb = 0;
-    long loadPeakKb = 0;
+    double seconds = 0, changes = 0, errors = 0;
+    long serverPeakKb = 0, loadPeakKb = 0;
     double serverCpuSeconds = 0;
 };
 UploadOutcome uploadThroughServer(BenchRun& run, const std::vector<VillageLedger>& villages, const std::string& db,

@@ -3,9 +3,8 @@
 #include <cstdio>
 
 namespace shouwang::bench {
-namespace {
 
-void appendString(std::string& out, const std::string& s)
+void appendJsonString(std::string& out, std::string_view s)
 {
     out += '"';
     for (unsigned char c : s) {
@@ -28,10 +27,21 @@ void appendString(std::string& out, const std::string& s)
     out += '"';
 }
 
+void appendJsonMember(std::string& out, std::string_view name, std::string_view value)
+{
+    if (!out.empty() && out.back() != '{')
+        out += ',';
+    appendJsonString(out, name);
+    out += ':';
+    appendJsonString(out, value);
+}
+
+namespace {
+
 void appendHlc(std::string& out, const Hlc& hlc)
 {
     out += "{\"time\":" + std::to_string(hlc.time) + ",\"device\":";
-    appendString(out, hlc.device);
+    appendJsonString(out, hlc.device);
     out += '}';
 }
 
@@ -44,27 +54,22 @@ std::string pushRequestJson(const std::vector<Change>& changes, std::size_t from
         const Change& c = changes[i];
         if (i > from)
             out += ',';
-        out += "{\"change_id\":";
-        appendString(out, c.changeId);
-        out += ",\"entity\":";
-        appendString(out, c.entity);
-        out += ",\"record_id\":";
-        appendString(out, c.recordId);
-        out += ",\"village_code\":";
-        appendString(out, c.villageCode);
+        out += '{';
+        appendJsonMember(out, "change_id", c.changeId);
+        appendJsonMember(out, "entity", c.entity);
+        appendJsonMember(out, "record_id", c.recordId);
+        appendJsonMember(out, "village_code", c.villageCode);
         out += ",\"hlc\":";
         appendHlc(out, c.hlc);
-        out += ",\"operator_name\":";
-        appendString(out, c.operatorName);
+        appendJsonMember(out, "operator_name", c.operatorName);
         out += ",\"fields\":[";
         for (std::size_t k = 0; k < c.fields.size(); ++k) {
             const auto& f = c.fields[k];
             if (k > 0)
                 out += ',';
-            out += "{\"name\":";
-            appendString(out, f.name);
-            out += ",\"value\":";
-            appendString(out, f.value);
+            out += '{';
+            appendJsonMember(out, "name", f.name);
+            appendJsonMember(out, "value", f.value);
             if (!f.base.isNull()) {
                 out += ",\"base\":";
                 appendHlc(out, f.base);

@@ -146,19 +146,29 @@ std::optional<Device> authenticate(const Request& request, CountyStore& store, R
     return device;
 }
 
-// The device behind the token and the message its request carries, or the refusal.
-template <typename Message>
-std::optional<std::pair<Device, Message>> deviceRequest(const Request& request, Services& services,
-                                                        std::string& deviceId, Response& refusal)
+// authenticate(), keeping the device's id for the audit once it is known.
+std::optional<Device> authenticatedDevice(const Request& request, Services& services, std::string& deviceId,
+                                          Response& refusal)
 {
     auto device = authenticate(request, services.store, refusal);
+    if (device)
+        deviceId = device->id;
+    return device;
+}
+
+// An endpoint of an enrolled device: the device is authenticated and its request parsed
+// before `answer` runs; the refusal of either step otherwise.
+template <typename Message, Response (*answer)(const Request&, Services&, const Device&, const Message&)>
+Response deviceEndpoint(const Request& request, Services& services, std::string& deviceId)
+{
+    Response refusal;
+    auto device = authenticatedDevice(request, services, deviceId, refusal);
     if (!device)
-        return std::nullopt;
-    deviceId = device->id;
+        return refusal;
     auto message = parseBody<Message>(request, refusal);
     if (!message)
-        return std::nullopt;
-    return std::pair{std::move(*device), std::move(*message)};
+        return refusal;
+    return answer(request, services, *device, *message);
 }
 
 Response enroll(const Request& request, Services& services, std::string& deviceId)
@@ -213,10 +223,9 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
 Response push(const Request& request, Services& services, std::string& deviceId)
 {
     Response refusal;
-    auto device = authenticate(request, services.store, refusal);
+    auto device = authenticatedDevice(request, services, deviceId, refusal);
     if (!device)
         return refusal;
-    deviceId = device->id;
     if (auto limit = checkPushLimits(request.body, request.contentEncoding))
         return errorResponse(limit->status, static_cast<wire::ErrorCode>(limit->code), std::move(limit->message));
     auto message = parseBody<wire::PushRequest>(request, refusal);
@@ -250,71 +259,55 @@ Response push(const Request& request, Services& services, std::string& deviceId)
     return protobufResponse(200, answer);
 }
 
-Response pull(const Request& request, Services& services, std::string& deviceId)
+Response pull(const Request&, Services& services, const Device& device, const wire::PullRequest& message)
 {
-    Response refusal;
-    auto asked = deviceRequest<wire::PullRequest>(request, services, deviceId, refusal);
-    if (!asked)
-        return refusal;
-    const Device* device = &asked->first;
-    const wire::PullRequest* message = &asked->second;
-    std::uint32_t limit = message->limit() == 0 ? protocol::kDefaultPullLimit : message->limit();
+    std::uint32_t limit = message.limit() == 0 ? protocol::kDefaultPullLimit : message.limit();
     limit = std::min(limit, protocol::kMaxPullLimit);
 
-    ChangePage page =
-        services.store.changesAfter(message->cursor(), message->cursor_epoch(), device->scope,
-                                    message->include_own() ? std::string_view{} : std::string_view(device->id), limit);
-    services.store.touchDevice(device->id, formatDateTime(services.nowMillis()), false);
+    ChangePage page
+        = services.store.changesAfter(message.cursor(), message.cursor_epoch(), device.scope,
+                                      message.include_own() ? std::string_view{} : std::string_view(device.id), limit);
+    services.store.touchDevice(device.id, formatDateTime(services.nowMillis()), false);
     if (page.cursorReset) // this county was restored: the device may relay what it lost, for a while
-        services.store.openRelayWindow(device->id, formatDateTime(services.nowMillis() + protocol::kRelayWindowMillis));
+        services.store.openRelayWindow(device.id, formatDateTime(services.nowMillis() + protocol::kRelayWindowMillis));
     return protobufResponse(200, pullAnswer(page));
 }
 
-Response hello(const Request& request, Services& services, std::string& deviceId)
+Response hello(const Request&, Services& services, const Device& device, const wire::HelloRequest&)
 {
-    Response refusal;
-    auto asked = deviceRequest<wire::HelloRequest>(request, services, deviceId, refusal);
-    if (!asked)
-        return refusal;
-    const Device* device = &asked->first;
     wire::HelloResponse answer;
-    answer.set_last_change_id(device->lastChange);
-    for (const auto& earlier : services.store.earlierIds(device->id)) {
+    answer.set_last_change_id(device.lastChange);
+    for (const auto& earlier : services.store.earlierIds(device.id)) {
         wire::DeviceHistory* history = answer.add_earlier_ids();
         history->set_device_id(earlier.id);
         history->set_last_change_id(earlier.lastChange);
     }
     answer.set_server_time(static_cast<std::uint64_t>(services.nowMillis()));
     answer.set_max_clock_ahead(static_cast<std::uint64_t>(protocol::kMaxClockAheadMillis));
-    answer.set_id_shared(services.store.wasForked(device->id));
+    answer.set_id_shared(services.store.wasForked(device.id));
     return protobufResponse(200, answer);
 }
 
 // A device that found the county holds changes of its own it has never seen is a restored
 // backup or a copy of another laptop's file: it goes on as a new device of the same scope,
 // so two copies never stamp the same clocks, and pulls everything again under its new name.
-Response fork(const Request& request, Services& services, std::string& deviceId)
+Response fork(const Request& request, Services& services, const Device& device, const wire::ForkRequest&)
 {
-    Response refusal;
-    auto asked = deviceRequest<wire::ForkRequest>(request, services, deviceId, refusal);
-    if (!asked)
-        return refusal;
-    const Device* device = &asked->first;
     Device copy;
     copy.id = newUuid();
-    copy.name = utf8Prefix(device->name, 180) + "（副本）";
+    copy.name = utf8Prefix(device.name, 180) + "（副本）";
     const std::string token = crypto::newToken();
     copy.tokenHash = crypto::tokenHash(token);
     // The copy is the same ledger file, holding the same signing key.
-    copy.signingKey = device->signingKey;
-    services.store.addFork(*device, copy, formatDateTime(services.nowMillis()));
+    copy.signingKey = device.signingKey;
+    services.store.addFork(device, copy, formatDateTime(services.nowMillis()));
     wire::EnrollResponse answer;
     answer.set_device_id(copy.id);
     answer.set_token(token);
-    answer.set_scope(device->scope.toString());
+    answer.set_scope(device.scope.toString());
     answer.set_county_code(services.store.countyCode());
     answer.set_county_key(crypto::publicKeyOf(services.store.countySigningKey()));
-    services.store.audit({copy.id, {}, request.clientAddress, "fork", 1, 0, "from=" + device->id});
+    services.store.audit({copy.id, {}, request.clientAddress, "fork", 1, 0, "from=" + device.id});
     return protobufResponse(200, answer);
 }
 
@@ -326,9 +319,11 @@ struct Endpoint {
 };
 
 constexpr Endpoint kEndpoints[] = {
-    {protocol::kEnrollPath, "enroll", enroll}, {protocol::kPushPath, "push", push},
-    {protocol::kPullPath, "pull", pull},       {protocol::kHelloPath, "hello", hello},
-    {protocol::kForkPath, "fork", fork},
+    {protocol::kEnrollPath, "enroll", enroll},
+    {protocol::kPushPath, "push", push},
+    {protocol::kPullPath, "pull", deviceEndpoint<wire::PullRequest, pull>},
+    {protocol::kHelloPath, "hello", deviceEndpoint<wire::HelloRequest, hello>},
+    {protocol::kForkPath, "fork", deviceEndpoint<wire::ForkRequest, fork>},
 };
 
 const Endpoint* endpointOf(std::string_view path)

@@ -16,7 +16,7 @@ for a in "${args[@]}"; do [ "$a" = "--scale" ] && has_scale=1; done
 [ "$has_scale" -eq 1 ] || args=(--scale small "${args[@]}")
 
 if ! command -v cmake >/dev/null || ! command -v ninja >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then bash "$root/tools/install-deps.sh"; else sudo bash "$root/tools/install-deps.sh"; fi
+  bash "$root/tools/install-deps.sh"
 fi
 
 configure() {

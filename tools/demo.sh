@@ -9,13 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-if [ "$(id -u)" -eq 0 ]; then
-  bash tools/install-deps.sh
-elif command -v sudo >/dev/null; then
-  sudo bash tools/install-deps.sh
-else
-  bash tools/install-deps.sh
-fi
+bash tools/install-deps.sh
 
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc 2>/dev/null || echo 2)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Shouwang builds and tests with.
-# Idempotent: does nothing (and prints nothing) when everything is already there.
+# Idempotent: does nothing (and prints nothing) when everything is already there; run as a
+# user, it asks sudo for root only when a package is missing.
 set -euo pipefail
 
 packages=(
@@ -36,6 +37,11 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
+  # The callers (tools/test.sh, demo.sh, bench.sh) run as the user: ask for root only now
+  # that something is missing.
+  if command -v sudo >/dev/null; then
+    exec sudo bash "$0" "$@"
+  fi
   echo "Missing packages: ${missing[*]}" >&2
   echo "Run this script as root (or: sudo $0)." >&2
   exit 1

@@ -3,13 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "$(id -u)" -eq 0 ]; then
-  bash tools/install-deps.sh
-elif command -v sudo >/dev/null; then
-  sudo bash tools/install-deps.sh
-else
-  bash tools/install-deps.sh
-fi
+bash tools/install-deps.sh
 
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake --preset testing

@@ -37,9 +37,13 @@ constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行
                                   --refused 把被拒绝的行连同原因另存 / import the elder ledger from
                                   .xlsx or CSV; --dry-run previews without writing; --refused saves
                                   the refused rows with their reasons
-  shouwang --db FILE export FILE.csv [--reveal]
-                                  导出老年人台账到 CSV（身份证号、电话默认打码）/ export the elder ledger
-                                  to CSV (ID and phone numbers masked unless --reveal)
+  shouwang --db FILE export FILE.xlsx|FILE.csv [--reveal]
+                                  导出老年人台账（含赡养人；.xlsx 另含探访记录工作表；身份证号、电话
+                                  默认打码）/ export the elder ledger with supporters (.xlsx: and a
+                                  探访记录 sheet of visits; ID and phone numbers masked unless --reveal)
+  shouwang template FILE.xlsx|FILE.csv
+                                  生成导入模板（.xlsx 含探访记录工作表）/ write the import template
+                                  (.xlsx: with a 探访记录 sheet of visits)
 
 选项 / options:
   --timeout SECONDS   连接和读取超时，默认 30 / connect and read timeout (default 30)
@@ -77,6 +81,7 @@ Command commandFor(const std::string& word)
         {"demo", cmdDemo},
         {"import", cmdImportCsv},
         {"export", cmdExportCsv},
+        {"template", cmdTemplate},
     };
     auto it = commands.find(word);
     return it == commands.end() ? nullptr : it->second;
@@ -87,7 +92,8 @@ void run(const CommandLine& cl, std::ostream& out)
     const Command command = commandFor(cl.words.front());
     if (!command)
         throw CommandError{"未知命令 / unknown command: " + cl.words.front(), kExitUsage};
-    if (!cl.has("db") || cl.option("db").empty())
+    // The template is a file of the program's own, nothing of a ledger.
+    if (command != cmdTemplate && (!cl.has("db") || cl.option("db").empty()))
         throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", kExitUsage};
     command(cl, out);
 }

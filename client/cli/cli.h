@@ -48,5 +48,6 @@ void cmdStats(const CommandLine& cl, std::ostream& out);
 void cmdDemo(const CommandLine& cl, std::ostream& out);
 void cmdImportCsv(const CommandLine& cl, std::ostream& out);
 void cmdExportCsv(const CommandLine& cl, std::ostream& out);
+void cmdTemplate(const CommandLine& cl, std::ostream& out);
 
 } // namespace shouwang::cli

@@ -1,4 +1,4 @@
-// import, export: the elder ledger as CSV (docs/csv-template.md).
+// import, export, template: the elder ledger as .xlsx or CSV (docs/csv-template.md).
 #include "cli.h"
 
 #include "exchange/elder_csv.h"
@@ -65,14 +65,22 @@ void cmdImportCsv(const CommandLine& cl, std::ostream& out)
 
 void cmdExportCsv(const CommandLine& cl, std::ostream& out)
 {
-    const std::string& path = cl.word(1, "FILE.csv");
+    const std::string& path = cl.word(1, "FILE.xlsx|FILE.csv");
     OpenLedger open(cl, true);
     ExportOptions options;
     options.villagePrefix = scopePrefix(*open.ledger);
     options.revealPersonalData = cl.has("reveal");
-    if (const std::string why = exportEldersCsvFile(*open.ledger, path, options); !why.empty())
+    if (const std::string why = exportLedgerFile(*open.ledger, path, options); !why.empty())
         throw CommandError{why + " / cannot write " + path};
     out << "file " << path << kPrivateFileNote << '\n';
+}
+
+void cmdTemplate(const CommandLine& cl, std::ostream& out)
+{
+    const std::string& path = cl.word(1, "FILE.xlsx|FILE.csv");
+    if (const std::string why = writeElderTemplateFile(path); !why.empty())
+        throw CommandError{why + " / cannot write " + path};
+    out << "file " << path << '\n';
 }
 
 } // namespace shouwang::cli

@@ -15,12 +15,13 @@
 #include <optional>
 
 namespace shouwang::net {
-namespace {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+
+namespace {
 
 bool isIpAddress(const std::string& host)
 {

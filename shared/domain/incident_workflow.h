@@ -15,10 +15,8 @@ namespace shouwang {
 // settled on the phone). Every step records when it happened and who did it, and time never
 // runs backwards, so response times computed from the record mean something.
 namespace incident_status {
-inline constexpr std::string_view kReported = "reported";
-inline constexpr std::string_view kAccepted = "accepted";
-inline constexpr std::string_view kAssisting = "assisting";
-inline constexpr std::string_view kClosed = "closed";
+inline constexpr std::string_view kReported = "reported", kAccepted = "accepted", kAssisting = "assisting",
+                                  kClosed = "closed";
 } // namespace incident_status
 
 // The statuses in workflow order, each with the field that records when the incident

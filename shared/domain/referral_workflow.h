@@ -13,12 +13,8 @@ namespace shouwang {
 // accepts it (已受理), and it ends 已办结 or 未解决. Dates, not times: departments answer in
 // days. The rules themselves are domain/workflow.h's.
 namespace referral_status {
-inline constexpr std::string_view kProposed = "proposed";
-inline constexpr std::string_view kReviewed = "reviewed";
-inline constexpr std::string_view kReferred = "referred";
-inline constexpr std::string_view kAccepted = "accepted";
-inline constexpr std::string_view kClosed = "closed";
-inline constexpr std::string_view kUnresolved = "unresolved";
+inline constexpr std::string_view kProposed = "proposed", kReviewed = "reviewed", kReferred = "referred",
+                                  kAccepted = "accepted", kClosed = "closed", kUnresolved = "unresolved";
 } // namespace referral_status
 
 const Workflow& referralWorkflow();

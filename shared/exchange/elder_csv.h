@@ -14,8 +14,13 @@ namespace shouwang {
 class Ledger;
 
 // The elder ledger as a CSV file county offices keep in Excel (docs/csv-template.md):
-// UTF-8 with BOM, RFC 4180 quoting, one row per elder with their household's columns,
-// Chinese headers and Chinese labels for every choice.
+// UTF-8 with BOM, RFC 4180 quoting, one row per elder with their household's columns and
+// a supporter's (子女/赡养人), Chinese headers and Chinese labels for every choice. An
+// elder with several supporters has a further row per supporter repeating the elder's
+// 身份证号 and 姓名; as an .xlsx workbook, the ledger's visits follow on a 探访记录 sheet.
+// Export and import use the same columns (elder_csv_columns.h, import_header.h'
+// supporterColumns, visit_import.h's visitColumns), so export → edit in Excel → import
+// round-trips.
 
 struct ExportOptions {
     std::string villagePrefix;       // "" for every village in the ledger
@@ -67,6 +72,8 @@ struct ImportReport {
     std::size_t unchanged = 0; // elders already in the village, the row saying nothing new
     std::size_t refused = 0;   // rows refused, each with its line and reason in `errors`
     std::size_t skipped = 0;   // title, totals and signature rows, each with its reason in `skippedRows`
+    std::size_t supportersAdded = 0;   // supporters (子女/赡养人) new to their elder
+    std::size_t supportersUpdated = 0; // supporters the elder had, whose values changed
     std::size_t visitsAdded = 0;     // visit records from a 探访记录 sheet of the workbook
     std::size_t visitsUnchanged = 0; // visits the ledger already has (same elder, date and visitor)
     std::vector<RowError> errors;      // refused rows, and problems with the file itself (line 0 or the header's)
@@ -96,8 +103,12 @@ void exportEldersCsv(Ledger& ledger, std::ostream& out, const ExportOptions& opt
 // The same rows and headers as the CSV file, for other formats (.xlsx, where a cell is
 // text by type and needs no Excel guard before the 身份证号).
 Table elderLedgerTable(Ledger& ledger, const ExportOptions& options = {});
+// The ledger as a workbook: the elder sheet (elderLedgerTable) and the 探访记录 sheet.
+std::vector<Table> ledgerWorkbook(Ledger& ledger, const ExportOptions& options = {});
 // "" on success, else why the file could not be written.
 std::string exportEldersCsvFile(Ledger& ledger, const std::string& path, const ExportOptions& options = {});
+// By the file's name: an .xlsx workbook (ledgerWorkbook), else the CSV file.
+std::string exportLedgerFile(Ledger& ledger, const std::string& path, const ExportOptions& options = {});
 
 // Every good row is kept and every bad row refused with its line and reason, all in one
 // transaction: a cancel or crash midway leaves nothing. The table is found in the sheet
@@ -118,7 +129,12 @@ ImportReport importEldersBytes(Ledger& ledger, std::string_view bytes, const Imp
 ImportReport importEldersFile(Ledger& ledger, const std::string& path, const ImportOptions& options = {});
 ImportReport importEldersCsvFile(Ledger& ledger, const std::string& path, const ImportOptions& options = {});
 
-// The header row and one example row, as docs/elder-template.csv ships them.
+// The header row and an example elder with two supporters (two rows), as
+// docs/elder-template.csv ships them.
 std::string elderCsvTemplate();
+// The import template by the file's name: an .xlsx workbook (the elder sheet as the CSV
+// template, and a 探访记录 sheet with one example visit), else the CSV template. "" on
+// success, else why the file could not be written.
+std::string writeElderTemplateFile(const std::string& path);
 
 } // namespace shouwang

@@ -71,6 +71,29 @@ public:
     void importRow(const csv::Row& row);
 
 private:
+    // A row's cells as the ledger stores them.
+    struct RowValues {
+        std::string code; // 村（社区）代码, or the device's village when the file has none
+        std::map<const FieldDef*, std::string> household, elder, supporter;
+        std::vector<std::string> problems;          // cells of the elder and household not understood
+        std::vector<std::string> supporterProblems; // cells of the supporter not understood
+        std::set<std::string> unreadable;           // fields whose cell was refused: their "required" adds nothing
+    };
+    // An elder's first row in this file, which further rows of the same 身份证号 must agree
+    // with to add another supporter.
+    struct ElderInFile {
+        std::size_t line = 0;
+        std::string village;
+        std::map<const FieldDef*, std::string> household, elder;
+        std::string elderId; // "" when the first row was refused
+        bool isNew = false;
+        std::optional<std::size_t> update; // its entry in the report's updates
+    };
+    // A supporter as the row leaves it, and as it was (id "" for one the elder did not have).
+    struct SupporterRow {
+        Record record;
+        Record before;
+    };
     struct Village {
         std::map<std::string, Record> households; // by 户主姓名 + '\n' + 家庭住址
         std::map<std::string, std::string> elders; // 身份证号 → elder id
@@ -88,11 +111,22 @@ private:
     }
     void warn(std::size_t line, std::string message) { m_report.warnings.push_back({line, std::move(message)}); }
     void checkDerived(const csv::Row& row, const std::string& idNumber);
+    // false when the row was refused (more cells than the header).
+    bool readCells(const csv::Row& row, RowValues& values);
+    // A further row of an elder already in the file: another supporter of theirs.
+    void importFurtherRow(const csv::Row& row, const RowValues& values, const std::string& idNumber,
+                          ElderInFile& first);
     // The row's supporter, new or the elder's own of the same name, with the row's values;
-    // nullopt when the row names none. Problems go to `problems` (the row is refused).
-    std::optional<Record> supporterFor(const csv::Row& row, const std::string& elderId,
-                                       const std::map<const FieldDef*, std::string>& values,
-                                       std::vector<std::string>& problems);
+    // nullopt when the row names none. Problems go to `problems` (the row is refused), and
+    // so does a supporter already on an earlier row of the same elder.
+    std::optional<SupporterRow> supporterFor(const csv::Row& row, const std::string& idNumber,
+                                             const std::string& elderId,
+                                             const std::map<const FieldDef*, std::string>& values,
+                                             std::vector<std::string>& problems);
+    // What saving the supporter changes for an elder already in the ledger, as people read it.
+    static std::vector<FieldUpdate> supporterChanges(const SupporterRow& supporter,
+                                                     const std::map<const FieldDef*, std::string>& values);
+    void saveSupporter(const csv::Row& row, SupporterRow& supporter, const std::string& elderId);
     const std::map<std::string, Known>& knownElders();
 
     Ledger& m_ledger;
@@ -103,7 +137,8 @@ private:
     bool m_hasHeadColumn = false;
     std::string m_currentVillage; // of the row being imported
     std::map<std::string, Village> m_villages;
-    std::map<std::string, std::size_t> m_linesById; // this file's rows so far: 身份证号 → line
+    std::map<std::string, ElderInFile> m_eldersInFile;   // this file's elders so far, by 身份证号
+    std::map<std::string, std::size_t> m_supporterLines; // 身份证号 + '\n' + supporter's name → line
     std::optional<std::map<std::string, Known>> m_known; // every elder on this device, by 身份证号
 };
 
@@ -223,55 +258,90 @@ void ElderImport::checkDerived(const csv::Row& row, const std::string& idNumber)
     }
 }
 
-std::optional<Record> ElderImport::supporterFor(const csv::Row& row, const std::string& elderId,
-                                                const std::map<const FieldDef*, std::string>& values,
-                                                std::vector<std::string>& problems)
+std::optional<ElderImport::SupporterRow> ElderImport::supporterFor(const csv::Row& row, const std::string& idNumber,
+                                                                   const std::string& elderId,
+                                                                   const std::map<const FieldDef*, std::string>& values,
+                                                                   std::vector<std::string>& problems)
 {
     const EntityDef& entity = *findEntity(schema::supporter::entity);
     const FieldDef* nameField = entity.field(schema::supporter::name);
     const auto name = values.find(nameField);
     if (name == values.end() || name->second.empty())
         return std::nullopt;
-    Record supporter;
+    if (auto earlier = m_supporterLines.find(idNumber + '\n' + name->second); earlier != m_supporterLines.end())
+        problems.push_back("赡养人“" + name->second + "”已在第" + std::to_string(earlier->second)
+                           + "行（同一老人的同一赡养人出现两次），请核对后删去重复的一行");
+    SupporterRow supporter;
     if (!elderId.empty()) {
         ListFilter mine;
         mine.equals = {{schema::supporter::elder_id, elderId}, {schema::supporter::name, name->second}};
         if (auto found = m_ledger.list(schema::supporter::entity, mine); !found.empty())
-            supporter = std::move(found.front());
+            supporter.record = std::move(found.front());
     }
-    if (supporter.id.empty()) {
-        supporter.entity = schema::supporter::entity;
-        supporter.villageCode = m_currentVillage;
+    supporter.before = supporter.record;
+    if (supporter.record.id.empty()) {
+        supporter.record.entity = schema::supporter::entity;
+        supporter.record.villageCode = m_currentVillage;
     }
     for (const auto& [field, value] : values)
-        supporter.set(field->name, value);
-    if (supporter.value(schema::supporter::relation).empty()) {
+        supporter.record.set(field->name, value);
+    if (supporter.record.value(schema::supporter::relation).empty()) {
         // 关系 is required; a ledger that lists 子女 without it says no more than 其他.
-        supporter.set(schema::supporter::relation, "other");
+        supporter.record.set(schema::supporter::relation, "other");
         warn(row.line, "赡养人“" + name->second + "”没有填写关系，记为“其他”");
     }
     if (!elderId.empty())
-        supporter.set(schema::supporter::elder_id, elderId);
-    for (const auto& error : validateRecord(entity, supporter)) {
+        supporter.record.set(schema::supporter::elder_id, elderId);
+    for (const auto& error : validateRecord(entity, supporter.record)) {
         if (error.field != schema::supporter::elder_id) // set once the elder is saved
             problems.push_back("赡养人" + error.message);
     }
     return supporter;
 }
 
-void ElderImport::importRow(const csv::Row& row)
+std::vector<FieldUpdate> ElderImport::supporterChanges(const SupporterRow& supporter,
+                                                       const std::map<const FieldDef*, std::string>& values)
 {
-    std::vector<std::string> problems;
-    std::string code;
-    std::map<const FieldDef*, std::string> householdValues, elderValues, supporterValues;
-    std::set<std::string> unreadable; // fields whose cell was refused: their "required" adds nothing
+    const std::string& name = supporter.record.value(schema::supporter::name);
+    if (supporter.before.id.empty())
+        return {{"赡养人", "",
+                 name + "（"
+                     + csvCellFromValue(*findEntity(schema::supporter::entity)->field(schema::supporter::relation),
+                                        supporter.record.value(schema::supporter::relation))
+                     + "）"}};
+    std::vector<FieldUpdate> changes;
+    for (const import::SupporterColumn& column : import::supporterColumns()) {
+        const FieldDef* field = findEntity(schema::supporter::entity)->field(column.field);
+        const std::string& before = supporter.before.value(field->name);
+        const std::string& after = supporter.record.value(field->name);
+        if (before != after && (values.count(field) || field->name == "relation"))
+            changes.push_back({std::string(column.header) + "（" + name + "）", csvCellFromValue(*field, before),
+                               csvCellFromValue(*field, after)});
+    }
+    return changes;
+}
+
+void ElderImport::saveSupporter(const csv::Row& row, SupporterRow& supporter, const std::string& elderId)
+{
+    supporter.record.set(schema::supporter::elder_id, elderId);
+    const SaveResult saved = m_ledger.save(supporter.record, m_options.operatorName);
+    if (!saved.ok())
+        warn(row.line, "赡养人“" + supporter.record.value(schema::supporter::name) + "”未能保存：" + saved.message);
+    else if (supporter.before.id.empty())
+        ++m_report.supportersAdded;
+    else if (saved.change)
+        ++m_report.supportersUpdated;
+}
+
+bool ElderImport::readCells(const csv::Row& row, RowValues& values)
+{
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
         if (i < m_columns.size() && m_columns[i].supporter) {
             std::string error;
             if (auto value = valueFromCsvCell(*m_columns[i].supporter, row.fields[i], error))
-                supporterValues[m_columns[i].supporter] = std::move(*value);
+                values.supporter[m_columns[i].supporter] = std::move(*value);
             else
-                problems.push_back("赡养人" + error);
+                values.supporterProblems.push_back("赡养人" + error);
             continue;
         }
         const ElderCsvColumn* column = i < m_columns.size() ? m_columns[i].column : nullptr;
@@ -279,39 +349,110 @@ void ElderImport::importRow(const csv::Row& row)
             if (i >= m_columns.size() && !import::trim(row.fields[i]).empty()) {
                 refuse(row, "该行有" + std::to_string(row.fields.size()) + "列，多于表头的" + std::to_string(m_columns.size())
                                 + "列（内容中的逗号需用英文双引号括起）");
-                return;
+                return false;
             }
             continue;
         }
         if (column->kind == Kind::VillageCode) {
-            code = trimmed(import::halfWidth(row.fields[i]));
+            values.code = trimmed(import::halfWidth(row.fields[i]));
             continue;
         }
         std::string error, warning;
         auto value = valueFromCsvCell(*column->field, row.fields[i], error, &warning);
         if (!value) {
-            problems.push_back(error);
-            unreadable.insert(std::string(column->field->name));
+            values.problems.push_back(error);
+            values.unreadable.insert(std::string(column->field->name));
         }
         else
-            (column->kind == Kind::Household ? householdValues : elderValues)[column->field] = std::move(*value);
+            (column->kind == Kind::Household ? values.household : values.elder)[column->field] = std::move(*value);
         if (!warning.empty())
             warn(row.line, warning);
     }
-    if (code.empty() && m_options.villagePrefix.size() == 12)
-        code = m_options.villagePrefix;
-    m_currentVillage = code;
+    if (values.code.empty() && m_options.villagePrefix.size() == 12)
+        values.code = m_options.villagePrefix;
+    return true;
+}
 
-    const Division* division = findDivision(code);
-    if (!division || division->level() != DivisionLevel::Village) {
-        problems.insert(problems.begin(), "村（社区）代码“" + code + "”不是重庆市的12位村（社区）代码");
+void ElderImport::importFurtherRow(const csv::Row& row, const RowValues& values, const std::string& idNumber,
+                                   ElderInFile& first)
+{
+    const std::string firstLine = std::to_string(first.line);
+    // The row may repeat the elder's cells or leave them blank; a filled cell that says
+    // something else means two people (or two versions of one) under one 身份证号.
+    std::vector<std::string> differing;
+    if (!trimmed(values.code).empty() && values.code != first.village)
+        differing.push_back("村（社区）代码");
+    auto compare = [&](const std::map<const FieldDef*, std::string>& cells,
+                       const std::map<const FieldDef*, std::string>& firstCells) {
+        for (const auto& [field, value] : cells) {
+            const auto was = firstCells.find(field);
+            if (!value.empty() && (was == firstCells.end() || was->second != value))
+                differing.push_back(std::string(field->zh));
+        }
+    };
+    compare(values.household, first.household);
+    compare(values.elder, first.elder);
+    for (const std::string& field : values.unreadable)
+        differing.push_back(std::string(findEntity(schema::elder::entity)->field(field)
+                                            ? findEntity(schema::elder::entity)->field(field)->zh
+                                            : findEntity(schema::household::entity)->field(field)->zh));
+    const FieldDef* nameField = findEntity(schema::supporter::entity)->field(schema::supporter::name);
+    const bool namesSupporter = values.supporter.count(nameField) && !values.supporter.at(nameField).empty();
+    if (!differing.empty() || !namesSupporter) {
+        std::string which;
+        for (const std::string& field : differing)
+            which += (which.empty() ? "" : "、") + ("“" + field + "”");
+        refuse(row,
+               "身份证号" + idNumber + "与第" + firstLine + "行重复（同一人出现两次"
+                   + (which.empty() ? "" : "，两行的" + which + "不同") + "）；只导入第" + firstLine
+                   + "行，请核对后删去重复的一行"
+                   + (differing.empty() ? "" : "（另一位赡养人的行，老人的各列须留空或与第" + firstLine + "行相同）"));
+        return;
+    }
+    if (first.elderId.empty()) {
+        refuse(row,
+               "本行是第" + firstLine + "行老人的另一位赡养人，第" + firstLine + "行未能导入，本行也未导入；改正第"
+                   + firstLine + "行后再导入");
+        return;
+    }
+    m_currentVillage = first.village;
+    std::vector<std::string> problems = values.supporterProblems;
+    std::optional<SupporterRow> supporter = supporterFor(row, idNumber, first.elderId, values.supporter, problems);
+    if (!problems.empty()) {
         refuse(row, joined(problems));
         return;
     }
-    if (!code.starts_with(m_options.villagePrefix)) {
-        refuse(row, "村（社区）代码“" + code + "”不在本台账的范围内");
+    m_supporterLines.emplace(idNumber + '\n' + supporter->record.value(schema::supporter::name), row.line);
+    std::vector<FieldUpdate> changes
+        = first.isNew ? std::vector<FieldUpdate>{} : supporterChanges(*supporter, values.supporter);
+    saveSupporter(row, *supporter, first.elderId);
+    if (changes.empty())
         return;
+    // The elder's first row said nothing new, this one does: the elder is updated after all.
+    if (!first.update) {
+        --m_report.unchanged;
+        ++m_report.updated;
+        first.update = m_report.updates.size();
+        m_report.updates.push_back({first.line,
+                                    first.elder.count(findEntity(schema::elder::entity)->field(schema::elder::name))
+                                        ? first.elder.at(findEntity(schema::elder::entity)->field(schema::elder::name))
+                                        : std::string{},
+                                    {}});
     }
+    auto& all = m_report.updates[*first.update].changes;
+    all.insert(all.end(), changes.begin(), changes.end());
+}
+
+void ElderImport::importRow(const csv::Row& row)
+{
+    RowValues values;
+    if (!readCells(row, values))
+        return;
+    const std::string& code = values.code;
+    m_currentVillage = code;
+    auto& householdValues = values.household;
+    auto& elderValues = values.elder;
+
     const EntityDef& elderEntity = *findEntity(schema::elder::entity);
     const EntityDef& householdEntity = *findEntity(schema::household::entity);
     const FieldDef* idField = elderEntity.field(schema::elder::id_number);
@@ -321,11 +462,27 @@ void ElderImport::importRow(const csv::Row& row)
         return;
     }
     if (!idNumber.empty()) {
-        if (auto [first, inserted] = m_linesById.try_emplace(idNumber, row.line); !inserted) {
-            refuse(row, "身份证号" + idNumber + "与第" + std::to_string(first->second) + "行重复（同一人出现两次）；只导入第"
-                            + std::to_string(first->second) + "行，请核对后删去重复的一行");
+        if (auto first = m_eldersInFile.find(idNumber); first != m_eldersInFile.end()) {
+            importFurtherRow(row, values, idNumber, first->second);
             return;
         }
+    }
+    // Registered before any check, so a further row of a refused elder says why it is not taken.
+    ElderInFile scratch;
+    ElderInFile& inFile = idNumber.empty() ? scratch : m_eldersInFile[idNumber];
+    inFile = ElderInFile{row.line, code, householdValues, elderValues, {}, false, {}};
+
+    std::vector<std::string> problems = std::move(values.problems);
+    problems.insert(problems.end(), values.supporterProblems.begin(), values.supporterProblems.end());
+    const Division* division = findDivision(code);
+    if (!division || division->level() != DivisionLevel::Village) {
+        problems.insert(problems.begin(), "村（社区）代码“" + code + "”不是重庆市的12位村（社区）代码");
+        refuse(row, joined(problems));
+        return;
+    }
+    if (!code.starts_with(m_options.villagePrefix)) {
+        refuse(row, "村（社区）代码“" + code + "”不在本台账的范围内");
+        return;
     }
 
     Village& place = village(code);
@@ -372,10 +529,11 @@ void ElderImport::importRow(const csv::Row& row)
     for (const auto& error : validateRecord(householdEntity, household))
         problems.push_back(error.message);
     for (const auto& error : validateRecord(elderEntity, elder)) {
-        if (!unreadable.count(error.field))
+        if (!values.unreadable.count(error.field))
             problems.push_back(error.message);
     }
-    std::optional<Record> supporter = supporterFor(row, isNew ? std::string{} : elder.id, supporterValues, problems);
+    std::optional<SupporterRow> supporter
+        = supporterFor(row, idNumber, isNew ? std::string{} : elder.id, values.supporter, problems);
     if (!problems.empty()) {
         refuse(row, joined(problems));
         return;
@@ -401,6 +559,10 @@ void ElderImport::importRow(const csv::Row& row)
                                               csvCellFromValue(*field, value)});
             }
         }
+        if (supporter) {
+            for (FieldUpdate& change : supporterChanges(*supporter, values.supporter))
+                update.changes.push_back(std::move(change));
+        }
     }
 
     const SaveResult savedHousehold = m_ledger.save(household, m_options.operatorName);
@@ -419,18 +581,18 @@ void ElderImport::importRow(const csv::Row& row)
         return;
     }
     place.elders.insert_or_assign(idNumber, elder.id);
+    inFile.elderId = elder.id;
+    inFile.isNew = isNew;
     if (supporter) {
-        supporter->set(schema::supporter::elder_id, elder.id);
-        const SaveResult savedSupporter = m_ledger.save(*supporter, m_options.operatorName);
-        if (!savedSupporter.ok())
-            warn(row.line,
-                 "赡养人“" + supporter->value(schema::supporter::name) + "”未能保存：" + savedSupporter.message);
+        m_supporterLines.emplace(idNumber + '\n' + supporter->record.value(schema::supporter::name), row.line);
+        saveSupporter(row, *supporter, elder.id);
     }
     if (isNew) {
         ++m_report.imported;
         m_report.added.push_back({row.line, elder.value(schema::elder::name)});
     } else if (savedElder.change || !update.changes.empty()) {
         ++m_report.updated;
+        inFile.update = m_report.updates.size();
         m_report.updates.push_back(std::move(update));
     } else {
         ++m_report.unchanged;
@@ -565,11 +727,14 @@ std::string importSummary(const ImportReport& r)
 {
     if (r.wholeFileRefused)
         return "没有导入任何内容：" + (r.errors.empty() ? std::string("文件无法读取") : r.errors.front().message);
+    const std::string supporters = r.supportersAdded + r.supportersUpdated == 0 ? std::string{}
+                                                                                : "（赡养人新增"
+            + std::to_string(r.supportersAdded) + "位，更新" + std::to_string(r.supportersUpdated) + "位）";
     const std::string visits = r.visitsAdded + r.visitsUnchanged == 0
         ? std::string{}
         : "；探访记录新增" + std::to_string(r.visitsAdded) + "条（已有" + std::to_string(r.visitsUnchanged) + "条）";
     const std::string counts = "新增" + std::to_string(r.imported) + "人，更新" + std::to_string(r.updated) + "人，未变"
-        + std::to_string(r.unchanged) + "人" + visits + "；跳过" + std::to_string(r.skipped) + "行，拒绝"
+        + std::to_string(r.unchanged) + "人" + supporters + visits + "；跳过" + std::to_string(r.skipped) + "行，拒绝"
         + std::to_string(r.refused) + "行";
     if (r.dryRun)
         return "预览：将" + counts + "。尚未导入任何内容";

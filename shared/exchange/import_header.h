@@ -27,8 +27,10 @@ inline constexpr std::string_view kBirthDate = "出生日期";
 inline constexpr std::string_view kRelationToHead = "与户主关系";
 
 // A supporter's (子女/赡养人) columns on the elder's row: the header names one field of the
-// supporter entity. One supporter per row (an elder's row appears once in a file); a
-// supporter of the same name as one the elder has is updated, not added twice.
+// supporter entity. The export writes these columns and the import reads them. One
+// supporter per row: an elder with several has a further row per supporter, with the
+// same 身份证号 (elder_csv.h). A supporter of the same name as one the elder has is
+// updated, not added twice.
 struct SupporterColumn {
     std::string_view header;     // "赡养人姓名"
     std::string_view field;      // "name"

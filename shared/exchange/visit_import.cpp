@@ -14,7 +14,7 @@
 namespace shouwang {
 namespace {
 
-// Header words of the visit sheet, beyond the fields' own names (domain/schema.cpp).
+// Header words of the visit sheet, beyond the columns' own headers.
 const std::map<std::string_view, std::vector<std::string_view>>& visitAliases()
 {
     static const std::map<std::string_view, std::vector<std::string_view>> table = {
@@ -40,23 +40,29 @@ std::string folded(std::string_view text)
     return out;
 }
 
-// The visit field a typed header stands for; nullptr for 身份证号 (see isIdHeader) and unknowns.
+// The visit field a typed header stands for; nullptr for the elder's columns (see
+// isIdHeader, isNameHeader) and unknowns.
 const FieldDef* visitField(std::string_view typed)
 {
     const std::string wanted = folded(typed);
-    for (const FieldDef& field : findEntity(schema::visit::entity)->fields) {
-        if (field.name == "elder_id" || field.name == "campaign_id")
+    for (const VisitColumn& column : visitColumns()) {
+        if (column.ofElder)
             continue;
-        if (folded(field.zh) == wanted)
-            return &field;
-        if (auto aliases = visitAliases().find(field.name); aliases != visitAliases().end()) {
+        if (folded(column.header) == wanted)
+            return column.field;
+        if (auto aliases = visitAliases().find(column.field->name); aliases != visitAliases().end()) {
             for (std::string_view word : aliases->second) {
                 if (folded(word) == wanted)
-                    return &field;
+                    return column.field;
             }
         }
     }
     return nullptr;
+}
+
+bool isNameHeader(std::string_view typed)
+{
+    return import::canonicalHeader(typed) == "姓名";
 }
 
 bool isIdHeader(std::string_view typed)
@@ -81,6 +87,23 @@ std::size_t visitHeaderRow(const std::vector<csv::Row>& rows)
 
 } // namespace
 
+std::span<const VisitColumn> visitColumns()
+{
+    static const std::vector<VisitColumn> columns = [] {
+        const EntityDef& elder = *findEntity(schema::elder::entity);
+        std::vector<VisitColumn> out{
+            {std::string(elder.field(schema::elder::id_number)->zh), elder.field(schema::elder::id_number), true},
+            {std::string(elder.field(schema::elder::name)->zh), elder.field(schema::elder::name), true}};
+        for (const FieldDef& field : findEntity(schema::visit::entity)->fields) {
+            // References are record ids: the elder is given by 身份证号, a campaign is chosen in the form.
+            if (field.type != FieldType::Ref)
+                out.push_back({std::string(field.zh), &field, false});
+        }
+        return out;
+    }();
+    return columns;
+}
+
 bool looksLikeVisitSheet(const std::vector<csv::Row>& rows)
 {
     return visitHeaderRow(rows) < rows.size();
@@ -95,11 +118,14 @@ void importVisitRows(Ledger& ledger, const std::vector<csv::Row>& rows, const st
     const std::string where = "工作表“" + sheetName + "”";
     std::vector<const FieldDef*> fields;
     std::size_t idColumn = rows[headerAt].fields.size();
+    std::size_t nameColumn = idColumn;
     for (std::size_t i = 0; i < rows[headerAt].fields.size(); ++i) {
         const std::string& typed = rows[headerAt].fields[i];
         fields.push_back(visitField(typed));
         if (isIdHeader(typed))
             idColumn = i;
+        else if (isNameHeader(typed))
+            nameColumn = i;
     }
     const EntityDef& entity = *findEntity(schema::visit::entity);
     for (std::size_t r = headerAt + 1; r < rows.size(); ++r) {
@@ -134,6 +160,14 @@ void importVisitRows(Ledger& ledger, const std::vector<csv::Row>& rows, const st
             refuse("身份证号" + *id + "的老人不在台账中（也不在本次导入的老人中）");
             continue;
         }
+        // The name is for people: a wrong one is likely a wrong 身份证号, so the clerk checks.
+        const std::string name
+            = nameColumn < row.fields.size() ? std::string(import::trim(row.fields[nameColumn])) : "";
+        if (!name.empty() && name != elders.front().value(schema::elder::name))
+            report.warnings.push_back({row.line,
+                                       where + "：姓名“" + name + "”与身份证号" + *id + "的老人“"
+                                           + elders.front().value(schema::elder::name) + "”不符，探访记录记在“"
+                                           + elders.front().value(schema::elder::name) + "”名下，请核对"});
         Record visit;
         visit.entity = schema::visit::entity;
         visit.villageCode = elders.front().villageCode;

@@ -56,25 +56,23 @@ void add(Ratio& into, const Ratio& r)
 
 UnitFigures totalOf(const std::vector<UnitFigures>& units)
 {
+    // The counts of the units add up into the total's; the two ratios add part and whole.
+    constexpr std::size_t UnitFigures::*kCounts[] = {
+        &UnitFigures::active,           &UnitFigures::keyTargets,          &UnitFigures::incomplete,
+        &UnitFigures::overdue,          &UnitFigures::highRiskWithoutPlan, &UnitFigures::reportedInPeriod,
+        &UnitFigures::openIncidents,    &UnitFigures::lateIncidents,       &UnitFigures::servicesGiven,
+        &UnitFigures::openConflicts,    &UnitFigures::silentVillages,      &UnitFigures::activities,
+        &UnitFigures::volunteersGiving,
+    };
+    constexpr int UnitFigures::*kHours[] = {&UnitFigures::hoursGiven, &UnitFigures::hoursRedeemed};
     UnitFigures t;
     for (const UnitFigures& u : units) {
-        t.active += u.active;
-        t.keyTargets += u.keyTargets;
-        t.incomplete += u.incomplete;
+        for (const auto count : kCounts)
+            t.*count += u.*count;
+        for (const auto hours : kHours)
+            t.*hours += u.*hours;
         add(t.onSchedule, u.onSchedule);
         add(t.assessed, u.assessed);
-        t.overdue += u.overdue;
-        t.highRiskWithoutPlan += u.highRiskWithoutPlan;
-        t.reportedInPeriod += u.reportedInPeriod;
-        t.openIncidents += u.openIncidents;
-        t.lateIncidents += u.lateIncidents;
-        t.servicesGiven += u.servicesGiven;
-        t.openConflicts += u.openConflicts;
-        t.silentVillages += u.silentVillages;
-        t.activities += u.activities;
-        t.volunteersGiving += u.volunteersGiving;
-        t.hoursGiven += u.hoursGiven;
-        t.hoursRedeemed += u.hoursRedeemed;
     }
     return t;
 }

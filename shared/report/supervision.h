@@ -111,11 +111,8 @@ struct RiskFigures {
 
 // 情况报告
 struct IncidentFigures {
-    std::size_t reportedInPeriod = 0;
-    std::size_t openAtEnd = 0;
-    std::size_t closedInPeriod = 0;
-    std::size_t acknowledgeLate = 0;
-    std::size_t closeLate = 0;
+    std::size_t reportedInPeriod = 0, openAtEnd = 0, closedInPeriod = 0;
+    std::size_t acknowledgeLate = 0, closeLate = 0;
     double averageAcknowledgeHours = -1; // over reports of the period acknowledged by its end; -1 none
     double averageCloseHours = -1;
     struct Row {
@@ -130,12 +127,9 @@ struct IncidentFigures {
 
 // 服务
 struct ServiceFigures {
-    std::size_t servicesGiven = 0;
-    std::size_t eldersServed = 0;
-    std::size_t volunteersActive = 0;
-    std::size_t pairingsActive = 0;
-    std::size_t careAgreementsOnFile = 0;
-    std::size_t careAgreementsInForce = 0;
+    std::size_t servicesGiven = 0, eldersServed = 0;
+    std::size_t volunteersActive = 0, pairingsActive = 0;
+    std::size_t careAgreementsOnFile = 0, careAgreementsInForce = 0;
 };
 
 // 老年协会活动 (issue 18 item 1): group activities held in the period.

@@ -259,9 +259,7 @@ std::string ChangeLog::operatorOf(std::string_view recordId, const Hlc& hlc)
 
 void ChangeLog::remove(std::string_view changeId)
 {
-    Statement& st = m_db.cached("DELETE FROM change_log WHERE change_id = ?");
-    st.bind(1, changeId);
-    st.run();
+    m_db.cached("DELETE FROM change_log WHERE change_id = ?").bind(1, changeId).run();
 }
 
 std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_view device, bool received)
@@ -291,16 +289,12 @@ bool ChangeLog::isResend(std::string_view changeId)
 
 void ChangeLog::defer(std::string_view changeId)
 {
-    Statement& st = m_db.cached("INSERT OR IGNORE INTO deferred_changes (change_id) VALUES (?)");
-    st.bind(1, changeId);
-    st.run();
+    m_db.cached("INSERT OR IGNORE INTO deferred_changes (change_id) VALUES (?)").bind(1, changeId).run();
 }
 
 void ChangeLog::undefer(std::string_view changeId)
 {
-    Statement& st = m_db.cached("DELETE FROM deferred_changes WHERE change_id = ?");
-    st.bind(1, changeId);
-    st.run();
+    m_db.cached("DELETE FROM deferred_changes WHERE change_id = ?").bind(1, changeId).run();
 }
 
 std::vector<Change> ChangeLog::deferred()

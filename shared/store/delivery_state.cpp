@@ -4,28 +4,33 @@
 #include "meta.h"
 
 namespace shouwang {
+namespace {
 
-std::set<std::string> recordsAwaitingUpload(Database& db, std::string_view entity)
+// The record ids `sql` selects for `entity`, its one parameter.
+std::set<std::string> recordIds(Database& db, std::string_view sql, std::string_view entity)
 {
-    // The outbox is small (what was written since the last sync). The literal
-    // "origin = 0 AND state = 0" (local, pending: store/change_log.h) lets SQLite use the
-    // partial outbox index, so a ledger of millions of received changes is not scanned.
     std::set<std::string> ids;
-    Statement& st = db.cached("SELECT record_id FROM change_log WHERE origin = 0 AND state = 0 AND entity = ?");
+    Statement& st = db.cached(sql);
     st.bind(1, entity);
     while (st.step())
         ids.insert(st.text(0));
     return ids;
 }
 
+} // namespace
+
+std::set<std::string> recordsAwaitingUpload(Database& db, std::string_view entity)
+{
+    // The outbox is small (what was written since the last sync). The literal
+    // "origin = 0 AND state = 0" (local, pending: store/change_log.h) lets SQLite use the
+    // partial outbox index, so a ledger of millions of received changes is not scanned.
+    return recordIds(db, "SELECT record_id FROM change_log WHERE origin = 0 AND state = 0 AND entity = ?", entity);
+}
+
 std::set<std::string> recordsRefused(Database& db, std::string_view entity)
 {
-    std::set<std::string> ids;
-    Statement& st = db.cached("SELECT DISTINCT record_id FROM change_log WHERE origin = 0 AND state = 2 AND entity = ?");
-    st.bind(1, entity);
-    while (st.step())
-        ids.insert(st.text(0));
-    return ids;
+    return recordIds(db, "SELECT DISTINCT record_id FROM change_log WHERE origin = 0 AND state = 2 AND entity = ?",
+                     entity);
 }
 
 SyncStatus syncStatus(Meta& meta)

@@ -12,13 +12,11 @@ namespace shouwang::protocol {
 // were added as new messages and optional fields: an older peer still talks version 1.
 inline constexpr std::uint32_t kVersion = 1;
 
-inline constexpr std::string_view kEnrollPath = "/api/v1/enroll";
-inline constexpr std::string_view kPushPath = "/api/v1/sync/push";
-inline constexpr std::string_view kPullPath = "/api/v1/sync/pull";
-inline constexpr std::string_view kHelloPath = "/api/v1/sync/hello";
-inline constexpr std::string_view kForkPath = "/api/v1/sync/fork";
-inline constexpr std::string_view kHealthPath = "/healthz";
-inline constexpr std::string_view kMetricsPath = "/metrics";
+// The device API (POST, protobuf bodies), and what a monitor reads (GET, text).
+inline constexpr std::string_view kEnrollPath = "/api/v1/enroll", kPushPath = "/api/v1/sync/push",
+                                  kPullPath = "/api/v1/sync/pull", kHelloPath = "/api/v1/sync/hello",
+                                  kForkPath = "/api/v1/sync/fork";
+inline constexpr std::string_view kHealthPath = "/healthz", kMetricsPath = "/metrics";
 inline constexpr std::string_view kContentType = "application/x-protobuf";
 
 // Limits a server enforces and a client keeps under.

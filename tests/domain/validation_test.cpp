@@ -1,3 +1,5 @@
+#include "../support/records.h"
+
 #include "domain/schema.h"
 #include "domain/text.h"
 #include "domain/validation.h"
@@ -10,13 +12,8 @@ namespace {
 
 Record validElder()
 {
-    Record r;
-    r.entity = "elder";
-    r.set("name", "张秀英");
-    r.set("id_number", "11010519491231002X");
-    r.set("living", "alone");
-    r.set("status", "active");
-    return r;
+    return test::recordOf(
+        "elder", {{"name", "张秀英"}, {"id_number", "11010519491231002X"}, {"living", "alone"}, {"status", "active"}});
 }
 
 bool hasErrorAt(const std::vector<FieldError>& errors, const std::string& field)

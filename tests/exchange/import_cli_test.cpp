@@ -126,3 +126,36 @@ TEST_CASE("the CLI killed during a 20,000-row import leaves no elder, no househo
     CHECK(after.households == before.households);
     CHECK(after.outbox == before.outbox);
 }
+
+TEST_CASE("template FILE.xlsx needs no ledger and imports, and export FILE.xlsx --reveal round-trips elders, "
+          "supporters and visits")
+{
+    TempLedger dir;
+    const std::string scratch = dir.dir().string();
+    const std::string workbook = dir.file("模板.xlsx"), csvTemplate = dir.file("模板.csv");
+    const Exec made = run({SHOUWANG_CLI_EXE, "template", workbook}, scratch);
+    INFO(made.out + made.err);
+    REQUIRE(made.status == 0);
+    REQUIRE(run({SHOUWANG_CLI_EXE, "template", csvTemplate}, scratch).status == 0);
+    CHECK(slurp(csvTemplate).find("赡养人姓名") != std::string::npos);
+
+    const std::string db = dir.file("village.db");
+    const Exec imported = run({SHOUWANG_CLI_EXE, "--db", db, "import", workbook}, scratch);
+    INFO(imported.out + imported.err);
+    CHECK(imported.status == 0);
+    CHECK(valueOf(imported.out, "imported") == "1");
+    CHECK(imported.out.find("探访记录新增1条") != std::string::npos);
+
+    const std::string exported = dir.file("台账.xlsx");
+    REQUIRE(run({SHOUWANG_CLI_EXE, "--db", db, "export", exported, "--reveal"}, scratch).status == 0);
+    const std::string other = dir.file("other.db");
+    const Exec again = run({SHOUWANG_CLI_EXE, "--db", other, "import", exported}, scratch);
+    INFO(again.out + again.err);
+    CHECK(again.status == 0);
+    CHECK(valueOf(again.out, "imported") == "1");
+    CHECK(again.out.find("探访记录新增1条") != std::string::npos);
+    auto database = openLedgerDatabase(other);
+    Ledger ledger(*database);
+    CHECK(ledger.count("supporter") == 2);
+    CHECK(ledger.count("visit") == 1);
+}

@@ -1,6 +1,7 @@
 // A village clerk's day without traps (issue 15): each trap met by a clerk with a mouse and a
 // pinyin keyboard and no server, driven through the real widgets.
 
+#include "../support/records.h"
 #include "gui_fixture.h"
 
 #include "ui/session/app_translations.h"
@@ -105,10 +106,7 @@ QPointer<QTimer> onNextModal(std::function<void(QWidget*)> handle, bool* seen = 
 
 Record incidentFor(const std::string& elderId)
 {
-    Record incident;
-    incident.entity = "incident";
-    incident.set("elder_id", elderId);
-    return incident;
+    return test::recordOf("incident", {{"elder_id", elderId}});
 }
 
 void reportIncident(test::GuiLedger& ledger, const std::string& elderId)
@@ -180,13 +178,14 @@ private slots:
     {
         test::GuiLedger ledger;
         const std::string elder = ledger.addElder("退回老人", "19400315", "alone");
-        Record incident = incidentFor(elder);
-        incident.set("type", "other");
-        incident.set("discovered_at", "2026-12-01T08:00:00");
-        incident.set("reporter", "测试员");
-        incident.set("description", "情况");
-        incident.set("escalated_to", "township");
-        incident.set("status", "reported");
+        Record incident = test::recordOf("incident",
+                                         {{"elder_id", elder},
+                                          {"type", "other"},
+                                          {"discovered_at", "2026-12-01T08:00:00"},
+                                          {"reporter", "测试员"},
+                                          {"description", "情况"},
+                                          {"escalated_to", "township"},
+                                          {"status", "reported"}});
         const SaveResult saved = ledger.session->save(incident);
         QVERIFY(saved.ok() && saved.change);
         ledger.session->ledger().changeLog().markRefused(saved.change->changeId, 7, "变更被拒绝");
@@ -373,10 +372,7 @@ private slots:
     {
         test::GuiLedger ledger;
         const std::string elder = ledger.addElder("高危老人", "19300315", "alone");
-        Record assessment;
-        assessment.entity = "risk_assessment";
-        assessment.set("elder_id", elder);
-        RiskDialog dialog(*ledger.session, assessment);
+        RiskDialog dialog(*ledger.session, test::recordOf("risk_assessment", {{"elder_id", elder}}));
         for (auto* check : dialog.findChildren<QCheckBox*>())
             check->setChecked(true);
         QCOMPARE(dialog.level(), std::string("high"));

@@ -1,6 +1,7 @@
 // The conflict queue screen: choosing one of two concurrent values (or typing a third)
 // settles the conflict, puts the value on the record and makes a change that syncs.
 
+#include "../support/records.h"
 #include "gui_fixture.h"
 
 #include "ui/session/labels.h"
@@ -23,13 +24,12 @@ namespace {
 // earlier one from another device (A), as the merge engine queues them.
 std::string elderWithPhoneConflict(test::GuiLedger& ledger)
 {
-    Record elder;
-    elder.entity = "elder";
-    elder.set("name", "冲突老人");
-    elder.set("id_number", test::validIdNumber("19450303", 77));
-    elder.set("living", "alone");
-    elder.set("status", "active");
-    elder.set("phone", "13800000000");
+    Record elder = test::recordOf("elder",
+                                  {{"name", "冲突老人"},
+                                   {"id_number", test::validIdNumber("19450303", 77)},
+                                   {"living", "alone"},
+                                   {"status", "active"},
+                                   {"phone", "13800000000"}});
     const SaveResult saved = ledger.session->save(elder);
     if (!saved.ok() || !saved.change)
         qFatal("fixture elder refused: %s", saved.message.c_str());

@@ -2,6 +2,7 @@
 // page's list of supporters to urge, the ledger's programme filter, and the printed
 // 督促通知书 read back from its PDF.
 
+#include "../support/records.h"
 #include "gui_fixture.h"
 
 #include "ui/ledger/duty_notice_print.h"
@@ -81,15 +82,14 @@ private slots:
     {
         test::GuiLedger ledger;
         const std::string elder = ledger.addElder("王转介", "19400101", "alone");
-        Record r;
-        r.entity = "referral";
-        r.set("elder_id", elder);
-        r.set("department", "justice");
-        r.set("reason", "子女不履行赡养义务");
-        r.set("proposed_on", "2024-05-01");
-        r.set("proposed_by", "村委会");
-        r.set("status", "proposed");
-        const std::string id = save(ledger, r);
+        const std::string id = save(ledger,
+                                    test::recordOf("referral",
+                                                   {{"elder_id", elder},
+                                                    {"department", "justice"},
+                                                    {"reason", "子女不履行赡养义务"},
+                                                    {"proposed_on", "2024-05-01"},
+                                                    {"proposed_by", "村委会"},
+                                                    {"status", "proposed"}}));
         ledger.session->setScope(kTownship);
 
         ReferralQueueView view(*ledger.session);
@@ -124,15 +124,14 @@ private slots:
         QVERIFY(rowOf(view, id) >= 0);
 
         // The township proposes one itself: it belongs to the elder's village.
-        Record own;
-        own.entity = "referral";
-        own.set("elder_id", elder);
-        own.set("department", "health");
-        own.set("reason", "未纳入健康管理");
-        own.set("proposed_on", "2024-06-01");
-        own.set("proposed_by", "乡镇民政办");
-        own.set("status", "proposed");
-        const std::string ownId = save(ledger, own);
+        const std::string ownId = save(ledger,
+                                       test::recordOf("referral",
+                                                      {{"elder_id", elder},
+                                                       {"department", "health"},
+                                                       {"reason", "未纳入健康管理"},
+                                                       {"proposed_on", "2024-06-01"},
+                                                       {"proposed_by", "乡镇民政办"},
+                                                       {"status", "proposed"}}));
         QCOMPARE(qs(ledger.session->get("referral", ownId)->villageCode), QString::fromLatin1(test::GuiLedger::kVillage));
     }
 

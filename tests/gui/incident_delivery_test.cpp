@@ -30,11 +30,6 @@ using namespace shouwang::ui;
 
 namespace {
 
-using test::runServerCommand;
-using test::finishes;
-using test::serverExe;
-
-
 QString statusCell(RecordListPanel& panel)
 {
     RecordTableModel& model = panel.model();
@@ -51,44 +46,14 @@ class IncidentDeliveryTest final : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_serverDb;
-    QProcess m_server;
-    QString m_url;
-
-    QString enrollmentCode(const QString& scope)
-    {
-        const QStringList out = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"),
-                                                  QStringLiteral("--scope"), scope})
-                                    .split(u'\n', Qt::SkipEmptyParts);
-        return out.isEmpty() ? QString() : out.last().trimmed();
-    }
-
-    bool enroll(SyncView& view, const QString& scope)
-    {
-        view.serverEdit()->setText(m_url);
-        view.codeEdit()->setText(enrollmentCode(scope));
-        return finishes(view, &SyncView::enroll);
-    }
+    test::CountyServer m_county;
 
 private slots:
     void initTestCase()
     {
-        if (serverExe().isEmpty() || !QFile::exists(serverExe()))
+        if (!test::serverBuilt())
             QSKIP("shouwang-server is not built (configure with SHOUWANG_BUILD_SERVER=ON or set SHOUWANG_SERVER)");
-        m_serverDb = m_dir.filePath(QStringLiteral("county.db"));
-        runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"),
-                          QStringLiteral("500154")});
-        m_url = test::startServe(m_server, m_serverDb);
-        QVERIFY(!m_url.isEmpty());
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server.state() != QProcess::NotRunning) {
-            m_server.terminate();
-            m_server.waitForFinished(10000);
-        }
+        QVERIFY(m_county.start());
     }
 
     void anIncidentIsWaitingToUpload_thenDeliveredToTheTownship_thenAccepted()
@@ -102,20 +67,20 @@ private slots:
         contact.set("phone", "023-52231234");
         QVERIFY(county.session->save(contact).ok());
         SyncView countySync(*county.session);
-        QVERIFY(enroll(countySync, QStringLiteral("county:500154")));
-        QVERIFY(finishes(countySync, &SyncView::syncNow));
+        QVERIFY(test::enrolls(countySync, m_county, QStringLiteral("county:500154")));
+        QVERIFY(test::finishes(countySync, &SyncView::syncNow));
 
         // The village enrolls (its page names the village) and receives the phone.
         test::GuiLedger village;
         const std::string elder = village.addElder("川心老人", "19400315", "alone");
         MainWindow window(*village.session);
         SyncView& villageSync = *window.sync();
-        QVERIFY(enroll(villageSync, QStringLiteral("village:500154001200")));
+        QVERIFY(test::enrolls(villageSync, m_county, QStringLiteral("village:500154001200")));
         QVERIFY2(villageSync.statusText().contains(QStringLiteral("川心村")), qPrintable(villageSync.statusText()));
         QVERIFY(!villageSync.statusText().contains(QStringLiteral("village:")));
         QVERIFY2(villageSync.resultText().contains(QStringLiteral("川心村")), qPrintable(villageSync.resultText()));
         QVERIFY(villageSync.autoSyncBox()->isEnabled());
-        QVERIFY(finishes(villageSync, &SyncView::syncNow));
+        QVERIFY(test::finishes(villageSync, &SyncView::syncNow));
 
         // A report written while offline: 待上传, and every page says to phone 023-52231234.
         Record incident;
@@ -134,7 +99,7 @@ private slots:
         QVERIFY2(window.bannerText().contains(QStringLiteral("023-52231234")), qPrintable(window.bannerText()));
 
         // Sent: the server has it, so the township can see it.
-        QVERIFY(finishes(villageSync, &SyncView::syncNow));
+        QVERIFY(test::finishes(villageSync, &SyncView::syncNow));
         QCOMPARE(statusCell(*homeList), QStringLiteral("Delivered to the township"));
         QVERIFY(window.bannerText().isEmpty());
         {
@@ -146,15 +111,15 @@ private slots:
         // The township accepts it; at the village's next sync the report reads 已受理.
         test::GuiLedger township;
         SyncView townshipSync(*township.session);
-        QVERIFY(enroll(townshipSync, QStringLiteral("township:500154001")));
-        QVERIFY(finishes(townshipSync, &SyncView::syncNow));
+        QVERIFY(test::enrolls(townshipSync, m_county, QStringLiteral("township:500154001")));
+        QVERIFY(test::finishes(townshipSync, &SyncView::syncNow));
         auto received = township.session->get("incident", incident.id);
         QVERIFY(received);
         QVERIFY(applyIncidentStep(*received, {IncidentStep::Accept, nowDateTime(), "镇值班员", {}}).empty());
         QVERIFY(township.session->save(*received).ok());
-        QVERIFY(finishes(townshipSync, &SyncView::syncNow));
+        QVERIFY(test::finishes(townshipSync, &SyncView::syncNow));
 
-        QVERIFY(finishes(villageSync, &SyncView::syncNow));
+        QVERIFY(test::finishes(villageSync, &SyncView::syncNow));
         QCOMPARE(statusCell(*homeList), QStringLiteral("已受理"));
     }
 };

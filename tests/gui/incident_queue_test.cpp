@@ -1,6 +1,7 @@
 // The township's incident work queue: each step through the real widgets, recorded on the
 // incident with its time and handler; a step out of order refused with the core's message.
 
+#include "../support/records.h"
 #include "gui_fixture.h"
 
 #include "ui/session/labels.h"
@@ -30,16 +31,15 @@ constexpr const char* kTownship = "500154001"; // 汉丰街道, the fixture vill
 std::string reportIncident(test::GuiLedger& ledger, const std::string& reportedAt)
 {
     const std::string elder = ledger.addElder("王报告", "19400101", "alone");
-    Record incident;
-    incident.entity = "incident";
-    incident.set("elder_id", elder);
-    incident.set("type", "critical_illness");
-    incident.set("discovered_at", reportedAt);
-    incident.set("reported_at", reportedAt);
-    incident.set("reporter", "村委会张文书");
-    incident.set("description", "老人在家中摔倒，无法起身");
-    incident.set("escalated_to", "township");
-    incident.set("status", "reported");
+    Record incident = test::recordOf("incident",
+                                     {{"elder_id", elder},
+                                      {"type", "critical_illness"},
+                                      {"discovered_at", reportedAt},
+                                      {"reported_at", reportedAt},
+                                      {"reporter", "村委会张文书"},
+                                      {"description", "老人在家中摔倒，无法起身"},
+                                      {"escalated_to", "township"},
+                                      {"status", "reported"}});
     const SaveResult result = ledger.session->save(incident);
     if (!result.ok())
         qFatal("fixture incident refused: %s", result.message.c_str());

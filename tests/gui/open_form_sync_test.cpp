@@ -1,5 +1,6 @@
 // A form open while the sync worker merges another device's edit of the same record
 // (DESIGN.md §4 "Lifecycle"): saving keeps what was merged and saves what the user changed.
+#include "../support/records.h"
 #include "gui_fixture.h"
 
 #include "ui/ledger/elder_dialog.h"
@@ -24,13 +25,12 @@ namespace {
 
 std::string savedElder(test::GuiLedger& ledger)
 {
-    Record r;
-    r.entity = "elder";
-    r.set("name", "陈桂芳");
-    r.set("id_number", test::validIdNumber("19420101"));
-    r.set("phone", "13800000001");
-    r.set("living", "spouse");
-    r.set("status", "active");
+    Record r = test::recordOf("elder",
+                              {{"name", "陈桂芳"},
+                               {"id_number", test::validIdNumber("19420101")},
+                               {"phone", "13800000001"},
+                               {"living", "spouse"},
+                               {"status", "active"}});
     const SaveResult saved = ledger.session->save(r);
     if (!saved.ok())
         throw std::runtime_error(saved.message);

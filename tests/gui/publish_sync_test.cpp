@@ -27,11 +27,6 @@ using namespace shouwang::ui;
 
 namespace {
 
-using test::runServerCommand;
-using test::finishes;
-using test::serverExe;
-
-
 RecordListPanel* campaignPanel(VillageListsView& lists)
 {
     for (int i = 0; i < lists.tabs()->count(); ++i) {
@@ -47,48 +42,12 @@ RecordListPanel* campaignPanel(VillageListsView& lists)
 class PublishSyncTest final : public QObject {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    QString m_serverDb;
-    QProcess m_server;
-    QString m_url;
-
-    bool startServer()
-    {
-        m_url = test::startServe(m_server, m_serverDb);
-        return !m_url.isEmpty();
-    }
-
-    QString enrollmentCode(const QString& scope)
-    {
-        const QStringList out = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"), QStringLiteral("--scope"), scope})
-                                    .split(u'\n', Qt::SkipEmptyParts);
-        return out.isEmpty() ? QString() : out.last().trimmed();
-    }
-
-    bool enroll(SyncView& view, const QString& scope)
-    {
-        view.serverEdit()->setText(m_url);
-        view.codeEdit()->setText(enrollmentCode(scope));
-        return finishes(view, &SyncView::enroll);
-    }
-
 private slots:
     void initTestCase()
     {
-        if (serverExe().isEmpty() || !QFile::exists(serverExe()))
+        if (!test::serverBuilt())
             QSKIP("shouwang-server is not built (configure with SHOUWANG_BUILD_SERVER=ON or set SHOUWANG_SERVER)");
-        m_serverDb = m_dir.filePath(QStringLiteral("county.db"));
-        runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
-        QVERIFY(startServer());
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server.state() != QProcess::NotRunning) {
-            m_server.terminate();
-            m_server.waitForFinished(10000);
-        }
+        QVERIFY(m_county.start());
     }
 
     void aCampaignPublishedByTheCountyReachesAVillage_whichShowsItReadOnly()
@@ -110,14 +69,14 @@ private slots:
         QCOMPARE(publish.campaigns().model().rowCount(), 1);
 
         SyncView countySync(*county.session);
-        QVERIFY(enroll(countySync, QStringLiteral("county:500154")));
-        QVERIFY(finishes(countySync, &SyncView::syncNow));
+        QVERIFY(test::enrolls(countySync, m_county, QStringLiteral("county:500154")));
+        QVERIFY(test::finishes(countySync, &SyncView::syncNow));
         QCOMPARE(county.session->ledger().changeLog().pendingCount(), std::size_t(0));
 
         test::GuiLedger village;
         SyncView villageSync(*village.session);
-        QVERIFY(enroll(villageSync, QStringLiteral("village:500154001200")));
-        QVERIFY(finishes(villageSync, &SyncView::syncNow));
+        QVERIFY(test::enrolls(villageSync, m_county, QStringLiteral("village:500154001200")));
+        QVERIFY(test::finishes(villageSync, &SyncView::syncNow));
 
         VillageListsView lists(*village.session);
         RecordListPanel* panel = campaignPanel(lists);
@@ -130,6 +89,9 @@ private slots:
                 || shown.form().editorWidget("name")->property("readOnly").toBool());
         QVERIFY(shown.message().contains(QStringLiteral("read-only")));
     }
+
+private:
+    test::CountyServer m_county;
 };
 
 QTEST_MAIN(PublishSyncTest)

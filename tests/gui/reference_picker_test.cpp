@@ -2,8 +2,9 @@
 // table loaded; the picker shows ID numbers masked; and every id a record holds (a helped
 // elder since deleted) stays when the record is saved, unless the user removes it.
 
-#include "gui_fixture.h"
 #include "../support/people.h"
+#include "../support/records.h"
+#include "gui_fixture.h"
 
 #include "ui/forms/record_dialog.h"
 #include "ui/forms/record_form.h"
@@ -107,11 +108,7 @@ private slots:
     {
         test::GuiLedger ledger;
         const std::string gone = ledger.addElder("李桂兰", "19460202", "alone");
-        Record supporter;
-        supporter.entity = "supporter";
-        supporter.set("elder_id", gone);
-        supporter.set("name", "李强");
-        supporter.set("relation", "son");
+        Record supporter = test::recordOf("supporter", {{"elder_id", gone}, {"name", "李强"}, {"relation", "son"}});
         QVERIFY(ledger.session->save(supporter).ok());
         QVERIFY(ledger.session->remove(*ledger.session->get("elder", gone)).ok());
 

@@ -7,9 +7,11 @@
 #include "../support/listening.h"
 
 #include <QDebug>
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace shouwang::test {
 
@@ -51,5 +53,53 @@ inline QString startServe(QProcess& server, const QString& db)
     qWarning() << "server did not start:" << out;
     return {};
 }
+
+// Whether the server the syncing tests need is there; they skip without it.
+inline bool serverBuilt()
+{
+    return !serverExe().isEmpty() && QFile::exists(serverExe());
+}
+
+// The county server of a GUI test class: county 500154 in a temporary folder, served from
+// start() (in initTestCase) until stop() — which a test may call to take the server away —
+// or the end of the test class.
+struct CountyServer {
+    QTemporaryDir dir;
+    QString db = dir.filePath(QStringLiteral("county.db"));
+    QProcess process;
+    QString url;
+
+    CountyServer() = default;
+    CountyServer(const CountyServer&) = delete;
+    CountyServer& operator=(const CountyServer&) = delete;
+    ~CountyServer() { stop(); }
+
+    // False when `serve` did not come up.
+    bool start()
+    {
+        runServerCommand(
+            {QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
+        url = startServe(process, db);
+        return !url.isEmpty();
+    }
+
+    // True once `serve` has ended.
+    bool stop()
+    {
+        if (process.state() == QProcess::NotRunning)
+            return true;
+        process.terminate();
+        return process.waitForFinished(10000);
+    }
+
+    // A new enrollment code for `scope` ("village:500154001200"); empty if none was printed.
+    QString enrollmentCode(const QString& scope) const
+    {
+        const QStringList out
+            = runServerCommand({QStringLiteral("--db"), db, QStringLiteral("enroll"), QStringLiteral("--scope"), scope})
+                  .split(u'\n', Qt::SkipEmptyParts);
+        return out.isEmpty() ? QString() : out.last().trimmed();
+    }
+};
 
 } // namespace shouwang::test

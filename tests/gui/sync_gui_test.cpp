@@ -17,27 +17,11 @@
 using namespace shouwang;
 using namespace shouwang::ui;
 
-namespace {
-
-using test::runServerCommand;
-using test::serverExe;
-
-} // namespace
-
 class SyncGuiTest final : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_serverDb;
-    QProcess m_server;
-    QString m_url;
-
-    bool startServer()
-    {
-        m_url = test::startServe(m_server, m_serverDb);
-        return !m_url.isEmpty();
-    }
+    test::CountyServer m_county;
 
     static bool waitForSync(SyncView& view)
     {
@@ -48,19 +32,9 @@ private:
 private slots:
     void initTestCase()
     {
-        if (serverExe().isEmpty() || !QFile::exists(serverExe()))
+        if (!test::serverBuilt())
             QSKIP("shouwang-server is not built (configure with SHOUWANG_BUILD_SERVER=ON or set SHOUWANG_SERVER)");
-        m_serverDb = m_dir.filePath(QStringLiteral("county.db"));
-        runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("init"), QStringLiteral("--county"), QStringLiteral("500154")});
-        QVERIFY(startServer());
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_server.state() != QProcess::NotRunning) {
-            m_server.terminate();
-            m_server.waitForFinished(10000);
-        }
+        QVERIFY(m_county.start());
     }
 
     // Where the address is typed, plain http:// to another machine is flagged in red;
@@ -84,15 +58,12 @@ private slots:
 
     void anElderSyncedFromTheWindowReachesTheCountyLedger_andAFailureLosesNothing()
     {
-        const QStringList enrollOut = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"),
-                                           QStringLiteral("--scope"), QStringLiteral("village:500154001200")})
-                                          .split(u'\n', Qt::SkipEmptyParts);
-        QVERIFY(!enrollOut.isEmpty());
-        const QString code = enrollOut.last().trimmed();
+        const QString code = m_county.enrollmentCode(QStringLiteral("village:500154001200"));
+        QVERIFY(!code.isEmpty());
 
         test::GuiLedger ledger;
         SyncView view(*ledger.session);
-        view.serverEdit()->setText(m_url);
+        view.serverEdit()->setText(m_county.url);
         view.codeEdit()->setText(code);
         {
             QSignalSpy finished(&view, &SyncView::syncFinished);
@@ -106,12 +77,11 @@ private slots:
         QVERIFY2(waitForSync(view), qPrintable(view.resultText()));
         QCOMPARE(ledger.session->ledger().changeLog().pendingCount(), std::size_t(0));
         QCOMPARE(view.autoSyncInterval(), 15 * 60 * 1000);
-        const QString stats = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("stats")});
+        const QString stats = test::runServerCommand({QStringLiteral("--db"), m_county.db, QStringLiteral("stats")});
         QVERIFY2(QRegularExpression(QStringLiteral("(^|\\n)elder 1\\b")).match(stats).hasMatch(), qPrintable(stats));
 
         // The server goes away: the sync fails with a message, and nothing typed is lost.
-        m_server.terminate();
-        QVERIFY(m_server.waitForFinished(10000));
+        QVERIFY(m_county.stop());
         ledger.addElder("离线录入", "19430606", "spouse");
         const std::size_t pending = ledger.session->ledger().changeLog().pendingCount();
         QVERIFY(pending > 0);

@@ -1,5 +1,6 @@
 // Recording a visit: the defaults, and the elder leaving the overdue list at once.
 
+#include "../support/records.h"
 #include "gui_fixture.h"
 
 #include "ui/ledger/elder_table_model.h"
@@ -21,10 +22,7 @@ private slots:
     {
         test::GuiLedger ledger;
         const std::string elder = ledger.addElder("张三", "19450101", "spouse");
-        Record visit;
-        visit.entity = "visit";
-        visit.set("elder_id", elder);
-        VisitDialog dialog(*ledger.session, visit);
+        VisitDialog dialog(*ledger.session, test::recordOf("visit", {{"elder_id", elder}}));
         const std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
         QCOMPARE(dialog.form().value("date"), today);
         QCOMPARE(dialog.form().value("mode"), std::string("home"));

@@ -3,8 +3,8 @@
 // held past the client's timeout, requests delivered twice, old requests delivered again
 // after newer ones. Everyone converges; nothing is lost or doubled.
 #include "../cli/county_fixture.h"
+#include "convergence.h"
 #include "fault_proxy.h"
-#include "ledger_facts.h"
 #include "reliability.h"
 
 #include <random>
@@ -79,23 +79,10 @@ TEST_CASE("devices syncing through cut, delayed, duplicated and reordered connec
                 REQUIRE(report.ok());
             }
         }
-        const auto villageA = snapshot(*devices[0]->ledger, kVillageA);
-        CHECK(snapshot(*devices[1]->ledger, kVillageA) == villageA);
-        const auto villageB = snapshot(*devices[2]->ledger, kVillageB);
-        std::set<std::string> held;
-        for (auto& d : devices) {
-            CHECK(d->ledger->changeLog().pendingCount() == 0);
+        for (auto& d : devices)
             CHECK(d->ledger->changeLog().refused().empty());
-            const auto ids = ownChangeIds(*d->db);
-            held.insert(ids.begin(), ids.end());
-        }
-        county.inspect([&](Ledger& server, Database& db) {
-            const auto stored = allChangeIds(db);
-            for (const auto& id : held)
-                CHECK(stored.count(id) == 1);
-            CHECK(stored.size() == held.size()); // nothing the devices did not make
-            CHECK(snapshot(server, kVillageA) == villageA);
-            CHECK(snapshot(server, kVillageB) == villageB);
+        checkConverged(county, devices, [&](Ledger& server, const auto& stored, const auto& made) {
+            CHECK(stored.size() == made.size()); // nothing the devices did not make
             CHECK(server.count("household") == records[0].size() + records[1].size() + records[2].size());
         });
     }

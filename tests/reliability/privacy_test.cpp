@@ -1,6 +1,7 @@
 // Personal data on disk and in output (DESIGN.md §5): ledger files readable by their owner
 // only, no names, ID numbers or phones in the server's output, masked exports unless asked.
 #include "../cli/county_fixture.h"
+#include "../support/records.h"
 
 #include "store/database.h"
 
@@ -24,15 +25,13 @@ unsigned modeOf(const std::string& path)
 // An elder with a name, an ID number and a phone that must not leak anywhere.
 Record sensitiveElder(const std::string& village)
 {
-    Record r;
-    r.entity = "elder";
-    r.villageCode = village;
-    r.set("name", "隐私测试员甲");
-    r.set("id_number", "11010519491231002X");
-    r.set("phone", "13912345678");
-    r.set("living", "alone");
-    r.set("status", "active");
-    return r;
+    return test::recordOf("elder",
+                          {{"name", "隐私测试员甲"},
+                           {"id_number", "11010519491231002X"},
+                           {"phone", "13912345678"},
+                           {"living", "alone"},
+                           {"status", "active"}},
+                          village);
 }
 
 } // namespace

@@ -3,7 +3,7 @@
 // restart, and once the devices finish, every change any of them holds is in the county
 // ledger exactly once.
 #include "../cli/county_fixture.h"
-#include "ledger_facts.h"
+#include "convergence.h"
 #include "reliability.h"
 
 #include <atomic>
@@ -98,24 +98,7 @@ TEST_CASE("a server killed at a random moment during pushes keeps every acknowle
                 REQUIRE(report.ok());
             }
         }
-        const auto villageA = snapshot(*devices[0]->ledger, kVillageA);
-        CHECK(snapshot(*devices[1]->ledger, kVillageA) == villageA);
-        const auto villageB = snapshot(*devices[2]->ledger, kVillageB);
-        std::set<std::string> held;
-        for (auto& d : devices) {
-            CHECK(d->ledger->changeLog().pendingCount() == 0);
-            const auto ids = ownChangeIds(*d->db);
-            held.insert(ids.begin(), ids.end());
-        }
-        county.inspect([&](Ledger& server, Database& db) {
-            const auto stored = allChangeIds(db);
-            for (const auto& id : held) {
-                INFO("change " << id);
-                CHECK(stored.count(id) == 1);
-            }
-            CHECK(snapshot(server, kVillageA) == villageA);
-            CHECK(snapshot(server, kVillageB) == villageB);
-        });
+        checkConverged(county, devices);
     }
     // Kills must land mid-push, or the test proves little.
     CHECK(interrupted * 2 >= rounds);

@@ -15,11 +15,10 @@
 //                         → given 0, redeemed 4, balance 2
 //             红宝 V3 陈志愿: +1 (T-1, from a service record) → given 1, balance 1
 //   → given 8, redeemed 6, volunteers giving 2 (V1, V3); 厚坝镇 holds them all.
-#include "county_builder.h"
+#include "report_figures.h"
 
 #include "domain/risk_rule.h"
 #include "report/report_tables.h"
-#include "report/supervision.h"
 #include "store/volunteer_hours_store.h"
 
 #include <algorithm>
@@ -138,39 +137,14 @@ struct CommunityCounty : CountyBuilder {
     {
         return save(redemptionRecord(volunteerId, offset, hours, forWhom, elderId));
     }
-
-    ReportRequest request(const std::string& area) const
-    {
-        ReportRequest q;
-        q.area = area;
-        q.from = t - std::chrono::days(30);
-        q.to = t;
-        q.now = at(0, "12:00:00");
-        return q;
-    }
 };
-
-const UnitFigures& unit(const SupervisionReport& r, const std::string& code)
-{
-    const auto it = std::find_if(r.units.begin(), r.units.end(), [&](const UnitFigures& u) { return u.code == code; });
-    REQUIRE(it != r.units.end());
-    return *it;
-}
-
-const VolunteerHoursFigures::Account& account(const SupervisionReport& r, const std::string& name)
-{
-    const auto& list = r.volunteerHours.accounts;
-    const auto it = std::find_if(list.begin(), list.end(), [&](const auto& a) { return a.name == name; });
-    REQUIRE(it != list.end());
-    return *it;
-}
 
 } // namespace
 
 TEST_CASE("老年协会活动: activities of the period by township and village, and the share of elders and key targets they reached")
 {
     CommunityCounty county;
-    const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
+    const SupervisionReport r = computeSupervision(*county.db, monthRequest(county, kCounty));
     CHECK(r.association.activities == 3);
     CHECK(r.association.attendances == 4);
     CHECK(r.association.otherParticipants == 7);
@@ -189,7 +163,7 @@ TEST_CASE("老年协会活动: activities of the period by township and village,
     CHECK(r.association.list[0].organiser == "老年协会");
     CHECK(r.association.list[1].place == "村委会");
 
-    const SupervisionReport township = computeSupervision(*county.db, county.request(kTownA));
+    const SupervisionReport township = computeSupervision(*county.db, monthRequest(county, kTownA));
     CHECK(unit(township, kDaba).activities == 2);
     CHECK(unit(township, kHongbao).activities == 0);
     CHECK(township.association.eldersReached.percent() == "50.0%"); // A B of A B C G
@@ -204,7 +178,7 @@ TEST_CASE("老年协会活动: activities of the period by township and village,
 TEST_CASE("志愿服务时长: hours given and redeemed in the period per village, active volunteers, and each balance")
 {
     CommunityCounty county;
-    const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
+    const SupervisionReport r = computeSupervision(*county.db, monthRequest(county, kCounty));
     CHECK(r.volunteerHours.hoursGiven == 8);
     CHECK(r.volunteerHours.hoursRedeemed == 6);
     CHECK(r.volunteerHours.volunteersGiving == 2);
@@ -220,7 +194,7 @@ TEST_CASE("志愿服务时长: hours given and redeemed in the period per villag
     CHECK(account(r, "李志愿").balance == 2);
     CHECK(account(r, "陈志愿").balance == 1);
 
-    const SupervisionReport township = computeSupervision(*county.db, county.request(kTownA));
+    const SupervisionReport township = computeSupervision(*county.db, monthRequest(county, kTownA));
     CHECK(unit(township, kDaba).hoursGiven == 7);
     CHECK(unit(township, kDaba).hoursRedeemed == 6);
     CHECK(unit(township, kDaba).volunteersGiving == 1);
@@ -291,7 +265,7 @@ TEST_CASE("voiding a credit already spent leaves the redemption 超额待核 in 
     entry->set("settle_note", "服务未实际发生");
     county.save(*entry); // balance 1 − 3 = −2: the redemption overdrew
 
-    SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
+    SupervisionReport r = computeSupervision(*county.db, monthRequest(county, kCounty));
     CHECK(r.volunteerHours.overdraftsPending == 1);
     CHECK(account(r, "陈志愿").balance == -2);
     CHECK(account(r, "陈志愿").pendingHours == 3);
@@ -310,7 +284,7 @@ TEST_CASE("voiding a credit already spent leaves the redemption 超额待核 in 
     approve.set("overdraft_approved", "1");
     approve.set("settle_note", "村委会研究同意，下月补服务");
     county.save(approve);
-    r = computeSupervision(*county.db, county.request(kCounty));
+    r = computeSupervision(*county.db, monthRequest(county, kCounty));
     CHECK(r.volunteerHours.overdraftsPending == 0);
     CHECK(account(r, "陈志愿").balance == -2);
 }

@@ -1,10 +1,9 @@
 // The issue-18 duty figures (referrals, urging families, health management and poverty
 // flags, facilities in use) against answers worked out by hand on a small county.
-#include "county_builder.h"
+#include "report_figures.h"
 
 #include "report/family_duty.h"
 #include "report/report_tables.h"
-#include "report/supervision.h"
 
 #include <algorithm>
 #include <sstream>
@@ -128,32 +127,14 @@ struct DutyCounty : CountyBuilder {
         }
         save(r);
     }
-
-    ReportRequest request(const std::string& area) const
-    {
-        ReportRequest q;
-        q.area = area;
-        q.from = t - std::chrono::days(30);
-        q.to = t;
-        q.now = at(0, "12:00:00");
-        return q;
-    }
 };
-
-const ReferralFigures::Department& department(const SupervisionReport& r, const std::string& code)
-{
-    const auto& all = r.referrals.byDepartment;
-    const auto it = std::find_if(all.begin(), all.end(), [&](const auto& d) { return d.code == code; });
-    REQUIRE(it != all.end());
-    return *it;
-}
 
 } // namespace
 
 TEST_CASE("部门转介: by department and status, days to close, open past the county's limit")
 {
     DutyCounty county;
-    const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
+    const SupervisionReport r = computeSupervision(*county.db, monthRequest(county, kCounty));
     const ReferralFigures& f = r.referrals;
     CHECK(f.proposedInPeriod == 3);   // 甲 justice, 乙 medical insurance, 戊 police (exactly 30 days ago)
     CHECK(f.closedInPeriod == 1);     // 甲, 15 days
@@ -171,7 +152,7 @@ TEST_CASE("部门转介: by department and status, days to close, open past the 
     CHECK(f.byDepartment.size() == 8);
 
     // Ten days ago, 甲's and 乙's referrals were still open (accepted, and just proposed).
-    ReportRequest past = county.request(kCounty);
+    ReportRequest past = monthRequest(county, kCounty);
     past.to = county.t - std::chrono::days(10);
     const SupervisionReport then = computeSupervision(*county.db, past);
     CHECK(then.referrals.closedInPeriod == 0);
@@ -185,7 +166,7 @@ TEST_CASE("部门转介: by department and status, days to close, open past the 
 TEST_CASE("督促赡养: the share of key targets urged in the period, and supporters who did not answer")
 {
     DutyCounty county;
-    const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
+    const SupervisionReport r = computeSupervision(*county.db, monthRequest(county, kCounty));
     const FamilyDutyFigures& f = r.familyDuty;
     CHECK(f.keyTargetsWithSupporters == 4); // 甲 乙 丁 戊
     CHECK(f.keyTargetsUrged == 2);          // 甲 丁
@@ -218,7 +199,7 @@ TEST_CASE("督促赡养: the home page's list — never urged, past the interval
 TEST_CASE("健康与困难: 65+ under health management, referral suggestions, 建档立卡/低保/特困 beside 生活困难")
 {
     DutyCounty county;
-    const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
+    const SupervisionReport r = computeSupervision(*county.db, monthRequest(county, kCounty));
     const HealthFigures& f = r.health;
     CHECK(f.aged65 == 4);        // 甲 乙 丁 戊
     CHECK(f.healthManaged == 2); // 甲 戊
@@ -234,7 +215,7 @@ TEST_CASE("健康与困难: 65+ under health management, referral suggestions, �
 TEST_CASE("服务设施: elders who use each facility and the services recorded there in the period")
 {
     DutyCounty county;
-    const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
+    const SupervisionReport r = computeSupervision(*county.db, monthRequest(county, kCounty));
     REQUIRE(r.facilities.facilities.size() == 2);
     const auto& home = r.facilities.facilities[0];
     CHECK(home.name == "大坝村互助幸福院");
@@ -244,6 +225,6 @@ TEST_CASE("服务设施: elders who use each facility and the services recorded 
     CHECK(r.facilities.facilities[1].elders == 1);
     CHECK(r.facilities.facilities[1].services == 0);
 
-    const SupervisionReport town = computeSupervision(*county.db, county.request(kTownA));
+    const SupervisionReport town = computeSupervision(*county.db, monthRequest(county, kTownA));
     CHECK(town.facilities.facilities.size() == 1);
 }

@@ -17,9 +17,8 @@
 //                E 孙五 moved out
 // 金峰镇 青橙村: F 周六 (dementia: key)     the same ID number as G; visit T-40 (tagged 防火,
 //                                          outside its dates): due T-25, 25 days overdue
-#include "county_builder.h"
+#include "report_figures.h"
 
-#include "report/supervision.h"
 #include "store/conflict_queue.h"
 
 namespace shouwang::test {
@@ -159,11 +158,7 @@ struct HandCounty : CountyBuilder {
 
     ReportRequest request(const std::string& area) const
     {
-        ReportRequest q;
-        q.area = area;
-        q.from = t - std::chrono::days(30);
-        q.to = t;
-        q.now = at(0, "12:00:00");
+        ReportRequest q = monthRequest(*this, area);
         q.devices = {{"dev-daba", std::string("village:") + kDaba, at(-7, "10:00:00"), false},
                      {"dev-hongbao", std::string("village:") + kHongbao, at(-8, "10:00:00"), false},
                      {"dev-old", std::string("village:") + kQingcheng, at(0, "10:00:00"), true}};

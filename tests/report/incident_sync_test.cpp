@@ -1,38 +1,15 @@
 // Township and county work over the real county server (issue 5): an incident reported by a
 // village, handled by the township and seen closed by the village; a campaign published by
 // the county reaching a village; and the server's `report` command on what they synced.
-#include "../cli/county_fixture.h"
+#include "county_steps.h"
 
-#include "domain/idcard.h"
 #include "domain/incident_workflow.h"
-#include "domain/risk_rule.h"
 #include "store/meta.h"
 
 using namespace shouwang;
 using namespace shouwang::test;
 
 namespace {
-
-std::string saved(Ledger& ledger, Record r)
-{
-    const SaveResult result = ledger.save(r, "测试员");
-    INFO(result.message);
-    REQUIRE(result.ok());
-    return r.id;
-}
-
-std::string elder(Device& village, const std::string& name)
-{
-    std::string first17 = "50015419500301123";
-    Record r;
-    r.entity = "elder";
-    r.villageCode = kVillageA;
-    r.set("name", name);
-    r.set("id_number", first17 + idCheckDigit(first17));
-    r.set("living", "alone");
-    r.set("status", "active");
-    return saved(*village.ledger, r);
-}
 
 void step(Device& device, const std::string& id, const IncidentStepInput& input)
 {
@@ -42,14 +19,6 @@ void step(Device& device, const std::string& id, const IncidentStepInput& input)
     INFO(problem);
     REQUIRE(problem.empty());
     saved(*device.ledger, *incident);
-}
-
-void syncOk(Device& device)
-{
-    const SyncReport report = device.sync();
-    INFO(report.error.message);
-    REQUIRE(report.ok());
-    CHECK(report.refused == 0);
 }
 
 } // namespace
@@ -97,13 +66,12 @@ TEST_CASE("an incident goes village → township → village: reported, accepted
     CHECK(timeline[3].at == "2024-05-03T17:00:00");
 
     // The county's report shows the handling, from the same data the server merged.
-    const Exec text = county.admin({"report", "--section", "incidents", "--from", "2024-05-01", "--to", "2024-05-31"});
-    INFO(text.err);
-    REQUIRE(text.status == 0);
-    CHECK(text.out.find("本期上报") != std::string::npos);
-    CHECK(text.out.find("已办结") != std::string::npos);
-    CHECK(text.out.find("联系120送医") != std::string::npos);
-    CHECK(text.out.find("张德福") != std::string::npos);
+    const std::string text
+        = reportText(county, {"--section", "incidents", "--from", "2024-05-01", "--to", "2024-05-31"});
+    CHECK(text.find("本期上报") != std::string::npos);
+    CHECK(text.find("已办结") != std::string::npos);
+    CHECK(text.find("联系120送医") != std::string::npos);
+    CHECK(text.find("张德福") != std::string::npos);
 }
 
 TEST_CASE("a campaign the county publishes reaches the village by sync, and its visits count in the county's report")
@@ -159,17 +127,11 @@ TEST_CASE("the county's published limits reach the server's report, whose option
     office.enroll(county, std::string("county:") + kCountyCode);
     RiskStandard standard = defaultRiskStandard();
     standard.limits = {48, 30, 10};
-    Record rule = riskRuleRecord(standard);
-    rule.villageCode = kCountyCode;
-    rule.set("effective_from", "2020-01-01");
-    saved(*office.ledger, rule);
-    syncOk(office);
+    publishStandard(office, standard);
 
-    const Exec published = county.admin({"report", "--section", "incidents"});
-    INFO(published.err);
-    REQUIRE(published.status == 0);
-    CHECK(published.out.find("受理超时（时限 48 小时）") != std::string::npos);
-    CHECK(published.out.find("办结超时（时限 30 天）") != std::string::npos);
+    const std::string published = reportText(county, {"--section", "incidents"});
+    CHECK(published.find("受理超时（时限 48 小时）") != std::string::npos);
+    CHECK(published.find("办结超时（时限 30 天）") != std::string::npos);
     const Exec data = county.admin({"report", "--section", "data"});
     CHECK(data.out.find("超过 10 天未同步的村") != std::string::npos);
     const Exec overridden = county.admin({"report", "--section", "incidents", "--ack-hours", "12"});

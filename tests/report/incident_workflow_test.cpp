@@ -1,4 +1,6 @@
 // The 情况报告 workflow rules (domain/incident_workflow.h), without storage.
+#include "../support/records.h"
+
 #include "domain/enums.h"
 #include "domain/incident_workflow.h"
 
@@ -10,14 +12,12 @@ namespace {
 
 Record reported()
 {
-    Record r;
-    r.entity = "incident";
-    r.set("status", "reported");
-    r.set("discovered_at", "2024-03-01T07:30:00");
-    r.set("reported_at", "2024-03-01T08:00:00");
-    r.set("reporter", "村委会王主任");
-    r.set("description", "老人摔倒");
-    return r;
+    return test::recordOf("incident",
+                          {{"status", "reported"},
+                           {"discovered_at", "2024-03-01T07:30:00"},
+                           {"reported_at", "2024-03-01T08:00:00"},
+                           {"reporter", "村委会王主任"},
+                           {"description", "老人摔倒"}});
 }
 
 IncidentStepInput accept(const std::string& at, const std::string& who = "乡镇李干事")

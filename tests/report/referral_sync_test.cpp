@@ -1,37 +1,14 @@
 // A 部门转介 over the real county server (issue 18): proposed by a village, reviewed and
 // referred by the township, accepted and closed as the department answers, and seen by the
 // village at each step; a client that skips a step is refused by the county.
-#include "../cli/county_fixture.h"
+#include "county_steps.h"
 
-#include "domain/idcard.h"
 #include "domain/referral_workflow.h"
-#include "domain/risk_rule.h"
 
 using namespace shouwang;
 using namespace shouwang::test;
 
 namespace {
-
-std::string saved(Ledger& ledger, Record r)
-{
-    const SaveResult result = ledger.save(r, "测试员");
-    INFO(result.message);
-    REQUIRE(result.ok());
-    return r.id;
-}
-
-std::string elder(Device& village, const std::string& name)
-{
-    std::string first17 = "50015419500301123";
-    Record r;
-    r.entity = "elder";
-    r.villageCode = kVillageA;
-    r.set("name", name);
-    r.set("id_number", first17 + idCheckDigit(first17));
-    r.set("living", "alone");
-    r.set("status", "active");
-    return saved(*village.ledger, r);
-}
 
 void step(Device& device, const std::string& id, const StepInput& input)
 {
@@ -41,15 +18,6 @@ void step(Device& device, const std::string& id, const StepInput& input)
     INFO(problem);
     REQUIRE(problem.empty());
     saved(*device.ledger, *referral);
-}
-
-SyncReport syncOk(Device& device)
-{
-    const SyncReport report = device.sync();
-    INFO(report.error.message);
-    REQUIRE(report.ok());
-    CHECK(report.refused == 0);
-    return report;
 }
 
 std::string status(Device& device, const std::string& id)
@@ -102,13 +70,12 @@ TEST_CASE("a referral goes village → township → village: proposed, reviewed,
     CHECK(timeline[0].who == "村委会王主任");
     CHECK(timeline[4].note == "调解达成赡养协议，每月支付500元");
 
-    const Exec text = county.admin({"report", "--section", "referrals", "--from", "2024-05-01", "--to", "2024-05-31"});
-    INFO(text.err);
-    REQUIRE(text.status == 0);
-    CHECK(text.out.find("平均办结用时（天）") != std::string::npos);
-    CHECK(text.out.find("19.0") != std::string::npos);
-    CHECK(text.out.find("司法行政") != std::string::npos);
-    CHECK(text.out.find("调解达成赡养协议") != std::string::npos);
+    const std::string text
+        = reportText(county, {"--section", "referrals", "--from", "2024-05-01", "--to", "2024-05-31"});
+    CHECK(text.find("平均办结用时（天）") != std::string::npos);
+    CHECK(text.find("19.0") != std::string::npos);
+    CHECK(text.find("司法行政") != std::string::npos);
+    CHECK(text.find("调解达成赡养协议") != std::string::npos);
 }
 
 TEST_CASE("the county refuses a referral that skips the township's review, and judges open ones by its published limit")
@@ -119,11 +86,7 @@ TEST_CASE("the county refuses a referral that skips the township's review, and j
     office.enroll(county, std::string("county:") + kCountyCode);
     RiskStandard standard = defaultRiskStandard();
     standard.limits.referralDays = 10;
-    Record rule = riskRuleRecord(standard);
-    rule.villageCode = kCountyCode;
-    rule.set("effective_from", "2020-01-01");
-    saved(*office.ledger, rule);
-    syncOk(office);
+    publishStandard(office, standard);
 
     const std::string elderId = elder(village, "李秀英");
     Record skipped;
@@ -145,10 +108,8 @@ TEST_CASE("the county refuses a referral that skips the township's review, and j
     REQUIRE(report.ok());
     CHECK(report.refused == 1);
 
-    const Exec text = county.admin({"report", "--section", "referrals"});
-    INFO(text.err);
-    REQUIRE(text.status == 0);
-    CHECK(text.out.find("超期未结（时限 10 天）") != std::string::npos);
-    CHECK(text.out.find("人力资源社会保障") != std::string::npos);
+    const std::string text = reportText(county, {"--section", "referrals"});
+    CHECK(text.find("超期未结（时限 10 天）") != std::string::npos);
+    CHECK(text.find("人力资源社会保障") != std::string::npos);
     county.inspect([&](Ledger& ledger, Database&) { CHECK_FALSE(ledger.get("referral", skippedId)); });
 }

@@ -1,5 +1,7 @@
 // The 部门转介 workflow (domain/referral_workflow.h), without storage: the rules are the
 // incident's (domain/workflow.h), with dates and two ways to end.
+#include "../support/records.h"
+
 #include "domain/referral_workflow.h"
 
 #include <catch2/catch.hpp>
@@ -10,14 +12,12 @@ namespace {
 
 Record proposed()
 {
-    Record r;
-    r.entity = "referral";
-    r.set("status", "proposed");
-    r.set("department", "justice");
-    r.set("reason", "子女拒不履行赡养义务，需法律援助");
-    r.set("proposed_on", "2024-03-01");
-    r.set("proposed_by", "村委会王主任");
-    return r;
+    return test::recordOf("referral",
+                          {{"status", "proposed"},
+                           {"department", "justice"},
+                           {"reason", "子女拒不履行赡养义务，需法律援助"},
+                           {"proposed_on", "2024-03-01"},
+                           {"proposed_by", "村委会王主任"}});
 }
 
 StepInput step(std::string_view status, const std::string& on, const std::string& who = "", const std::string& note = "")

@@ -2,7 +2,6 @@
 #include "hand_county.h"
 
 #include "domain/divisions.h"
-#include "report/supervision.h"
 
 #include <algorithm>
 
@@ -21,13 +20,6 @@ std::size_t flag(const BaseFigures& base, const std::string& name)
     return 0;
 }
 
-const UnitFigures& unit(const SupervisionReport& r, const std::string& code)
-{
-    const auto it = std::find_if(r.units.begin(), r.units.end(), [&](const UnitFigures& u) { return u.code == code; });
-    REQUIRE(it != r.units.end());
-    return *it;
-}
-
 std::size_t villageCommittees(const std::string& parent)
 {
     std::size_t n = 0;
@@ -38,10 +30,7 @@ std::size_t villageCommittees(const std::string& parent)
 
 const IncidentFigures::Row& incident(const SupervisionReport& r, const std::string& id)
 {
-    const auto& rows = r.incidents.incidents;
-    const auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& row) { return row.id == id; });
-    REQUIRE(it != rows.end());
-    return *it;
+    return rowWhere(r.incidents.incidents, &IncidentFigures::Row::id, id);
 }
 
 } // namespace

@@ -2,7 +2,7 @@
 // village spend the same hours while offline. Each checks its own balance, the county keeps
 // both redemptions, and every replica marks the same one — the later recorded — 超额待核
 // until the village committee settles it (docs/supervision.md §6.2).
-#include "../cli/county_fixture.h"
+#include "county_steps.h"
 
 #include "domain/volunteer_hours.h"
 #include "store/volunteer_hours_store.h"
@@ -15,22 +15,6 @@ using namespace shouwang;
 using namespace shouwang::test;
 
 namespace {
-
-std::string saved(Ledger& ledger, Record r)
-{
-    const SaveResult result = ledger.save(r, "村委会王主任");
-    INFO(result.message);
-    REQUIRE(result.ok());
-    return r.id;
-}
-
-void syncOk(Device& device)
-{
-    const SyncReport report = device.sync();
-    INFO(report.error.message);
-    REQUIRE(report.ok());
-    CHECK(report.refused == 0);
-}
 
 Record redemption(const std::string& volunteer, const std::string& service)
 {
@@ -67,25 +51,25 @@ TEST_CASE("two offline laptops of one village redeem the same hours: the county 
     volunteer.entity = "volunteer";
     volunteer.villageCode = kVillageA;
     volunteer.values = {{"name", "王志愿"}, {"kind", "young_old"}, {"active", "1"}};
-    const std::string v = saved(*first.ledger, volunteer);
+    const std::string v = saved(*first.ledger, volunteer, "村委会王主任");
     Record credit;
     credit.entity = "volunteer_credit";
     credit.villageCode = kVillageA;
     credit.values = {{"volunteer_id", v}, {"date", formatDate(today())}, {"hours", "4"}, {"source", "other"},
                      {"content", "陪同就医"}, {"confirmed_by", "村委会王主任"}};
-    saved(*first.ledger, credit);
+    saved(*first.ledger, credit, "村委会王主任");
     syncOk(first);
     syncOk(second);
     REQUIRE(loadHoursAccount(*second.db, v).balance() == 4);
 
     // Offline, each laptop sees 4 hours and lets 3 be spent; a third redemption on the first
     // laptop is refused there, since it knows its own.
-    const std::string early = saved(*first.ledger, redemption(v, "上门理发"));
+    const std::string early = saved(*first.ledger, redemption(v, "上门理发"), "村委会王主任");
     Record again = redemption(v, "代购药品");
     CHECK(first.ledger->save(again, "村委会王主任").message.find("结余 1 小时") != std::string::npos);
     // Recorded later: clocks of one millisecond would be ordered by device id instead.
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    const std::string late = saved(*second.ledger, redemption(v, "打扫卫生"));
+    const std::string late = saved(*second.ledger, redemption(v, "打扫卫生"), "村委会王主任");
     CHECK(pendingIds(*first.db, v).empty());
     CHECK(pendingIds(*second.db, v).empty());
 
@@ -99,19 +83,17 @@ TEST_CASE("two offline laptops of one village redeem the same hours: the county 
         CHECK(account.balance() == -2);
         CHECK(pendingIds(*device->db, v) == std::vector<std::string>{late});
     }
-    const Exec text = county.admin({"report", "--section", "volunteers", "--area", kVillageA});
-    INFO(text.err);
-    REQUIRE(text.status == 0);
-    CHECK(text.out.find("【超额待核的兑换】（1 行）") != std::string::npos);
-    CHECK(text.out.find("打扫卫生") != std::string::npos);
-    CHECK(text.out.find("上门理发") == std::string::npos);
+    const std::string text = reportText(county, {"--section", "volunteers", "--area", kVillageA});
+    CHECK(text.find("【超额待核的兑换】（1 行）") != std::string::npos);
+    CHECK(text.find("打扫卫生") != std::string::npos);
+    CHECK(text.find("上门理发") == std::string::npos);
 
     // The committee settles on the first laptop; the approval reaches the county and the second.
     auto entry = first.ledger->get("volunteer_redemption", late);
     REQUIRE(entry);
     entry->set("overdraft_approved", "1");
     entry->set("settle_note", "两台电脑同时兑换，村委会研究同意");
-    saved(*first.ledger, *entry);
+    saved(*first.ledger, *entry, "村委会王主任");
     syncOk(first);
     syncOk(second);
     CHECK(pendingIds(*second.db, v).empty());

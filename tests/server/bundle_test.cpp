@@ -44,13 +44,8 @@ TEST_CASE("a bundle is imported with the push rules and its answer carries resul
     ServerFixture f;
     auto village = f.enroll("village:500154102200");
     auto county = f.enroll("county:500154");
-    Change published;
-    published.changeId = newUuid();
-    published.entity = "campaign";
-    published.recordId = newUuid();
-    published.villageCode = kCounty;
-    published.hlc = county.nextHlc(f.now);
-    published.fields = {{"name", "重阳节探访", {}}, {"kind", "double_ninth", {}}};
+    const Change published
+        = f.created(county, "campaign", kCounty, {{"name", "重阳节探访", {}}, {"kind", "double_ninth", {}}});
     REQUIRE(f.push(county, {published}).status == 200);
 
     wire::Bundle bundle;

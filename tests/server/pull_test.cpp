@@ -24,15 +24,7 @@ std::set<std::string> villagesIn(const wire::PullResponse& page)
 
 Change catalogueItem(ServerFixture& f, TestDevice& county)
 {
-    Change c;
-    c.changeId = newUuid();
-    c.entity = "service_item";
-    c.recordId = newUuid();
-    c.villageCode = kCounty;
-    c.hlc = county.nextHlc(f.now);
-    c.operatorName = "民政局";
-    c.fields = {{"name", "上门理发", {}}, {"category", "care", {}}};
-    return c;
+    return f.created(county, "service_item", kCounty, {{"name", "上门理发", {}}, {"category", "care", {}}}, "民政局");
 }
 
 } // namespace

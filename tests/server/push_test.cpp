@@ -72,13 +72,8 @@ TEST_CASE("a village may not publish county reference data while a mixed batch k
 {
     ServerFixture f;
     auto device = f.enroll("village:500154102200");
-    Change catalogue;
-    catalogue.changeId = newUuid();
-    catalogue.entity = "service_item";
-    catalogue.recordId = newUuid();
-    catalogue.villageCode = kCounty;
-    catalogue.hlc = device.nextHlc(f.now);
-    catalogue.fields = {{"name", "上门理发", {}}, {"category", "care", {}}};
+    const Change catalogue
+        = f.created(device, "service_item", kCounty, {{"name", "上门理发", {}}, {"category", "care", {}}});
     Change good = f.household(device, kVillageA);
     auto res = f.push(device, {catalogue, good});
     REQUIRE(res.status == 200);

@@ -102,17 +102,24 @@ struct ServerFixture {
         return server::handle(req, services);
     }
 
-    Change household(TestDevice& device, const std::string& village, const std::string& head = "张三")
+    // The change that creates a new record of `entity` in `village`, made by `device` now.
+    Change created(TestDevice& device, std::string entity, std::string village, std::vector<FieldChange> fields,
+                   std::string by = {})
     {
         Change c;
         c.changeId = newUuid();
-        c.entity = "household";
+        c.entity = std::move(entity);
         c.recordId = newUuid();
-        c.villageCode = village;
+        c.villageCode = std::move(village);
         c.hlc = device.nextHlc(now);
-        c.operatorName = "村干部";
-        c.fields = {{"head_name", head, {}}, {"address", "一组12号", {}}};
+        c.operatorName = std::move(by);
+        c.fields = std::move(fields);
         return c;
+    }
+
+    Change household(TestDevice& device, const std::string& village, const std::string& head = "张三")
+    {
+        return created(device, "household", village, {{"head_name", head, {}}, {"address", "一组12号", {}}}, "村干部");
     }
 
     // An edit of one field of an existing record, made having seen `base`.

@@ -4,6 +4,8 @@
 // checked at the county.
 #include "replica.h"
 
+#include "../support/records.h"
+
 #include "domain/ids.h"
 #include "store/conflict_queue.h"
 #include "store/record_table.h"
@@ -212,14 +214,13 @@ TEST_CASE("the county refuses a reference to another village's record and an edi
     for (const Change& c : village.ledger.changeLog().pending(10))
         REQUIRE(county.apply(c).applied());
 
-    Record visit;
-    visit.entity = "visit";
-    visit.villageCode = kVillage;
-    visit.set("elder_id", foreign.id);
-    visit.set("date", "2026-11-30");
-    visit.set("mode", "phone");
-    visit.set("visitor", "村干部");
-    visit.set("finding", "normal");
+    Record visit = recordOf("visit",
+                            {{"elder_id", foreign.id},
+                             {"date", "2026-11-30"},
+                             {"mode", "phone"},
+                             {"visitor", "村干部"},
+                             {"finding", "normal"}},
+                            kVillage);
     const SaveResult made = village.ledger.save(visit, "甲");
     REQUIRE(made.change);
     Change crossing = *made.change;
@@ -247,18 +248,16 @@ TEST_CASE("the county holds an incident to its workflow whoever sends it: no ski
 {
     LedgerFixture village;
     Record elder = village.saved(village.elder("报告对象", "11010519491231002X"));
-    Record incident;
-    incident.entity = "incident";
-    incident.villageCode = kVillage;
-    incident.set("elder_id", elder.id);
-    incident.set("type", "critical_illness");
-    incident.set("discovered_at", "2026-11-30T08:00:00");
-    incident.set("reporter", "村干部");
-    incident.set("description", "老人突发疾病");
-    incident.set("escalated_to", "township");
-    incident.set("status", "reported");
-    incident.set("reported_at", "2026-11-30T08:10:00");
-    incident = village.saved(incident);
+    Record incident = village.saved(recordOf("incident",
+                                             {{"elder_id", elder.id},
+                                              {"type", "critical_illness"},
+                                              {"discovered_at", "2026-11-30T08:00:00"},
+                                              {"reporter", "村干部"},
+                                              {"description", "老人突发疾病"},
+                                              {"escalated_to", "township"},
+                                              {"status", "reported"},
+                                              {"reported_at", "2026-11-30T08:10:00"}},
+                                             kVillage));
 
     LedgerFixture countyFile;
     MergeEngine county(countyFile.ledger, MergeRole::County);

@@ -15,79 +15,101 @@
         <translation>无法打开台账文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="19"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="31"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="44"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="46"/>
-        <source>Export CSV</source>
-        <translation>导出CSV</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="20"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="37"/>
         <source>Export the ledger with ID numbers and phones masked (for reading), or in full (for the county&apos;s records; keep the file safe)?</source>
         <translation>导出时身份证号和电话是否隐藏部分数字？“隐藏”适合查阅；“完整”用于报送区县存档，请妥善保管文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="23"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="40"/>
         <source>Masked</source>
         <translation>隐藏部分数字</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="24"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="41"/>
         <source>In full</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="25"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="42"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="33"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="40"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="61"/>
         <source>Exporting the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="44"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="65"/>
         <source>The ledger was saved to %1.</source>
         <translation>台账已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="103"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="146"/>
         <source>Importing the ledger...</source>
         <translation>正在导入台账……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="52"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="72"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="77"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="113"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="117"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="95"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="115"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="120"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="156"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="160"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="53"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="29"/>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="36"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="51"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="65"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="67"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="74"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="84"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="89"/>
+        <source>Save import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="75"/>
+        <source>ledger-template</source>
+        <translation>台账导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="81"/>
+        <source>Saving the template...</source>
+        <translation>正在保存模板……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="85"/>
+        <source>The template was saved to %1. Fill it in Excel (one row per supporter; visits on the 探访记录 sheet), then import it.</source>
+        <translation>模板已保存到 %1。请在Excel中填写（每位赡养人一行；探访记录填在“探访记录”工作表），然后导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="96"/>
         <source>Excel or CSV files (*.xlsx *.csv *.txt *.xls);;Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel或CSV文件 (*.xlsx *.csv *.txt *.xls);;Excel工作簿 (*.xlsx);;CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="65"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="108"/>
         <source>Reading the file...</source>
         <translation>正在读取文件……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="85"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="128"/>
         <source>Saving the refused rows...</source>
         <translation>正在保存被拒绝的行……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="114"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="157"/>
         <source>Nothing was imported: %1</source>
         <translation>没有导入任何内容：%1</translation>
     </message>
@@ -1199,7 +1221,7 @@
     </message>
     <message>
         <location filename="../../ui/ledger/ledger_view.cpp" line="135"/>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="212"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="215"/>
         <source>Record a visit</source>
         <translation>记录探访</translation>
     </message>
@@ -1209,19 +1231,19 @@
         <translation>打印台账/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="137"/>
-        <source>Export CSV</source>
-        <translation>导出CSV</translation>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="139"/>
+        <source>Import template</source>
+        <translation>导入模板</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledger/ledger_view.cpp" line="194"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="197"/>
         <source>%n elder(s)</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="212"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="215"/>
         <source>Please choose an elder in the list first.</source>
         <translation>请先在列表中选择一位老年人。</translation>
     </message>
@@ -1254,6 +1276,11 @@
         <location filename="../../ui/ledger/ledger_view.cpp" line="87"/>
         <source>Extreme-poverty support (特困)</source>
         <translation>特困供养</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="137"/>
+        <source>Export Excel/CSV</source>
+        <translation>导出Excel/CSV</translation>
     </message>
     <message>
         <location filename="../../ui/ledger/ledger_view.cpp" line="138"/>

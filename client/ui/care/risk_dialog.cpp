@@ -22,13 +22,10 @@
 namespace shouwang::ui {
 
 RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
-    , m_record(std::move(assessment))
+    : FormDialog(session, std::move(assessment), "risk_assessment", parent)
     , m_factorBox(new QGroupBox(this))
     , m_factorLayout(new QVBoxLayout(m_factorBox))
 {
-    m_record.entity = schema::risk_assessment::entity;
     Record elder;
     if (auto stored = session.get(schema::elder::entity, m_record.value(schema::risk_assessment::elder_id)))
         elder = *stored;

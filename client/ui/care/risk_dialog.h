@@ -50,8 +50,6 @@ private:
     void useStandardOn(const std::string& date, const std::set<std::string>& present);
     void updateScore();
 
-    LedgerSession& m_session;
-    Record m_record;
     RiskStandard m_standard;
     std::string m_ruleId;
     QGroupBox* m_factorBox;

@@ -19,11 +19,8 @@
 namespace shouwang::ui {
 
 VisitDialog::VisitDialog(LedgerSession& session, Record visit, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
-    , m_record(std::move(visit))
+    : FormDialog(session, std::move(visit), "visit", parent)
 {
-    m_record.entity = schema::visit::entity;
     if (auto elder = session.get(schema::elder::entity, m_record.value(schema::visit::elder_id)))
         m_elder = *elder;
     m_intervalDays = visitIntervalDays(elderFlags(session, m_elder), elderFacts(session, m_elder).riskLevel,

@@ -22,17 +22,14 @@ public:
     // `visit` holds elder_id (and, when editing, the stored visit).
     VisitDialog(LedgerSession& session, Record visit, QWidget* parent = nullptr);
 
-    RecordForm& form() { return *m_form; }
-    const Record& record() const { return m_record; }
     bool save() override;
     bool isModified() const override;
+    RecordForm& form() { return *m_form; }
 
 private:
     void fillDefaults();
     void updateNextDue();
 
-    LedgerSession& m_session;
-    Record m_record;
     Record m_elder;
     int m_intervalDays = 30;
     RecordForm* m_form;

@@ -43,9 +43,13 @@ bool confirmDiscard(QWidget* parent)
 
 } // namespace
 
-FormDialog::FormDialog(QWidget* parent)
+FormDialog::FormDialog(LedgerSession& session, Record record, std::string_view entity, QWidget* parent)
     : QDialog(parent)
+    , m_session(session)
+    , m_record(std::move(record))
 {
+    if (!entity.empty())
+        m_record.entity = std::string(entity);
 }
 
 QDialogButtonBox* FormDialog::saveCancelButtons(QDialog* dialog, bool writable, const QString& saveText)

@@ -15,9 +15,7 @@
 namespace shouwang::ui {
 
 RecordDialog::RecordDialog(LedgerSession& session, Record record, std::vector<std::string_view> hidden, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
-    , m_record(std::move(record))
+    : FormDialog(session, std::move(record), {}, parent)
 {
     const EntityDef* entity = findEntity(m_record.entity);
     Q_ASSERT(entity);

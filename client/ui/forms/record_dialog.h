@@ -28,14 +28,11 @@ public:
                  QWidget* parent = nullptr);
 
     RecordForm& form() { return *m_form; }
-    const Record& record() const { return m_record; }
     bool save() override;
     bool isModified() const override;
     QString message() const;
 
 private:
-    LedgerSession& m_session;
-    Record m_record;
     RecordForm* m_form;
     QLabel* m_message;
     bool m_readOnly = false;

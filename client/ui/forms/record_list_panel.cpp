@@ -1,9 +1,10 @@
 #include "record_list_panel.h"
 
-#include "ui/session/labels.h"
-#include "ui/session/ledger_session.h"
 #include "record_dialog.h"
 #include "record_table_model.h"
+#include "row_list.h"
+#include "ui/session/labels.h"
+#include "ui/session/ledger_session.h"
 
 #include "domain/schema.h"
 
@@ -25,11 +26,8 @@ RecordListPanel::RecordListPanel(LedgerSession& session, const EntityDef& entity
     , m_view(new QTableView(this))
 {
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    makeRowList(m_view);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
     m_view->setAlternatingRowColors(true);
     m_add = new QPushButton(tr("Add %1").arg(label(entity)), this);
     auto* edit = new QPushButton(tr("Open"), this);

@@ -14,9 +14,27 @@
 
 namespace shouwang::ui {
 
+namespace {
+
+// The file name the clerk typed, with the extension of the chosen type when it has none.
+QString withSuffix(QString path, const QString& selectedFilter)
+{
+    if (!path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive)
+        && !path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        path += selectedFilter.contains(QStringLiteral("*.csv")) ? QStringLiteral(".csv") : QStringLiteral(".xlsx");
+    return path;
+}
+
+QString exchangeFileFilter()
+{
+    return QObject::tr("Excel workbooks (*.xlsx);;CSV files (*.csv)");
+}
+
+} // namespace
+
 void exportLedgerCsv(LedgerSession& session, QWidget* parent)
 {
-    QMessageBox ask(QMessageBox::Question, QObject::tr("Export CSV"),
+    QMessageBox ask(QMessageBox::Question, QObject::tr("Export ledger"),
                     QObject::tr("Export the ledger with ID numbers and phones masked (for reading), or in full "
                                 "(for the county's records; keep the file safe)?"),
                     QMessageBox::NoButton, parent);
@@ -28,22 +46,52 @@ void exportLedgerCsv(LedgerSession& session, QWidget* parent)
     if (ask.clickedButton() != masked && ask.clickedButton() != full)
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export CSV"),
-                                                      dir + QStringLiteral("/ledger-%1.csv").arg(qs(session.scopeCode())),
-                                                      QObject::tr("CSV files (*.csv)"));
+    QString selectedFilter;
+    // An .xlsx holds the elders with their supporters and a 探访记录 sheet of visits; a CSV
+    // the elders with their supporters. Both import back as they are.
+    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export ledger"),
+                                                dir + QStringLiteral("/ledger-%1.xlsx").arg(qs(session.scopeCode())),
+                                                exchangeFileFilter(), &selectedFilter);
     if (path.isEmpty())
         return;
+    path = withSuffix(path, selectedFilter);
     ExportOptions options;
     options.villagePrefix = session.scopeCode();
     options.revealPersonalData = ask.clickedButton() == full;
     const QString error = runWithProgress(
         session.path(), QObject::tr("Exporting the ledger..."),
-        [options, path](LedgerSession& own, LedgerTask&) { return qs(exportEldersCsvFile(own.ledger(), ss(path), options)); },
+        [options, path](LedgerSession& own, LedgerTask&) {
+            return qs(exportLedgerFile(own.ledger(), ss(path), options));
+        },
         parent);
     if (error.isEmpty())
-        QMessageBox::information(parent, QObject::tr("Export CSV"), QObject::tr("The ledger was saved to %1.").arg(path));
+        QMessageBox::information(parent, QObject::tr("Export ledger"),
+                                 QObject::tr("The ledger was saved to %1.").arg(path));
     else
-        QMessageBox::warning(parent, QObject::tr("Export CSV"), error);
+        QMessageBox::warning(parent, QObject::tr("Export ledger"), error);
+}
+
+void saveImportTemplate(LedgerSession& session, QWidget* parent)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString selectedFilter;
+    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Save import template"),
+                                                dir + QStringLiteral("/") + QObject::tr("ledger-template")
+                                                    + QStringLiteral(".xlsx"),
+                                                exchangeFileFilter(), &selectedFilter);
+    if (path.isEmpty())
+        return;
+    path = withSuffix(path, selectedFilter);
+    const QString error = runWithProgress(
+        session.path(), QObject::tr("Saving the template..."),
+        [path](LedgerSession&, LedgerTask&) { return qs(writeElderTemplateFile(ss(path))); }, parent);
+    if (error.isEmpty())
+        QMessageBox::information(parent, QObject::tr("Save import template"),
+                                 QObject::tr("The template was saved to %1. Fill it in Excel (one row per supporter; "
+                                             "visits on the 探访记录 sheet), then import it.")
+                                     .arg(path));
+    else
+        QMessageBox::warning(parent, QObject::tr("Save import template"), error);
 }
 
 void importLedgerCsv(LedgerSession& session, QWidget* parent)

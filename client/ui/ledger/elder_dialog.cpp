@@ -40,11 +40,9 @@ std::vector<std::vector<std::string_view>> ElderDialog::fieldGroups()
 }
 
 ElderDialog::ElderDialog(LedgerSession& session, const std::string& elderId, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
+    : FormDialog(session, Record{}, "elder", parent)
     , m_tabs(new QTabWidget(this))
 {
-    m_record.entity = schema::elder::entity;
     if (!elderId.empty()) {
         if (auto stored = session.get(schema::elder::entity, elderId))
             m_record = *stored;

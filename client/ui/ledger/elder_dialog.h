@@ -34,7 +34,6 @@ public:
 
     RecordForm* formFor(std::string_view field) const;
     QTabWidget* tabs() const { return m_tabs; }
-    const Record& record() const { return m_record; }
     QString derivedText() const;
     QString message() const;
     bool isModified() const override;
@@ -49,8 +48,6 @@ private:
     void addChildTabs();
     void print();
 
-    LedgerSession& m_session;
-    Record m_record;
     QTabWidget* m_tabs;
     std::vector<RecordForm*> m_forms;
     QLabel* m_derived;

@@ -17,12 +17,9 @@
 namespace shouwang::ui {
 
 HouseholdDialog::HouseholdDialog(LedgerSession& session, Record household, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
-    , m_record(std::move(household))
+    : FormDialog(session, std::move(household), "household", parent)
     , m_readOnly(!session.mayWrite(*findEntity(schema::household::entity)))
 {
-    m_record.entity = schema::household::entity;
     setWindowTitle(m_record.id.empty() ? tr("New household") : tr("Household: %1").arg(recordTitle(m_record)));
     m_form = new RecordForm(session, *findEntity(schema::household::entity), {}, {}, this);
     m_form->load(m_record);

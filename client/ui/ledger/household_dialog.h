@@ -27,8 +27,6 @@ public:
     bool isModified() const override;
 
 private:
-    LedgerSession& m_session;
-    Record m_record;
     RecordForm* m_form;
     RecordListPanel* m_elders;
     QLabel* m_message;

@@ -4,11 +4,12 @@
 #include "elder_dialog.h"
 #include "elder_table_model.h"
 #include "household_dialog.h"
+#include "printing.h"
+#include "ui/care/visit_dialog.h"
+#include "ui/forms/record_list_panel.h"
+#include "ui/forms/row_list.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
-#include "printing.h"
-#include "ui/forms/record_list_panel.h"
-#include "ui/care/visit_dialog.h"
 
 #include "domain/enums.h"
 #include "domain/schema.h"
@@ -123,12 +124,9 @@ QWidget* LedgerView::buildElderPage()
     // No column first, so enabling sorting asks for the ledger's own order (one query).
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    makeRowList(m_table);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         if (const ElderRow* row = m_model->rowAt(index.row()))
             emit openElderRequested(qs(row->id));
@@ -138,9 +136,11 @@ QWidget* LedgerView::buildElderPage()
     auto* open = new QPushButton(tr("Open record"), page);
     auto* visit = new QPushButton(tr("Record a visit"), page);
     auto* print = new QPushButton(tr("Print ledger / PDF"), page);
-    auto* csv = new QPushButton(tr("Export CSV"), page);
+    auto* csv = new QPushButton(tr("Export Excel/CSV"), page);
     auto* importCsv = new QPushButton(tr("Import Excel/CSV"), page);
+    auto* importTemplate = new QPushButton(tr("Import template"), page);
     connect(importCsv, &QPushButton::clicked, this, [this] { importLedgerCsv(m_session, this); });
+    connect(importTemplate, &QPushButton::clicked, this, [this] { saveImportTemplate(m_session, this); });
     connect(add, &QPushButton::clicked, this, &LedgerView::newElder);
     connect(open, &QPushButton::clicked, this, [this] {
         if (!currentElderId().empty())
@@ -150,12 +150,13 @@ QWidget* LedgerView::buildElderPage()
     connect(print, &QPushButton::clicked, this, [this] { printLedger(m_session, currentFilter(), this); });
     connect(csv, &QPushButton::clicked, this, &LedgerView::exportCsv);
     auto* buttons = new QHBoxLayout;
-    for (QWidget* w : std::initializer_list<QWidget*>{add, open, visit, print, csv, importCsv})
+    for (QWidget* w : std::initializer_list<QWidget*>{add, open, visit, print, csv, importCsv, importTemplate})
         buttons->addWidget(w);
     // New elders and imports belong to a village; a township only reads the ledger.
     const bool village = m_session.scopeKind() == Scope::Kind::Village;
     add->setVisible(village);
     importCsv->setVisible(village);
+    importTemplate->setVisible(village);
     visit->setVisible(m_session.mayWrite(*findEntity(schema::visit::entity)));
     buttons->addStretch();
     buttons->addWidget(m_count);

@@ -54,14 +54,15 @@ private:
     LedgerSession& m_session;
     ElderTableModel* m_model;
     QTableView* m_table = nullptr;
+    QLabel* m_count = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    // The filters (buildFilters), which make up the model's ElderFilter.
+    std::vector<std::pair<std::uint32_t, QCheckBox*>> m_flags;
     QLineEdit* m_search = nullptr;
     QComboBox* m_risk = nullptr;
     QComboBox* m_status = nullptr;
     QCheckBox* m_overdue = nullptr;
     QComboBox* m_programme = nullptr;
-    std::vector<std::pair<std::uint32_t, QCheckBox*>> m_flags;
-    QLabel* m_count = nullptr;
-    QTimer* m_searchDelay = nullptr;
 };
 
 } // namespace shouwang::ui

@@ -1,12 +1,13 @@
 #include "home_view.h"
 
+#include "ui/care/visit_dialog.h"
+#include "ui/forms/record_list_panel.h"
+#include "ui/forms/row_list.h"
 #include "ui/ledger/elder_table_model.h"
 #include "ui/session/enrollment_check.h"
-#include "ui/workflows/incident_dialog.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
-#include "ui/forms/record_list_panel.h"
-#include "ui/care/visit_dialog.h"
+#include "ui/workflows/incident_dialog.h"
 
 #include "domain/divisions.h"
 #include "domain/readable_time.h"
@@ -60,10 +61,7 @@ HomeView::HomeView(LedgerSession& session, QWidget* parent)
 
     m_urging = new QTableWidget(0, 3, this);
     m_urging->setHorizontalHeaderLabels({tr("Name"), tr("Village"), tr("Why")});
-    m_urging->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_urging->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_urging->verticalHeader()->hide();
-    m_urging->horizontalHeader()->setStretchLastSection(true);
+    makeRowList(m_urging);
     connect(m_urging, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (const QTableWidgetItem* item = m_urging->item(row, 0))
             emit openElderRequested(item->data(Qt::UserRole).toString());
@@ -97,15 +95,12 @@ QTableView* HomeView::elderTable(ElderTableModel* model, bool visitOnDoubleClick
 {
     auto* view = new QTableView(this);
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
+    makeRowList(view);
     for (int c : {ElderTableModel::IdNumber, ElderTableModel::Phone, ElderTableModel::Living, ElderTableModel::Status,
                   ElderTableModel::Village, ElderTableModel::Sex, ElderTableModel::KeyFlags})
         view->hideColumn(c);
     view->setColumnWidth(ElderTableModel::Name, 90);
     view->setColumnWidth(ElderTableModel::Age, 50);
-    view->horizontalHeader()->setStretchLastSection(true);
     connect(view, &QTableView::doubleClicked, this, [this, model, visitOnDoubleClick](const QModelIndex& index) {
         const ElderRow* row = model->rowAt(index.row());
         if (!row)

@@ -1,12 +1,13 @@
 #include "supervision_view.h"
 
-#include "ui/forms/area_picker.h"
-#include "ui/session/labels.h"
-#include "ui/session/ledger_session.h"
-#include "ui/session/ledger_task.h"
 #include "report_export.h"
 #include "report_table_model.h"
 #include "supervision_charts.h"
+#include "ui/forms/area_picker.h"
+#include "ui/forms/row_list.h"
+#include "ui/session/labels.h"
+#include "ui/session/ledger_session.h"
+#include "ui/session/ledger_task.h"
 
 #include "report/local_device.h"
 
@@ -41,11 +42,8 @@ QTableView* tableView(ReportTableModel* model, QWidget* parent)
 {
     auto* view = new QTableView(parent);
     view->setModel(model);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    makeRowList(view);
     view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
     return view;
 }
 

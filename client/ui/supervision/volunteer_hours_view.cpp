@@ -1,11 +1,12 @@
 #include "volunteer_hours_view.h"
 
-#include "ui/session/labels.h"
-#include "ui/session/ledger_session.h"
+#include "report_table_model.h"
 #include "ui/forms/record_dialog.h"
 #include "ui/forms/record_form.h"
 #include "ui/forms/record_list_panel.h"
-#include "report_table_model.h"
+#include "ui/forms/row_list.h"
+#include "ui/session/labels.h"
+#include "ui/session/ledger_session.h"
 
 #include "domain/schema.h"
 #include "domain/schema_names.h"
@@ -45,10 +46,7 @@ VolunteerHoursView::VolunteerHoursView(LedgerSession& session, QWidget* parent)
     , m_accountView(new QTableView(this))
 {
     m_accountView->setModel(m_accounts);
-    m_accountView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_accountView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_accountView->verticalHeader()->hide();
-    m_accountView->horizontalHeader()->setStretchLastSection(true);
+    makeRowList(m_accountView);
     auto* hint = new QLabel(tr("Balances are worked out from the entries below and cannot be typed. An entry confirmed by "
                                "the village committee cannot be changed or deleted: if it is wrong, tick \"Voided\" and "
                                "say why. A redemption beyond the balance is refused unless the county allows an "

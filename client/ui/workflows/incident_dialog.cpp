@@ -20,11 +20,8 @@
 namespace shouwang::ui {
 
 IncidentDialog::IncidentDialog(LedgerSession& session, Record incident, QWidget* parent)
-    : FormDialog(parent)
-    , m_session(session)
-    , m_record(std::move(incident))
+    : FormDialog(session, std::move(incident), "incident", parent)
 {
-    m_record.entity = schema::incident::entity;
     const EntityDef& entity = *findEntity(schema::incident::entity);
     setWindowTitle(tr("Incident report: %1").arg(session.title("elder", m_record.value(schema::incident::elder_id))));
     if (m_record.id.empty()) {

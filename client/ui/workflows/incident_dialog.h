@@ -31,8 +31,6 @@ public:
 private:
     void updateTimeline();
 
-    LedgerSession& m_session;
-    Record m_record;
     RecordForm* m_form;
     RecordForm* m_handling;
     QLabel* m_timeline;
