@@ -380,8 +380,7 @@ void ElderImport::importRow(const csv::Row& row)
     checkDerived(row, idNumber);
     if (isNew) {
         if (auto known = knownElders().find(idNumber); known != knownElders().end() && known->second.village != code)
-            warn(row.line, "身份证号与" + divisionPath(known->second.village) + "的“" + known->second.name
-                               + "”相同：同一人可能已在另一个村登记，请核对（可能已迁出或重复登记）");
+            warn(row.line, sameIdElsewhereMessage(known->second.village, known->second.name));
     }
 
     RowUpdate update{row.line, elder.value("name"), {}};
