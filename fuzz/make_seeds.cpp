@@ -58,9 +58,9 @@ std::u32string utf32Of(const std::string& text)
     for (std::size_t i = 0; i < text.size();) {
         const auto b = static_cast<unsigned char>(text[i]);
         const int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        char32_t c = length == 1 ? b : b & (0x7F >> length);
+        char32_t c = length == 1 ? char32_t{b} : char32_t{b} & (0x7Fu >> length);
         for (int k = 1; k < length; ++k)
-            c = (c << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
+            c = (c << 6) | (char32_t{static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)])} & 0x3Fu);
         out += c;
         i += static_cast<std::size_t>(length);
     }
