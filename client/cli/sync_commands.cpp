@@ -4,9 +4,9 @@
 #include "net/beast_transport.h"
 #include "net/server_url.h"
 
+#include "domain/idcard.h"
 #include "store/database.h"
 #include "store/id_number_notices.h"
-#include "domain/idcard.h"
 #include "store/ledger.h"
 #include "store/private_file.h"
 #include "sync/registration.h"
