@@ -99,3 +99,44 @@ TEST_CASE("an ID number held in another village is told to the device at sync, k
         CHECK(ledger.count("elder") == 3);
     });
 }
+
+TEST_CASE("a village on a USB stick is told too: the county's answer bundle carries the notice")
+{
+    County county;
+    const std::string shared = distinctIdNumber(9);
+    Device a(county.dir, "a");
+    a.enroll(county, std::string("village:") + kVillageA);
+    Record zhang;
+    zhang.entity = "elder";
+    zhang.villageCode = kVillageA;
+    zhang.set("name", "张三");
+    zhang.set("id_number", shared);
+    zhang.set("living", "alone");
+    zhang.set("status", "active");
+    REQUIRE(a.ledger->save(zhang, "测试员").ok());
+    REQUIRE(a.sync().ok());
+
+    const std::string b = county.dir.file("b.db"), csv = county.dir.file("b.csv");
+    const std::string out = county.dir.file("b.shwb"), answer = county.dir.file("answer.shwb");
+    const auto cli = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {SHOUWANG_CLI_EXE, "--db", b});
+        return run(args, county.dir.path().string());
+    };
+    REQUIRE(cli({"enroll", "--server", county.server.url(), "--code", county.code(std::string("village:") + kVillageB)})
+                .status == 0);
+    {
+        std::ofstream file(csv, std::ios::binary);
+        file << "村（社区）代码,户主姓名,家庭住址,姓名,身份证号,居住情况\n"
+             << kVillageB << ",李四,红宝村一组,李四," << shared << ",独居\n";
+    }
+    REQUIRE(cli({"import", csv}).status == 0);
+    REQUIRE(cli({"export-bundle", out}).status == 0);
+    REQUIRE(county.admin({"import-bundle", out, "--answer", answer}).status == 0);
+    const Exec imported = cli({"import-bundle", answer});
+    INFO(imported.out + imported.err);
+    REQUIRE(imported.status == 0);
+    CHECK(valueOf(imported.out, "same-id-elsewhere") == "1");
+    CHECK(imported.out.find("notice 李四") != std::string::npos);
+    CHECK(imported.out.find("的“张三”相同") != std::string::npos);
+    CHECK(heldBy(b).size() == 1);
+}
