@@ -2,6 +2,8 @@
 // so the fuzzers start from messages that reach deep code. Run once by hand:
 //   build/fuzz/fuzz/shouwang-fuzz-seeds fuzz/corpus
 #include "exchange/elder_csv.h"
+#include "exchange/table.h"
+#include "exchange/text_encoding.h"
 #include "store/change_codec.h"
 #include "store/ledger.h"
 #include "sync/bundle.h"
@@ -12,6 +14,7 @@
 
 #include "shouwang/sync.pb.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -46,6 +49,22 @@ std::string http(const std::string& path, const std::string& body, const std::st
 {
     return "POST " + path + " HTTP/1.1\r\nHost: county\r\nContent-Type: application/x-protobuf\r\n" + extra
         + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+// UTF-8 (valid: the seeds' own text) to code points.
+std::u32string utf32Of(const std::string& text)
+{
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t c = length == 1 ? char32_t{b} : char32_t{b} & (0x7Fu >> length);
+        for (int k = 1; k < length; ++k)
+            c = (c << 6) | (char32_t{static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)])} & 0x3Fu);
+        out += c;
+        i += static_cast<std::size_t>(length);
+    }
+    return out;
 }
 
 } // namespace
@@ -130,6 +149,59 @@ int main(int argc, char** argv)
         exportEldersCsv(ledger, csv, options);
         write("fuzz_csv", "one-elder", csv.str());
         write("fuzz_csv", "quoted", csv.str() + "\"引号,\"\"里\"\"\",x\r\n");
+    }
+
+    // fuzz_import: what a county office's Excel saves. The rows meet the ledger fuzz_import
+    // makes: an ID held in another village, an elder to update, a 15-digit ID, a totals row.
+    {
+        const std::string title = "红宝村农村留守老年人信息台账（2026年）";
+        Table ledgerSheet{"台账", {"序号", "村（社区）代码", "户主姓名", "家庭住址", "姓  名", "身份证号码", "居住情况", "联系方式", "出生日期"},
+                          {{"1", "500154102201", "王五", "二组3号", "王五", "11010519491231002X", "独居老人", "+86 138 0000 0000", "1949.12.31"},
+                           {"2", "500154102201", "李桂兰", "一组5号", "李桂兰", "500154195003011238", "与配偶同住", "13900000001", "42064"},
+                           {"3", "500154102201", "赵六", "三组", "赵六", "110105491231002", "独居", "１３９ ０００ ００００", ""},
+                           {"合计", "", "", "", "", "", "", "", ""},
+                           {"填表人：", "", "", "", "", "", "", "", ""}}};
+        ledgerSheet.rows.insert(ledgerSheet.rows.begin(), std::vector<std::string>(ledgerSheet.headers));
+        ledgerSheet.headers = {title, "", "", "", "", "", "", "", ""};
+        Table visits{"探访记录", {"身份证号", "走访日期", "走访方式", "走访人"},
+                     {{"11010519491231002X", "2026-03-01", "上门", "村干部"}}};
+        const auto xlsxPath = std::filesystem::temp_directory_path() / "shouwang-seed.xlsx";
+        if (const std::string error = writeTablesXlsx(xlsxPath.string(), {ledgerSheet, visits}); !error.empty()) {
+            std::cerr << error << '\n';
+            return 1;
+        }
+        std::ifstream in(xlsxPath, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        std::filesystem::remove(xlsxPath);
+        write("fuzz_import", "workbook.xlsx", bytes.str());
+
+        std::ostringstream text;
+        text << title << "\r\n";
+        for (const auto& row : ledgerSheet.rows) {
+            for (std::size_t i = 0; i < row.size(); ++i)
+                text << (i ? "," : "") << row[i];
+            text << "\r\n";
+        }
+        write("fuzz_import", "gb18030.csv", encoding::utf8ToGb18030(text.str()).value_or(std::string{}));
+
+        // "Unicode 文本": UTF-16LE with its byte order mark, tab-separated.
+        std::string tabbed = text.str();
+        std::replace(tabbed.begin(), tabbed.end(), ',', '\t');
+        std::string utf16 = "\xFF\xFE";
+        for (const char32_t c : utf32Of(tabbed)) {
+            const auto unit = [&](char32_t u) {
+                utf16 += static_cast<char>(u & 0xFF);
+                utf16 += static_cast<char>((u >> 8) & 0xFF);
+            };
+            if (c >= 0x10000) {
+                unit(0xD800 + ((c - 0x10000) >> 10));
+                unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+            } else {
+                unit(c);
+            }
+        }
+        write("fuzz_import", "unicode.txt", utf16);
     }
 
     write("fuzz_gzip", "text", gzip::compress("守望 shouwang"));

@@ -4,6 +4,8 @@
 #include "sync/protocol.h"
 
 #include "domain/date.h"
+#include "domain/divisions.h"
+#include "domain/idcard.h"
 #include "domain/schema.h"
 #include "domain/text.h"
 
@@ -132,6 +134,16 @@ IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::
         if (!outcome.duplicate)
             ++out.merged;
         out.conflicts += outcome.conflicts;
+    }
+    for (const SameIdNotice& notice : merged.sameIdElsewhere) {
+        wire::SameIdElsewhere* told = out.results[clearedAt[notice.change]].add_same_id_elsewhere();
+        told->set_elder_id(notice.elderId);
+        told->set_id_number(notice.idNumber);
+        told->set_other_elder_id(notice.otherElderId);
+        told->set_other_village_code(notice.otherVillageCode);
+        told->set_other_village(divisionPath(notice.otherVillageCode));
+        told->set_other_name(notice.otherName);
+        told->set_message(sameIdElsewhereMessage(notice.otherVillageCode, notice.otherName));
     }
     for (const auto& r : out.results)
         (r.accepted() ? out.accepted : out.refused) += 1;

@@ -5,6 +5,7 @@
 #include "store/change_log.h"
 #include "store/conflict_queue.h"
 #include "store/database.h"
+#include "store/id_number_notices.h"
 #include "store/ledger.h"
 #include "store/log_epochs.h"
 #include "store/meta.h"
@@ -15,6 +16,7 @@
 #include "domain/ids.h"
 #include "domain/schema.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <map>
@@ -570,7 +572,26 @@ private:
             + " conflicts=" + std::to_string(conflicts);
         writeAudit(e);
         noteNewestChange(changes, result);
+        noteSameIdElsewhere(changes, result);
         return result;
+    }
+
+    // Per accepted elder change that brings a 身份证号 (a new elder, or its number changed),
+    // the live elders of other villages holding it: one indexed lookup each. A duplicate is
+    // looked up too, since the device may have lost the first answer.
+    void noteSameIdElsewhere(const std::vector<Change>& changes, MergeBatchResult& result)
+    {
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const Change& change = changes[i];
+            if (!result.outcomes[i].applied() || change.entity != "elder")
+                continue;
+            const auto field = std::find_if(change.fields.begin(), change.fields.end(),
+                                            [](const FieldChange& f) { return f.name == "id_number"; });
+            if (field == change.fields.end() || field->value.empty())
+                continue;
+            for (const ElderIdHolder& other : idNumberHoldersElsewhere(*m_db, field->value, change.villageCode))
+                result.sameIdElsewhere.push_back({i, change.recordId, field->value, other.id, other.villageCode, other.name});
+        }
     }
 
     // The device's own history as the county holds it, committed with the changes: a backup

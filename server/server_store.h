@@ -88,9 +88,21 @@ struct ChangePage {
     }
 };
 
+// An accepted elder change whose 身份证号 a live elder of another village holds: the
+// county takes it and tells the device (wire::SameIdElsewhere).
+struct SameIdNotice {
+    std::size_t change = 0; // its index in the batch
+    std::string elderId;
+    std::string idNumber;
+    std::string otherElderId;
+    std::string otherVillageCode;
+    std::string otherName;
+};
+
 // What the merge made of each change of a batch, in order.
 struct MergeBatchResult {
     std::vector<MergeOutcome> outcomes;
+    std::vector<SameIdNotice> sameIdElsewhere;
 };
 
 struct LedgerStats {

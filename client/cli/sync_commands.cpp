@@ -4,7 +4,9 @@
 #include "net/beast_transport.h"
 #include "net/server_url.h"
 
+#include "domain/idcard.h"
 #include "store/database.h"
+#include "store/id_number_notices.h"
 #include "store/ledger.h"
 #include "store/private_file.h"
 #include "sync/registration.h"
@@ -43,13 +45,19 @@ SyncOptions syncOptions(const CommandLine& cl)
                        error.tryAgain ? kExitTryAgain : kExitFailed};
 }
 
-void printReport(const SyncReport& report, std::ostream& out)
+void printReport(const SyncReport& report, Ledger& ledger, std::ostream& out)
 {
     out << "pushed " << report.pushed << '\n'
         << "acknowledged " << report.acknowledged << '\n'
         << "refused " << report.refused << '\n'
         << "pulled " << report.pulled << '\n'
         << "conflicts " << report.conflicts << '\n';
+    // What the county told of this village's elders whose 身份证号 another village holds:
+    // every notice still held, not only this sync's, until the clerk settles it.
+    const std::vector<IdNumberNotice> held = IdNumberNotices(ledger.database()).held();
+    out << "same-id-elsewhere " << held.size() << '\n';
+    for (const IdNumberNotice& notice : held)
+        out << "notice " << notice.elderName << "（" << maskIdNumber(notice.idNumber) << "）：" << notice.message << '\n';
 }
 
 // What the county admin sees in the device list when no --name was given.
@@ -129,7 +137,7 @@ void cmdSync(const CommandLine& cl, std::ostream& out)
     net::BeastTransport transport(url, transportOptions(cl, ledger));
     SyncClient client(ledger, transport);
     const SyncReport report = client.sync(syncOptions(cl));
-    printReport(report, out);
+    printReport(report, *open.ledger, out);
     if (!report.ok())
         fail(report.error, "sync");
 }
@@ -155,7 +163,7 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
     const SyncReport report = client.importBundleAnswer(path);
     if (!report.ok())
         fail(report.error, "import-bundle");
-    printReport(report, out);
+    printReport(report, *open.ledger, out);
 }
 
 } // namespace shouwang::cli

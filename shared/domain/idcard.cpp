@@ -1,5 +1,7 @@
 #include "idcard.h"
 
+#include "divisions.h"
+
 #include <algorithm>
 #include <array>
 #include <vector>
@@ -157,6 +159,12 @@ std::string maskPhone(std::string_view phone)
     if (length >= 8)
         return maskMiddle(phone, 0, 4);
     return std::string(length, '*');
+}
+
+std::string sameIdElsewhereMessage(std::string_view otherVillageCode, std::string_view otherName)
+{
+    return "身份证号与" + divisionPath(otherVillageCode) + "的“" + std::string(otherName)
+        + "”相同：同一人可能已在另一个村登记，请核对（可能已迁出或重复登记）";
 }
 
 } // namespace shouwang

@@ -41,4 +41,8 @@ std::string maskIdNumber(std::string_view id);
 // numbers (8-digit landlines) keep only the last 4, and anything under 8 is masked entirely.
 std::string maskPhone(std::string_view phone);
 
+// What an import, and a sync the county answers, say of an elder whose 身份证号 a person of
+// another village already holds: "身份证号与开州区 / 厚坝镇 / 大坝村村民委员会的“张三”相同：…".
+std::string sameIdElsewhereMessage(std::string_view otherVillageCode, std::string_view otherName);
+
 } // namespace shouwang

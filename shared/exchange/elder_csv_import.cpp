@@ -541,8 +541,7 @@ void ElderImport::importRow(const csv::Row& row)
     checkDerived(row, idNumber);
     if (isNew) {
         if (auto known = knownElders().find(idNumber); known != knownElders().end() && known->second.village != code)
-            warn(row.line, "身份证号与" + divisionPath(known->second.village) + "的“" + known->second.name
-                               + "”相同：同一人可能已在另一个村登记，请核对（可能已迁出或重复登记）");
+            warn(row.line, sameIdElsewhereMessage(known->second.village, known->second.name));
     }
 
     RowUpdate update{row.line, elder.value(schema::elder::name), {}};
@@ -664,18 +663,33 @@ ImportReport importElderRows(Ledger& ledger, const std::vector<csv::Row>& rows, 
     return report;
 }
 
+namespace {
+
+// "Unicode 文本" is tab-separated, CSV comma-separated: whichever the first 20 lines hold
+// more of. Not the first line alone: a title typed above the header has neither.
+char separatorOf(std::string_view text)
+{
+    std::size_t tabs = 0, commas = 0, lines = 0;
+    for (const char c : text) {
+        if (c == '\n' && ++lines == 20)
+            break;
+        if (c == '\t')
+            ++tabs;
+        else if (c == ',')
+            ++commas;
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
+} // namespace
+
 ImportReport importEldersCsv(Ledger& ledger, std::string_view bytes, const ImportOptions& options)
 {
     std::string error;
     const auto decoded = encoding::decodeText(bytes, error);
     if (!decoded)
         return refusedFile(0, error);
-    // "Unicode 文本" is tab-separated: a header line with tabs and no commas.
-    const std::string_view firstLine = std::string_view(decoded->text).substr(0, decoded->text.find('\n'));
-    const char separator = firstLine.find('\t') != std::string_view::npos && firstLine.find(',') == std::string_view::npos
-        ? '\t'
-        : ',';
-    const csv::Document doc = csv::parse(decoded->text, separator);
+    const csv::Document doc = csv::parse(decoded->text, separatorOf(decoded->text));
     ImportReport report = importElderRows(ledger, doc.rows, options);
     report.encoding = decoded->encoding;
     if (!doc.error.empty()) {

@@ -2,6 +2,7 @@
 
 #include "conflict_queue.h"
 #include "elder_search.h"
+#include "id_number_notices.h"
 #include "migrations.h"
 #include "record_table.h"
 #include "village_range.h"
@@ -87,6 +88,7 @@ std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::
     addElderListIndex(*db); // a file made before the index gains it once (seconds at 100,000 elders)
     addElderSearch(*db);    // likewise the search column and its index
     addLifecycleTables(*db);
+    addIdNumberNoticeTables(*db); // the county's 身份证号 lookup and what it told this device
     restrictToOwner(path); // after migrate: the WAL and SHM files exist by now
     return db;
 }

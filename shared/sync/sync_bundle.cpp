@@ -9,6 +9,7 @@
 
 #include "store/change_codec.h"
 #include "store/database.h"
+#include "store/id_number_notices.h"
 #include "store/ledger.h"
 #include "store/private_file.h"
 
@@ -100,8 +101,16 @@ std::size_t applyResults(Ledger& ledger, const google::protobuf::RepeatedPtrFiel
                          SyncReport& report)
 {
     ChangeLog& log = ledger.changeLog();
+    IdNumberNotices notices(ledger.database());
     std::size_t moved = 0;
     for (const auto& result : results) {
+        // Kept with the acknowledgement, whoever stamped the change, and counted once.
+        for (const auto& told : result.same_id_elsewhere()) {
+            if (result.accepted()
+                && notices.keep({told.elder_id(), {}, told.id_number(), told.other_elder_id(), told.other_village_code(),
+                                 told.other_village(), told.other_name(), told.message(), {}}))
+                ++report.sameIdElsewhere;
+        }
         const auto code = result.error().code();
         const bool waits = !result.accepted() && (code == wire::CLOCK_AHEAD || code == wire::RECORD_UNKNOWN);
         if (!waits && log.endRelay(result.change_id())) {

@@ -88,6 +88,7 @@ struct SyncReport {
     std::size_t pulled = 0;       // changes received
     std::size_t conflicts = 0;    // concurrent edits found while merging them
     std::size_t outOfScope = 0;   // received changes outside this device's scope, not taken
+    std::size_t sameIdElsewhere = 0; // new notices: an elder's 身份证号 is held in another village (store/id_number_notices.h)
     SyncError error;
 
     bool ok() const { return !error; }

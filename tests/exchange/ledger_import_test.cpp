@@ -319,6 +319,20 @@ TEST_CASE("UTF-16 text with a BOM, little or big endian and tab-separated as Exc
     }
 }
 
+TEST_CASE("tab-separated text with a title line above the header (which has no tab) is read as tab-separated")
+{
+    // Found by the fuzz_import seed: the separator was judged by the first line alone, so a
+    // "Unicode 文本" ledger with its title typed above the header was refused whole.
+    TempLedger temp;
+    const std::string text = "红宝村农村留守老年人信息台账（2026年）\n村（社区）代码\t户主姓名\t家庭住址\t姓名\t身份证号\t居住情况\n"
+        + std::string(kVillage) + "\t张建国\t红宝村1组, 2号\t张建国\t" + validId("19500101", "123") + "\t独居\n";
+    const ImportReport report = importEldersCsv(temp.ledger(), text);
+    INFO(messages(report.errors));
+    CHECK(report.imported == 1);
+    CHECK(report.skipped == 1);
+    CHECK(temp.ledger().list("household").at(0).value("address") == "红宝村1组, 2号");
+}
+
 TEST_CASE("an old .xls file is refused with how to save it as .xlsx")
 {
     TempLedger temp;

@@ -3,6 +3,7 @@
 #include "gui_fixture.h"
 #include "server_process.h"
 
+#include "ui/sync/same_id_notices.h"
 #include "ui/sync/sync_view.h"
 
 #include "store/meta.h"
@@ -10,8 +11,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace shouwang;
@@ -22,6 +25,23 @@ class SyncGuiTest final : public QObject {
 
 private:
     test::CountyServer m_county;
+
+    QString enrollmentCode(const QString& scope) const
+    {
+        const QStringList out = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"),
+                                                  QStringLiteral("--scope"), scope})
+                                    .split(u'\n', Qt::SkipEmptyParts);
+        return out.isEmpty() ? QString() : out.last().trimmed();
+    }
+
+    static bool enrolled(SyncView& view, const QString& url, const QString& code)
+    {
+        view.serverEdit()->setText(url);
+        view.codeEdit()->setText(code);
+        QSignalSpy finished(&view, &SyncView::syncFinished);
+        view.enroll();
+        return finished.wait(60000) && finished.first().first().toBool();
+    }
 
     static bool waitForSync(SyncView& view)
     {
@@ -96,6 +116,70 @@ private slots:
         QCOMPARE(ledger.session->ledger().count("elder"), std::size_t(2));
         // After a failure the automatic sync backs off instead of asking again in 15 minutes.
         QCOMPARE(view.autoSyncInterval(), 30 * 60 * 1000);
+    }
+
+    // Village B's laptop holds only village B: the county tells it at the sync that an
+    // elder it brings has the 身份证号 of a person of village A, and the page lists it by
+    // name until the clerk dismisses it.
+    void anIdNumberHeldInAnotherVillageIsListedAfterTheSync_byNameAndVillage()
+    {
+        // Runs after the test that stops the server.
+        if (m_server.state() == QProcess::NotRunning)
+            QVERIFY(startServer());
+        const std::string shared = test::validIdNumber("19380303", 777);
+        test::GuiLedger a;
+        a.session->setVillage("500154102200");
+        SyncView aView(*a.session);
+        QVERIFY2(enrolled(aView, m_url, enrollmentCode(QStringLiteral("village:500154102200"))), qPrintable(aView.resultText()));
+        Record zhang;
+        zhang.entity = "elder";
+        zhang.set("name", "张三");
+        zhang.set("id_number", shared);
+        zhang.set("living", "alone");
+        zhang.set("status", "active");
+        QVERIFY(a.session->save(zhang).ok());
+        aView.syncNow();
+        QVERIFY2(waitForSync(aView), qPrintable(aView.resultText()));
+
+        test::GuiLedger b;
+        SyncView bView(*b.session);
+        QVERIFY2(enrolled(bView, m_url, enrollmentCode(QStringLiteral("village:500154001200"))), qPrintable(bView.resultText()));
+        Record li;
+        li.entity = "elder";
+        li.set("name", "李四");
+        li.set("id_number", shared);
+        li.set("living", "alone");
+        li.set("status", "active");
+        QVERIFY(b.session->save(li).ok());
+        b.addElder("王五", "19400404", "alone");
+        auto* notices = bView.findChild<QTableWidget*>(QStringLiteral("sameIdNotices"));
+        QVERIFY(notices);
+        QVERIFY(bView.sameIdNotices()->isHidden());
+
+        bView.syncNow();
+        QVERIFY2(waitForSync(bView), qPrintable(bView.resultText()));
+        QVERIFY2(bView.resultText().contains(QStringLiteral("另一个村")) || bView.resultText().contains(QStringLiteral("another village")),
+                 qPrintable(bView.resultText()));
+        QVERIFY(!bView.sameIdNotices()->isHidden());
+        QCOMPARE(notices->rowCount(), 1);
+        QVERIFY(notices->item(0, 0)->text().startsWith(QStringLiteral("李四")));
+        QVERIFY(notices->item(0, 1)->text().contains(QStringLiteral("“张三”")));
+        QVERIFY(notices->item(0, 1)->text().contains(QStringLiteral("厚坝镇")));
+
+        // Synced again: still one, not two.
+        bView.syncNow();
+        QVERIFY2(waitForSync(bView), qPrintable(bView.resultText()));
+        QCOMPARE(notices->rowCount(), 1);
+
+        // Checked and dismissed: gone, and stays gone after the next sync.
+        notices->selectRow(0);
+        QVERIFY(bView.findChild<QPushButton*>(QStringLiteral("dismissSameId"))->isEnabled());
+        QTest::mouseClick(bView.findChild<QPushButton*>(QStringLiteral("dismissSameId")), Qt::LeftButton);
+        QCOMPARE(notices->rowCount(), 0);
+        QVERIFY(bView.sameIdNotices()->isHidden());
+        bView.syncNow();
+        QVERIFY2(waitForSync(bView), qPrintable(bView.resultText()));
+        QCOMPARE(notices->rowCount(), 0);
     }
 };
 

@@ -1966,6 +1966,36 @@
     </message>
 </context>
 <context>
+    <name>shouwang::ui::SameIdNotices</name>
+    <message>
+        <location filename="../../ui/sync/same_id_notices.cpp" line="27"/>
+        <source>Checked, dismiss this notice</source>
+        <translation>已核对，不再提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/same_id_notices.cpp" line="32"/>
+        <source>Elder</source>
+        <translation>老人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/same_id_notices.cpp" line="32"/>
+        <source>What the county says</source>
+        <translation>区县的提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/same_id_notices.cpp" line="32"/>
+        <source>Told</source>
+        <translation>收到时间</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/same_id_notices.cpp" line="61"/>
+        <source>&lt;b&gt;ID numbers registered in another village&lt;/b&gt; (%n elder(s); the county still took them: check whether the person moved or was registered twice)</source>
+        <translation>
+            <numerusform>&lt;b&gt;身份证号已在别的村登记&lt;/b&gt;（%n 位老人；区县已照常接收，请核对是已迁出、重复登记还是身份证号录错）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shouwang::ui::ServerAddress</name>
     <message>
         <location filename="../../ui/session/labels.cpp" line="58"/>
@@ -2171,142 +2201,147 @@
 <context>
     <name>shouwang::ui::SyncView</name>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="53"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="54"/>
         <source>Server and enrollment</source>
         <translation>服务器与登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="58"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="59"/>
         <source>The one-time code from the county</source>
         <translation>区县发放的一次性登记码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="59"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="60"/>
         <source>Enroll this computer</source>
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="67"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="68"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="78"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="79"/>
         <source>Enrollment code</source>
         <translation>登记码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="97"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="98"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="99"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="100"/>
         <source>Sync automatically every 15 minutes when the server can be reached</source>
         <translation>能连上服务器时每15分钟自动同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="118"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="119"/>
         <source>Export changes to a file (USB stick)...</source>
         <translation>导出修改到文件（U盘）…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="119"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="120"/>
         <source>Import the county&apos;s answer file...</source>
         <translation>导入区县回传文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="139"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="142"/>
         <source>&lt;b&gt;Conflicts&lt;/b&gt; (two people changed the same field at the same time; the county reviews them)</source>
         <translation>&lt;b&gt;冲突&lt;/b&gt;（两人同时修改了同一项内容，由区县核对处理）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="159"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="162"/>
         <source>Enrollment: &lt;b&gt;%1&lt;/b&gt;    Changes not yet sent: &lt;b&gt;%2&lt;/b&gt;    Last sync: &lt;b&gt;%3&lt;/b&gt;%4</source>
         <translation>登记状态：&lt;b&gt;%1&lt;/b&gt;    待上传修改：&lt;b&gt;%2&lt;/b&gt;    上次同步：&lt;b&gt;%3&lt;/b&gt;%4</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="160"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="163"/>
         <source>enrolled (%1)</source>
         <translation>已登记（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="161"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="164"/>
         <source>not enrolled</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="163"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="166"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="165"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="168"/>
         <source>&lt;br/&gt;Last problem: %1</source>
         <translation>&lt;br/&gt;上次出现的问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="248"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="252"/>
         <source>Export changes</source>
         <translation>导出修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="258"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="262"/>
         <source>Import answer</source>
         <translation>导入回传文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="314"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="318"/>
         <source>Sync finished: %1 change(s) sent, %2 received.</source>
         <translation>同步完成：上传 %1 条修改，收到 %2 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="317"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="321"/>
         <source> %1 change(s) were refused by the county; see the record&apos;s history.</source>
         <translation>有 %1 条修改被区县拒绝，请在档案的修改记录中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="319"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="323"/>
         <source> %1 conflict(s) found.</source>
         <translation>发现 %1 处冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="324"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="325"/>
+        <source> The county found %1 ID number(s) already registered in another village; see the list below.</source>
+        <translation> 区县发现 %1 位老人的身份证号已在别的村登记，见下方列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_view.cpp" line="331"/>
         <source>Sync did not finish: %1 Nothing was lost; the changes will be sent next time.</source>
         <translation>同步未完成：%1 数据不会丢失，修改将在下次同步时上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="235"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="239"/>
         <source>Shouwang bundles (*.shwb);;All files (*)</source>
         <translation>守望数据包 (*.shwb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="104"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="105"/>
         <source>Available once this computer is enrolled.</source>
         <translation>本机登记后才能使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="289"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="293"/>
         <source>This computer is enrolled for %1. Click Sync now to send the ledger to the county.</source>
         <translation>本机已登记为 %1 的电脑。点“立即同步”即可把台账报送区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="203"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="207"/>
         <source>No server address: this computer was registered from a file. Exchange changes by USB stick, or enter the county server&apos;s address to sync over the network.</source>
         <translation>没有服务器地址：本机是用登记文件登记的。请用 U 盘交换数据；若已能上网，填写区县服务器地址后即可联网同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="61"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="62"/>
         <source>Register from a file (USB stick)...</source>
         <translation>从文件登记（U 盘）…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="82"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="83"/>
         <source>Register from a file</source>
         <translation>从文件登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="83"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="84"/>
         <source>Shouwang registration files (*.shwr)</source>
         <translation>守望登记文件 (*.shwr)</translation>
     </message>
@@ -2314,59 +2349,59 @@
 <context>
     <name>shouwang::ui::SyncWorker</name>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="63"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="64"/>
         <source>The local ledger could not be used: %1</source>
         <translation>无法使用本机台账：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="66"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="67"/>
         <source>Unexpected failure.</source>
         <translation>发生意外错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="73"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="74"/>
         <source>Syncing</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="77"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="78"/>
         <source>Receiving: %1 changes</source>
         <translation>正在接收：%1 条修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="79"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="80"/>
         <source>Sending changes</source>
         <translation>正在上传修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="87"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="88"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="116"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="117"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/sync_worker.cpp" line="122"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="123"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>已将 %n 条修改写入文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="130"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="131"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="100"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="101"/>
         <source>Registering from the file</source>
         <translation>正在从文件登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="106"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="107"/>
         <source>Registered for %1 from the county&apos;s file. Changes now travel by USB stick: export them, and import the county&apos;s answer.</source>
         <translation>已用区县的登记文件登记：%1。今后用 U 盘交换数据：导出本机修改，再导入区县的回执。</translation>
     </message>

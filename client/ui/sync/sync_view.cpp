@@ -1,6 +1,7 @@
 #include "sync_view.h"
 
 #include "conflict_table.h"
+#include "same_id_notices.h"
 #include "ui/session/enrollment_check.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
@@ -123,6 +124,7 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     connect(importButton, &QPushButton::clicked, this, &SyncView::importAnswer);
 
     m_conflicts = new ConflictTable(session, this);
+    m_sameId = new SameIdNotices(session, this);
 
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_syncButton);
@@ -136,6 +138,7 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     layout->addWidget(m_auto);
     layout->addWidget(m_progress);
     layout->addWidget(m_result);
+    layout->addWidget(m_sameId);
     layout->addWidget(new QLabel(tr("<b>Conflicts</b> (two people changed the same field at the same time; "
                                     "the county reviews them)"),
                                  this));
@@ -169,6 +172,7 @@ void SyncView::refresh()
         m_auto->setChecked(enrolled && QSettings().value(QStringLiteral("sync/auto"), true).toBool());
     }
     refreshConflicts();
+    m_sameId->refresh();
 }
 
 void SyncView::refreshConflicts()
@@ -317,6 +321,9 @@ void SyncView::onFinished(const SyncOutcome& outcome)
             text += tr(" %1 change(s) were refused by the county; see the record's history.").arg(outcome.refused);
         if (outcome.conflicts)
             text += tr(" %1 conflict(s) found.").arg(outcome.conflicts);
+        if (outcome.sameIdElsewhere)
+            text += tr(" The county found %1 ID number(s) already registered in another village; see the list below.")
+                        .arg(outcome.sameIdElsewhere);
         m_result->setStyleSheet(QStringLiteral("color: #006000;"));
         m_result->setText(text);
     } else {

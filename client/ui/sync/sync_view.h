@@ -16,10 +16,12 @@ namespace shouwang::ui {
 
 class ConflictTable;
 class LedgerSession;
+class SameIdNotices;
 
 // Sync (同步): the server's address and enrollment, a sync button and the automatic sync
-// timer, progress, the outcome in plain Chinese, USB-stick bundles, and the conflicts the
-// county and the village must look at. The work runs on a SyncWorker thread.
+// timer, progress, the outcome in plain Chinese, USB-stick bundles, the elders whose 身份证号
+// the county found in another village, and the conflicts the county and the village must
+// look at. The work runs on a SyncWorker thread.
 class SyncView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncView)
@@ -42,6 +44,7 @@ public:
     // row up to 4 hours, so an unreachable server is not asked again and again.
     int autoSyncInterval() const;
     ConflictTable* conflictTable() const { return m_conflicts; }
+    SameIdNotices* sameIdNotices() const { return m_sameId; }
 
 signals:
     void syncFinished(bool ok);
@@ -71,6 +74,7 @@ private:
     QCheckBox* m_auto;
     QTimer* m_timer;
     ConflictTable* m_conflicts;
+    SameIdNotices* m_sameId;
     bool m_busy = false;
     bool m_enrolling = false; // the job running is an enrollment, not a sync
     int m_failures = 0;

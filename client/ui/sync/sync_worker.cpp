@@ -38,6 +38,7 @@ SyncOutcome outcomeOf(const SyncReport& report)
     outcome.pulled = static_cast<int>(report.pulled);
     outcome.refused = static_cast<int>(report.refused);
     outcome.conflicts = static_cast<int>(report.conflicts);
+    outcome.sameIdElsewhere = static_cast<int>(report.sameIdElsewhere);
     return outcome;
 }
 

@@ -16,6 +16,7 @@ struct SyncOutcome {
     int pulled = 0;
     int refused = 0;
     int conflicts = 0;
+    int sameIdElsewhere = 0; // new notices of an ID number held in another village
 };
 
 // Runs sync, enrollment and bundle jobs on its own thread with its OWN connection to the
