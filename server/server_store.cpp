@@ -15,6 +15,7 @@
 #include "domain/date.h"
 #include "domain/ids.h"
 #include "domain/schema.h"
+#include "domain/schema_names.h"
 
 #include <algorithm>
 #include <condition_variable>
@@ -583,10 +584,10 @@ private:
     {
         for (std::size_t i = 0; i < changes.size(); ++i) {
             const Change& change = changes[i];
-            if (!result.outcomes[i].applied() || change.entity != "elder")
+            if (!result.outcomes[i].applied() || change.entity != schema::elder::entity)
                 continue;
             const auto field = std::find_if(change.fields.begin(), change.fields.end(),
-                                            [](const FieldChange& f) { return f.name == "id_number"; });
+                                            [](const FieldChange& f) { return f.name == schema::elder::id_number; });
             if (field == change.fields.end() || field->value.empty())
                 continue;
             for (const ElderIdHolder& other : idNumberHoldersElsewhere(*m_db, field->value, change.villageCode))
