@@ -2,11 +2,14 @@
 
 #include "gui_fixture.h"
 #include "server_process.h"
+#include "sync_view_run.h"
 
 #include "ui/sync/same_id_notices.h"
 #include "ui/sync/sync_view.h"
 
 #include "store/meta.h"
+
+#include "../support/records.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -20,34 +23,22 @@
 using namespace shouwang;
 using namespace shouwang::ui;
 
+namespace {
+
+// An elder living alone, as the clerk's form would save them.
+Record aloneElder(const std::string& name, const std::string& idNumber)
+{
+    return test::recordOf("elder",
+                          {{"name", name}, {"id_number", idNumber}, {"living", "alone"}, {"status", "active"}});
+}
+
+} // namespace
+
 class SyncGuiTest final : public QObject {
     Q_OBJECT
 
 private:
     test::CountyServer m_county;
-
-    QString enrollmentCode(const QString& scope) const
-    {
-        const QStringList out = runServerCommand({QStringLiteral("--db"), m_serverDb, QStringLiteral("enroll"),
-                                                  QStringLiteral("--scope"), scope})
-                                    .split(u'\n', Qt::SkipEmptyParts);
-        return out.isEmpty() ? QString() : out.last().trimmed();
-    }
-
-    static bool enrolled(SyncView& view, const QString& url, const QString& code)
-    {
-        view.serverEdit()->setText(url);
-        view.codeEdit()->setText(code);
-        QSignalSpy finished(&view, &SyncView::syncFinished);
-        view.enroll();
-        return finished.wait(60000) && finished.first().first().toBool();
-    }
-
-    static bool waitForSync(SyncView& view)
-    {
-        QSignalSpy finished(&view, &SyncView::syncFinished);
-        return finished.wait(60000) && finished.first().first().toBool();
-    }
 
 private slots:
     void initTestCase()
@@ -93,8 +84,7 @@ private slots:
         }
         ledger.addElder("同步老人", "19420505", "alone");
         QVERIFY(ledger.session->ledger().changeLog().pendingCount() > 0);
-        view.syncNow();
-        QVERIFY2(waitForSync(view), qPrintable(view.resultText()));
+        QVERIFY2(test::finishes(view, &SyncView::syncNow), qPrintable(view.resultText()));
         QCOMPARE(ledger.session->ledger().changeLog().pendingCount(), std::size_t(0));
         QCOMPARE(view.autoSyncInterval(), 15 * 60 * 1000);
         const QString stats = test::runServerCommand({QStringLiteral("--db"), m_county.db, QStringLiteral("stats")});
@@ -124,40 +114,28 @@ private slots:
     void anIdNumberHeldInAnotherVillageIsListedAfterTheSync_byNameAndVillage()
     {
         // Runs after the test that stops the server.
-        if (m_server.state() == QProcess::NotRunning)
-            QVERIFY(startServer());
+        if (m_county.process.state() == QProcess::NotRunning)
+            QVERIFY(m_county.start());
         const std::string shared = test::validIdNumber("19380303", 777);
         test::GuiLedger a;
         a.session->setVillage("500154102200");
         SyncView aView(*a.session);
-        QVERIFY2(enrolled(aView, m_url, enrollmentCode(QStringLiteral("village:500154102200"))), qPrintable(aView.resultText()));
-        Record zhang;
-        zhang.entity = "elder";
-        zhang.set("name", "张三");
-        zhang.set("id_number", shared);
-        zhang.set("living", "alone");
-        zhang.set("status", "active");
+        QVERIFY(test::enrolls(aView, m_county, QStringLiteral("village:500154102200")));
+        Record zhang = aloneElder("张三", shared);
         QVERIFY(a.session->save(zhang).ok());
-        aView.syncNow();
-        QVERIFY2(waitForSync(aView), qPrintable(aView.resultText()));
+        QVERIFY2(test::finishes(aView, &SyncView::syncNow), qPrintable(aView.resultText()));
 
         test::GuiLedger b;
         SyncView bView(*b.session);
-        QVERIFY2(enrolled(bView, m_url, enrollmentCode(QStringLiteral("village:500154001200"))), qPrintable(bView.resultText()));
-        Record li;
-        li.entity = "elder";
-        li.set("name", "李四");
-        li.set("id_number", shared);
-        li.set("living", "alone");
-        li.set("status", "active");
+        QVERIFY(test::enrolls(bView, m_county, QStringLiteral("village:500154001200")));
+        Record li = aloneElder("李四", shared);
         QVERIFY(b.session->save(li).ok());
         b.addElder("王五", "19400404", "alone");
         auto* notices = bView.findChild<QTableWidget*>(QStringLiteral("sameIdNotices"));
         QVERIFY(notices);
         QVERIFY(bView.sameIdNotices()->isHidden());
 
-        bView.syncNow();
-        QVERIFY2(waitForSync(bView), qPrintable(bView.resultText()));
+        QVERIFY2(test::finishes(bView, &SyncView::syncNow), qPrintable(bView.resultText()));
         QVERIFY2(bView.resultText().contains(QStringLiteral("另一个村")) || bView.resultText().contains(QStringLiteral("another village")),
                  qPrintable(bView.resultText()));
         QVERIFY(!bView.sameIdNotices()->isHidden());
@@ -167,8 +145,7 @@ private slots:
         QVERIFY(notices->item(0, 1)->text().contains(QStringLiteral("厚坝镇")));
 
         // Synced again: still one, not two.
-        bView.syncNow();
-        QVERIFY2(waitForSync(bView), qPrintable(bView.resultText()));
+        QVERIFY2(test::finishes(bView, &SyncView::syncNow), qPrintable(bView.resultText()));
         QCOMPARE(notices->rowCount(), 1);
 
         // Checked and dismissed: gone, and stays gone after the next sync.
@@ -177,8 +154,7 @@ private slots:
         QTest::mouseClick(bView.findChild<QPushButton*>(QStringLiteral("dismissSameId")), Qt::LeftButton);
         QCOMPARE(notices->rowCount(), 0);
         QVERIFY(bView.sameIdNotices()->isHidden());
-        bView.syncNow();
-        QVERIFY2(waitForSync(bView), qPrintable(bView.resultText()));
+        QVERIFY2(test::finishes(bView, &SyncView::syncNow), qPrintable(bView.resultText()));
         QCOMPARE(notices->rowCount(), 0);
     }
 };
