@@ -1,6 +1,7 @@
 #include "gui_fixture.h"
 
 #include "domain/idcard.h"
+#include "ui/session/china_time.h"
 
 #include <QDate>
 #include <QtTest>
@@ -34,7 +35,7 @@ void GuiLedger::addVisit(const std::string& elderId, int daysAgo)
     Record visit;
     visit.entity = "visit";
     visit.set("elder_id", elderId);
-    visit.set("date", QDate::currentDate().addDays(-daysAgo).toString(Qt::ISODate).toStdString());
+    visit.set("date", ui::chinaToday().addDays(-daysAgo).toString(Qt::ISODate).toStdString());
     visit.set("mode", "home");
     visit.set("visitor", "测试员");
     visit.set("finding", "normal");

@@ -4,6 +4,7 @@
 #include "gui_fixture.h"
 
 #include "ui/forms/record_table_model.h"
+#include "ui/session/china_time.h"
 
 #include "domain/schema.h"
 
@@ -25,7 +26,7 @@ private slots:
             Record visit;
             visit.entity = "visit";
             visit.set("elder_id", elder);
-            visit.set("date", QDate::currentDate().addDays(-daysAgo).toString(Qt::ISODate).toStdString());
+            visit.set("date", ui::chinaToday().addDays(-daysAgo).toString(Qt::ISODate).toStdString());
             visit.set("mode", daysAgo < kByPhone ? "phone" : "home");
             visit.set("visitor", "测试员");
             visit.set("finding", "normal");

@@ -7,6 +7,7 @@
 #include "ui/supervision/home_view.h"
 #include "ui/forms/record_form.h"
 #include "ui/care/visit_dialog.h"
+#include "ui/session/china_time.h"
 
 #include <QDate>
 #include <QtTest>
@@ -23,7 +24,7 @@ private slots:
         test::GuiLedger ledger;
         const std::string elder = ledger.addElder("张三", "19450101", "spouse");
         VisitDialog dialog(*ledger.session, test::recordOf("visit", {{"elder_id", elder}}));
-        const std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
+        const std::string today = ui::chinaToday().toString(Qt::ISODate).toStdString();
         QCOMPARE(dialog.form().value("date"), today);
         QCOMPARE(dialog.form().value("mode"), std::string("home"));
         QCOMPARE(dialog.form().value("finding"), std::string("normal"));

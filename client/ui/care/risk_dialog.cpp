@@ -9,6 +9,7 @@
 #include "domain/date.h"
 #include "domain/schema.h"
 #include "domain/schema_names.h"
+#include "ui/session/china_time.h"
 
 #include <QCheckBox>
 #include <QDate>
@@ -46,7 +47,7 @@ RiskDialog::RiskDialog(LedgerSession& session, Record assessment, QWidget* paren
                              schema::risk_assessment::intervention_plan, schema::risk_assessment::next_due},
                             {}, this);
     m_form->load(m_record);
-    const QDate day = QDate::currentDate();
+    const QDate day = chinaToday();
     if (m_record.id.empty()) {
         m_form->setValue(schema::risk_assessment::date, ss(day.toString(Qt::ISODate)));
         m_form->setValue(schema::risk_assessment::assessor, session.operatorName());

@@ -6,6 +6,7 @@
 
 #include "domain/risk_rule.h"
 #include "domain/schema_names.h"
+#include "ui/session/china_time.h"
 
 #include <QDateEdit>
 #include <QFormLayout>
@@ -112,7 +113,7 @@ void RiskStandardEditor::reload()
     showStandard(stored ? *stored : defaultRiskStandard());
     const QDate from = m_current
         ? QDate::fromString(qs(m_current->value(schema::risk_rule::effective_from)), Qt::ISODate)
-        : QDate::currentDate();
+        : chinaToday();
     m_effective->setDate(from);
     m_error->hide();
 }

@@ -8,6 +8,7 @@
 
 #include "domain/schema.h"
 #include "domain/schema_names.h"
+#include "ui/session/china_time.h"
 
 #include <QDate>
 #include <QDialogButtonBox>
@@ -56,7 +57,7 @@ VisitDialog::VisitDialog(LedgerSession& session, Record visit, QWidget* parent)
 
 void VisitDialog::fillDefaults()
 {
-    m_form->setValue(schema::visit::date, ss(QDate::currentDate().toString(Qt::ISODate)));
+    m_form->setValue(schema::visit::date, ss(chinaToday().toString(Qt::ISODate)));
     m_form->setValue(schema::visit::mode, "home");
     m_form->setValue(schema::visit::finding, "normal");
     m_form->setValue(schema::visit::visitor, m_session.operatorName());

@@ -1,6 +1,7 @@
 #include "date_editor.h"
 
 #include "ui/session/labels.h"
+#include "ui/session/china_time.h"
 
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
@@ -37,7 +38,7 @@ public:
         row->addStretch();
         connect(m_edit, &QDateTimeEdit::dateTimeChanged, this, &FieldEditor::edited);
         connect(todayButton, &QToolButton::clicked, this, [this] {
-            m_edit->setDateTime(m_withTime ? QDateTime::currentDateTime() : QDateTime(QDate::currentDate(), QTime(0, 0)));
+            m_edit->setDateTime(m_withTime ? chinaNow() : QDateTime(chinaToday(), QTime(0, 0)));
         });
         connect(clearButton, &QToolButton::clicked, this, [this] { m_edit->setDateTime(kUnset); });
         m_buttons = {todayButton, clearButton};

@@ -10,6 +10,7 @@
 #include "ui/session/ledger_task.h"
 
 #include "report/local_device.h"
+#include "ui/session/china_time.h"
 
 #include <QDateEdit>
 #include <QFileDialog>
@@ -108,7 +109,7 @@ QWidget* SupervisionView::buildControls()
     auto* row = new QHBoxLayout(box);
     row->setContentsMargins(0, 0, 0, 0);
     m_area = new AreaPicker(m_session.scopeCode(), box);
-    const QDate today = QDate::currentDate();
+    const QDate today = chinaToday();
     m_from = new QDateEdit(QDate(today.year(), today.month(), 1), box);
     m_to = new QDateEdit(today, box);
     for (QDateEdit* edit : {m_from, m_to}) {
