@@ -273,6 +273,31 @@ Response pull(const Request&, Services& services, const Device& device, const wi
     return protobufResponse(200, pullAnswer(page));
 }
 
+Response snapshot(const Request&, Services& services, const Device& device, const wire::SnapshotRequest& message)
+{
+    std::uint32_t limit = message.limit() == 0 ? protocol::kDefaultSnapshotLimit : message.limit();
+    limit = std::min(limit, protocol::kMaxSnapshotLimit);
+    const std::optional<SnapshotPage> page
+        = services.store.snapshotPage(message.at(), message.at_epoch(), message.after(), device.scope, limit);
+    if (!page)
+        return errorResponse(400, wire::MALFORMED, "快照的续传位置无效，请重新开始同步");
+    services.store.touchDevice(device.id, formatDateTime(services.nowMillis()), false);
+    return protobufResponse(200, snapshotAnswer(*page));
+}
+
+Response history(const Request&, Services& services, const Device& device, const wire::HistoryRequest& message)
+{
+    if (!isValidDeviceId(message.record_id()))
+        return errorResponse(400, wire::MALFORMED, "记录编号无效");
+    bool truncated = false;
+    wire::HistoryResponse answer;
+    for (const Change& change :
+         services.store.recordHistory(message.record_id(), device.scope, protocol::kMaxHistoryChanges, truncated))
+        toWire(change, *answer.add_changes());
+    answer.set_truncated(truncated);
+    return protobufResponse(200, answer);
+}
+
 Response hello(const Request&, Services& services, const Device& device, const wire::HelloRequest&)
 {
     wire::HelloResponse answer;
@@ -324,6 +349,8 @@ constexpr Endpoint kEndpoints[] = {
     {protocol::kPullPath, "pull", deviceEndpoint<wire::PullRequest, pull>},
     {protocol::kHelloPath, "hello", deviceEndpoint<wire::HelloRequest, hello>},
     {protocol::kForkPath, "fork", deviceEndpoint<wire::ForkRequest, fork>},
+    {protocol::kSnapshotPath, "snapshot", deviceEndpoint<wire::SnapshotRequest, snapshot>},
+    {protocol::kHistoryPath, "history", deviceEndpoint<wire::HistoryRequest, history>},
 };
 
 const Endpoint* endpointOf(std::string_view path)
@@ -405,7 +432,7 @@ Response bodyTooLargeResponse()
 bool needsDeviceToken(std::string_view path)
 {
     return path == protocol::kPushPath || path == protocol::kPullPath || path == protocol::kHelloPath
-        || path == protocol::kForkPath;
+        || path == protocol::kForkPath || path == protocol::kSnapshotPath || path == protocol::kHistoryPath;
 }
 
 std::size_t bodyLimit(std::string_view target)

@@ -16,4 +16,8 @@ namespace shouwang::server {
 // At least one change goes out, so a cursor always moves.
 wire::PullResponse pullAnswer(const ChangePage& page, std::size_t maxBytes = protocol::kMaxPullPageBytes);
 
+// The answer to a snapshot request, cut the same way (at least one record, the next page
+// after the last one sent), with the count and digest of the records it holds.
+wire::SnapshotResponse snapshotAnswer(const SnapshotPage& page, std::size_t maxBytes = protocol::kMaxPullPageBytes);
+
 } // namespace shouwang::server

@@ -9,6 +9,7 @@
 #include "store/ledger.h"
 #include "store/log_epochs.h"
 #include "store/meta.h"
+#include "store/record_pages.h"
 #include "sync/crypto.h"
 #include "sync/registration.h"
 
@@ -362,6 +363,51 @@ public:
             page.epochs = epochs.span(cursor, page.nextCursor);
             snapshot.commit();
             return page;
+        });
+    }
+
+    std::optional<SnapshotPage> snapshotPage(std::uint64_t at, std::string_view atEpoch, std::string_view after,
+                                             const Scope& scope, std::size_t limit) override
+    {
+        return withReader([&](Database& db) -> std::optional<SnapshotPage> {
+            Transaction read(db, Transaction::Mode::Read); // the page and its `at` agree
+            SnapshotPage page;
+            LogEpochs epochs(db);
+            if (at == 0) {
+                page.at = ChangeLog(db).lastSeq();
+                page.atEpoch = epochs.epochOf(page.at);
+            } else if (!epochs.isPlace(at, atEpoch)) {
+                page.atReset = true;
+                return page;
+            } else {
+                page.at = at;
+                page.atEpoch = std::string(atEpoch);
+            }
+            std::optional<RecordPage> records
+                = recordsAfter(db, scopeRanges(scope.code, scope.countyCode()), after, limit);
+            if (!records)
+                return std::nullopt;
+            page.records = std::move(records->records);
+            page.keys = std::move(records->keys);
+            page.hasMore = records->more;
+            read.commit();
+            return page;
+        });
+    }
+
+    std::vector<Change> recordHistory(std::string_view recordId, const Scope& scope, std::size_t limit,
+                                      bool& truncated) override
+    {
+        return withReader([&](Database& db) {
+            std::vector<Change> changes;
+            for (auto& logged : ChangeLog(db).history(recordId)) {
+                if (scope.canRead(logged.change.villageCode))
+                    changes.push_back(std::move(logged.change));
+            }
+            truncated = changes.size() > limit;
+            if (truncated)
+                changes.erase(changes.begin(), changes.end() - static_cast<std::ptrdiff_t>(limit));
+            return changes;
         });
     }
 

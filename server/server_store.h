@@ -3,6 +3,7 @@
 #include "store/conflict_queue.h"
 
 #include "domain/change.h"
+#include "domain/record.h"
 #include "sync/merge_engine.h"
 #include "sync/scope.h"
 
@@ -88,6 +89,18 @@ struct ChangePage {
     }
 };
 
+// One page of a snapshot of a scope's records (docs/protocol.md, "Snapshot").
+struct SnapshotPage {
+    std::vector<Record> records;
+    std::vector<std::string> keys; // where each record lies (store/record_pages.h)
+    bool hasMore = false;
+    // The log's last place when the snapshot began, and its epoch. `atReset`: the `at` a
+    // device sent is no longer a place in this log (restored meanwhile): begin again.
+    std::uint64_t at = 0;
+    std::string atEpoch;
+    bool atReset = false;
+};
+
 // An accepted elder change whose 身份证号 a live elder of another village holds: the
 // county takes it and tells the device (wire::SameIdElsewhere).
 struct SameIdNotice {
@@ -154,6 +167,17 @@ public:
     // what an earlier page gave with it ("" from a device that predates epochs: trusted).
     virtual ChangePage changesAfter(std::uint64_t cursor, std::string_view cursorEpoch, const Scope& scope,
                                     std::string_view excludeDevice, std::size_t limit) = 0;
+    // A page of the records `scope` reads, after `after` (a key of an earlier page, "" at
+    // first). `at` 0 begins a snapshot at the log's current end; else it must be a place in
+    // this log with `atEpoch`. nullopt when `after` is not a key of this county's.
+    virtual std::optional<SnapshotPage> snapshotPage(std::uint64_t at, std::string_view atEpoch, std::string_view after,
+                                                     const Scope& scope, std::size_t limit)
+        = 0;
+    // The newest `limit` changes of one record that `scope` reads, oldest first; `truncated`
+    // when older ones exist.
+    virtual std::vector<Change> recordHistory(std::string_view recordId, const Scope& scope, std::size_t limit,
+                                              bool& truncated)
+        = 0;
     virtual void audit(const AuditEntry& entry) = 0;
 
     virtual std::vector<Conflict> openConflicts() = 0;

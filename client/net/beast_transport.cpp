@@ -1,6 +1,7 @@
 #include "beast_transport.h"
 #include "server_url.h"
 
+#include "store/meta.h"
 #include "sync/protocol.h"
 
 #include <boost/asio/connect.hpp>
@@ -78,6 +79,13 @@ struct BeastTransport::Impl {
     HttpResponse roundTrip(asio::io_context& ioc, Stream& stream, http::request<http::string_body>& request);
     HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers);
 };
+
+TransportOptions ledgerTransportOptions(Meta& meta)
+{
+    TransportOptions options;
+    options.caFile = meta.value(meta::kServerCaFile);
+    return options;
+}
 
 BeastTransport::BeastTransport(std::string_view serverUrl, TransportOptions options)
     : m_impl(std::make_unique<Impl>())

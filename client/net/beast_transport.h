@@ -7,6 +7,10 @@
 #include <string>
 #include <string_view>
 
+namespace shouwang {
+class Meta;
+}
+
 namespace shouwang::net {
 
 struct TransportOptions {
@@ -17,6 +21,9 @@ struct TransportOptions {
     std::string caFile;
     std::string userAgent = "shouwang";
 };
+
+// What a ledger keeps for reaching its county: the CA file it was enrolled with.
+TransportOptions ledgerTransportOptions(Meta& meta);
 
 // The client's HTTP/1.1 transport over Boost.Beast: `http://host:port` or
 // `https://host:port` (OpenSSL), one connection per request, synchronous with deadlines.

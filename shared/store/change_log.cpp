@@ -369,6 +369,14 @@ std::vector<Change> ChangeLog::after(std::uint64_t cursor, std::string_view vill
     return out;
 }
 
+bool ChangeLog::hasReceived()
+{
+    Statement& st = m_db.cached("SELECT 1 FROM change_log WHERE origin = 1 LIMIT 1");
+    const bool received = st.step();
+    st.reset();
+    return received;
+}
+
 std::uint64_t ChangeLog::lastSeq()
 {
     Statement& st = m_db.cached("SELECT coalesce(max(seq), 0) FROM change_log");

@@ -58,6 +58,8 @@ public:
     void noteEpoch(std::string_view epoch, std::uint64_t firstSeq);
     std::uint64_t receivedSinceEpochs(const std::vector<std::string>& known);
     std::size_t pendingCount();
+    // Whether any change came here from the county (a replica that has synced before).
+    bool hasReceived();
     // The latest change received (not made here) from each village under `villagePrefix`:
     // (village code, logged_at), by code.
     std::vector<std::pair<std::string, std::string>> lastReceivedByVillage(std::string_view villagePrefix);

@@ -248,8 +248,14 @@ Transaction::Transaction(Database& db, Mode mode)
 
 Transaction::~Transaction()
 {
+    rollback();
+}
+
+void Transaction::rollback()
+{
     if (m_done)
         return;
+    m_done = true;
     try {
         if (m_nested) {
             m_db.exec("ROLLBACK TO " + m_savepoint);

@@ -106,6 +106,8 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit();
+    // Undoes the writes now, as leaving the scope would (then nothing more is written).
+    void rollback();
 
 private:
     Database& m_db;

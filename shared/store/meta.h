@@ -38,6 +38,14 @@ inline constexpr std::string_view kScope = "scope";
 inline constexpr std::string_view kCountyCode = "county_code";
 inline constexpr std::string_view kPullCursor = "pull_cursor";
 inline constexpr std::string_view kPullCursorEpoch = "pull_cursor_epoch"; // the county log's name for it
+// A snapshot under way (docs/protocol.md, "Snapshot"): the county log's place it stands at,
+// that place's epoch, and where its last kept page ended.
+inline constexpr std::string_view kSnapshotAt = "snapshot_at";
+inline constexpr std::string_view kSnapshotEpoch = "snapshot_at_epoch";
+inline constexpr std::string_view kSnapshotAfter = "snapshot_after";
+// This replica began from a snapshot at this place of the county's log: the changes before
+// it are at the county (SyncClient::fetchHistory), not in this file's log.
+inline constexpr std::string_view kHistoryFrom = "history_from";
 inline constexpr std::string_view kPullOwn = "pull_own_changes"; // "1": this device's id is shared with a copy
 inline constexpr std::string_view kLastSync = "last_sync_at";
 inline constexpr std::string_view kLastSyncError = "last_sync_error";

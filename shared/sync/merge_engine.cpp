@@ -267,14 +267,73 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
         record.createdAt = when;
     if (when > record.updatedAt)
         record.updatedAt = when;
-    writeRecord(db, entity, record);
+    store(entity, record);
+    return outcome;
+}
 
-    if (DerivedColumns::changesStandard(change.entity))
+void MergeEngine::store(const EntityDef& entity, const Record& record)
+{
+    writeRecord(m_ledger.database(), entity, record);
+    if (DerivedColumns::changesStandard(record.entity))
         m_standardChanged = true;
     else { // DerivedColumns::affectedElders knows which entities feed the derived columns
         for (auto& elder : m_ledger.derived().affectedElders(record))
             m_touchedElders.push_back(std::move(elder));
     }
+}
+
+MergeOutcome MergeEngine::applyState(const Record& state)
+{
+    const EntityDef* entity = findEntity(state.entity);
+    if (!entity || !knows(state.entity, {}))
+        return refuse(MergeRefusal::UnknownEntity, "未知的记录类型：" + utf8Prefix(state.entity, 64));
+    if (!isValidDeviceId(state.id) || !isCodeOf(filingLevel(*entity), state.villageCode))
+        return refuse(MergeRefusal::InvalidValue, "快照中的记录编号或行政区划代码无效");
+    for (const auto& [name, value] : state.values) {
+        const FieldDef* field = entity->field(name);
+        if (!field || !knows(state.entity, name))
+            return refuse(MergeRefusal::UnknownField, std::string(entity->zh) + "没有字段：" + utf8Prefix(name, 64));
+        if (std::string error = validateValue(*field, value); !error.empty())
+            return refuse(MergeRefusal::InvalidValue, std::string(entity->zh) + error);
+    }
+
+    std::optional<Record> existing = loadRecord(m_ledger.database(), *entity, state.id);
+    if (existing && existing->villageCode != state.villageCode)
+        return refuse(MergeRefusal::WrongVillage, "该记录属于其他村（社区），不能通过本村修改");
+    Record record = existing ? std::move(*existing) : Record{};
+    if (!existing) {
+        record.entity = state.entity;
+        record.id = state.id;
+        record.villageCode = state.villageCode;
+    }
+    MergeOutcome outcome;
+    Hlc newest;
+    // A field the state holds wins where its clock is later than this replica's (all of
+    // them in a record new here), exactly as the change that wrote it would have.
+    const auto wins = [&](std::string_view field) {
+        const auto theirs = state.clocks.find(field);
+        const Hlc clock = theirs == state.clocks.end() ? Hlc{} : theirs->second;
+        newest = std::max(newest, clock);
+        const auto ours = record.clocks.find(field);
+        if (existing && ours != record.clocks.end() && !(ours->second < clock))
+            return false;
+        if (!clock.isNull())
+            record.clocks.insert_or_assign(std::string(field), clock);
+        ++outcome.fieldsWritten;
+        return true;
+    };
+    for (const auto& [name, value] : state.values) {
+        if (wins(name))
+            record.set(name, value);
+    }
+    if (state.clocks.contains(kDeletedField) && wins(kDeletedField))
+        record.deleted = state.deleted;
+    if (record.createdAt.empty() || (!state.createdAt.empty() && state.createdAt < record.createdAt))
+        record.createdAt = state.createdAt;
+    record.updatedAt = std::max(record.updatedAt, state.updatedAt);
+    store(*entity, record);
+    if (!newest.isNull())
+        m_ledger.clock().observe(newest);
     return outcome;
 }
 

@@ -11,6 +11,7 @@
 namespace shouwang {
 
 class Ledger;
+struct EntityDef;
 
 // Why a received change was not applied; the same codes travel in wire::Error.
 enum class MergeRefusal {
@@ -56,6 +57,12 @@ public:
     MergeOutcome check(const Change& change) const;
     // Applies a received change and logs it (origin remote). Idempotent by change id.
     MergeOutcome apply(const Change& change);
+    // A device beginning from a snapshot (docs/protocol.md, "Snapshot"): merges a record's
+    // state as the county holds it, each field by its clock as the changes that made it
+    // would merge, and logs nothing: the record's history stays at the county. A state
+    // with a field or entity this build does not know is refused (UnknownField or
+    // UnknownEntity): it can only be kept as the changes that carry it.
+    MergeOutcome applyState(const Record& state);
     // A device: applies what it has learnt to read of changes kept with unknown parts.
     // Returns how many are now applied whole.
     std::size_t reapplyDeferred();
@@ -74,6 +81,8 @@ private:
     // The field-by-field merge of `change` into its record.
     MergeOutcome mergeFields(const Change& change);
     MergeOutcome checkReferences(const Change& change, const Record* existing);
+    // Writes a merged record and notes what its derived columns depend on.
+    void store(const EntityDef& entity, const Record& record);
 
     Ledger& m_ledger;
     MergeRole m_role;

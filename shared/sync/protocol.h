@@ -8,14 +8,16 @@
 
 namespace shouwang::protocol {
 
-// History: 1 — first release (enroll, push, pull, bundles). Hello, fork and cursor epochs
-// were added as new messages and optional fields: an older peer still talks version 1.
+// History: 1 — first release (enroll, push, pull, bundles). Hello, fork, cursor epochs,
+// snapshots and record history were added as new paths, messages and optional fields: an
+// older peer still talks version 1.
 inline constexpr std::uint32_t kVersion = 1;
 
 // The device API (POST, protobuf bodies), and what a monitor reads (GET, text).
 inline constexpr std::string_view kEnrollPath = "/api/v1/enroll", kPushPath = "/api/v1/sync/push",
                                   kPullPath = "/api/v1/sync/pull", kHelloPath = "/api/v1/sync/hello",
-                                  kForkPath = "/api/v1/sync/fork";
+                                  kForkPath = "/api/v1/sync/fork", kSnapshotPath = "/api/v1/sync/snapshot",
+                                  kHistoryPath = "/api/v1/sync/history";
 inline constexpr std::string_view kHealthPath = "/healthz", kMetricsPath = "/metrics";
 inline constexpr std::string_view kContentType = "application/x-protobuf";
 
@@ -26,6 +28,11 @@ inline constexpr std::size_t kMaxPushChanges = 1000;
 inline constexpr std::size_t kDefaultPushBatch = 500;
 inline constexpr std::uint32_t kMaxPullLimit = 5000;
 inline constexpr std::uint32_t kDefaultPullLimit = 2000;
+// A snapshot page holds at most this many records (and ends, like a pull page, before
+// kMaxPullPageBytes); a history answer the newest kMaxHistoryChanges changes of its record.
+inline constexpr std::uint32_t kMaxSnapshotLimit = 5000;
+inline constexpr std::uint32_t kDefaultSnapshotLimit = 2000;
+inline constexpr std::size_t kMaxHistoryChanges = 2000;
 // Checked while a push is decoded, before any change is built (server/push_limits.h): a
 // change larger than these could not travel back to other devices in a pull page.
 inline constexpr std::size_t kMaxFieldsPerChange = 64;     // the largest entity has 23 fields

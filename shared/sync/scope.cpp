@@ -84,14 +84,14 @@ bool Scope::canRead(std::string_view villageCode) const
     return startsWith(villageCode, code) || villageCode == countyCode();
 }
 
-bool Scope::admitsPulled(const Change& change) const
+bool Scope::admits(std::string_view entityName, std::string_view villageCode) const
 {
-    const EntityDef* entity = findEntity(change.entity);
+    const EntityDef* entity = findEntity(entityName);
     if (!entity)
         return false;
     if (entity->scope == EntityScope::County)
-        return change.villageCode == countyCode();
-    return isCodeOf(DivisionLevel::Village, change.villageCode) && startsWith(change.villageCode, code);
+        return villageCode == countyCode();
+    return isCodeOf(DivisionLevel::Village, villageCode) && startsWith(villageCode, code);
 }
 
 bool Scope::mayWrite(const EntityDef& entity) const

@@ -43,7 +43,9 @@ struct Scope {
     // filed where that entity lives (a village's 12-digit code, or the county's own code
     // for reference data) and readable by the scope. Anything else is not the server's to
     // send this device, whoever put it on the wire, and is not to be applied.
-    bool admitsPulled(const Change& change) const;
+    bool admitsPulled(const Change& change) const { return admits(change.entity, change.villageCode); }
+    // The same for a record of `entity` filed under `villageCode` (a snapshot's).
+    bool admits(std::string_view entity, std::string_view villageCode) const;
 
     friend bool operator==(const Scope&, const Scope&) = default;
 };

@@ -191,7 +191,9 @@ SyncReport SyncClient::sync(const SyncOptions& options, const ProgressCallback& 
                 // from this laptop: the pull goes on, and the clock's error is reported after.
                 run.report.error = push(run);
                 if (!run.report.error || run.report.error.code == SyncErrorCode::ClockAhead) {
-                    SyncError pulled = pull(run);
+                    SyncError pulled = wantsSnapshot(run) ? snapshot(run) : SyncError{};
+                    if (!pulled)
+                        pulled = pull(run);
                     if (pulled)
                         run.report.error = pulled;
                     // A restored county found while pulling: relay at once what it lost.

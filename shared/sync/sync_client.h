@@ -3,12 +3,15 @@
 #include "protocol.h"
 #include "transport.h"
 
+#include "domain/change.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace google::protobuf {
 class MessageLite;
@@ -66,13 +69,18 @@ struct SyncOptions {
     // Which fields this build reads (empty: all of this build's). Tests stand in an older
     // build with it, to show a newer county's fields are kept and applied after an upgrade.
     std::function<bool(std::string_view entity, std::string_view field)> knownFields;
+    // A replica that has never received anything begins from a snapshot of its scope's
+    // records instead of the county's whole history (docs/protocol.md, "Snapshot"). Off:
+    // the history is replayed (the bench compares the two).
+    bool snapshot = true;
 };
 
 struct SyncProgress {
-    enum class Phase { Pushing, Pulling, Waiting };
+    enum class Phase { Pushing, Snapshot, Pulling, Waiting };
     Phase phase = Phase::Pushing;
     std::size_t pushed = 0;    // changes sent so far
     std::size_t toPush = 0;    // the outbox when the sync started
+    std::size_t records = 0;   // records received in a snapshot so far
     std::size_t pulled = 0;    // changes received so far
 };
 using ProgressCallback = std::function<void(const SyncProgress&)>;
@@ -85,6 +93,7 @@ struct SyncReport {
     std::size_t pushed = 0;       // changes sent (a retried batch counts once)
     std::size_t acknowledged = 0; // accepted by the server
     std::size_t refused = 0;      // quarantined
+    std::size_t snapshotRecords = 0; // records a new replica took from the county's snapshot
     std::size_t pulled = 0;       // changes received
     std::size_t conflicts = 0;    // concurrent edits found while merging them
     std::size_t outOfScope = 0;   // received changes outside this device's scope, not taken
@@ -98,6 +107,15 @@ struct EnrollResult {
     std::string deviceId;
     std::string scope;
     std::string countyCode;
+    SyncError error;
+
+    bool ok() const { return !error; }
+};
+
+// A record's change history as the county holds it (SyncClient::fetchHistory).
+struct HistoryResult {
+    std::vector<Change> changes; // oldest first
+    bool truncated = false;      // the county holds older ones than these
     SyncError error;
 
     bool ok() const { return !error; }
@@ -128,6 +146,10 @@ public:
     SyncReport sync(const SyncOptions& options = {}, const ProgressCallback& progress = {},
                     const std::atomic<bool>* cancel = nullptr);
 
+    // The county's history of one record, for a replica that began from a snapshot after
+    // some of it (meta::kHistoryFrom). Read-only: nothing is stored.
+    HistoryResult fetchHistory(std::string_view recordId, const SyncOptions& options = {});
+
     // USB-stick exchange (docs/protocol.md, "File bundles"). Both are idempotent.
     BundleExport exportBundle(const std::string& path);
     SyncReport importBundleAnswer(const std::string& path);
@@ -146,6 +168,9 @@ private:
     // Why pushes stopped for a clock ahead of the server, in terms the user can act on.
     SyncError clockAheadError(const Run& run, const std::string& serverMessage) const;
     SyncError pushBatch(Run& run, std::size_t& batch, bool& progressed);
+    // A new replica's first sync begins from a snapshot (sync_snapshot.cpp).
+    bool wantsSnapshot(const Run& run);
+    SyncError snapshot(Run& run);
     SyncError pull(Run& run);
     void recordOutcome(const SyncError& error);
 

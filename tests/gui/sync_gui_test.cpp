@@ -4,9 +4,13 @@
 #include "server_process.h"
 #include "sync_view_run.h"
 
+#include "ui/forms/change_history_model.h"
+#include "ui/forms/change_history_view.h"
 #include "ui/sync/same_id_notices.h"
 #include "ui/sync/sync_view.h"
 
+#include "store/change_log.h"
+#include "store/ledger.h"
 #include "store/meta.h"
 
 #include "../support/records.h"
@@ -17,6 +21,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -156,6 +161,52 @@ private slots:
         QVERIFY(bView.sameIdNotices()->isHidden());
         QVERIFY2(test::finishes(bView, &SyncView::syncNow), qPrintable(bView.resultText()));
         QCOMPARE(notices->rowCount(), 0);
+    }
+
+    // A new laptop begins from the county's copy of its village (docs/protocol.md,
+    // "Snapshot"): an elder's history from before shows only when asked for, from the county.
+    void aNewLaptopFetchesAnEldersEarlierHistoryFromTheCounty()
+    {
+        if (m_county.process.state() == QProcess::NotRunning)
+            QVERIFY(m_county.start());
+        const QString scope = QStringLiteral("village:500154102201");
+        test::GuiLedger old;
+        old.session->setVillage("500154102201");
+        SyncView oldView(*old.session);
+        QVERIFY(test::enrolls(oldView, m_county, scope));
+        Record elder = aloneElder("赵六", test::validIdNumber("19390909", 31));
+        QVERIFY(old.session->save(elder).ok());
+        elder.set("name", "赵六一");
+        QVERIFY(old.session->save(elder).ok());
+        {
+            // A ledger that has never synced holds all the history there is.
+            ChangeHistoryView history(*old.session, elder.id);
+            QVERIFY(history.countyButton()->isHidden());
+            QCOMPARE(history.table()->model()->rowCount(), 2);
+        }
+        QVERIFY2(test::finishes(oldView, &SyncView::syncNow), qPrintable(oldView.resultText()));
+
+        test::GuiLedger fresh;
+        SyncView freshView(*fresh.session);
+        QVERIFY(test::enrolls(freshView, m_county, scope));
+        QVERIFY2(test::finishes(freshView, &SyncView::syncNow), qPrintable(freshView.resultText()));
+        QVERIFY(fresh.session->ledger().get("elder", elder.id));
+
+        ChangeHistoryView history(*fresh.session, elder.id);
+        QAbstractItemModel* rows = history.table()->model();
+        QCOMPARE(rows->rowCount(), 0);
+        QVERIFY(!history.countyButton()->isHidden());
+        QSignalSpy arrived(&history, &ChangeHistoryView::countyHistoryArrived);
+        QTest::mouseClick(history.countyButton(), Qt::LeftButton);
+        QVERIFY(arrived.wait(30000));
+        QVERIFY2(arrived.first().first().toBool(), qPrintable(history.countyStatus()->text()));
+        QCOMPARE(rows->rowCount(), 2);
+        const QString fromCounty = QCoreApplication::translate("shouwang::ui::ChangeHistoryModel",
+                                                               "County server (before this computer's first sync)");
+        QCOMPARE(rows->index(0, ChangeHistoryModel::Origin).data().toString(), fromCounty);
+        QVERIFY(rows->index(0, ChangeHistoryModel::Fields).data().toString().contains(QStringLiteral("赵六一")));
+        // Nothing of it was written to this laptop's file.
+        QVERIFY(fresh.session->ledger().changeLog().history(elder.id).empty());
     }
 };
 

@@ -7,6 +7,7 @@
 #include "store/change_codec.h"
 #include "store/database.h"
 #include "store/ledger.h"
+#include "store/meta.h"
 
 #include <set>
 #include <string>
@@ -58,12 +59,17 @@ inline std::vector<std::string> fieldClocksWithoutChange(Database& db, Ledger& l
                 logged.emplace(change->recordId, f.name, change->hlc.toString());
         }
     }
+    const bool snapshotBegun = !ledger.meta().value(meta::kHistoryFrom).empty();
     std::vector<std::string> out;
     for (const EntityDef& entity : entities()) {
         ListFilter all;
         all.includeDeleted = true;
         for (const Record& r : ledger.list(entity.name, all)) {
             for (const auto& [field, hlc] : r.clocks) {
+                // A replica begun from a snapshot holds other devices' writes without their
+                // changes (docs/protocol.md, "Snapshot"); its own are always logged.
+                if (snapshotBegun && hlc.device != ledger.deviceId())
+                    continue;
                 if (!logged.count({r.id, field, hlc.toString()}))
                     out.push_back(std::string(entity.name) + "/" + r.id + " " + field + " " + hlc.toString());
             }

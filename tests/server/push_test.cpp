@@ -247,6 +247,15 @@ public:
     {
         return m_real.changesAfter(c, e, s, x, l);
     }
+    std::optional<server::SnapshotPage> snapshotPage(std::uint64_t at, std::string_view e, std::string_view after,
+                                                     const Scope& s, std::size_t l) override
+    {
+        return m_real.snapshotPage(at, e, after, s, l);
+    }
+    std::vector<Change> recordHistory(std::string_view id, const Scope& s, std::size_t l, bool& t) override
+    {
+        return m_real.recordHistory(id, s, l, t);
+    }
     void audit(const server::AuditEntry&) override { throw StoreError("database or disk is full", 13); }
     std::vector<Conflict> openConflicts() override { return m_real.openConflicts(); }
     std::string resolveConflict(std::string_view id, const std::string& v, std::string_view op) override

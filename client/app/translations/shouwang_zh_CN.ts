@@ -15,101 +15,101 @@
         <translation>无法打开台账文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="37"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="38"/>
         <source>Export the ledger with ID numbers and phones masked (for reading), or in full (for the county&apos;s records; keep the file safe)?</source>
         <translation>导出时身份证号和电话是否隐藏部分数字？“隐藏”适合查阅；“完整”用于报送区县存档，请妥善保管文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="40"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="41"/>
         <source>Masked</source>
         <translation>隐藏部分数字</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="41"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="42"/>
         <source>In full</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="42"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="43"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="61"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="62"/>
         <source>Exporting the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="65"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="69"/>
         <source>The ledger was saved to %1.</source>
         <translation>台账已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="146"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="151"/>
         <source>Importing the ledger...</source>
         <translation>正在导入台账……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="95"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="115"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="100"/>
         <location filename="../../ui/ledger/csv_exchange.cpp" line="120"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="156"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="160"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="125"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="161"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="165"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="29"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="30"/>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="36"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="51"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="65"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="67"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="37"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="52"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="68"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="71"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="74"/>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="84"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="78"/>
         <location filename="../../ui/ledger/csv_exchange.cpp" line="89"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="94"/>
         <source>Save import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="75"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="79"/>
         <source>ledger-template</source>
         <translation>台账导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="81"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="86"/>
         <source>Saving the template...</source>
         <translation>正在保存模板……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="85"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="90"/>
         <source>The template was saved to %1. Fill it in Excel (one row per supporter; visits on the 探访记录 sheet), then import it.</source>
         <translation>模板已保存到 %1。请在Excel中填写（每位赡养人一行；探访记录填在“探访记录”工作表），然后导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="96"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="101"/>
         <source>Excel or CSV files (*.xlsx *.csv *.txt *.xls);;Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel或CSV文件 (*.xlsx *.csv *.txt *.xls);;Excel工作簿 (*.xlsx);;CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="108"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="113"/>
         <source>Reading the file...</source>
         <translation>正在读取文件……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="128"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="133"/>
         <source>Saving the refused rows...</source>
         <translation>正在保存被拒绝的行……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/csv_exchange.cpp" line="157"/>
+        <location filename="../../ui/ledger/csv_exchange.cpp" line="162"/>
         <source>Nothing was imported: %1</source>
         <translation>没有导入任何内容：%1</translation>
     </message>
@@ -130,69 +130,109 @@
 <context>
     <name>shouwang::ui::ChangeHistoryModel</name>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="46"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="66"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="46"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="66"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="55"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="75"/>
         <source>(cleared)</source>
         <translation>（清空）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="70"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="93"/>
+        <source>County server (before this computer&apos;s first sync)</source>
+        <translation>区县服务器（本机首次同步以前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/change_history_model.cpp" line="94"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="70"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="94"/>
         <source>Received by sync</source>
         <translation>同步收到</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="73"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="97"/>
         <source>Not yet sent</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="74"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="98"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="75"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="99"/>
         <source>Refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="88"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="112"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="89"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="113"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="90"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="114"/>
         <source>Where</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="91"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="115"/>
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_model.cpp" line="92"/>
+        <location filename="../../ui/forms/change_history_model.cpp" line="116"/>
         <source>What changed</source>
         <translation>修改内容</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::ChangeHistoryView</name>
+    <message>
+        <location filename="../../ui/forms/change_history_view.cpp" line="27"/>
+        <source>Earlier changes from the county server</source>
+        <translation>查看区县服务器保存的更早修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/change_history_view.cpp" line="51"/>
+        <source>This computer began syncing from the county&apos;s copy of the ledger; changes made before that are kept at the county server.</source>
+        <translation>本机是从区县台账的副本开始同步的，此前的修改记录保存在区县服务器上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/change_history_view.cpp" line="60"/>
+        <source>Asking the county server...</source>
+        <translation>正在向区县服务器查询……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/change_history_view.cpp" line="70"/>
+        <source>The county&apos;s history could not be fetched: %1</source>
+        <translation>未能获取区县保存的修改记录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/forms/change_history_view.cpp" line="77"/>
+        <source>%n change(s) from the county server are shown.</source>
+        <translation>
+            <numerusform>已显示区县服务器保存的 %n 条修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/change_history_view.cpp" line="80"/>
+        <source> Older ones are not shown.</source>
+        <translation>更早的修改未显示。</translation>
     </message>
 </context>
 <context>
@@ -284,153 +324,153 @@
 <context>
     <name>shouwang::ui::ElderDialog</name>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="67"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="69"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="84"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="85"/>
         <source>Household and supporters</source>
         <translation>家庭与赡养人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="85"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="86"/>
         <source>Health and care</source>
         <translation>健康与照料</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="86"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="87"/>
         <source>Economy and assistance</source>
         <translation>经济与救助</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="95"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="96"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="96"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="97"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="97"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="98"/>
         <source>Print / PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="107"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="108"/>
         <source>New elder</source>
         <translation>新增老年人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="107"/>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="223"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="109"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="225"/>
         <source>Elder: %1</source>
         <translation>老年人档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="151"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="153"/>
         <source>Birth date, sex and age are filled in from the ID number.</source>
         <translation>出生日期、性别和年龄根据身份证号自动填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="156"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="158"/>
         <source>ID number: %1</source>
         <translation>身份证号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="162"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="164"/>
         <source>Birth date: %1    Sex: %2    Age: %3</source>
         <translation>出生日期：%1    性别：%2    年龄：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="225"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="227"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="106"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="111"/>
         <source>Visits</source>
         <translation>探访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="113"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="121"/>
         <source>Risk assessments</source>
         <translation>风险评估</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="117"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="127"/>
         <source>Care agreements</source>
         <translation>委托照顾协议</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="118"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="128"/>
         <source>Pairings and liaisons</source>
         <translation>结对帮扶与联络人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="120"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="132"/>
         <source>Services received</source>
         <translation>接受服务</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="128"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="142"/>
         <source>Incident reports</source>
         <translation>情况报告</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="132"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="148"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="71"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="73"/>
         <source>New household...</source>
         <translation>新建家庭户…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="180"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="182"/>
         <source>%1 (new household, saved with the elder)</source>
         <translation>%1（新建家庭户，与老人一起保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="193"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="195"/>
         <source>“%1” is not a household of this village yet: click New household... to create it, or choose one from the list.</source>
         <translation>“%1”还不是本村已有的家庭户：请点“新建家庭户…”建立，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="196"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="198"/>
         <source>Not saved: the household “%1” does not exist yet.</source>
         <translation>未保存：家庭户“%1”尚未建立。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="225"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="227"/>
         <source>Saved, with the new household.</source>
         <translation>已保存，新建的家庭户也一并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_dialog.cpp" line="167"/>
+        <location filename="../../ui/ledger/elder_dialog.cpp" line="169"/>
         <source>    Aged 65 or over and not in 65+ health management: consider a referral to the health department (tab Referrals to departments).</source>
         <translation>    已满65岁但未纳入65岁以上老年人健康管理：建议向卫生健康部门转介（“部门转介”页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="91"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="94"/>
         <source>Print urging notice (督促通知书)...</source>
         <translation>打印督促通知书…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="96"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="99"/>
         <source>Print urging notice</source>
         <translation>打印督促通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="97"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="100"/>
         <source>Choose a notice in the list first.</source>
         <translation>请先在列表中选择一条督促记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_tabs.cpp" line="131"/>
+        <location filename="../../ui/ledger/elder_tabs.cpp" line="147"/>
         <source>Referrals to departments</source>
         <translation>部门转介</translation>
     </message>
@@ -594,17 +634,17 @@
 <context>
     <name>shouwang::ui::FieldEditor</name>
     <message>
-        <location filename="../../ui/forms/date_editor.cpp" line="27"/>
+        <location filename="../../ui/forms/date_editor.cpp" line="28"/>
         <source>Not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/date_editor.cpp" line="31"/>
+        <location filename="../../ui/forms/date_editor.cpp" line="32"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/date_editor.cpp" line="33"/>
+        <location filename="../../ui/forms/date_editor.cpp" line="34"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -735,17 +775,17 @@
 <context>
     <name>shouwang::ui::FormDialog</name>
     <message>
-        <location filename="../../ui/forms/form_dialog.cpp" line="55"/>
+        <location filename="../../ui/forms/form_dialog.cpp" line="59"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_dialog.cpp" line="56"/>
+        <location filename="../../ui/forms/form_dialog.cpp" line="60"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_dialog.cpp" line="58"/>
+        <location filename="../../ui/forms/form_dialog.cpp" line="62"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -776,32 +816,32 @@
 <context>
     <name>shouwang::ui::HomeView</name>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="69"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="71"/>
         <source>&lt;b&gt;Visits due today and overdue&lt;/b&gt; (double-click to record a visit)</source>
         <translation>&lt;b&gt;今日应探访及逾期未探访&lt;/b&gt;（双击记录探访）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="71"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="73"/>
         <source>&lt;b&gt;High-risk elders&lt;/b&gt;</source>
         <translation>&lt;b&gt;高风险老年人&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="73"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="75"/>
         <source>&lt;b&gt;Open incident reports&lt;/b&gt;</source>
         <translation>&lt;b&gt;未办结的情况报告&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="133"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="132"/>
         <source>%1    %2</source>
         <translation>%1    %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="187"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="186"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="233"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="232"/>
         <source>Current campaign: %1 (%2 to %3) — %4</source>
         <translation>当前专项探访：%1（%2 至 %3）— %4</translation>
     </message>
@@ -811,47 +851,47 @@
         <translation>目前没有进行中的专项探访。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="168"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="167"/>
         <source>Elders on the ledger: &lt;b&gt;%1&lt;/b&gt;    Key targets: &lt;b&gt;%2&lt;/b&gt; (aged 80+ %3, disabled %4, dementia %5, living alone %6, hardship %7)&lt;br/&gt;Visits overdue: &lt;b&gt;%8&lt;/b&gt;    Changes not yet synced: &lt;b&gt;%9&lt;/b&gt;    Conflicts to review: &lt;b&gt;%10&lt;/b&gt;</source>
         <translation>在册老年人：&lt;b&gt;%1&lt;/b&gt;    重点帮扶对象：&lt;b&gt;%2&lt;/b&gt;（高龄 %3，失能 %4，失智 %5，独居 %6，生活困难 %7）&lt;br/&gt;逾期未探访：&lt;b&gt;%8&lt;/b&gt;    待上传修改：&lt;b&gt;%9&lt;/b&gt;    待处理冲突：&lt;b&gt;%10&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="186"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="185"/>
         <source>Last successful sync: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>最近一次成功同步：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="190"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="189"/>
         <source>The latest sync failed: %1 What was written here stays on this computer until a sync succeeds.</source>
         <translation>最近一次同步失败：%1 在同步成功之前，本机录入的内容只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="213"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="212"/>
         <source>The ledger is empty. Next step: enter the first elder with File → New elder... (a new household can be created in the same form).</source>
         <translation>台账还是空的。下一步：点“文件 → 新增老年人…”录入第一位老人（家庭户可在同一表单中新建）。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="216"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="215"/>
         <source> To send the ledger to the county, enroll this computer on the Sync page with the code the county gives you.</source>
         <translation>要把台账报送区县，请在“同步”页用区县发放的登记码登记本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="58"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="63"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="58"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="63"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="58"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="63"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="75"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="77"/>
         <source>&lt;b&gt;Supporters to urge&lt;/b&gt; (key targets; double-click to open the elder and record a notice)</source>
         <translation>&lt;b&gt;需督促的赡养人&lt;/b&gt;（重点帮扶对象；双击打开档案并记录督促）</translation>
     </message>
@@ -859,17 +899,17 @@
 <context>
     <name>shouwang::ui::HouseholdDialog</name>
     <message>
-        <location filename="../../ui/ledger/household_dialog.cpp" line="25"/>
+        <location filename="../../ui/ledger/household_dialog.cpp" line="23"/>
         <source>New household</source>
         <translation>新增家庭户</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/household_dialog.cpp" line="25"/>
+        <location filename="../../ui/ledger/household_dialog.cpp" line="23"/>
         <source>Household: %1</source>
         <translation>家庭户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/household_dialog.cpp" line="44"/>
+        <location filename="../../ui/ledger/household_dialog.cpp" line="45"/>
         <source>&lt;b&gt;Elders of this household&lt;/b&gt; (double-click to open the record)</source>
         <translation>&lt;b&gt;本户的老年人&lt;/b&gt;（双击打开档案）</translation>
     </message>
@@ -998,37 +1038,37 @@
 <context>
     <name>shouwang::ui::IncidentDelivery</name>
     <message>
-        <location filename="../../ui/session/incident_delivery.cpp" line="15"/>
+        <location filename="../../ui/session/incident_delivery.cpp" line="16"/>
         <source>Waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/session/incident_delivery.cpp" line="16"/>
+        <location filename="../../ui/session/incident_delivery.cpp" line="17"/>
         <source>Delivered to the township</source>
         <translation>已送达乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/session/incident_delivery.cpp" line="22"/>
+        <location filename="../../ui/session/incident_delivery.cpp" line="23"/>
         <source>Refused by the county, not delivered (see the change history)</source>
         <translation>被区县退回，未送达乡镇（见修改记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/incident_delivery.cpp" line="29"/>
+        <location filename="../../ui/session/incident_delivery.cpp" line="30"/>
         <source>%1 (not yet uploaded)</source>
         <translation>%1（待上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/incident_delivery.cpp" line="65"/>
+        <location filename="../../ui/session/incident_delivery.cpp" line="67"/>
         <source>In an emergency, phone the township now.</source>
         <translation>紧急情况请立即打电话报告乡镇。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/incident_delivery.cpp" line="66"/>
+        <location filename="../../ui/session/incident_delivery.cpp" line="68"/>
         <source>In an emergency, phone the township now: %1.</source>
         <translation>紧急情况请立即打电话报告乡镇：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/session/incident_delivery.cpp" line="85"/>
+        <location filename="../../ui/session/incident_delivery.cpp" line="88"/>
         <source>%n incident report(s) have not reached the township yet (waiting to upload). </source>
         <translation>
             <numerusform>有 %n 份情况报告尚未送达乡镇（待上传）。</numerusform>
@@ -1038,7 +1078,7 @@
 <context>
     <name>shouwang::ui::IncidentDialog</name>
     <message>
-        <location filename="../../ui/workflows/incident_dialog.cpp" line="28"/>
+        <location filename="../../ui/workflows/incident_dialog.cpp" line="26"/>
         <source>Incident report: %1</source>
         <translation>情况报告：%1</translation>
     </message>
@@ -1048,27 +1088,27 @@
         <translation>乡镇受理办理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_dialog.cpp" line="67"/>
+        <location filename="../../ui/workflows/incident_dialog.cpp" line="69"/>
         <source>Report</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_dialog.cpp" line="106"/>
+        <location filename="../../ui/workflows/incident_dialog.cpp" line="108"/>
         <source>Not saved yet. Once reported, it reaches the township at the next successful sync. %1</source>
         <translation>尚未保存。上报后，要在下一次同步成功时才送达乡镇。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_dialog.cpp" line="110"/>
+        <location filename="../../ui/workflows/incident_dialog.cpp" line="112"/>
         <source>&lt;b&gt;State: %1.&lt;/b&gt; The report is on this computer only; it reaches the township at the next successful sync. %2</source>
         <translation>&lt;b&gt;当前状态：%1。&lt;/b&gt;本报告还只在本机，下一次同步成功时才送达乡镇。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_dialog.cpp" line="115"/>
+        <location filename="../../ui/workflows/incident_dialog.cpp" line="117"/>
         <source>&lt;b&gt;State: %1.&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;当前状态：%1。&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_dialog.cpp" line="119"/>
+        <location filename="../../ui/workflows/incident_dialog.cpp" line="121"/>
         <source>&lt;b&gt;State: %1.&lt;/b&gt;</source>
         <translation>&lt;b&gt;当前状态：%1。&lt;/b&gt;</translation>
     </message>
@@ -1076,17 +1116,17 @@
 <context>
     <name>shouwang::ui::IncidentQueueView</name>
     <message>
-        <location filename="../../ui/workflows/incident_queue_view.cpp" line="13"/>
+        <location filename="../../ui/workflows/incident_queue_view.cpp" line="16"/>
         <source>Open reports (not yet closed)</source>
         <translation>未办结的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_queue_view.cpp" line="13"/>
+        <location filename="../../ui/workflows/incident_queue_view.cpp" line="16"/>
         <source>All reports</source>
         <translation>全部报告</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_queue_view.cpp" line="13"/>
+        <location filename="../../ui/workflows/incident_queue_view.cpp" line="16"/>
         <source>&lt;b&gt;Incident reports of the villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村的情况报告&lt;/b&gt;</translation>
     </message>
@@ -1094,32 +1134,32 @@
 <context>
     <name>shouwang::ui::IncidentStepPanel</name>
     <message>
-        <location filename="../../ui/workflows/incident_step_panel.cpp" line="18"/>
+        <location filename="../../ui/workflows/incident_step_panel.cpp" line="19"/>
         <source>Acknowledge (受理)</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_step_panel.cpp" line="20"/>
+        <location filename="../../ui/workflows/incident_step_panel.cpp" line="21"/>
         <source>Start assistance (救助)</source>
         <translation>开始救助</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_step_panel.cpp" line="21"/>
+        <location filename="../../ui/workflows/incident_step_panel.cpp" line="22"/>
         <source>Close (办结)</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_step_panel.cpp" line="26"/>
+        <location filename="../../ui/workflows/incident_step_panel.cpp" line="27"/>
         <source>Assistance given</source>
         <translation>救助措施</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_step_panel.cpp" line="26"/>
+        <location filename="../../ui/workflows/incident_step_panel.cpp" line="27"/>
         <source>Outcome</source>
         <translation>办结情况</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/incident_step_panel.cpp" line="26"/>
+        <location filename="../../ui/workflows/incident_step_panel.cpp" line="27"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -1140,150 +1180,150 @@
 <context>
     <name>shouwang::ui::LedgerView</name>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="38"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="40"/>
         <source>Elders</source>
         <translation>老年人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="46"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="51"/>
         <source>Households</source>
         <translation>家庭户</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="64"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="69"/>
         <source>Search by name, ID number or phone</source>
         <translation>按姓名、身份证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="67"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="72"/>
         <source>All risk levels</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="70"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="75"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="72"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="77"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="76"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="81"/>
         <source>Visit overdue</source>
         <translation>逾期未探访</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="91"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="96"/>
         <source>Aged 80+</source>
         <translation>高龄</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="91"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="96"/>
         <source>Disabled</source>
         <translation>失能</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="92"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="97"/>
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="92"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="97"/>
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="93"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="98"/>
         <source>Hardship</source>
         <translation>生活困难</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="93"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="98"/>
         <source>Key target</source>
         <translation>重点帮扶对象</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="94"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="99"/>
         <source>Meets left-behind criteria</source>
         <translation>符合留守条件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="133"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="135"/>
         <source>New elder</source>
         <translation>新增老年人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="134"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="136"/>
         <source>Open record</source>
         <translation>打开档案</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="135"/>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="215"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="137"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="217"/>
         <source>Record a visit</source>
         <translation>记录探访</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="136"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="138"/>
         <source>Print ledger / PDF</source>
         <translation>打印台账/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="139"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="141"/>
         <source>Import template</source>
         <translation>导入模板</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledger/ledger_view.cpp" line="197"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="199"/>
         <source>%n elder(s)</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="215"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="217"/>
         <source>Please choose an elder in the list first.</source>
         <translation>请先在列表中选择一位老年人。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="82"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="87"/>
         <source>All programmes</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="83"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="88"/>
         <source>In 65+ health management</source>
         <translation>已纳入65岁以上健康管理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="84"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="89"/>
         <source>65+ not in health management</source>
         <translation>65岁以上未纳入健康管理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="85"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="90"/>
         <source>Registered poor household (建档立卡)</source>
         <translation>建档立卡户</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="86"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="91"/>
         <source>Minimum-allowance household (低保)</source>
         <translation>低保户</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="87"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="92"/>
         <source>Extreme-poverty support (特困)</source>
         <translation>特困供养</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="137"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="139"/>
         <source>Export Excel/CSV</source>
         <translation>导出Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/ledger_view.cpp" line="138"/>
+        <location filename="../../ui/ledger/ledger_view.cpp" line="140"/>
         <source>Import Excel/CSV</source>
         <translation>导入Excel/CSV</translation>
     </message>
@@ -1447,22 +1487,22 @@
 <context>
     <name>shouwang::ui::NewHouseholdDialog</name>
     <message>
-        <location filename="../../ui/ledger/new_household_dialog.cpp" line="20"/>
+        <location filename="../../ui/ledger/new_household_dialog.cpp" line="21"/>
         <source>New household</source>
         <translation>新建家庭户</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/new_household_dialog.cpp" line="25"/>
+        <location filename="../../ui/ledger/new_household_dialog.cpp" line="26"/>
         <source>The household is saved together with the elder when you click Save in the elder&apos;s form.</source>
         <translation>在老人表单中点“保存”时，家庭户与老人一起保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/new_household_dialog.cpp" line="29"/>
+        <location filename="../../ui/ledger/new_household_dialog.cpp" line="30"/>
         <source>Create household</source>
         <translation>新建家庭户</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/new_household_dialog.cpp" line="47"/>
+        <location filename="../../ui/ledger/new_household_dialog.cpp" line="48"/>
         <source>Fill in the fields marked in red.</source>
         <translation>请填写标红的项目。</translation>
     </message>
@@ -1470,84 +1510,84 @@
 <context>
     <name>shouwang::ui::Printing</name>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="49"/>
+        <location filename="../../ui/ledger/printing.cpp" line="50"/>
         <source>Left-behind elder record</source>
         <translation>农村留守老年人档案</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="57"/>
-        <location filename="../../ui/ledger/printing.cpp" line="85"/>
+        <location filename="../../ui/ledger/printing.cpp" line="58"/>
+        <location filename="../../ui/ledger/printing.cpp" line="86"/>
         <source>Printed on</source>
         <translation>打印日期</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="68"/>
+        <location filename="../../ui/ledger/printing.cpp" line="69"/>
         <source>Ledger of rural left-behind elders</source>
         <translation>农村留守老年人信息台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="69"/>
+        <location filename="../../ui/ledger/printing.cpp" line="70"/>
         <source>%1 elders</source>
         <translation>共 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="119"/>
-        <location filename="../../ui/ledger/printing.cpp" line="145"/>
+        <location filename="../../ui/ledger/printing.cpp" line="120"/>
+        <location filename="../../ui/ledger/printing.cpp" line="146"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="119"/>
+        <location filename="../../ui/ledger/printing.cpp" line="120"/>
         <source>Print on paper, or save as a PDF file?</source>
         <translation>打印到纸上，还是保存为PDF文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="121"/>
+        <location filename="../../ui/ledger/printing.cpp" line="122"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="122"/>
+        <location filename="../../ui/ledger/printing.cpp" line="123"/>
         <source>Save as PDF...</source>
         <translation>保存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="123"/>
+        <location filename="../../ui/ledger/printing.cpp" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="128"/>
+        <location filename="../../ui/ledger/printing.cpp" line="129"/>
         <source>Save as PDF</source>
         <translation>保存为PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="128"/>
+        <location filename="../../ui/ledger/printing.cpp" line="129"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="136"/>
+        <location filename="../../ui/ledger/printing.cpp" line="137"/>
         <source>Preparing the pages...</source>
         <translation>正在准备打印内容……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="136"/>
+        <location filename="../../ui/ledger/printing.cpp" line="137"/>
         <source>Writing the PDF...</source>
         <translation>正在写出 PDF……</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="140"/>
+        <location filename="../../ui/ledger/printing.cpp" line="141"/>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/printing.cpp" line="161"/>
+        <location filename="../../ui/ledger/printing.cpp" line="162"/>
         <source>ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/duty_notice_print.cpp" line="34"/>
+        <location filename="../../ui/ledger/duty_notice_print.cpp" line="36"/>
         <source>urging notice</source>
         <translation>督促通知书</translation>
     </message>
@@ -1555,12 +1595,12 @@
 <context>
     <name>shouwang::ui::PublishView</name>
     <message>
-        <location filename="../../ui/publishing/publish_view.cpp" line="33"/>
+        <location filename="../../ui/publishing/publish_view.cpp" line="41"/>
         <source>Risk standard and visit schedule</source>
         <translation>风险等级标准和探访周期</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/publish_view.cpp" line="36"/>
+        <location filename="../../ui/publishing/publish_view.cpp" line="44"/>
         <source>What is published here reaches every village of the county at its next sync, where it is read-only.</source>
         <translation>这里发布的内容在下次同步时发到全区县每个村，村里只能查看。</translation>
     </message>
@@ -1568,22 +1608,22 @@
 <context>
     <name>shouwang::ui::RecordDialog</name>
     <message>
-        <location filename="../../ui/forms/record_dialog.cpp" line="25"/>
+        <location filename="../../ui/forms/record_dialog.cpp" line="23"/>
         <source>New: %1</source>
         <translation>新增：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_dialog.cpp" line="25"/>
+        <location filename="../../ui/forms/record_dialog.cpp" line="23"/>
         <source>Edit: %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_dialog.cpp" line="37"/>
+        <location filename="../../ui/forms/record_dialog.cpp" line="35"/>
         <source>Published by the county: read-only in the village.</source>
         <translation>由区县发布：村里只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_dialog.cpp" line="38"/>
+        <location filename="../../ui/forms/record_dialog.cpp" line="36"/>
         <source>Kept by the village: read-only on this computer.</source>
         <translation>由村里登记：本机只能查看。</translation>
     </message>
@@ -1631,24 +1671,24 @@
 <context>
     <name>shouwang::ui::RecordListPanel</name>
     <message>
-        <location filename="../../ui/forms/record_list_panel.cpp" line="34"/>
+        <location filename="../../ui/forms/record_list_panel.cpp" line="32"/>
         <source>Add %1</source>
         <translation>新增%1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_list_panel.cpp" line="35"/>
+        <location filename="../../ui/forms/record_list_panel.cpp" line="33"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_list_panel.cpp" line="36"/>
-        <location filename="../../ui/forms/record_list_panel.cpp" line="119"/>
-        <location filename="../../ui/forms/record_list_panel.cpp" line="126"/>
+        <location filename="../../ui/forms/record_list_panel.cpp" line="34"/>
+        <location filename="../../ui/forms/record_list_panel.cpp" line="117"/>
+        <location filename="../../ui/forms/record_list_panel.cpp" line="124"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_list_panel.cpp" line="120"/>
+        <location filename="../../ui/forms/record_list_panel.cpp" line="118"/>
         <source>Delete this %1 record? It stays in the change history.</source>
         <translation>确定删除这条%1记录吗？修改记录中仍会保留。</translation>
     </message>
@@ -1656,47 +1696,47 @@
 <context>
     <name>shouwang::ui::RecordSearchBox</name>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="44"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="46"/>
         <source>Type a name, the last digits of an ID number or a head of household</source>
         <translation>输入姓名、身份证号后几位或户主姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="45"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="47"/>
         <source>Type part of a name or number (↓ lists them)</source>
         <translation>输入名称或号码的一部分查找（按↓列出）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="90"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="92"/>
         <source>More records match: type more of the name or number…</source>
         <translation>还有更多记录符合，请再多输入几个字或数字…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="92"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="94"/>
         <source>Nothing to choose from yet</source>
         <translation>还没有可选的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="93"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="95"/>
         <source>No record matches “%1”</source>
         <translation>没有符合“%1”的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="121"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="123"/>
         <source>household of %1</source>
         <translation>户主%1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="124"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="126"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="126"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="128"/>
         <source>(moved out of this area)</source>
         <translation>（已迁出本辖区）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_picker.cpp" line="136"/>
+        <location filename="../../ui/forms/record_picker.cpp" line="138"/>
         <source>(not on this device yet) %1</source>
         <translation>（本机尚无此记录）%1</translation>
     </message>
@@ -1709,17 +1749,17 @@
 <context>
     <name>shouwang::ui::RecordTableModel</name>
     <message>
-        <location filename="../../ui/forms/record_table_model.cpp" line="132"/>
+        <location filename="../../ui/forms/record_table_model.cpp" line="133"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_table_model.cpp" line="148"/>
+        <location filename="../../ui/forms/record_table_model.cpp" line="149"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_table_model.cpp" line="148"/>
+        <location filename="../../ui/forms/record_table_model.cpp" line="149"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1727,17 +1767,17 @@
 <context>
     <name>shouwang::ui::ReferralQueueView</name>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="44"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="49"/>
         <source>&lt;b&gt;Referrals to departments&lt;/b&gt;</source>
         <translation>&lt;b&gt;部门转介&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="44"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="49"/>
         <source>Open referrals (not yet ended)</source>
         <translation>未结案的转介</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="44"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="49"/>
         <source>All referrals</source>
         <translation>全部转介</translation>
     </message>
@@ -1745,32 +1785,32 @@
 <context>
     <name>shouwang::ui::ReferralStepPanel</name>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="24"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="25"/>
         <source>Township review (乡镇审核)</source>
         <translation>乡镇审核</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="26"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="27"/>
         <source>Refer to the department (转介)</source>
         <translation>转介到部门</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="28"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="29"/>
         <source>Department accepted (受理)</source>
         <translation>部门受理</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="30"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="31"/>
         <source>Closed (办结)</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="31"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="32"/>
         <source>Ended unresolved (未解决)</source>
         <translation>未解决（结案）</translation>
     </message>
     <message>
-        <location filename="../../ui/workflows/referral_queue_view.cpp" line="36"/>
+        <location filename="../../ui/workflows/referral_queue_view.cpp" line="37"/>
         <source>to %1: %2</source>
         <translation>转%1：%2</translation>
     </message>
@@ -1817,37 +1857,37 @@
 <context>
     <name>shouwang::ui::RiskDialog</name>
     <message>
-        <location filename="../../ui/care/risk_dialog.cpp" line="34"/>
+        <location filename="../../ui/care/risk_dialog.cpp" line="33"/>
         <source>Risk assessment: %1</source>
         <translation>风险评估：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_dialog.cpp" line="82"/>
+        <location filename="../../ui/care/risk_dialog.cpp" line="84"/>
         <source>Factors (%1) — ticked ones are already known from the ledger; please confirm each</source>
         <translation>评估因素（%1）— 已勾选的是台账中已有的情况，请逐项确认</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_dialog.cpp" line="85"/>
+        <location filename="../../ui/care/risk_dialog.cpp" line="87"/>
         <source>%1 (%2 points)</source>
         <translation>%1（%2分）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_dialog.cpp" line="135"/>
+        <location filename="../../ui/care/risk_dialog.cpp" line="137"/>
         <source>Score: %1    Level: %2</source>
         <translation>得分：%1    等级：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_dialog.cpp" line="158"/>
+        <location filename="../../ui/care/risk_dialog.cpp" line="160"/>
         <source>The level is high risk, but no intervention plan is filled in. Save without a plan?</source>
         <translation>评估为高风险，但没有填写干预措施。不填干预措施就保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_dialog.cpp" line="160"/>
+        <location filename="../../ui/care/risk_dialog.cpp" line="162"/>
         <source>Fill in the plan</source>
         <translation>返回填写干预措施</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_dialog.cpp" line="161"/>
+        <location filename="../../ui/care/risk_dialog.cpp" line="163"/>
         <source>Save without a plan</source>
         <translation>仍然保存</translation>
     </message>
@@ -1855,112 +1895,112 @@
 <context>
     <name>shouwang::ui::RiskStandardEditor</name>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="79"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="81"/>
         <source>A volunteer may redeem … hours beyond the balance</source>
         <translation>志愿者兑换时可透支（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="42"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="44"/>
         <source>Publish the standard</source>
         <translation>发布标准</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="54"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="56"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="54"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="56"/>
         <source>Weight (0-100)</source>
         <translation>分值（0–100）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="54"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="56"/>
         <source>Factor</source>
         <translation>评估因素</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="57"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="59"/>
         <source>Add factor</source>
         <translation>增加因素</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="58"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="60"/>
         <source>Remove factor</source>
         <translation>删除因素</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="67"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="69"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="68"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="70"/>
         <source>Effective from</source>
         <translation>施行日期</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="69"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="71"/>
         <source>Medium risk from score</source>
         <translation>中风险分值线</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="70"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="72"/>
         <source>High risk from score</source>
         <translation>高风险分值线</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="71"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="73"/>
         <source>Visit every … days: high risk</source>
         <translation>探访周期（天）：高风险</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="72"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="74"/>
         <source>Visit every … days: key targets and medium risk</source>
         <translation>探访周期（天）：重点帮扶对象和中风险</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="73"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="75"/>
         <source>Visit every … days: others</source>
         <translation>探访周期（天）：其他</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="74"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="76"/>
         <source>Assess again after … days</source>
         <translation>再次评估周期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="87"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="89"/>
         <source>&lt;b&gt;Risk factors and weights&lt;/b&gt; (a score is the sum of the factors present)</source>
         <translation>&lt;b&gt;评估因素及分值&lt;/b&gt;（得分为具备的各因素分值之和）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="212"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="216"/>
         <source>Applying the new standard to the ledger...</source>
         <translation>正在按新标准更新台账……</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="76"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="78"/>
         <source>Acknowledge an incident report within … hours</source>
         <translation>情况报告受理时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="77"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="79"/>
         <source>Close an incident report within … days</source>
         <translation>情况报告办结时限（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="78"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="80"/>
         <source>A village not heard from for more than … days stands out</source>
         <translation>村超过几天未同步即提示（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="80"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="82"/>
         <source>Close a referral to a department within … days</source>
         <translation>部门转介办结时限（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/care/risk_standard_editor.cpp" line="81"/>
+        <location filename="../../ui/care/risk_standard_editor.cpp" line="83"/>
         <source>Urge the supporters of a key target at least every … days</source>
         <translation>督促重点帮扶对象赡养人的周期（天）</translation>
     </message>
@@ -2049,151 +2089,151 @@
 <context>
     <name>shouwang::ui::SupervisionView</name>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="91"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="90"/>
         <source>Association activities (老年协会活动)</source>
         <translation>老年协会活动</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="91"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="90"/>
         <source>Volunteer hours (志愿服务时长)</source>
         <translation>志愿服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="88"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="87"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="88"/>
         <source>Base figures (底数)</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="88"/>
         <source>Visits (探访)</source>
         <translation>探访</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="88"/>
         <source>Risk (风险)</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="90"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
         <source>Incident reports (情况报告)</source>
         <translation>情况报告</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="90"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
         <source>Services (服务)</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="90"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
         <source>Data (数据)</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="120"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="119"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="123"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="122"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="125"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="124"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="127"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="126"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="132"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="131"/>
         <source>Export Excel...</source>
         <translation>导出 Excel……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="132"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="131"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="133"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="132"/>
         <source>Export CSV...</source>
         <translation>导出 CSV……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="133"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="132"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="134"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="133"/>
         <source>PDF report...</source>
         <translation>PDF 报告……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="134"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="133"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="197"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="196"/>
         <source>Computing the figures...</source>
         <translation>正在计算……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="220"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="219"/>
         <source>&lt;b&gt;%1&lt;/b&gt;    period %2 to %3    figures as at %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;    统计期间 %2 至 %3    统计时点 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="246"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="245"/>
         <source>supervision-%1-%2</source>
         <translation>督查统计-%1-%2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="247"/>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="252"/>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="254"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="246"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="251"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="253"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="252"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="251"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="259"/>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="264"/>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="269"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="258"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="263"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="268"/>
         <source>Compute the figures first.</source>
         <translation>请先计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="92"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="91"/>
         <source>Referrals (部门转介)</source>
         <translation>部门转介</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="92"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="91"/>
         <source>Urging families (督促赡养)</source>
         <translation>督促赡养</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="93"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="92"/>
         <source>Health and poverty (健康与困难)</source>
         <translation>健康与困难</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="93"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="92"/>
         <source>Facilities (服务设施)</source>
         <translation>服务设施</translation>
     </message>
@@ -2349,59 +2389,64 @@
 <context>
     <name>shouwang::ui::SyncWorker</name>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="64"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="65"/>
         <source>The local ledger could not be used: %1</source>
         <translation>无法使用本机台账：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="67"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="68"/>
         <source>Unexpected failure.</source>
         <translation>发生意外错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="74"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="75"/>
         <source>Syncing</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="78"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="79"/>
+        <source>Receiving the ledger: %1 records</source>
+        <translation>正在接收台账：%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_worker.cpp" line="81"/>
         <source>Receiving: %1 changes</source>
         <translation>正在接收：%1 条修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="80"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="83"/>
         <source>Sending changes</source>
         <translation>正在上传修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="88"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="91"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="117"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="120"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/sync_worker.cpp" line="123"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="126"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>已将 %n 条修改写入文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="131"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="134"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="101"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="104"/>
         <source>Registering from the file</source>
         <translation>正在从文件登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_worker.cpp" line="107"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="110"/>
         <source>Registered for %1 from the county&apos;s file. Changes now travel by USB stick: export them, and import the county&apos;s answer.</source>
         <translation>已用区县的登记文件登记：%1。今后用 U 盘交换数据：导出本机修改，再导入区县的回执。</translation>
     </message>
@@ -2427,7 +2472,7 @@
 <context>
     <name>shouwang::ui::VillageListsView</name>
     <message>
-        <location filename="../../ui/supervision/village_lists_view.cpp" line="42"/>
+        <location filename="../../ui/supervision/village_lists_view.cpp" line="63"/>
         <source>Volunteer hours</source>
         <translation>志愿服务时长</translation>
     </message>
@@ -2435,7 +2480,7 @@
 <context>
     <name>shouwang::ui::VisitDialog</name>
     <message>
-        <location filename="../../ui/care/visit_dialog.cpp" line="30"/>
+        <location filename="../../ui/care/visit_dialog.cpp" line="29"/>
         <source>Visit: %1</source>
         <translation>探访：%1</translation>
     </message>
@@ -2455,42 +2500,42 @@
 <context>
     <name>shouwang::ui::VolunteerHoursView</name>
     <message>
-        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="51"/>
+        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="50"/>
         <source>Balances are worked out from the entries below and cannot be typed. An entry confirmed by the village committee cannot be changed or deleted: if it is wrong, tick &quot;Voided&quot; and say why. A redemption beyond the balance is refused unless the county allows an overdraft; one that two computers made at once is marked &quot;over the balance, to be checked&quot; until the committee approves or voids it.</source>
         <translation>结余由下方的记入和兑换记录自动计算，不能直接填写。经村委会确认的记录不能修改或删除：如有错误，请勾选“作废”并填写说明。兑换超过结余时不予登记（区县规定允许透支的除外）；两台电脑同时兑换造成的超额，标为“超额待核”，由村委会核准或作废。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="85"/>
+        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="92"/>
         <source>Volunteer hours</source>
         <translation>志愿服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="86"/>
+        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="93"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="86"/>
+        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="93"/>
         <source>Hours credited</source>
         <translation>记入（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="86"/>
+        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="93"/>
         <source>Hours redeemed</source>
         <translation>兑换（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="86"/>
+        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="93"/>
         <source>Balance (hours)</source>
         <translation>结余（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="87"/>
+        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="94"/>
         <source>Redemptions over the balance, to be checked</source>
         <translation>超额待核（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="87"/>
+        <location filename="../../ui/supervision/volunteer_hours_view.cpp" line="94"/>
         <source>Hours to be checked</source>
         <translation>超额待核（小时）</translation>
     </message>

@@ -9,6 +9,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace shouwang::ui {
 
 ChangeHistoryModel::ChangeHistoryModel(LedgerSession& session, std::string recordId, QObject* parent)
@@ -22,14 +24,32 @@ ChangeHistoryModel::ChangeHistoryModel(LedgerSession& session, std::string recor
 void ChangeHistoryModel::reload()
 {
     beginResetModel();
-    m_changes = m_recordId.empty() ? std::vector<LoggedChange>{} : m_session.ledger().changeLog().history(m_recordId);
-    std::reverse(m_changes.begin(), m_changes.end()); // newest first
+    m_rows.clear();
+    if (!m_recordId.empty()) {
+        for (LoggedChange& logged : m_session.ledger().changeLog().history(m_recordId))
+            m_rows.push_back({std::move(logged), false});
+    }
+    for (const Change& change : m_county) {
+        const bool here = std::any_of(m_rows.begin(), m_rows.end(),
+                                      [&](const Row& row) { return row.logged.change.changeId == change.changeId; });
+        if (!here)
+            m_rows.push_back({LoggedChange{change, ChangeOrigin::Remote, ChangeState::Acknowledged, 0, {}, {}}, true});
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row& a, const Row& b) {
+        return b.logged.change.hlc < a.logged.change.hlc; // newest first
+    });
     endResetModel();
+}
+
+void ChangeHistoryModel::addCountyHistory(const std::vector<Change>& changes)
+{
+    m_county = changes;
+    reload();
 }
 
 int ChangeHistoryModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_changes.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int ChangeHistoryModel::columnCount(const QModelIndex& parent) const
@@ -61,13 +81,17 @@ QVariant ChangeHistoryModel::data(const QModelIndex& index, int role) const
 {
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    if (index.row() < 0 || index.row() >= static_cast<int>(m_changes.size()))
+    if (index.row() < 0 || index.row() >= static_cast<int>(m_rows.size()))
         return {};
-    const LoggedChange& logged = m_changes[static_cast<std::size_t>(index.row())];
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const LoggedChange& logged = row.logged;
     switch (index.column()) {
     case When: return qs(formatDateTime(logged.change.hlc.millis())).replace(u'T', u' ');
     case Operator: return qs(logged.change.operatorName);
-    case Origin: return logged.origin == ChangeOrigin::Local ? tr("This computer") : tr("Received by sync");
+    case Origin:
+        if (row.fromCounty)
+            return tr("County server (before this computer's first sync)");
+        return logged.origin == ChangeOrigin::Local ? tr("This computer") : tr("Received by sync");
     case State:
         switch (logged.state) {
         case ChangeState::Pending: return tr("Not yet sent");

@@ -22,6 +22,9 @@ public:
 
     ChangeHistoryModel(LedgerSession& session, std::string recordId, QObject* parent = nullptr);
     void reload();
+    // Adds the changes the county holds of the record from before this ledger's first sync
+    // (a ledger begun from a snapshot keeps none of them): shown, never stored.
+    void addCountyHistory(const std::vector<Change>& changes);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -33,7 +36,12 @@ private:
 
     LedgerSession& m_session;
     std::string m_recordId;
-    std::vector<LoggedChange> m_changes;
+    struct Row {
+        LoggedChange logged;
+        bool fromCounty = false; // held by the county only, not in this file's log
+    };
+    std::vector<Row> m_rows;      // newest first
+    std::vector<Change> m_county; // from the county, as fetched
 };
 
 } // namespace shouwang::ui

@@ -1,27 +1,26 @@
 #include "elder_tabs.h"
 
-#include "ui/forms/change_history_model.h"
 #include "duty_notice_print.h"
-#include "ui/workflows/incident_dialog.h"
-#include "ui/session/labels.h"
-#include "ui/session/ledger_session.h"
+#include "ui/care/risk_dialog.h"
+#include "ui/care/visit_dialog.h"
+#include "ui/forms/change_history_view.h"
 #include "ui/forms/record_dialog.h"
 #include "ui/forms/record_list_panel.h"
 #include "ui/forms/record_table_model.h"
+#include "ui/session/labels.h"
+#include "ui/session/ledger_session.h"
+#include "ui/workflows/incident_dialog.h"
 #include "ui/workflows/referral_queue_view.h"
-#include "ui/care/risk_dialog.h"
-#include "ui/care/visit_dialog.h"
 
 #include "domain/schema.h"
 #include "domain/schema_names.h"
 
 #include <QCoreApplication>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace shouwang::ui {
@@ -70,16 +69,7 @@ QWidget* pairingsAndLiaisons(LedgerSession& session, const std::string& elderId)
 
 QWidget* historyTab(LedgerSession& session, const std::string& elderId)
 {
-    auto* view = new QTableView;
-    auto* model = new ChangeHistoryModel(session, elderId, view);
-    view->setModel(model);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setWordWrap(true);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->verticalHeader()->hide();
-    view->resizeColumnsToContents();
-    QObject::connect(&session, &LedgerSession::changed, model, &ChangeHistoryModel::reload);
-    return view;
+    return new ChangeHistoryView(session, elderId);
 }
 
 } // namespace

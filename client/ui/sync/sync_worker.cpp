@@ -24,7 +24,8 @@ struct Connection {
     {
         if (!url.empty())
             ledger->meta().set(meta::kServerUrl, url);
-        transport = std::make_unique<net::BeastTransport>(ledger->meta().value(meta::kServerUrl));
+        transport = std::make_unique<net::BeastTransport>(ledger->meta().value(meta::kServerUrl),
+                                                          net::ledgerTransportOptions(ledger->meta()));
         client = std::make_unique<SyncClient>(*ledger, *transport);
     }
 };
@@ -74,7 +75,9 @@ void SyncWorker::runSync()
     guarded(tr("Syncing"), [this] {
         Connection c(ss(m_path));
         auto onProgress = [this](const SyncProgress& p) {
-            if (p.phase == SyncProgress::Phase::Pulling)
+            if (p.phase == SyncProgress::Phase::Snapshot)
+                emit progress(0, 0, tr("Receiving the ledger: %1 records").arg(p.records));
+            else if (p.phase == SyncProgress::Phase::Pulling)
                 emit progress(0, 0, tr("Receiving: %1 changes").arg(p.pulled));
             else
                 emit progress(static_cast<int>(p.pushed), static_cast<int>(p.toPush), tr("Sending changes"));

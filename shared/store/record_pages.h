@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/record.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace shouwang {
+
+class Database;
+
+// A stretch of village codes, [first, end): the rows filed under one code or one prefix.
+using CodeRange = std::pair<std::string, std::string>;
+
+// The ranges a scope reads, in code order: its own prefix, and (for a village or township)
+// the county's reference data filed under the county's code.
+std::vector<CodeRange> scopeRanges(std::string_view prefix, std::string_view countyCode);
+
+// Every record of the ranges, entity by entity in schema order, then by village code and
+// row: an order each entity's village index serves, so a page costs what it returns, and
+// one a row keeps while it is updated (no record leaves or changes its village). A snapshot
+// walks it page by page (docs/protocol.md, "Snapshot").
+struct RecordPage {
+    std::vector<Record> records;
+    std::vector<std::string> keys; // where each record lies: the next page begins after one
+    bool more = false;
+};
+
+// The page after `after` (a key of an earlier page, "" for the beginning); nullopt when
+// `after` is not such a key. Inside the caller's read transaction.
+std::optional<RecordPage> recordsAfter(Database& db, const std::vector<CodeRange>& ranges, std::string_view after,
+                                       std::size_t limit);
+
+} // namespace shouwang

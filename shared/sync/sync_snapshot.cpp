@@ -1,0 +1,206 @@
+// A new replica's first sync (docs/protocol.md, "Snapshot"): instead of replaying every
+// change the county ever merged, it takes the records of its scope as they stand, page by
+// page, each page checked against the county's count and digest before it is kept, then
+// pulls only what came after. A replica's history before the snapshot stays at the county
+// and is fetched when someone asks for it (fetchHistory).
+#include "sync_run.h"
+
+#include "merge_engine.h"
+#include "scope.h"
+#include "snapshot.h"
+
+#include "store/change_codec.h"
+#include "store/database.h"
+#include "store/ledger.h"
+#include "store/record_table.h"
+
+#include "shouwang/sync.pb.h"
+
+namespace shouwang {
+namespace {
+
+SyncError snapshotRefused(std::string why)
+{
+    return {SyncErrorCode::Malformed, "服务器发来的记录快照" + why + "，未保存，请稍后重新同步", true};
+}
+
+// A page is kept only when every record it brought is here as sent, or newer: each field
+// holds the sent clock with the sent value, or a later clock (this laptop saved it since).
+bool landed(Database& db, const Record& sent)
+{
+    const EntityDef* entity = findEntity(sent.entity);
+    const std::optional<Record> stored = entity ? loadRecord(db, *entity, sent.id) : std::nullopt;
+    if (!stored || stored->villageCode != sent.villageCode)
+        return false;
+    for (const auto& [field, clock] : sent.clocks) {
+        const auto here = stored->clocks.find(field);
+        if (here == stored->clocks.end() || here->second < clock)
+            return false;
+        if (here->second == clock) {
+            const bool same
+                = field == kDeletedField ? stored->deleted == sent.deleted : stored->value(field) == sent.value(field);
+            if (!same)
+                return false;
+        }
+    }
+    return true;
+}
+
+// Drops a snapshot under way, for the log to be replayed instead; what it merged stays, and
+// the changes that replay brings merge over it by their clocks.
+void forgetSnapshot(Ledger& ledger)
+{
+    Transaction tx(ledger.database());
+    ledger.meta().erase(meta::kSnapshotAt);
+    ledger.meta().erase(meta::kSnapshotEpoch);
+    ledger.meta().erase(meta::kSnapshotAfter);
+    tx.commit();
+}
+
+} // namespace
+
+bool SyncClient::wantsSnapshot(const Run& run)
+{
+    Meta& meta = m_ledger.meta();
+    if (meta.get(meta::kSnapshotAt))
+        return true; // one under way: resume it
+    return run.options.snapshot && meta.value(meta::kPullCursor, "0") == "0"
+        && meta.value(meta::kPullCursorEpoch).empty() && !m_ledger.changeLog().hasReceived();
+}
+
+SyncError SyncClient::snapshot(Run& run)
+{
+    MergeEngine merge(m_ledger);
+    if (run.options.knownFields)
+        merge.setKnownFields(run.options.knownFields);
+    Meta& meta = m_ledger.meta();
+    const std::optional<Scope> scope = Scope::parse(meta.value(meta::kScope));
+    std::uint64_t at = std::stoull(meta.value(meta::kSnapshotAt, "0"));
+    std::string epoch = meta.value(meta::kSnapshotEpoch);
+    std::string after = meta.value(meta::kSnapshotAfter);
+    int restarts = 0;
+    for (;;) {
+        if (run.cancelled())
+            return {SyncErrorCode::Cancelled, "同步已取消", true};
+        wire::SnapshotRequest request;
+        request.set_protocol_version(protocol::kVersion);
+        request.set_at(at);
+        request.set_at_epoch(epoch);
+        request.set_after(after);
+        request.set_limit(run.options.pullLimit);
+        run.state.phase = SyncProgress::Phase::Snapshot;
+        wire::SnapshotResponse page;
+        if (SyncError error = call(run, protocol::kSnapshotPath, request, page)) {
+            if (error.code != SyncErrorCode::NotFound)
+                return error;
+            // A county older than snapshots: replay its log from the beginning, as before.
+            forgetSnapshot(m_ledger);
+            return {};
+        }
+        if (page.at_reset()) {
+            // The county was restored from a backup since this snapshot began: what came
+            // before is merged already (by clocks, so nothing is lost); begin again.
+            if (at == 0 || ++restarts > 3)
+                return snapshotRefused("的起点不在区县日志中");
+            at = 0;
+            epoch.clear();
+            after.clear();
+            continue;
+        }
+        if ((at != 0 && page.at() != at) || static_cast<std::uint64_t>(page.records_size()) != page.count()
+            || (page.has_more() && page.records_size() == 0))
+            return snapshotRefused("不完整");
+
+        std::vector<Record> states;
+        states.reserve(static_cast<std::size_t>(page.records_size()));
+        for (const auto& record : page.records())
+            states.push_back(snapshot::fromWire(record));
+        if (snapshot::pageDigest(states) != page.digest())
+            return snapshotRefused("校验不符（数据在传输中损坏）");
+
+        // The page, its check and the place after it commit together: a snapshot cut off
+        // here resumes exactly after the last page it kept.
+        Transaction tx(m_ledger.database());
+        for (const Record& state : states) {
+            if (scope && !scope->admits(state.entity, state.villageCode))
+                return snapshotRefused("含有本机范围以外的记录");
+            const MergeOutcome outcome = merge.applyState(state);
+            if (outcome.refusal == MergeRefusal::UnknownEntity || outcome.refusal == MergeRefusal::UnknownField) {
+                // A newer county's fields: only its changes can carry them until this
+                // software is upgraded (MergeEngine::reapplyDeferred). Replay the log.
+                tx.rollback();
+                forgetSnapshot(m_ledger);
+                return {};
+            }
+            if (!outcome.applied())
+                return snapshotRefused("有误（" + outcome.message + "）");
+        }
+        for (const Record& state : states) {
+            if (!landed(m_ledger.database(), state))
+                return snapshotRefused("未能完整写入本机");
+        }
+        merge.flushDerived();
+        at = page.at();
+        epoch = page.at_epoch();
+        if (!page.after().empty())
+            after = page.after();
+        // From its first page on, this file holds records whose changes stay at the county.
+        meta.set(meta::kHistoryFrom, std::to_string(at));
+        if (page.has_more()) {
+            meta.set(meta::kSnapshotAt, std::to_string(at));
+            meta.set(meta::kSnapshotEpoch, epoch);
+            meta.set(meta::kSnapshotAfter, after);
+        } else {
+            // Complete: the pull goes on from where the snapshot stands, and the history of
+            // what came before it stays at the county.
+            meta.erase(meta::kSnapshotAt);
+            meta.erase(meta::kSnapshotEpoch);
+            meta.erase(meta::kSnapshotAfter);
+            meta.set(meta::kPullCursor, std::to_string(at));
+            meta.set(meta::kPullCursorEpoch, epoch);
+            m_ledger.changeLog().noteEpoch(epoch, m_ledger.changeLog().lastSeq() + 1);
+        }
+        tx.commit();
+
+        run.report.snapshotRecords += states.size();
+        run.state.records = run.report.snapshotRecords;
+        run.tell();
+        if (!page.has_more())
+            return {};
+    }
+}
+
+HistoryResult SyncClient::fetchHistory(std::string_view recordId, const SyncOptions& options)
+{
+    Run run;
+    run.options = options;
+    run.options.maxAttempts = std::max(1, options.maxAttempts);
+    HistoryResult result;
+    try {
+        run.token = m_ledger.meta().value(meta::kToken);
+        if (run.token.empty()) {
+            result.error = {SyncErrorCode::NotEnrolled, "本机尚未登记到县服务器，无法查看区县保存的修改记录", false};
+            return result;
+        }
+        wire::HistoryRequest request;
+        request.set_protocol_version(protocol::kVersion);
+        request.set_record_id(std::string(recordId));
+        wire::HistoryResponse answer;
+        if (SyncError error = call(run, protocol::kHistoryPath, request, answer)) {
+            if (error.code == SyncErrorCode::NotFound)
+                error.message = "区县服务器的版本较旧，不能查看本机开始同步以前的修改记录";
+            result.error = error;
+            return result;
+        }
+        for (const auto& change : answer.changes()) {
+            if (change.record_id() == recordId)
+                result.changes.push_back(shouwang::fromWire(change));
+        }
+        result.truncated = answer.truncated();
+    } catch (const std::exception& e) {
+        result.error = {SyncErrorCode::Internal, std::string("读取修改记录出错：") + e.what(), true};
+    }
+    return result;
+}
+
+} // namespace shouwang

@@ -1,0 +1,330 @@
+// A new replica's first sync begins from a snapshot of its scope (docs/protocol.md,
+// "Snapshot"): the records as the county holds them, page by page, checked, resumable, then
+// a pull of only what came after; the history before it is fetched from the county on
+// demand. The real server process, real files, the real transport.
+#include "county_fixture.h"
+
+#include "store/change_codec.h"
+#include "store/change_log.h"
+#include "store/meta.h"
+#include "sync/gzip.h"
+#include "sync/protocol.h"
+
+#include "shouwang/sync.pb.h"
+
+#include <filesystem>
+
+using namespace shouwang;
+using namespace shouwang::test;
+
+namespace {
+
+// A village whose laptop has worked a while: households made, edited, one deleted.
+struct WorkedVillage {
+    County county;
+    Device laptop{county.dir, "laptop"};
+    std::vector<std::string> ids;
+
+    explicit WorkedVillage(int households = 24)
+    {
+        laptop.enroll(county, std::string("village:") + kVillageA);
+        for (int i = 0; i < households; ++i)
+            ids.push_back(laptop.household(kVillageA, "户主" + std::to_string(i)));
+        laptop.edit("household", ids[0], "address", "搬到二组");
+        laptop.edit("household", ids[0], "address", "又搬回一组");
+        REQUIRE(laptop.ledger->remove("household", ids[1], "测试员").ok());
+        const SyncReport sent = laptop.sync();
+        INFO(sent.error.message);
+        REQUIRE(sent.ok());
+    }
+
+    // A second laptop of the same village, enrolled, its first sync in small pages.
+    Device newLaptop(const std::string& name = "new-laptop")
+    {
+        Device device(county.dir, name);
+        device.enroll(county, std::string("village:") + kVillageA);
+        device.options.pullLimit = 5;
+        return device;
+    }
+};
+
+ListFilter withDeleted()
+{
+    ListFilter all;
+    all.includeDeleted = true;
+    return all;
+}
+
+std::size_t households(Ledger& ledger)
+{
+    return ledger.count("household");
+}
+
+std::size_t received(Ledger& ledger)
+{
+    std::size_t n = 0;
+    for (const Record& r : ledger.list("household", withDeleted()))
+        n += ledger.changeLog().history(r.id).size();
+    return n;
+}
+
+// Changes one value of the first record of every snapshot page on its way to the device,
+// as a broken proxy or a bad cable would: the page no longer matches its digest.
+class DamagingTransport final : public Transport {
+public:
+    explicit DamagingTransport(Transport& inner)
+        : m_inner(inner)
+    {
+    }
+    int damaged = 0;
+
+    HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers) override
+    {
+        HttpResponse response = m_inner.post(path, body, headers);
+        if (path != protocol::kSnapshotPath || response.status != 200)
+            return response;
+        std::string plain = response.contentEncoding == "gzip"
+            ? gzip::decompress(response.body, protocol::kMaxInflatedBytes).value_or("")
+            : response.body;
+        wire::SnapshotResponse page;
+        REQUIRE(page.ParseFromString(plain));
+        for (auto& field : *page.mutable_records(0)->mutable_fields()) {
+            if (field.name() == "head_name") {
+                field.set_value(field.value() + "（改）");
+                ++damaged;
+                break;
+            }
+        }
+        response.body = page.SerializeAsString();
+        response.contentEncoding.clear();
+        return response;
+    }
+
+private:
+    Transport& m_inner;
+};
+
+} // namespace
+
+TEST_CASE("a new laptop begins from a snapshot of its village and then pulls only what came after")
+{
+    WorkedVillage village;
+    Device fresh = village.newLaptop();
+
+    const SyncReport first = fresh.sync();
+    INFO(first.error.message);
+    REQUIRE(first.ok());
+    // Every household (the deleted one's tombstone too) came as a record, none as a change.
+    CHECK(first.snapshotRecords == village.ids.size());
+    CHECK(first.pulled == 0);
+    CHECK_FALSE(fresh.ledger->changeLog().hasReceived());
+    CHECK(received(*fresh.ledger) == 0);
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+    CHECK(households(*fresh.ledger) == village.ids.size() - 1);
+    // The county's own times of each record came with it.
+    const auto before = village.laptop.ledger->get("household", village.ids[0]);
+    const auto copy = fresh.ledger->get("household", village.ids[0]);
+    REQUIRE(copy);
+    CHECK(copy->createdAt == before->createdAt);
+    CHECK(copy->updatedAt == before->updatedAt);
+    CHECK_FALSE(fresh.ledger->meta().value(meta::kHistoryFrom).empty());
+    CHECK_FALSE(fresh.ledger->meta().get(meta::kSnapshotAt));
+
+    // From now on only changes travel, both ways, and concurrent edits are still found.
+    village.laptop.edit("household", village.ids[2], "address", "三组");
+    REQUIRE(village.laptop.sync().ok());
+    fresh.edit("household", village.ids[3], "address", "四组");
+    const SyncReport second = fresh.sync();
+    REQUIRE(second.ok());
+    CHECK(second.snapshotRecords == 0);
+    CHECK(second.pulled == 1);
+    REQUIRE(village.laptop.sync().ok());
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+
+    village.laptop.edit("household", village.ids[4], "address", "甲");
+    fresh.edit("household", village.ids[4], "address", "乙");
+    REQUIRE(village.laptop.sync().ok());
+    const SyncReport clash = fresh.sync();
+    REQUIRE(clash.ok());
+    CHECK(clash.conflicts == 1);
+}
+
+TEST_CASE("the snapshot of a village has nothing of another village, and a township's has both")
+{
+    WorkedVillage village(6);
+    Device other(village.county.dir, "other-village");
+    other.enroll(village.county, std::string("village:") + kVillageB);
+    other.household(kVillageB, "邻村户主");
+    REQUIRE(other.sync().ok());
+
+    Device fresh = village.newLaptop();
+    REQUIRE(fresh.sync().ok());
+    CHECK(snapshot(*fresh.ledger, kVillageB).empty());
+    CHECK(snapshot(*fresh.ledger, kVillageA).size() == village.ids.size());
+
+    Device township(village.county.dir, "township");
+    township.enroll(village.county, "township:500154102");
+    township.options.pullLimit = 4;
+    const SyncReport report = township.sync();
+    REQUIRE(report.ok());
+    CHECK(report.snapshotRecords == village.ids.size() + 1);
+    CHECK(snapshot(*township.ledger, kVillageB) == snapshot(*other.ledger, kVillageB));
+    CHECK(snapshot(*township.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+}
+
+TEST_CASE("a snapshot cut off between pages resumes after the last page it kept")
+{
+    WorkedVillage village;
+    Device fresh = village.newLaptop();
+    net::BeastTransport real(village.county.server.url(), Device::shortTimeouts());
+    int snapshotCalls = 0;
+    // The third page's answer is lost, as when the network drops in the middle.
+    struct Counting final : Transport {
+        Transport& inner;
+        int& pages;
+        explicit Counting(Transport& t, int& n)
+            : inner(t)
+            , pages(n)
+        {
+        }
+        HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers) override
+        {
+            if (path == protocol::kSnapshotPath && ++pages == 3) {
+                inner.post(path, body, headers);
+                HttpResponse lost;
+                lost.networkError = "read: Connection reset by peer";
+                return lost;
+            }
+            return inner.post(path, body, headers);
+        }
+    } cut(real, snapshotCalls);
+    fresh.options.maxAttempts = 1;
+
+    const SyncReport broken = fresh.sync(cut);
+    CHECK(broken.error.code == SyncErrorCode::Network);
+    CHECK(broken.snapshotRecords == 10); // two pages of five kept
+    CHECK(fresh.ledger->meta().get(meta::kSnapshotAt));
+    CHECK(fresh.ledger->count("household", withDeleted()) == 10);
+
+    const SyncReport resumed = fresh.sync();
+    INFO(resumed.error.message);
+    REQUIRE(resumed.ok());
+    CHECK(resumed.snapshotRecords == village.ids.size() - 10);
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+    CHECK_FALSE(fresh.ledger->meta().get(meta::kSnapshotAt));
+}
+
+TEST_CASE("a snapshot page damaged on the way is refused whole and the next sync takes it again")
+{
+    WorkedVillage village(8);
+    Device fresh = village.newLaptop();
+    net::BeastTransport real(village.county.server.url(), Device::shortTimeouts());
+    DamagingTransport damaging(real);
+
+    const SyncReport refused = fresh.sync(damaging);
+    CHECK(damaging.damaged == 1);
+    CHECK(refused.error.code == SyncErrorCode::Malformed);
+    CHECK(refused.error.message.find("校验不符") != std::string::npos);
+    CHECK(refused.snapshotRecords == 0);
+    CHECK(fresh.ledger->count("household", withDeleted()) == 0);
+    for (const auto& id : village.ids) {
+        const auto r = fresh.ledger->get("household", id);
+        CHECK_FALSE(r);
+    }
+
+    const SyncReport taken = fresh.sync();
+    REQUIRE(taken.ok());
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+}
+
+TEST_CASE("a county restored from a backup during a snapshot makes the laptop begin it again, losing nothing")
+{
+    WorkedVillage village;
+    Device fresh = village.newLaptop();
+    const std::string backup = village.county.dir.file("county-backup.db");
+    REQUIRE(village.county.admin({"backup", backup}).status == 0);
+    for (int i = 0; i < 6; ++i)
+        village.laptop.household(kVillageA, "备份后" + std::to_string(i));
+    REQUIRE(village.laptop.sync().ok());
+
+    net::BeastTransport real(village.county.server.url(), Device::shortTimeouts());
+    int pages = 0;
+    struct RestoreAfterFirstPage final : Transport {
+        Transport& inner;
+        int& pages;
+        std::function<void()> restore;
+        RestoreAfterFirstPage(Transport& t, int& n, std::function<void()> r)
+            : inner(t)
+            , pages(n)
+            , restore(std::move(r))
+        {
+        }
+        HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers) override
+        {
+            if (path == protocol::kSnapshotPath && ++pages == 2)
+                restore();
+            return inner.post(path, body, headers);
+        }
+    } restoring(real, pages, [&] {
+        const int port = village.county.server.port();
+        village.county.server.stop();
+        REQUIRE(village.county.admin({"restore", backup}).status == 0);
+        village.county.server.start(port);
+    });
+    const SyncReport report = fresh.sync(restoring);
+    INFO(report.error.message);
+    REQUIRE(report.ok());
+    CHECK(pages > 2);                                   // begun again after the restore
+    CHECK(report.snapshotRecords > village.ids.size()); // the first page came twice
+    // The laptop that made the six households sends them again at its next sync (the county
+    // lost them), and the new laptop pulls them: both end with everything.
+    REQUIRE(village.laptop.sync().ok());
+    REQUIRE(fresh.sync().ok());
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+    CHECK(households(*fresh.ledger) == village.ids.size() - 1 + 6);
+}
+
+TEST_CASE("the history of a record from before the snapshot is fetched from the county, and nothing is stored")
+{
+    WorkedVillage village(4);
+    Device fresh = village.newLaptop();
+    REQUIRE(fresh.sync().ok());
+    CHECK(fresh.ledger->changeLog().history(village.ids[0]).empty());
+
+    net::BeastTransport transport(village.county.server.url(), Device::shortTimeouts());
+    const HistoryResult history = SyncClient(*fresh.ledger, transport).fetchHistory(village.ids[0], fresh.options);
+    INFO(history.error.message);
+    REQUIRE(history.ok());
+    const auto made = village.laptop.ledger->changeLog().history(village.ids[0]);
+    REQUIRE(history.changes.size() == made.size());
+    REQUIRE(made.size() == 3); // created, moved, moved back
+    for (std::size_t i = 0; i < made.size(); ++i) {
+        CHECK(history.changes[i].changeId == made[i].change.changeId);
+        CHECK(history.changes[i].operatorName == "测试员");
+    }
+    CHECK_FALSE(history.truncated);
+    CHECK(fresh.ledger->changeLog().history(village.ids[0]).empty());
+
+    // Another village's record is not told, even by its id.
+    Device other(village.county.dir, "other");
+    other.enroll(village.county, std::string("village:") + kVillageB);
+    const std::string theirs = other.household(kVillageB, "邻村");
+    REQUIRE(other.sync().ok());
+    const HistoryResult foreign = SyncClient(*fresh.ledger, transport).fetchHistory(theirs, fresh.options);
+    REQUIRE(foreign.ok());
+    CHECK(foreign.changes.empty());
+}
+
+TEST_CASE("a replica with the snapshot turned off replays the history, and ends the same")
+{
+    WorkedVillage village(6);
+    Device replay = village.newLaptop("replay");
+    replay.options.snapshot = false;
+    const SyncReport report = replay.sync();
+    REQUIRE(report.ok());
+    CHECK(report.snapshotRecords == 0);
+    CHECK(report.pulled == village.ids.size() + 3);
+    Device fresh = village.newLaptop();
+    REQUIRE(fresh.sync().ok());
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*replay.ledger, kVillageA));
+}
