@@ -69,6 +69,7 @@ wire::SnapshotResponse snapshotAnswer(const SnapshotPage& page, std::size_t maxB
         answer.set_after(page.keys[sent - 1]);
     answer.set_has_more(cut || page.hasMore);
     answer.set_count(sent);
+    answer.set_read_through(page.readThrough);
     answer.set_digest(snapshot::pageDigest(std::span(page.records).first(sent)));
     return answer;
 }

@@ -383,6 +383,7 @@ public:
                 page.at = at;
                 page.atEpoch = std::string(atEpoch);
             }
+            page.readThrough = ChangeLog(db).lastSeq();
             std::optional<RecordPage> records
                 = recordsAfter(db, scopeRanges(scope.code, scope.countyCode()), after, limit);
             if (!records)

@@ -99,6 +99,7 @@ struct SnapshotPage {
     std::uint64_t at = 0;
     std::string atEpoch;
     bool atReset = false;
+    std::uint64_t readThrough = 0; // the log's last place when the page was read
 };
 
 // An accepted elder change whose 身份证号 a live elder of another village holds: the

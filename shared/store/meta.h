@@ -46,6 +46,9 @@ inline constexpr std::string_view kSnapshotAfter = "snapshot_after";
 // This replica began from a snapshot at this place of the county's log: the changes before
 // it are at the county (SyncClient::fetchHistory), not in this file's log.
 inline constexpr std::string_view kHistoryFrom = "history_from";
+// The county log's last place when a snapshot page was last read: the changes up to it are
+// in this replica's records where they won (MergeEngine::setSettledThrough).
+inline constexpr std::string_view kSnapshotSettled = "snapshot_settled";
 inline constexpr std::string_view kPullOwn = "pull_own_changes"; // "1": this device's id is shared with a copy
 inline constexpr std::string_view kLastSync = "last_sync_at";
 inline constexpr std::string_view kLastSyncError = "last_sync_error";

@@ -212,6 +212,7 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
     }
 
     ConflictQueue conflicts(db);
+    const bool settled = change.seq != 0 && change.seq <= m_settledThrough;
     for (const auto& f : change.fields) {
         auto clock = record.clocks.find(f.name);
         const Hlc current = clock == record.clocks.end() ? Hlc{} : clock->second;
@@ -220,7 +221,9 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
         // Two writes with one clock (two copies of a ledger file that stamped before either
         // learnt of the other) are concurrent too, and the larger value stands everywhere.
         const bool tie = current == change.hlc && f.value != currentValue;
-        if (!current.isNull() && f.value != currentValue && ((f.base != current && current != change.hlc) || tie)) {
+        const bool concurrent = (f.base != current && current != change.hlc) || tie;
+        const bool seenByCounty = settled && current.device != m_ledger.deviceId();
+        if (!current.isNull() && f.value != currentValue && concurrent && !seenByCounty) {
             Conflict c;
             c.entity = change.entity;
             c.recordId = change.recordId;

@@ -69,6 +69,11 @@ public:
     // Which fields this replica's schema has (default: this build's). Tests stand in an
     // older build with it.
     void setKnownFields(KnownField known) { m_known = std::move(known); }
+    // A replica begun from a snapshot read through this place of the county's log: a
+    // pulled change up to it that loses to another device's write lost to one the county
+    // ordered after it (and found any conflict with), not to a concurrent edit here, so it
+    // is not put to the user as a conflict. Concurrent edits made here still are.
+    void setSettledThrough(std::uint64_t seq) { m_settledThrough = seq; }
     // Recomputes derived columns of everything touched since the last flush; call once
     // per batch, before commit.
     void flushDerived();
@@ -89,6 +94,7 @@ private:
     KnownField m_known;
     std::vector<std::string> m_touchedElders;
     bool m_standardChanged = false;
+    std::uint64_t m_settledThrough = 0;
 };
 
 } // namespace shouwang

@@ -320,6 +320,7 @@ SyncError SyncClient::pull(Run& run)
     std::string epoch = m_ledger.meta().value(meta::kPullCursorEpoch);
     const std::optional<Scope> scope = Scope::parse(m_ledger.meta().value(meta::kScope));
     bool includeOwn = m_ledger.meta().value(meta::kPullOwn) == "1";
+    merge.setSettledThrough(std::stoull(m_ledger.meta().value(meta::kSnapshotSettled, "0")));
     for (;;) {
         if (run.cancelled())
             return {SyncErrorCode::Cancelled, "同步已取消", true};
@@ -349,6 +350,9 @@ SyncError SyncClient::pull(Run& run)
             Transaction tx(m_ledger.database());
             m_ledger.meta().set(meta::kPullCursor, "0");
             m_ledger.meta().erase(meta::kPullCursorEpoch);
+            // The restored log numbers its places anew: a snapshot's place means nothing in it.
+            m_ledger.meta().erase(meta::kSnapshotSettled);
+            merge.setSettledThrough(0);
             // What arrived here since the restored county's latest known stretch may exist
             // nowhere else any more (its author's laptop restored too): relay it back.
             const std::vector<std::string> known(page.known_epochs().begin(), page.known_epochs().end());

@@ -16,6 +16,8 @@
 
 #include "shouwang/sync.pb.h"
 
+#include <algorithm>
+
 namespace shouwang {
 namespace {
 
@@ -105,6 +107,9 @@ SyncError SyncClient::snapshot(Run& run)
             at = 0;
             epoch.clear();
             after.clear();
+            Transaction tx(m_ledger.database());
+            meta.erase(meta::kSnapshotSettled); // places of the log before its restore
+            tx.commit();
             continue;
         }
         if ((at != 0 && page.at() != at) || static_cast<std::uint64_t>(page.records_size()) != page.count()
@@ -146,6 +151,8 @@ SyncError SyncClient::snapshot(Run& run)
             after = page.after();
         // From its first page on, this file holds records whose changes stay at the county.
         meta.set(meta::kHistoryFrom, std::to_string(at));
+        const std::uint64_t settled = std::stoull(meta.value(meta::kSnapshotSettled, "0"));
+        meta.set(meta::kSnapshotSettled, std::to_string(std::max<std::uint64_t>(settled, page.read_through())));
         if (page.has_more()) {
             meta.set(meta::kSnapshotAt, std::to_string(at));
             meta.set(meta::kSnapshotEpoch, epoch);

@@ -6,6 +6,7 @@
 
 #include "store/change_codec.h"
 #include "store/change_log.h"
+#include "store/conflict_queue.h"
 #include "store/meta.h"
 #include "sync/gzip.h"
 #include "sync/protocol.h"
@@ -282,6 +283,46 @@ TEST_CASE("a county restored from a backup during a snapshot makes the laptop be
     REQUIRE(fresh.sync().ok());
     CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
     CHECK(households(*fresh.ledger) == village.ids.size() - 1 + 6);
+}
+
+TEST_CASE("edits made while a snapshot runs arrive in the records and again by the pull, and are no conflict")
+{
+    WorkedVillage village;
+    Device fresh = village.newLaptop();
+    net::BeastTransport real(village.county.server.url(), Device::shortTimeouts());
+    int pages = 0;
+    // After the first page, the other laptop edits a household of a later page twice.
+    struct EditWhileRunning final : Transport {
+        Transport& inner;
+        int& pages;
+        std::function<void()> work;
+        EditWhileRunning(Transport& t, int& n, std::function<void()> w) : inner(t), pages(n), work(std::move(w)) {}
+        HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers) override
+        {
+            if (path == protocol::kSnapshotPath && ++pages == 2)
+                work();
+            return inner.post(path, body, headers);
+        }
+    } running(real, pages, [&] {
+        village.laptop.edit("household", village.ids[20], "address", "五组");
+        REQUIRE(village.laptop.sync().ok());
+        village.laptop.edit("household", village.ids[20], "address", "六组");
+        REQUIRE(village.laptop.sync().ok());
+    });
+    const SyncReport report = fresh.sync(running);
+    INFO(report.error.message);
+    REQUIRE(report.ok());
+    CHECK(report.pulled == 2); // both edits came after the snapshot's place
+    CHECK(report.conflicts == 0);
+    CHECK(ConflictQueue(*fresh.db).open().empty());
+    CHECK(fresh.ledger->get("household", village.ids[20])->value("address") == "六组");
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+
+    // A real concurrent edit made here is still one.
+    village.laptop.edit("household", village.ids[21], "address", "甲");
+    REQUIRE(village.laptop.sync().ok());
+    fresh.edit("household", village.ids[21], "address", "乙");
+    CHECK(fresh.sync().conflicts == 1);
 }
 
 TEST_CASE("the history of a record from before the snapshot is fetched from the county, and nothing is stored")
