@@ -27,6 +27,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -280,6 +281,20 @@ private:
     Transport& m_inner;
 };
 
+// Bytes this process has caused to be written to storage so far (Linux /proc/self/io
+// write_bytes: the file, its WAL and checkpoints, as the disk sees them); 0 elsewhere.
+std::uint64_t bytesWrittenToDisk()
+{
+    std::ifstream io("/proc/self/io");
+    std::string key;
+    std::uint64_t value = 0;
+    while (io >> key >> value) {
+        if (key == "write_bytes:")
+            return value;
+    }
+    return 0;
+}
+
 int clientPull(const std::vector<std::string>& args)
 {
     const std::string url = option(args, "url");
@@ -299,8 +314,21 @@ int clientPull(const std::vector<std::string>& args)
     const auto syncStart = Clock::now();
     SyncOptions options;
     options.pullLimit = protocol::kMaxPullLimit;
+    // "replay": the whole history, as before snapshots (docs/protocol.md, "Snapshot").
+    options.snapshot = option(args, "mode", "snapshot") != "replay";
+    const std::uint64_t writtenBefore = bytesWrittenToDisk();
     const SyncReport report = client.sync(options);
+    db->exec("PRAGMA wal_checkpoint(TRUNCATE)"); // what closing the file would write anyway
     const double syncSeconds = secondsSince(syncStart);
+    const std::uint64_t written = bytesWrittenToDisk() - writtenBefore;
+    std::uintmax_t fileBytes = 0;
+    for (const char* suffix : {"", "-wal"}) {
+        std::error_code ignored;
+        const auto size = std::filesystem::file_size(option(args, "db") + suffix, ignored);
+        fileBytes += ignored ? 0 : size;
+    }
+    std::printf("snapshot_records %zu\nbytes_written %llu\nfile_bytes %llu\n", report.snapshotRecords,
+                static_cast<unsigned long long>(written), static_cast<unsigned long long>(fileBytes));
     std::printf("enroll_seconds %.3f\nsync_seconds %.3f\ntotal_seconds %.3f\npulled %zu\nrequests %zu\n",
                 enrollSeconds, syncSeconds, secondsSince(start), report.pulled, transport.requests);
     std::printf("bytes_in %zu\nbytes_out %zu\nelders %zu\nvisits %zu\nerror %s\n", transport.bytesIn,
