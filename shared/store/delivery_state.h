@@ -18,10 +18,8 @@ std::set<std::string> recordsAwaitingUpload(Database& db, std::string_view entit
 // lets SQLite use the partial index of the outbox by entity, so neither the received
 // changes nor the outbox's other entities are read: a never-synced county ledger's outbox
 // held a million changes, and the home page's incident list read them all (2.4 s from disk).
-// Named (INDEXED BY): left to itself SQLite takes the outbox's own index, which is all of it.
-inline constexpr std::string_view kAwaitingUploadQuery = "SELECT record_id FROM change_log INDEXED BY "
-                                                         "change_log_outbox_entity WHERE origin = 0 AND state = 0 "
-                                                         "AND entity = ?";
+inline constexpr std::string_view kAwaitingUploadQuery
+    = "SELECT record_id FROM change_log WHERE origin = 0 AND state = 0 AND entity = ?";
 // The ids of records of `entity` with a local change the server refused (quarantined, never
 // sent again: ChangeLog::markRefused). Reads the whole change log: for a village's ledger.
 std::set<std::string> recordsRefused(Database& db, std::string_view entity);

@@ -109,3 +109,13 @@ TEST_CASE("the records of one entity waiting to be sent are looked up in the out
     CHECK(steps.find("change_log_outbox_entity") != std::string::npos);
     CHECK(steps.find("TEMP B-TREE") == std::string::npos);
 }
+
+TEST_CASE("the outbox is still read in sequence from its own index beside the entity index")
+{
+    LedgerFixture f;
+    const std::string steps = planOf(
+        *f.db, "SELECT payload, seq FROM change_log WHERE origin = 0 AND state = 0 ORDER BY seq LIMIT ?", {"500"});
+    INFO(steps);
+    CHECK(steps.find("change_log_outbox ") != std::string::npos);
+    CHECK(steps.find("TEMP B-TREE") == std::string::npos);
+}
