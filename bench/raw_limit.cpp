@@ -99,6 +99,16 @@ void stepAndReset(sqlite3* db, sqlite3_stmt* st, const char* what)
     sqlite3_reset(st);
 }
 
+using Upserts = std::map<std::string, sqlite3_stmt*, std::less<>>;
+
+void closeLimit(sqlite3* db, Upserts& upserts, sqlite3_stmt* log)
+{
+    for (auto& [name, st] : upserts)
+        sqlite3_finalize(st);
+    sqlite3_finalize(log);
+    sqlite3_close(db);
+}
+
 // The run both limits share: BEGIN, every batch's rows by `insertOne` (the encoding untimed),
 // COMMIT; wall and CPU time of what SQLite does.
 RawInsert timedInserts(sqlite3* db, const std::function<bool(std::vector<Change>&)>& nextBatch,
@@ -133,7 +143,7 @@ RawInsert timedInserts(sqlite3* db, const std::function<bool(std::vector<Change>
 RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std::vector<Change>&)>& nextBatch)
 {
     sqlite3* db = openForLimit(path);
-    std::map<std::string, sqlite3_stmt*, std::less<>> upserts;
+    Upserts upserts;
     for (const auto& entity : entities()) {
         std::string columns = "id, village_code, created_at, updated_at, deleted, field_clock", params = "?,?,?,?,?,?",
                     updates = "created_at=excluded.created_at, updated_at=excluded.updated_at, field_clock=excluded.field_clock";
@@ -174,10 +184,7 @@ RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std:
             stepAndReset(db, log, "log");
         },
         2);
-    for (auto& [name, st] : upserts)
-        sqlite3_finalize(st);
-    sqlite3_finalize(log);
-    sqlite3_close(db);
+    closeLimit(db, upserts, log);
     return out;
 }
 
@@ -193,7 +200,7 @@ RawInsert leanSqliteInsert(const std::string& path, const std::function<bool(std
                        "payload BLOB NOT NULL)",
                        nullptr, nullptr, nullptr),
           db, "schema");
-    std::map<std::string, sqlite3_stmt*, std::less<>> upserts;
+    Upserts upserts;
     for (const auto& entity : entities()) {
         const std::string table(entity.table);
         std::string columns = "id", params = "?", definition = "id TEXT PRIMARY KEY", updates;
@@ -226,10 +233,7 @@ RawInsert leanSqliteInsert(const std::string& path, const std::function<bool(std
             stepAndReset(db, log, "log");
         },
         2);
-    for (auto& [name, st] : upserts)
-        sqlite3_finalize(st);
-    sqlite3_finalize(log);
-    sqlite3_close(db);
+    closeLimit(db, upserts, log);
     return out;
 }
 

@@ -57,6 +57,9 @@ struct ElderRow {
 };
 
 std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date on);
+// The SELECT findElders runs for `filter` (its parameters appended to `params`): for a test
+// of its query plan.
+std::string elderPageQuery(Database& db, const ElderFilter& filter, Date on, std::vector<std::string>& params);
 std::size_t countElders(Database& db, const ElderFilter& filter, Date on);
 
 } // namespace shouwang

@@ -3,6 +3,7 @@
 
 #include "domain/schema.h"
 #include "store/delivery_state.h"
+#include "store/elder_query.h"
 #include "store/migrations.h"
 
 #include <catch2/catch.hpp>
@@ -118,4 +119,28 @@ TEST_CASE("the outbox is still read in sequence from its own index beside the en
     INFO(steps);
     CHECK(steps.find("change_log_outbox ") != std::string::npos);
     CHECK(steps.find("TEMP B-TREE") == std::string::npos);
+}
+
+TEST_CASE("the ledger page sorted by next visit due walks the due-date index, never a sort of the scope's elders")
+{
+    LedgerFixture f;
+    f.saved(f.elder("张秀英", "11010519491231002X"));
+    ElderFilter sorted; // as the ledger page asks: the county's elders on the register, by next visit due
+    sorted.villagePrefix = "500154";
+    sorted.status = "active";
+    sorted.sortColumn = "visitDue";
+    sorted.limit = 500;
+    std::vector<std::string> params;
+    const std::string steps = planOf(*f.db, elderPageQuery(*f.db, sorted, today(), params), params);
+    INFO(steps);
+    CHECK(steps.find("INDEX elders_visit_due") != std::string::npos);
+    CHECK(steps.find("TEMP B-TREE FOR ORDER BY") == std::string::npos); // ties by id: "RIGHT PART" only
+
+    ElderFilter listOrder = sorted; // the ledger's own order stays on its covering index
+    listOrder.sortColumn.clear();
+    params.clear();
+    const std::string listSteps = planOf(*f.db, elderPageQuery(*f.db, listOrder, today(), params), params);
+    INFO(listSteps);
+    CHECK(listSteps.find("elders_list") != std::string::npos);
+    CHECK(listSteps.find("TEMP B-TREE") == std::string::npos);
 }
