@@ -198,6 +198,8 @@ void HomeView::startFigures()
             m_counts->setText(message.toHtmlEscaped());
         if (m_again)
             startFigures();
+        else
+            emit figuresShown();
     });
 }
 

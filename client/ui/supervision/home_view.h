@@ -41,6 +41,8 @@ public:
 
 signals:
     void openElderRequested(const QString& elderId);
+    // The worker's figures are shown (isRefreshing() is false again).
+    void figuresShown();
 
 private:
     struct Figures;
