@@ -160,20 +160,49 @@ std::string orderBy(const ElderFilter& f)
 
 } // namespace
 
-std::string elderPageQuery(Database& db, const ElderFilter& filter, Date on, std::vector<std::string>& params)
+namespace {
+
+// The SELECT of `columns` for `filter`, its parameters appended to `params`.
+std::string selectElders(Database& db, std::string_view columns, const ElderFilter& filter, Date on,
+                         std::vector<std::string>& params)
 {
     const std::string order = orderBy(filter);
     Sql sql = buildWhere(filter, on, fewMatches(db, filter), order != kListOrder);
-    std::string text = "SELECT id, village_code, coalesce(household_id, ''), name, id_number, coalesce(phone, ''), "
-                       "coalesce(x_sex, ''), coalesce(x_birth_date, ''), coalesce(living, ''), status, "
-                       "coalesce(x_risk_level, ''), coalesce(x_last_visit, ''), coalesce(x_visit_due, ''), "
-                       "coalesce(x_assess_due, ''), x_flags, coalesce(x_away_since, '') FROM elders"
-        + sql.where + order;
+    std::string text = "SELECT " + std::string(columns) + " FROM elders" + sql.where + order;
     if (filter.limit)
         text += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
     for (auto& p : sql.params)
         params.push_back(std::move(p));
     return text;
+}
+
+} // namespace
+
+std::string elderPageQuery(Database& db, const ElderFilter& filter, Date on, std::vector<std::string>& params)
+{
+    return selectElders(db,
+                        "id, village_code, coalesce(household_id, ''), name, id_number, coalesce(phone, ''), "
+                        "coalesce(x_sex, ''), coalesce(x_birth_date, ''), coalesce(living, ''), status, "
+                        "coalesce(x_risk_level, ''), coalesce(x_last_visit, ''), coalesce(x_visit_due, ''), "
+                        "coalesce(x_assess_due, ''), x_flags, coalesce(x_away_since, '')",
+                        filter, on, params);
+}
+
+std::string elderNamesQuery(Database& db, const ElderFilter& filter, Date on, std::vector<std::string>& params)
+{
+    return selectElders(db, "id, village_code, name", filter, on, params);
+}
+
+std::vector<ElderName> findElderNames(Database& db, const ElderFilter& filter, Date on)
+{
+    std::vector<std::string> params;
+    auto st = db.prepare(elderNamesQuery(db, filter, on, params));
+    for (std::size_t i = 0; i < params.size(); ++i)
+        st.bind(static_cast<int>(i + 1), params[i]);
+    std::vector<ElderName> out;
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.text(2)});
+    return out;
 }
 
 std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date on)

@@ -5,6 +5,7 @@
 #include "store/delivery_state.h"
 #include "store/elder_query.h"
 #include "store/migrations.h"
+#include "store/report_queries.h"
 
 #include <catch2/catch.hpp>
 
@@ -143,4 +144,26 @@ TEST_CASE("the ledger page sorted by next visit due walks the due-date index, ne
     INFO(listSteps);
     CHECK(listSteps.find("elders_list") != std::string::npos);
     CHECK(listSteps.find("TEMP B-TREE") == std::string::npos);
+}
+
+TEST_CASE("the key targets behind the supporters to urge are read from the elder list index alone")
+{
+    LedgerFixture f;
+    ElderFilter keyTargets; // as urgingDue asks
+    keyTargets.villagePrefix = "500154";
+    keyTargets.status = "active";
+    keyTargets.flags = ElderFilter::KeyTarget;
+    std::vector<std::string> params;
+    const std::string steps = planOf(*f.db, elderNamesQuery(*f.db, keyTargets, today(), params), params);
+    INFO(steps);
+    CHECK(steps.find("COVERING INDEX elders_list") != std::string::npos); // never the 60-column rows
+    CHECK(steps.find("TEMP B-TREE") == std::string::npos);
+}
+
+TEST_CASE("which elders have a supporter is read from the index of live supporters alone")
+{
+    LedgerFixture f;
+    const std::string steps = planOf(*f.db, std::string(kEldersWithSupportersQuery), {});
+    INFO(steps);
+    CHECK(steps.find("COVERING INDEX supporters_live") != std::string::npos); // never the supporters' rows
 }
