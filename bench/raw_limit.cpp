@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <stdexcept>
@@ -32,42 +33,87 @@ double threadCpuSeconds()
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
-} // namespace
+// One change as the limits store it, encoded before the clock starts: reading and encoding
+// what the rows hold is not what either limit measures.
+struct Prepared {
+    Change change;
+    std::string payload, hlc, clocks, when;
+};
 
-RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std::vector<Change>&)>& nextBatch)
+Prepared prepare(Change&& change)
+{
+    Prepared p;
+    p.payload = serializeChange(change);
+    p.hlc = change.hlc.toString();
+    std::map<std::string, Hlc, std::less<>> clocks;
+    for (const auto& f : change.fields)
+        clocks[f.name] = change.hlc;
+    p.clocks = encodeClocks(clocks);
+    p.when = formatDateTime(change.hlc.millis());
+    p.change = std::move(change);
+    return p;
+}
+
+sqlite3* openForLimit(const std::string& path)
 {
     sqlite3* db = nullptr;
     check(sqlite3_open(path.c_str(), &db), db, "open");
     const std::string pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-"
         + std::to_string(server::kWriterCacheKib);
     check(sqlite3_exec(db, pragmas.c_str(), nullptr, nullptr, nullptr), db, "pragma");
+    return db;
+}
 
-    std::map<std::string, sqlite3_stmt*, std::less<>> upserts;
-    for (const auto& entity : entities()) {
-        std::string columns = "id, village_code, created_at, updated_at, deleted, field_clock", params = "?,?,?,?,?,?",
-                    updates = "created_at=excluded.created_at, updated_at=excluded.updated_at, field_clock=excluded.field_clock";
-        for (const auto& f : entity.fields) {
-            columns += ", " + std::string(f.name);
-            params += ",?";
-            updates += ", " + std::string(f.name) + "=excluded." + std::string(f.name);
+sqlite3_stmt* prepareStatement(sqlite3* db, const std::string& sql)
+{
+    sqlite3_stmt* st = nullptr;
+    check(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), db, "prepare");
+    return st;
+}
+
+void bindText(sqlite3_stmt* st, int param, std::string_view text)
+{
+    sqlite3_bind_text(st, param, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+
+// Binds each field of `entity` from the change (NULL when the change does not set it) to
+// the parameters after `first`.
+void bindFields(sqlite3_stmt* st, int first, const EntityDef& entity, const Change& c)
+{
+    int param = first;
+    for (const auto& field : entity.fields) {
+        ++param;
+        sqlite3_bind_null(st, param);
+        for (const auto& f : c.fields) {
+            if (f.name == field.name) {
+                bindText(st, param, f.value);
+                break;
+            }
         }
-        const std::string sql = "INSERT INTO " + std::string(entity.table) + " (" + columns + ") VALUES (" + params
-            + ") ON CONFLICT(id) DO UPDATE SET " + updates;
-        sqlite3_stmt* st = nullptr;
-        check(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), db, "prepare");
-        upserts[std::string(entity.name)] = st;
     }
-    sqlite3_stmt* log = nullptr;
-    check(sqlite3_prepare_v2(db,
-                             "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, device_id, "
-                             "operator, payload, origin, state, logged_at) VALUES (?,?,?,?,?,?,?,?,1,1,?)",
-                             -1, &log, nullptr),
-          db, "prepare");
+}
 
-    struct Prepared {
-        Change change;
-        std::string payload, hlc, clocks, when;
-    };
+void stepAndReset(sqlite3* db, sqlite3_stmt* st, const char* what)
+{
+    check(sqlite3_step(st), db, what);
+    sqlite3_reset(st);
+}
+
+using Upserts = std::map<std::string, sqlite3_stmt*, std::less<>>;
+
+void closeLimit(sqlite3* db, Upserts& upserts, sqlite3_stmt* log)
+{
+    for (auto& [name, st] : upserts)
+        sqlite3_finalize(st);
+    sqlite3_finalize(log);
+    sqlite3_close(db);
+}
+
+// The run both limits share: BEGIN, every batch's rows by `insertOne` (the encoding untimed),
+// COMMIT; wall and CPU time of what SQLite does.
+RawInsert timedInserts(sqlite3* db, const std::function<bool(std::vector<Change>&)>& nextBatch,
+                       const std::function<void(const Prepared&)>& insertOne, std::size_t rowsPerChange)
+{
     RawInsert out;
     auto timed = [&](auto&& f) {
         const auto t = Clock::now();
@@ -78,64 +124,116 @@ RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std:
     };
     timed([&] { check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin"); });
     for (std::vector<Change> changes; nextBatch(changes); changes.clear()) {
-        // Untimed: reading and encoding what the rows hold.
         std::vector<Prepared> batch;
-        for (auto& change : changes) {
-            Prepared p;
-            p.payload = serializeChange(change);
-            p.hlc = change.hlc.toString();
-            std::map<std::string, Hlc, std::less<>> clocks;
-            for (const auto& f : change.fields)
-                clocks[f.name] = change.hlc;
-            p.clocks = encodeClocks(clocks);
-            p.when = formatDateTime(change.hlc.millis());
-            p.change = std::move(change);
-            batch.push_back(std::move(p));
-        }
+        batch.reserve(changes.size());
+        for (auto& change : changes)
+            batch.push_back(prepare(std::move(change)));
         timed([&] {
-            for (const auto& p : batch) {
-                const Change& c = p.change;
-                const EntityDef& entity = *findEntity(c.entity);
-                sqlite3_stmt* st = upserts.find(c.entity)->second;
-                sqlite3_bind_text(st, 1, c.recordId.data(), static_cast<int>(c.recordId.size()), SQLITE_STATIC);
-                sqlite3_bind_text(st, 2, c.villageCode.data(), static_cast<int>(c.villageCode.size()), SQLITE_STATIC);
-                sqlite3_bind_text(st, 3, p.when.data(), static_cast<int>(p.when.size()), SQLITE_STATIC);
-                sqlite3_bind_text(st, 4, p.when.data(), static_cast<int>(p.when.size()), SQLITE_STATIC);
-                sqlite3_bind_int(st, 5, 0);
-                sqlite3_bind_text(st, 6, p.clocks.data(), static_cast<int>(p.clocks.size()), SQLITE_STATIC);
-                int param = 6;
-                for (const auto& field : entity.fields) {
-                    ++param;
-                    sqlite3_bind_null(st, param);
-                    for (const auto& f : c.fields) {
-                        if (f.name == field.name) {
-                            sqlite3_bind_text(st, param, f.value.data(), static_cast<int>(f.value.size()), SQLITE_STATIC);
-                            break;
-                        }
-                    }
-                }
-                check(sqlite3_step(st), db, "upsert");
-                sqlite3_reset(st);
-                sqlite3_bind_text(log, 1, c.changeId.data(), static_cast<int>(c.changeId.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 2, c.entity.data(), static_cast<int>(c.entity.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 3, c.recordId.data(), static_cast<int>(c.recordId.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 4, c.villageCode.data(), static_cast<int>(c.villageCode.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 5, p.hlc.data(), static_cast<int>(p.hlc.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 6, c.hlc.device.data(), static_cast<int>(c.hlc.device.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 7, c.operatorName.data(), static_cast<int>(c.operatorName.size()), SQLITE_STATIC);
-                sqlite3_bind_blob(log, 8, p.payload.data(), static_cast<int>(p.payload.size()), SQLITE_STATIC);
-                sqlite3_bind_text(log, 9, p.when.data(), static_cast<int>(p.when.size()), SQLITE_STATIC);
-                check(sqlite3_step(log), db, "log");
-                sqlite3_reset(log);
-                out.rows += 2;
-            }
+            for (const auto& p : batch)
+                insertOne(p);
         });
+        out.rows += batch.size() * rowsPerChange;
     }
     timed([&] { check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit"); });
-    for (auto& [name, st] : upserts)
-        sqlite3_finalize(st);
-    sqlite3_finalize(log);
-    sqlite3_close(db);
+    return out;
+}
+
+} // namespace
+
+RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std::vector<Change>&)>& nextBatch)
+{
+    sqlite3* db = openForLimit(path);
+    Upserts upserts;
+    for (const auto& entity : entities()) {
+        std::string columns = "id, village_code, created_at, updated_at, deleted, field_clock", params = "?,?,?,?,?,?",
+                    updates = "created_at=excluded.created_at, updated_at=excluded.updated_at, field_clock=excluded.field_clock";
+        for (const auto& f : entity.fields) {
+            columns += ", " + std::string(f.name);
+            params += ",?";
+            updates += ", " + std::string(f.name) + "=excluded." + std::string(f.name);
+        }
+        upserts[std::string(entity.name)] = prepareStatement(db, "INSERT INTO " + std::string(entity.table) + " ("
+                                                                     + columns + ") VALUES (" + params
+                                                                     + ") ON CONFLICT(id) DO UPDATE SET " + updates);
+    }
+    sqlite3_stmt* log = prepareStatement(db, "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, "
+                                             "device_id, operator, payload, origin, state, logged_at) "
+                                             "VALUES (?,?,?,?,?,?,?,?,1,1,?)");
+    const RawInsert out = timedInserts(
+        db, nextBatch,
+        [&](const Prepared& p) {
+            const Change& c = p.change;
+            sqlite3_stmt* st = upserts.find(c.entity)->second;
+            bindText(st, 1, c.recordId);
+            bindText(st, 2, c.villageCode);
+            bindText(st, 3, p.when);
+            bindText(st, 4, p.when);
+            sqlite3_bind_int(st, 5, 0);
+            bindText(st, 6, p.clocks);
+            bindFields(st, 6, *findEntity(c.entity), c);
+            stepAndReset(db, st, "upsert");
+            bindText(log, 1, c.changeId);
+            bindText(log, 2, c.entity);
+            bindText(log, 3, c.recordId);
+            bindText(log, 4, c.villageCode);
+            bindText(log, 5, p.hlc);
+            bindText(log, 6, c.hlc.device);
+            bindText(log, 7, c.operatorName);
+            sqlite3_bind_blob(log, 8, p.payload.data(), static_cast<int>(p.payload.size()), SQLITE_STATIC);
+            bindText(log, 9, p.when);
+            stepAndReset(db, log, "log");
+        },
+        2);
+    closeLimit(db, upserts, log);
+    return out;
+}
+
+RawInsert leanSqliteInsert(const std::string& path, const std::function<bool(std::vector<Change>&)>& nextBatch)
+{
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::remove((path + suffix).c_str());
+    sqlite3* db = openForLimit(path);
+    // The minimal layout: per entity its text UUID key and its values, nothing indexed but
+    // the key; one log of changes keyed by their text UUIDs, holding the change's bytes.
+    check(sqlite3_exec(db,
+                       "CREATE TABLE changes (change_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, "
+                       "payload BLOB NOT NULL)",
+                       nullptr, nullptr, nullptr),
+          db, "schema");
+    Upserts upserts;
+    for (const auto& entity : entities()) {
+        const std::string table(entity.table);
+        std::string columns = "id", params = "?", definition = "id TEXT PRIMARY KEY", updates;
+        for (const auto& f : entity.fields) {
+            const std::string name(f.name);
+            columns += ", " + name;
+            params += ",?";
+            definition += ", " + name;
+            // A change carries only the fields it sets; the others keep their values.
+            updates += (updates.empty() ? "" : ", ") + name + "=coalesce(excluded." + name + ", " + name + ")";
+        }
+        check(sqlite3_exec(db, ("CREATE TABLE " + table + " (" + definition + ")").c_str(), nullptr, nullptr, nullptr),
+              db, "schema");
+        upserts[std::string(entity.name)] = prepareStatement(db, "INSERT INTO " + table + " (" + columns + ") VALUES ("
+                                                                     + params + ") ON CONFLICT(id) DO "
+                                                                     + (updates.empty() ? "NOTHING" : "UPDATE SET " + updates));
+    }
+    sqlite3_stmt* log = prepareStatement(db, "INSERT INTO changes (change_id, record_id, payload) VALUES (?,?,?)");
+    const RawInsert out = timedInserts(
+        db, nextBatch,
+        [&](const Prepared& p) {
+            const Change& c = p.change;
+            sqlite3_stmt* st = upserts.find(c.entity)->second;
+            bindText(st, 1, c.recordId);
+            bindFields(st, 1, *findEntity(c.entity), c);
+            stepAndReset(db, st, "upsert");
+            bindText(log, 1, c.changeId);
+            bindText(log, 2, c.recordId);
+            sqlite3_bind_blob(log, 3, p.payload.data(), static_cast<int>(p.payload.size()), SQLITE_STATIC);
+            stepAndReset(db, log, "log");
+        },
+        2);
+    closeLimit(db, upserts, log);
     return out;
 }
 

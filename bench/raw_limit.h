@@ -23,4 +23,11 @@ struct RawInsert {
 // is not timed, only the inserts and the commit are.
 RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std::vector<Change>&)>& nextBatch);
 
+// The lean limit: a fixed yardstick that does not move with our schema (issue 19). The same
+// changes, by raw SQLite into a new file at `path` holding a minimal table per entity (its
+// text UUID key and its values, no other index) and one change-log row per change (its text
+// UUID key, the record's and the change's bytes): prepared statements, one transaction,
+// WAL, synchronous=FULL, the server's page cache. Timed as rawSqliteInsert.
+RawInsert leanSqliteInsert(const std::string& path, const std::function<bool(std::vector<Change>&)>& nextBatch);
+
 } // namespace shouwang::bench

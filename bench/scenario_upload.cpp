@@ -14,7 +14,9 @@
 #include "shouwang/sync.pb.h"
 
 #include <chrono>
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <stdexcept>
 
@@ -31,20 +33,31 @@ std::vector<Change> outboxOf(const VillageLedger& village)
     return ledger.changeLog().pending(100000000);
 }
 
-// Every village's outbox into a fresh database with the ledger's schema and indexes.
+// Every village's outbox, read in order, for a limit's inserts.
+std::function<bool(std::vector<Change>&)> everyOutbox(const BenchRun& run)
+{
+    return [&run, next = std::size_t{0}](std::vector<Change>& batch) mutable {
+        if (next == run.villages.size())
+            return false;
+        batch = outboxOf(run.villages[next++]);
+        return true;
+    };
+}
+
+// The fair limit: every village's outbox into a fresh database with the ledger's schema and indexes.
 RawInsert uploadLimit(const BenchRun& run)
 {
     const std::string path = (fs::path(run.workDir) / "limit.db").string();
     for (const char* suffix : {"", "-wal", "-shm"})
         fs::remove(path + suffix);
     openLedgerDatabase(path, Database::Durability::Full).reset(); // the schema, then plain SQLite
-    std::size_t next = 0;
-    return rawSqliteInsert(path, [&](std::vector<Change>& batch) {
-        if (next == run.villages.size())
-            return false;
-        batch = outboxOf(run.villages[next++]);
-        return true;
-    });
+    return rawSqliteInsert(path, everyOutbox(run));
+}
+
+// The lean limit: the same changes into a minimal layout that does not move with our schema.
+RawInsert leanLimit(const BenchRun& run)
+{
+    return leanSqliteInsert((fs::path(run.workDir) / "lean-limit.db").string(), everyOutbox(run));
 }
 
 void wireSize(BenchRun& run)
@@ -141,10 +154,13 @@ void runUpload(BenchRun& run)
     // The limit is measured before and after the upload and averaged, so a load that comes
     // or goes on the shared machine during the run weighs on both sides alike.
     const RawInsert limitBefore = uploadLimit(run);
+    const RawInsert leanBefore = leanLimit(run);
     run.countyDb = run.freshCountyDb("county-" + run.scale.name + ".db");
     const UploadOutcome up = uploadThroughServer(run, run.villages, run.countyDb, 4);
     run.uploadSeconds = up.seconds;
     const RawInsert limitAfter = uploadLimit(run);
+    const RawInsert leanAfter = leanLimit(run);
+    const double lean = (leanBefore.seconds + leanAfter.seconds) / 2;
     const double limit = (limitBefore.seconds + limitAfter.seconds) / 2;
     const double limitCpu = (limitBefore.cpuSeconds + limitAfter.cpuSeconds) / 2;
 
@@ -153,11 +169,20 @@ void runUpload(BenchRun& run)
                            + " changes: seconds",
            fixed(up.seconds, 1), "", ""});
     r.add({"1 upload", "changes/s through the server (4 connections)", thousands(up.changes / up.seconds), "", ""});
-    r.add({"1 upload", "limit: raw SQLite, same rows, 1 transaction: seconds (before / after the upload)",
+    r.add({"1 upload", "fair limit: raw SQLite, same rows, our schema and indexes, 1 transaction: seconds (before / after the upload)",
            fixed(limitBefore.seconds, 1) + " / " + fixed(limitAfter.seconds, 1), "", ""});
-    r.add({"1 upload", "limit: changes/s", thousands(static_cast<double>(total) / limit), "", ""});
-    r.add({"1 upload", "server time / limit time (mean of the two)", fixed(ratio, 2) + "×", "≤ 3×",
+    r.add({"1 upload", "fair limit: changes/s", thousands(static_cast<double>(total) / limit), "", ""});
+    r.add({"1 upload", "server time / fair limit time (mean of the two)", fixed(ratio, 2) + "×", "≤ 3×",
            ratio <= 3 ? "met" : "MISSED"});
+    r.add({"1 upload", "lean limit: raw SQLite, a minimal table per entity + 1 change-log row each, 1 transaction: "
+                       "seconds (before / after the upload)",
+           fixed(leanBefore.seconds, 1) + " / " + fixed(leanAfter.seconds, 1), "", ""});
+    r.add({"1 upload", "lean limit: changes/s", thousands(static_cast<double>(total) / lean), "", ""});
+    // Issue 19's target: the upload at a third of the lean limit's rate or better.
+    const double ofLean = lean / up.seconds;
+    r.add({"1 upload", "upload's rate / lean limit's rate (mean of the two)",
+           fixed(ofLean, 2) + " (1/" + fixed(1 / std::max(ofLean, 1e-9), 1) + ")", "≥ 1/3",
+           ofLean >= 1.0 / 3 ? "met" : "MISSED"});
     r.add({"1 upload", "CPU: server process / limit (less sensitive to other load)",
            fixed(up.serverCpuSeconds, 1) + " s / " + fixed(limitCpu, 1) + " s = "
                + fixed(up.serverCpuSeconds / std::max(limitCpu, 1e-9), 2) + "×",

@@ -68,6 +68,26 @@ std::optional<Clock::time_point> showUntilPainted(QWidget& window, int timeoutMs
     return watch.painted ? std::optional(Clock::now()) : std::nullopt;
 }
 
+std::optional<Clock::time_point> runUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    if (done())
+        return Clock::now();
+    QEventLoop loop;
+    std::optional<Clock::time_point> at;
+    QTimer poll;
+    poll.setInterval(5);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (!at && done()) {
+            at = Clock::now();
+            loop.quit();
+        }
+    });
+    poll.start();
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return at;
+}
+
 double msBetween(Clock::time_point from, Clock::time_point to)
 {
     return std::chrono::duration<double, std::milli>(to - from).count();

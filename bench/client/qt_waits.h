@@ -21,6 +21,10 @@ std::optional<Clock::time_point> runUntilReset(QAbstractItemModel& model, const 
 // nothing after `timeoutMs`.
 std::optional<Clock::time_point> showUntilPainted(QWidget& window, int timeoutMs);
 
+// Runs the event loop until `done` holds (tested every 5 ms) and returns when it did, or
+// nothing after `timeoutMs`: work the window finishes on a worker thread.
+std::optional<Clock::time_point> runUntil(const std::function<bool()>& done, int timeoutMs);
+
 double msBetween(Clock::time_point from, Clock::time_point to);
 
 } // namespace shouwang::bench

@@ -33,12 +33,10 @@ std::vector<UrgingDue> urgingDue(Database& db, const std::string& areaPrefix, Da
     filter.villagePrefix = areaPrefix;
     filter.status = "active";
     filter.flags = ElderFilter::KeyTarget;
-    std::set<std::string> withSupporters;
-    for (const auto& [supporter, elder] : stored.fieldById(schema::supporter::entity, schema::supporter::elder_id))
-        withSupporters.insert(elder);
+    const std::set<std::string> withSupporters = stored.eldersWithSupporters();
 
     std::vector<UrgingDue> due;
-    for (const ElderRow& elder : findElders(db, filter, day)) {
+    for (const ElderName& elder : findElderNames(db, filter, day)) {
         if (!withSupporters.contains(elder.id))
             continue;
         UrgingDue item{elder.id, elder.name, elder.villageCode, {}, {}, {}};

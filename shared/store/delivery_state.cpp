@@ -21,10 +21,7 @@ std::set<std::string> recordIds(Database& db, std::string_view sql, std::string_
 
 std::set<std::string> recordsAwaitingUpload(Database& db, std::string_view entity)
 {
-    // The outbox is small (what was written since the last sync). The literal
-    // "origin = 0 AND state = 0" (local, pending: store/change_log.h) lets SQLite use the
-    // partial outbox index, so a ledger of millions of received changes is not scanned.
-    return recordIds(db, "SELECT record_id FROM change_log WHERE origin = 0 AND state = 0 AND entity = ?", entity);
+    return recordIds(db, kAwaitingUploadQuery, entity);
 }
 
 std::set<std::string> recordsRefused(Database& db, std::string_view entity)

@@ -324,13 +324,18 @@ std::optional<Record> Ledger::get(std::string_view entity, std::string_view id)
 namespace {
 
 // Builds the WHERE clause of a list; field names come from the schema, never from input.
-std::string whereClause(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params)
+// `ordered`: for a page in the list's order. Its village range is then tested on each row
+// (the unary +), not looked up in the village_code index: a device's scope holds nearly every
+// row of its ledger, and SQLite, taking that index, fetched them all and sorted them, where
+// a walk of the order's index stops at the page's end.
+std::string whereClause(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params,
+                        bool ordered = false)
 {
     std::string where = " WHERE 1";
     if (!filter.includeDeleted)
         where += " AND deleted = 0";
     if (!filter.villagePrefix.empty()) {
-        where += " AND " + std::string(kVillageRangeClause);
+        where += ordered ? " AND +village_code >= ? AND +village_code < ?" : " AND " + std::string(kVillageRangeClause);
         params.push_back(filter.villagePrefix);
         params.push_back(villageRangeEnd(filter.villagePrefix));
     }
@@ -345,21 +350,29 @@ std::string whereClause(const EntityDef& entity, const ListFilter& filter, std::
 
 } // namespace
 
+std::string listQuery(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params)
+{
+    std::string sql = "SELECT id, village_code, created_at, updated_at, deleted, field_clock";
+    for (const auto& field : entity.fields)
+        sql += ", " + std::string(field.name);
+    sql += " FROM " + std::string(entity.table) + whereClause(entity, filter, params, true);
+    const std::string order = !filter.orderBy.empty() && entity.field(filter.orderBy) ? filter.orderBy : "created_at";
+    // Ties in the order the rows were stored: the created_at index holds the rowid, so a page
+    // of the newest records is a walk of that index, never a sort of the table.
+    const char* direction = filter.descending ? " DESC" : "";
+    sql += " ORDER BY " + order + direction + ", rowid" + direction;
+    if (filter.limit)
+        sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
+    return sql;
+}
+
 std::vector<Record> Ledger::list(std::string_view entityName, const ListFilter& filter)
 {
     const EntityDef* entity = findEntity(entityName);
     if (!entity)
         return {};
     std::vector<std::string> params;
-    std::string sql = "SELECT id, village_code, created_at, updated_at, deleted, field_clock";
-    for (const auto& field : entity->fields)
-        sql += ", " + std::string(field.name);
-    sql += " FROM " + std::string(entity->table) + whereClause(*entity, filter, params);
-    const std::string order = !filter.orderBy.empty() && entity->field(filter.orderBy) ? filter.orderBy : "created_at";
-    sql += " ORDER BY " + order + (filter.descending ? " DESC" : "") + ", id";
-    if (filter.limit)
-        sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
-    auto st = m_db.prepare(sql);
+    auto st = m_db.prepare(listQuery(*entity, filter, params));
     for (std::size_t i = 0; i < params.size(); ++i)
         st.bind(static_cast<int>(i + 1), params[i]);
     std::vector<Record> out;

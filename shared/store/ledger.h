@@ -34,6 +34,7 @@ struct ListFilter {
     std::vector<std::pair<std::string, std::string>> equals; // field = value
     bool includeDeleted = false;
     std::string orderBy;                                     // a field name; default: created_at
+                                                             // (ties: in the order stored)
     bool descending = false;
     std::size_t limit = 0;                                   // 0: no limit
     std::size_t offset = 0;
@@ -124,6 +125,10 @@ private:
     std::vector<std::string> m_elders;
     bool m_standardChanged = false;
 };
+
+// The SELECT Ledger::list runs for `filter` (its parameters appended to `params`): a page
+// ordered by created_at walks the table's created_at index.
+std::string listQuery(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params);
 
 // Opens (creating or migrating) a ledger file: the one way in for client and server.
 std::unique_ptr<Database> openLedgerDatabase(const std::string& path,

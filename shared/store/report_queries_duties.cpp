@@ -48,6 +48,15 @@ std::map<std::string, std::string> ReportQueries::fieldById(std::string_view ent
     return out;
 }
 
+std::set<std::string> ReportQueries::eldersWithSupporters()
+{
+    auto st = m_db.prepare(std::string(kEldersWithSupportersQuery));
+    std::set<std::string> out;
+    while (st.step())
+        out.insert(st.text(0));
+    return out;
+}
+
 std::vector<StoredActivity> ReportQueries::activitiesBetween(std::string_view from, std::string_view to)
 {
     auto st = m_db.prepare(

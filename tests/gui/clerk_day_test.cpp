@@ -494,9 +494,11 @@ private slots:
     {
         test::GuiLedger ledger;
         HomeView home(*ledger.session);
+        QTRY_VERIFY(!home.isRefreshing()); // read on a worker thread
         QVERIFY2(home.nextStepText().contains(QStringLiteral("New elder")), qPrintable(home.nextStepText()));
         QVERIFY(home.nextStepText().contains(QStringLiteral("Sync")));
         ledger.addElder("第一位", "19400315", "alone");
+        QTRY_VERIFY(!home.isRefreshing());
         QVERIFY(home.nextStepText().isEmpty());
     }
 

@@ -153,6 +153,7 @@ private slots:
         save(ledger, notice);
 
         HomeView home(*ledger.session);
+        QTRY_VERIFY(!home.isRefreshing()); // read on a worker thread
         QTableWidget* table = home.urgingTable();
         QCOMPARE(table->rowCount(), 1);
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("从未督促"));

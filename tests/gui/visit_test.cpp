@@ -41,6 +41,7 @@ private slots:
         ledger.addVisit(onTime, 2);
 
         HomeView home(*ledger.session);
+        QTRY_VERIFY(!home.isRefreshing()); // its lists are read on a worker thread
         ElderTableModel overdue(*ledger.session);
         ElderFilter filter = overdue.filter();
         filter.overdue = true;
@@ -58,6 +59,7 @@ private slots:
         overdue.reload();
         QCOMPARE(overdue.rowCount(), 0);
         // The home page refreshed itself when the visit was saved.
+        QTRY_VERIFY(!home.isRefreshing());
         QCOMPARE(home.dueModel().rowOf(late), -1);
     }
 

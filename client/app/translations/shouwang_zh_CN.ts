@@ -895,6 +895,11 @@
         <source>&lt;b&gt;Supporters to urge&lt;/b&gt; (key targets; double-click to open the elder and record a notice)</source>
         <translation>&lt;b&gt;需督促的赡养人&lt;/b&gt;（重点帮扶对象；双击打开档案并记录督促）</translation>
     </message>
+    <message>
+        <location filename="../../ui/supervision/home_view.cpp" line="150"/>
+        <source>Counting...</source>
+        <translation>正在统计……</translation>
+    </message>
 </context>
 <context>
     <name>shouwang::ui::HouseholdDialog</name>

@@ -24,16 +24,30 @@ void ElderTableModel::setFilter(const ElderFilter& filter)
     reload();
 }
 
-void ElderTableModel::reload()
+ElderPage ElderTableModel::firstPage(Database& db, const ElderFilter& filter, Date day)
 {
-    beginResetModel();
-    const Date day = today();
-    m_today = formatDate(day);
-    ElderFilter page = m_filter;
+    ElderFilter page = filter;
     page.limit = kPageSize;
     page.offset = 0;
-    m_rows = findElders(m_session.database(), page, day);
-    m_total = m_rows.size() < kPageSize ? m_rows.size() : countElders(m_session.database(), m_filter, day);
+    ElderPage out;
+    out.rows = findElders(db, page, day);
+    out.total = out.rows.size() < kPageSize ? out.rows.size() : countElders(db, filter, day);
+    return out;
+}
+
+void ElderTableModel::reload()
+{
+    const Date day = today();
+    adopt(m_filter, firstPage(m_session.database(), m_filter, day), day);
+}
+
+void ElderTableModel::adopt(const ElderFilter& filter, ElderPage page, Date day)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_today = formatDate(day);
+    m_rows = std::move(page.rows);
+    m_total = page.total;
     endResetModel();
 }
 

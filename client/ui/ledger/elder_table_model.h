@@ -10,6 +10,12 @@ namespace shouwang::ui {
 
 class LedgerSession;
 
+// A list's first page and how many elders match in all.
+struct ElderPage {
+    std::vector<ElderRow> rows;
+    std::size_t total = 0;
+};
+
 // The ledger's elder list over findElders. Rows arrive in pages as the view scrolls
 // (fetchMore), and sorting asks the store to order by the column, so a county's 100,000
 // elders open as fast as a village's three hundred. ID numbers and phones are masked.
@@ -24,6 +30,11 @@ public:
     explicit ElderTableModel(LedgerSession& session, QObject* parent = nullptr);
 
     void setFilter(const ElderFilter& filter);
+    // The first page of `filter` as reload() reads it: callable on any thread with its own
+    // connection (the home page reads its lists on a worker, then adopt()s them).
+    static ElderPage firstPage(Database& db, const ElderFilter& filter, Date day);
+    // Shows a first page read elsewhere; later pages are read here as the view scrolls.
+    void adopt(const ElderFilter& filter, ElderPage page, Date day);
     const ElderFilter& filter() const { return m_filter; }
     void reload();
     std::size_t totalCount() const { return m_total; }

@@ -7,6 +7,7 @@
 #include "ui/session/enrollment_check.h"
 #include "ui/session/labels.h"
 #include "ui/session/ledger_session.h"
+#include "ui/session/ledger_task.h"
 #include "ui/workflows/incident_dialog.h"
 
 #include "domain/divisions.h"
@@ -24,6 +25,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace shouwang::ui {
 
@@ -113,32 +116,98 @@ QTableView* HomeView::elderTable(ElderTableModel* model, bool visitOnDoubleClick
     return view;
 }
 
+// What the home page shows that reads the whole scope, read on the worker (startFigures).
+struct HomeView::Figures {
+    Date day{};
+    ElderFilter dueFilter, highRiskFilter;
+    ElderPage due, highRisk;
+    std::vector<UrgingDue> urging;
+    // Elders on the register: all, key targets, each kind of key target; visits overdue.
+    std::size_t active = 0, keyTargets = 0, advancedAge = 0, disabled = 0, dementia = 0, alone = 0, hardship = 0,
+                overdue = 0;
+    std::size_t pending = 0, conflicts = 0;
+    bool empty = false; // not one elder in the scope
+};
+
 void HomeView::refresh()
 {
-    const Date day = today();
-    ElderFilter due;
-    due.villagePrefix = m_session.scopeCode();
-    due.dueBy = true;
-    due.dueDate = day;
-    due.sortColumn = "visitDue";
-    m_due->setFilter(due);
-    ElderFilter high;
-    high.villagePrefix = m_session.scopeCode();
-    high.status = "active";
-    high.riskLevel = "high";
-    m_highRisk->setFilter(high);
     m_incidents->reload();
-    refreshUrging();
-    m_heading->setText(tr("%1    %2").arg(qs(divisionPath(m_session.scopeCode())), qs(formatDate(day))));
-    m_counts->setText(countsText());
+    m_heading->setText(tr("%1    %2").arg(qs(divisionPath(m_session.scopeCode())), qs(formatDate(today()))));
     refreshSync();
-    refreshNextStep();
     m_campaign->setText(campaignText());
+    startFigures();
 }
 
-void HomeView::refreshUrging()
+void HomeView::startFigures()
 {
-    const auto due = urgingDue(m_session.database(), m_session.scopeCode(), today());
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    m_busy = true;
+    m_again = false;
+    if (m_counts->text().isEmpty())
+        m_counts->setText(tr("Counting..."));
+    auto figures = std::make_shared<Figures>();
+    figures->day = today();
+    const std::string scope = m_session.scopeCode();
+    figures->dueFilter.villagePrefix = scope;
+    figures->dueFilter.dueBy = true;
+    figures->dueFilter.dueDate = figures->day;
+    figures->dueFilter.sortColumn = "visitDue";
+    figures->highRiskFilter.villagePrefix = scope;
+    figures->highRiskFilter.status = "active";
+    figures->highRiskFilter.riskLevel = "high";
+    LedgerTask* task = LedgerTask::start(m_session.path(), [figures, scope](LedgerSession& own, LedgerTask&) {
+        Figures& f = *figures;
+        Database& db = own.database();
+        f.due = ElderTableModel::firstPage(db, f.dueFilter, f.day);
+        f.highRisk = ElderTableModel::firstPage(db, f.highRiskFilter, f.day);
+        f.urging = urgingDue(db, scope, f.day);
+        ElderFilter active;
+        active.villagePrefix = scope;
+        active.status = "active";
+        auto count = [&](std::uint32_t flag) {
+            ElderFilter with = active;
+            with.flags = flag;
+            return countElders(db, with, f.day);
+        };
+        f.active = count(0);
+        f.keyTargets = count(ElderFilter::KeyTarget);
+        f.advancedAge = count(ElderFilter::AdvancedAge);
+        f.disabled = count(ElderFilter::Disabled);
+        f.dementia = count(ElderFilter::Dementia);
+        f.alone = count(ElderFilter::Alone);
+        f.hardship = count(ElderFilter::Hardship);
+        ElderFilter overdue = active;
+        overdue.overdue = true;
+        f.overdue = countElders(db, overdue, f.day);
+        f.pending = own.ledger().changeLog().pendingCount();
+        f.conflicts = ConflictQueue(db).openCount(scope);
+        ElderFilter any;
+        any.villagePrefix = scope;
+        any.limit = 1;
+        f.empty = findElders(db, any, f.day).empty();
+        return QString();
+    });
+    connect(task, &LedgerTask::finished, this, [this, figures](bool ok, const QString& message) {
+        m_busy = false;
+        if (ok)
+            showFigures(*figures);
+        else
+            m_counts->setText(message.toHtmlEscaped());
+        if (m_again)
+            startFigures();
+        else
+            emit figuresShown();
+    });
+}
+
+void HomeView::showFigures(Figures& figures)
+{
+    m_due->adopt(figures.dueFilter, std::move(figures.due), figures.day);
+    m_highRisk->adopt(figures.highRiskFilter, std::move(figures.highRisk), figures.day);
+    const auto& due = figures.urging;
     m_urging->setRowCount(static_cast<int>(due.size()));
     for (int row = 0; row < static_cast<int>(due.size()); ++row) {
         const UrgingDue& d = due[static_cast<std::size_t>(row)];
@@ -149,34 +218,37 @@ void HomeView::refreshUrging()
         m_urging->setItem(row, 1, new QTableWidgetItem(village ? qs(shortVillageName(village->name)) : qs(d.villageCode)));
         m_urging->setItem(row, 2, new QTableWidgetItem(qs(d.reason)));
     }
+    m_counts->setText(countsText(figures));
+
+    if (!figures.empty || m_session.scopeKind() != Scope::Kind::Village) {
+        m_nextStep->hide();
+        m_nextStep->clear();
+        return;
+    }
+    const bool enrolled = !m_session.ledger().meta().value(meta::kToken).empty();
+    m_nextStep->setText(tr("The ledger is empty. Next step: enter the first elder with File → New elder... "
+                           "(a new household can be created in the same form).")
+                        + (enrolled ? QString()
+                                    : tr(" To send the ledger to the county, enroll this computer on the Sync page "
+                                         "with the code the county gives you.")));
+    m_nextStep->show();
 }
 
-QString HomeView::countsText()
+QString HomeView::countsText(const Figures& f) const
 {
-    const Date day = today();
-    ElderFilter base;
-    base.villagePrefix = m_session.scopeCode();
-    base.status = "active";
-    auto count = [&](std::uint32_t flag) {
-        ElderFilter f = base;
-        f.flags = flag;
-        return static_cast<int>(countElders(m_session.database(), f, day));
-    };
-    ElderFilter overdue = base;
-    overdue.overdue = true;
     return tr("Elders on the ledger: <b>%1</b>    Key targets: <b>%2</b> (aged 80+ %3, disabled %4, dementia %5, "
               "living alone %6, hardship %7)<br/>Visits overdue: <b>%8</b>    Changes not yet synced: <b>%9</b>    "
               "Conflicts to review: <b>%10</b>")
-        .arg(count(0))
-        .arg(count(ElderFilter::KeyTarget))
-        .arg(count(ElderFilter::AdvancedAge))
-        .arg(count(ElderFilter::Disabled))
-        .arg(count(ElderFilter::Dementia))
-        .arg(count(ElderFilter::Alone))
-        .arg(count(ElderFilter::Hardship))
-        .arg(countElders(m_session.database(), overdue, day))
-        .arg(m_session.ledger().changeLog().pendingCount())
-        .arg(ConflictQueue(m_session.database()).openCount(m_session.scopeCode()));
+        .arg(f.active)
+        .arg(f.keyTargets)
+        .arg(f.advancedAge)
+        .arg(f.disabled)
+        .arg(f.dementia)
+        .arg(f.alone)
+        .arg(f.hardship)
+        .arg(f.overdue)
+        .arg(f.pending)
+        .arg(f.conflicts);
 }
 
 void HomeView::refreshSync()
@@ -195,26 +267,6 @@ void HomeView::refreshSync()
 QString HomeView::syncText() const
 {
     return m_sync->text();
-}
-
-void HomeView::refreshNextStep()
-{
-    ElderFilter all;
-    all.villagePrefix = m_session.scopeCode();
-    const bool empty = countElders(m_session.database(), all, today()) == 0;
-    const bool village = m_session.scopeKind() == Scope::Kind::Village;
-    if (!empty || !village) {
-        m_nextStep->hide();
-        m_nextStep->clear();
-        return;
-    }
-    const bool enrolled = !m_session.ledger().meta().value(meta::kToken).empty();
-    m_nextStep->setText(tr("The ledger is empty. Next step: enter the first elder with File → New elder... "
-                           "(a new household can be created in the same form).")
-                        + (enrolled ? QString()
-                                    : tr(" To send the ledger to the county, enroll this computer on the Sync page "
-                                         "with the code the county gives you.")));
-    m_nextStep->show();
 }
 
 QString HomeView::nextStepText() const

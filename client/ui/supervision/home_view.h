@@ -32,18 +32,26 @@ public:
     QString syncText() const;
     // On a ledger with no elder yet: what to do first; "" otherwise.
     QString nextStepText() const;
+    // Reads the page again. What covers the whole scope (the two elder lists, the counts,
+    // the supporters to urge) is read on a worker thread with its own connection, so the
+    // window paints at once on a county's 100,000 elders; it shows when it comes.
     void refresh();
+    // True while the worker's figures are still to come.
+    bool isRefreshing() const { return m_busy; }
 
 signals:
     void openElderRequested(const QString& elderId);
+    // The worker's figures are shown (isRefreshing() is false again).
+    void figuresShown();
 
 private:
+    struct Figures;
     QTableView* elderTable(ElderTableModel* model, bool visitOnDoubleClick);
     QString campaignText();
-    QString countsText();
+    QString countsText(const Figures& figures) const;
     void refreshSync();
-    void refreshNextStep();
-    void refreshUrging();
+    void startFigures();
+    void showFigures(Figures& figures);
 
     LedgerSession& m_session;
     ElderTableModel* m_due;
@@ -55,6 +63,8 @@ private:
     QLabel* m_sync;
     QLabel* m_nextStep;
     QLabel* m_campaign;
+    bool m_busy = false;  // figures being read on the worker
+    bool m_again = false; // the ledger changed meanwhile: read them once more
 };
 
 } // namespace shouwang::ui

@@ -145,6 +145,8 @@ bool MainWindow::saveScreenshots(const QString& dir, bool demo)
                                                   {ConflictsPage, "conflicts"}};
     for (const auto& [page, name] : pages) {
         showPage(page);
+        if (page == HomePage && m_home->isRefreshing()) // its figures come from a worker
+            waitFor(m_home, &HomeView::figuresShown);
         if (page == ConflictsPage)
             m_conflicts->select(0);
         ok &= grabTo(this, dir, QLatin1String(name));
