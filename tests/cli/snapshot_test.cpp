@@ -14,6 +14,7 @@
 #include "shouwang/sync.pb.h"
 
 #include <filesystem>
+#include <functional>
 
 using namespace shouwang;
 using namespace shouwang::test;
@@ -105,6 +106,41 @@ private:
     Transport& m_inner;
 };
 
+// Acts when the n-th snapshot page is asked for: runs `before` first (another laptop's
+// work, a county restored), and with `loseAnswer` lets the request reach the county but
+// loses its answer, as when the network drops in the middle.
+class AtSnapshotPage final : public Transport {
+public:
+    AtSnapshotPage(Transport& inner, int page, std::function<void()> before, bool loseAnswer = false)
+        : m_inner(inner)
+        , m_page(page)
+        , m_before(std::move(before))
+        , m_loseAnswer(loseAnswer)
+    {
+    }
+    int pages = 0;
+
+    HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers) override
+    {
+        if (path != protocol::kSnapshotPath || ++pages != m_page)
+            return m_inner.post(path, body, headers);
+        if (m_before)
+            m_before();
+        HttpResponse response = m_inner.post(path, body, headers);
+        if (m_loseAnswer) {
+            response = {};
+            response.networkError = "read: Connection reset by peer";
+        }
+        return response;
+    }
+
+private:
+    Transport& m_inner;
+    int m_page;
+    std::function<void()> m_before;
+    bool m_loseAnswer;
+};
+
 } // namespace
 
 TEST_CASE("a new laptop begins from a snapshot of its village and then pulls only what came after")
@@ -178,27 +214,7 @@ TEST_CASE("a snapshot cut off between pages resumes after the last page it kept"
     WorkedVillage village;
     Device fresh = village.newLaptop();
     net::BeastTransport real(village.county.server.url(), Device::shortTimeouts());
-    int snapshotCalls = 0;
-    // The third page's answer is lost, as when the network drops in the middle.
-    struct Counting final : Transport {
-        Transport& inner;
-        int& pages;
-        explicit Counting(Transport& t, int& n)
-            : inner(t)
-            , pages(n)
-        {
-        }
-        HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers) override
-        {
-            if (path == protocol::kSnapshotPath && ++pages == 3) {
-                inner.post(path, body, headers);
-                HttpResponse lost;
-                lost.networkError = "read: Connection reset by peer";
-                return lost;
-            }
-            return inner.post(path, body, headers);
-        }
-    } cut(real, snapshotCalls);
+    AtSnapshotPage cut(real, 3, {}, true); // the third page's answer is lost
     fresh.options.maxAttempts = 1;
 
     const SyncReport broken = fresh.sync(cut);
@@ -249,24 +265,7 @@ TEST_CASE("a county restored from a backup during a snapshot makes the laptop be
     REQUIRE(village.laptop.sync().ok());
 
     net::BeastTransport real(village.county.server.url(), Device::shortTimeouts());
-    int pages = 0;
-    struct RestoreAfterFirstPage final : Transport {
-        Transport& inner;
-        int& pages;
-        std::function<void()> restore;
-        RestoreAfterFirstPage(Transport& t, int& n, std::function<void()> r)
-            : inner(t)
-            , pages(n)
-            , restore(std::move(r))
-        {
-        }
-        HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers) override
-        {
-            if (path == protocol::kSnapshotPath && ++pages == 2)
-                restore();
-            return inner.post(path, body, headers);
-        }
-    } restoring(real, pages, [&] {
+    AtSnapshotPage restoring(real, 2, [&] {
         const int port = village.county.server.port();
         village.county.server.stop();
         REQUIRE(village.county.admin({"restore", backup}).status == 0);
@@ -275,7 +274,7 @@ TEST_CASE("a county restored from a backup during a snapshot makes the laptop be
     const SyncReport report = fresh.sync(restoring);
     INFO(report.error.message);
     REQUIRE(report.ok());
-    CHECK(pages > 2);                                   // begun again after the restore
+    CHECK(restoring.pages > 2);                         // begun again after the restore
     CHECK(report.snapshotRecords > village.ids.size()); // the first page came twice
     // The laptop that made the six households sends them again at its next sync (the county
     // lost them), and the new laptop pulls them: both end with everything.
@@ -290,20 +289,8 @@ TEST_CASE("edits made while a snapshot runs arrive in the records and again by t
     WorkedVillage village;
     Device fresh = village.newLaptop();
     net::BeastTransport real(village.county.server.url(), Device::shortTimeouts());
-    int pages = 0;
     // After the first page, the other laptop edits a household of a later page twice.
-    struct EditWhileRunning final : Transport {
-        Transport& inner;
-        int& pages;
-        std::function<void()> work;
-        EditWhileRunning(Transport& t, int& n, std::function<void()> w) : inner(t), pages(n), work(std::move(w)) {}
-        HttpResponse post(std::string_view path, std::string_view body, const HttpHeaders& headers) override
-        {
-            if (path == protocol::kSnapshotPath && ++pages == 2)
-                work();
-            return inner.post(path, body, headers);
-        }
-    } running(real, pages, [&] {
+    AtSnapshotPage running(real, 2, [&] {
         village.laptop.edit("household", village.ids[20], "address", "五组");
         REQUIRE(village.laptop.sync().ok());
         village.laptop.edit("household", village.ids[20], "address", "六组");
