@@ -277,6 +277,8 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
 void MergeEngine::store(const EntityDef& entity, const Record& record)
 {
     writeRecord(m_ledger.database(), entity, record);
+    if (m_deferDerived)
+        return;
     if (DerivedColumns::changesStandard(record.entity))
         m_standardChanged = true;
     else { // DerivedColumns::affectedElders knows which entities feed the derived columns

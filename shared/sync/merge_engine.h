@@ -74,6 +74,9 @@ public:
     // ordered after it (and found any conflict with), not to a concurrent edit here, so it
     // is not put to the user as a conflict. Concurrent edits made here still are.
     void setSettledThrough(std::uint64_t seq) { m_settledThrough = seq; }
+    // While a snapshot is taken, records are written without noting their elders for
+    // flushDerived: the caller refreshes every elder's derived columns once at its end.
+    void deferDerived() { m_deferDerived = true; }
     // Recomputes derived columns of everything touched since the last flush; call once
     // per batch, before commit.
     void flushDerived();
@@ -95,6 +98,7 @@ private:
     std::vector<std::string> m_touchedElders;
     bool m_standardChanged = false;
     std::uint64_t m_settledThrough = 0;
+    bool m_deferDerived = false;
 };
 
 } // namespace shouwang

@@ -30,7 +30,7 @@ inline constexpr std::uint32_t kMaxPullLimit = 5000;
 inline constexpr std::uint32_t kDefaultPullLimit = 2000;
 // A snapshot page holds at most this many records (and ends, like a pull page, before
 // kMaxPullPageBytes); a history answer the newest kMaxHistoryChanges changes of its record.
-inline constexpr std::uint32_t kMaxSnapshotLimit = 5000;
+inline constexpr std::uint32_t kMaxSnapshotLimit = 20000;
 inline constexpr std::uint32_t kDefaultSnapshotLimit = 2000;
 inline constexpr std::size_t kMaxHistoryChanges = 2000;
 // Checked while a push is decoded, before any change is built (server/push_limits.h): a

@@ -62,6 +62,9 @@ std::string_view syncErrorName(SyncErrorCode code); // "NETWORK", "UNAUTHENTICAT
 struct SyncOptions {
     std::size_t pushBatch = protocol::kDefaultPushBatch; // halved on 413
     std::uint32_t pullLimit = protocol::kDefaultPullLimit;
+    // Records per snapshot page: each page is one transaction here, so fewer, larger pages
+    // write the same index pages fewer times (docs/performance.md, scenario 3).
+    std::uint32_t snapshotLimit = protocol::kMaxSnapshotLimit;
     int maxAttempts = 4;                                 // per request, for retryable failures
     std::chrono::milliseconds baseDelay{1000};           // 1 s, 2 s, 4 s ...
     std::chrono::milliseconds maxDelay{30000};

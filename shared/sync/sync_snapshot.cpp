@@ -75,6 +75,9 @@ SyncError SyncClient::snapshot(Run& run)
     MergeEngine merge(m_ledger);
     if (run.options.knownFields)
         merge.setKnownFields(run.options.knownFields);
+    // Each elder's derived columns (flags, visit due, search text) are computed once, when
+    // the snapshot is complete, not again for every page that brings one of its visits.
+    merge.deferDerived();
     Meta& meta = m_ledger.meta();
     const std::optional<Scope> scope = Scope::parse(meta.value(meta::kScope));
     std::uint64_t at = std::stoull(meta.value(meta::kSnapshotAt, "0"));
@@ -109,7 +112,7 @@ SyncError SyncClient::snapshot(Run& run)
         request.set_at(at);
         request.set_at_epoch(epoch);
         request.set_after(after);
-        request.set_limit(run.options.pullLimit);
+        request.set_limit(std::clamp<std::uint32_t>(run.options.snapshotLimit, 1, protocol::kMaxSnapshotLimit));
         run.state.phase = SyncProgress::Phase::Snapshot;
         wire::SnapshotResponse page;
         if (SyncError error = call(run, protocol::kSnapshotPath, request, page)) {
@@ -164,7 +167,7 @@ SyncError SyncClient::snapshot(Run& run)
             if (!landed(m_ledger.database(), state))
                 return snapshotRefused("未能完整写入本机");
         }
-        merge.flushDerived();
+        m_ledger.persistClock();
         at = page.at();
         epoch = page.at_epoch();
         if (!page.after().empty())
@@ -185,6 +188,7 @@ SyncError SyncClient::snapshot(Run& run)
             meta.erase(meta::kSnapshotAfter);
             meta.set(meta::kPullCursor, std::to_string(at));
             meta.set(meta::kPullCursorEpoch, epoch);
+            m_ledger.derived().refreshAll();
             m_ledger.changeLog().noteEpoch(epoch, m_ledger.changeLog().lastSeq() + 1);
         }
         tx.commit();

@@ -4,9 +4,13 @@
 // demand. The real server process, real files, the real transport.
 #include "county_fixture.h"
 
+#include "../support/people.h"
+#include "../support/records.h"
+
 #include "store/change_codec.h"
 #include "store/change_log.h"
 #include "store/conflict_queue.h"
+#include "store/elder_query.h"
 #include "store/meta.h"
 #include "sync/gzip.h"
 #include "sync/protocol.h"
@@ -45,7 +49,7 @@ struct WorkedVillage {
     {
         Device device(county.dir, name);
         device.enroll(county, std::string("village:") + kVillageA);
-        device.options.pullLimit = 5;
+        device.options.snapshotLimit = 5;
         return device;
     }
 };
@@ -186,6 +190,40 @@ TEST_CASE("a new laptop begins from a snapshot of its village and then pulls onl
     CHECK(clash.conflicts == 1);
 }
 
+TEST_CASE("an elder taken from a snapshot is listed with the same flags, visit due and search text as at home")
+{
+    WorkedVillage village(2);
+    Record elder = recordOf("elder",
+                            {{"name", "独居老人"},
+                             {"id_number", distinctIdNumber(7)},
+                             {"living", "alone"},
+                             {"status", "active"},
+                             {"household_id", village.ids[0]}});
+    REQUIRE(village.laptop.ledger->save(elder, "测试员").ok());
+    Record visit = recordOf("visit",
+                            {{"elder_id", elder.id},
+                             {"date", formatDate(today() - std::chrono::days(3))},
+                             {"visitor", "测试员"},
+                             {"mode", "home"},
+                             {"finding", "normal"}});
+    REQUIRE(village.laptop.ledger->save(visit, "测试员").ok());
+    REQUIRE(village.laptop.sync().ok());
+
+    Device fresh = village.newLaptop();
+    REQUIRE(fresh.sync().ok());
+    ElderFilter byName;
+    byName.text = "独居";
+    const auto home = findElders(*village.laptop.db, byName, today());
+    const auto here = findElders(*fresh.db, byName, today());
+    REQUIRE(home.size() == 1);
+    REQUIRE(here.size() == 1);
+    CHECK(here[0].flags == home[0].flags);
+    CHECK(here[0].flags != 0);
+    CHECK(here[0].lastVisit == home[0].lastVisit);
+    CHECK(here[0].visitDue == home[0].visitDue);
+    CHECK_FALSE(here[0].visitDue.empty());
+}
+
 TEST_CASE("the snapshot of a village has nothing of another village, and a township's has both")
 {
     WorkedVillage village(6);
@@ -201,7 +239,7 @@ TEST_CASE("the snapshot of a village has nothing of another village, and a towns
 
     Device township(village.county.dir, "township");
     township.enroll(village.county, "township:500154102");
-    township.options.pullLimit = 4;
+    township.options.snapshotLimit = 4;
     const SyncReport report = township.sync();
     REQUIRE(report.ok());
     CHECK(report.snapshotRecords == village.ids.size() + 1);
