@@ -394,3 +394,60 @@ TEST_CASE("a replica with the snapshot turned off replays the history, and ends 
     REQUIRE(fresh.sync().ok());
     CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*replay.ledger, kVillageA));
 }
+
+TEST_CASE("a laptop begun from a snapshot and restored from last week's copy gets back what it had done since")
+{
+    WorkedVillage village(6);
+    Device fresh = village.newLaptop();
+    REQUIRE(fresh.sync().ok());
+    const std::string backup = village.county.dir.file("fresh-backup.db");
+    std::filesystem::remove(backup);
+    fresh.db->exec("VACUUM INTO '" + backup + "'");
+
+    const std::string later = fresh.household(kVillageA, "备份后新户");
+    fresh.edit("household", village.ids[2], "address", "备份后改的地址");
+    REQUIRE(fresh.sync().ok());
+
+    // The clerk puts last week's copy back.
+    fresh.ledger.reset();
+    fresh.db.reset();
+    for (const char* suffix : {"-wal", "-shm"})
+        std::filesystem::remove(fresh.path + suffix);
+    std::filesystem::copy_file(backup, fresh.path, std::filesystem::copy_options::overwrite_existing);
+    fresh.db = openLedgerDatabase(fresh.path);
+    fresh.ledger = std::make_unique<Ledger>(*fresh.db);
+    REQUIRE_FALSE(fresh.ledger->get("household", later));
+
+    const SyncReport report = fresh.sync();
+    INFO(report.error.message);
+    REQUIRE(report.ok());
+    // The county holds changes this copy never saw: it goes on as a new device, and since it
+    // had received nothing but a snapshot, it takes the snapshot again, merged by clocks.
+    CHECK(report.forked);
+    CHECK(report.snapshotRecords > 0);
+    REQUIRE(fresh.ledger->get("household", later));
+    CHECK(fresh.ledger->get("household", village.ids[2])->value("address") == "备份后改的地址");
+    REQUIRE(village.laptop.sync().ok());
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+}
+
+TEST_CASE("a new laptop whose clock says 2009 begins from a snapshot and its edits still win")
+{
+    WorkedVillage village(4);
+    Device fresh = village.newLaptop();
+    const std::uint64_t last = fresh.ledger->clock().lastTime();
+    fresh.ledger->clock()
+        = HybridClock(fresh.ledger->deviceId(), [] { return std::int64_t{1230768000000}; }); // 2009-01-01
+    fresh.ledger->clock().restore(last);
+    REQUIRE(fresh.sync().ok());
+
+    // Its clock moved past every clock the snapshot brought, so its edit orders after them.
+    fresh.edit("household", village.ids[0], "address", "钟慢的电脑改的");
+    const SyncReport sent = fresh.sync();
+    INFO(sent.error.message);
+    REQUIRE(sent.ok());
+    CHECK(sent.acknowledged == 1);
+    REQUIRE(village.laptop.sync().ok());
+    CHECK(village.laptop.ledger->get("household", village.ids[0])->value("address") == "钟慢的电脑改的");
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+}
