@@ -16,7 +16,7 @@ root_dir=$(pwd)
 
 work=${1:-build/win-deps}
 mkdir -p "$work"
-work=$(cd "$work" && pwd)
+work=$(cd "$work" && pwd -P)   # real path: Qt refuses to build below a symlink
 prefix=$work/prefix
 src=$work/src
 mkdir -p "$prefix/include" "$prefix/lib" "$src"
@@ -287,6 +287,68 @@ else()
 endif()
 EOF
   done_stamp catch2
+fi
+
+# --- Qt 6.4 for the village client: qtbase (Core, Gui, Widgets, PrintSupport, Test; the windows,
+# offscreen platforms; the windowsvista style; PNG) and qtcharts, as DLLs, from Debian's qt6-base
+# and qt6-charts sources. The host tools (moc, rcc, uic, lrelease) are Debian's own 6.4.2
+# (QT_HOST_PATH=/usr). Everything the client does not use is off, to keep the build short; the
+# measured time is in docs/building.md. Qt's Chinese .qm files come from Debian's
+# qt6-translations-l10n (host-independent data), so qttranslations is not built. ---------------
+qt_timed() {   # qt_timed NAME CMD...: runs CMD, adds wall/user/sys seconds to $work/qt-build-times
+  local name=$1; shift
+  /usr/bin/time -f "$name wall %e s, user %U s, sys %S s" -a -o "$work/qt-build-times" "$@"
+}
+qt_host_cmake=/usr/lib/x86_64-linux-gnu/cmake
+if ! stamp qtbase; then
+  d=$(fetch_source qt6-base 'qt6-base-6.4*/')
+  [ -x /usr/lib/qt6/libexec/moc ] || { echo "build-deps.sh: Debian's Qt host tools are missing (apt-get install qt6-base-dev-tools)" >&2; exit 1; }
+  # Two fixes for this configuration (tools/windows/qt6-base-*.patch): with direct2d off (a
+  # platform plugin the client does not use) PrintSupport still calls the DirectWrite font
+  # engine that Gui then lacks; and Debian's source has no src/3rdparty/wintab, which the
+  # windows platform plugin's Wintab tablet support includes.
+  for p in "$root_dir"/tools/windows/qt6-base-*.patch; do
+    [ -f "$d/.applied-$(basename "$p")" ] && continue
+    patch -d "$d" -p1 -s <"$p"
+    touch "$d/.applied-$(basename "$p")"
+  done
+  log "building qtbase ($d)"
+  t0=$SECONDS
+  rm -rf "$d/win-build"
+  qt_timed qtbase-configure "${nice_cmd[@]}" cmake -S "$d" -B "$d/win-build" -G Ninja --log-level=WARNING \
+    -DCMAKE_TOOLCHAIN_FILE="$work/mingw-plain.cmake" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_INSTALL_PREFIX="$prefix" -DBUILD_SHARED_LIBS=ON \
+    -DQT_HOST_PATH=/usr -DQT_HOST_PATH_CMAKE_DIR="$qt_host_cmake" \
+    -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF -DQT_BUILD_BENCHMARKS=OFF \
+    -DFEATURE_optimize_size=ON -DFEATURE_pkg_config=OFF -DFEATURE_precompile_header=ON \
+    -DFEATURE_sql=OFF -DFEATURE_network=OFF -DFEATURE_dbus=OFF -DFEATURE_xml=OFF \
+    -DFEATURE_concurrent=OFF -DFEATURE_opengl=OFF -DFEATURE_vulkan=OFF -DFEATURE_direct2d=OFF \
+    -DFEATURE_icu=OFF -DFEATURE_zstd=OFF -DFEATURE_system_zlib=OFF -DFEATURE_system_pcre2=OFF \
+    -DFEATURE_system_png=OFF -DFEATURE_system_freetype=OFF -DFEATURE_system_harfbuzz=OFF \
+    -DFEATURE_jpeg=OFF -DFEATURE_gif=OFF -DFEATURE_ico=OFF -DFEATURE_sessionmanager=OFF \
+    -DFEATURE_style_fusion=ON -DFEATURE_style_windows=ON -DFEATURE_style_windowsvista=ON \
+    -DFEATURE_androiddeployqt=OFF -DFEATURE_printsupport=ON -DFEATURE_testlib=ON \
+    >"$work/qtbase-configure.log" 2>&1 || { tail -60 "$work/qtbase-configure.log" >&2; exit 1; }
+  qt_timed qtbase-build "${nice_cmd[@]}" cmake --build "$d/win-build" -j "$jobs" >"$work/qtbase-build.log" 2>&1 \
+    || { tail -60 "$work/qtbase-build.log" >&2; exit 1; }
+  cmake --install "$d/win-build" >/dev/null
+  done_stamp qtbase; log "qtbase done in $((SECONDS - t0)) s"
+fi
+
+if ! stamp qtcharts; then
+  d=$(fetch_source qt6-charts 'qt6-charts-6.4*/')
+  log "building qtcharts ($d)"
+  t0=$SECONDS
+  rm -rf "$d/win-build"
+  # Qt's own toolchain file chains to mingw-plain.cmake and points at the host tools.
+  qt_timed qtcharts-configure "${nice_cmd[@]}" cmake -S "$d" -B "$d/win-build" -G Ninja --log-level=WARNING \
+    -DCMAKE_TOOLCHAIN_FILE="$prefix/lib/cmake/Qt6/qt.toolchain.cmake" -DCMAKE_BUILD_TYPE=Release \
+    -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF >"$work/qtcharts-configure.log" 2>&1 \
+    || { tail -60 "$work/qtcharts-configure.log" >&2; exit 1; }
+  qt_timed qtcharts-build "${nice_cmd[@]}" cmake --build "$d/win-build" -j "$jobs" >"$work/qtcharts-build.log" 2>&1 \
+    || { tail -60 "$work/qtcharts-build.log" >&2; exit 1; }
+  cmake --install "$d/win-build" >/dev/null
+  done_stamp qtcharts; log "qtcharts done in $((SECONDS - t0)) s"
 fi
 
 log "prefix ready: $prefix"
