@@ -40,6 +40,12 @@ set(CMAKE_FIND_LIBRARY_SUFFIXES .a)            # static only
 set(ENV{PKG_CONFIG_LIBDIR} "${SHOUWANG_WIN_DEPS}/lib/pkgconfig")
 set(ENV{PKG_CONFIG_PATH} "")
 
+# Qt 6 (the village client) is cross-built into the same prefix (DLLs in bin, plugins in
+# plugins); its moc, rcc, uic and lrelease are Debian's host tools of the same version.
+set(QT_HOST_PATH /usr CACHE PATH "Host Qt (Debian's qt6-base-dev-tools)")
+set(QT_HOST_PATH_CMAKE_DIR /usr/lib/${CMAKE_HOST_SYSTEM_PROCESSOR}-linux-gnu/cmake CACHE PATH "Host Qt's CMake packages")
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES QT_HOST_PATH QT_HOST_PATH_CMAKE_DIR)
+
 # Boost is headers only; its CMake package is the host's, so use FindBoost on the headers.
 set(Boost_NO_BOOST_CMAKE ON)
 set(Boost_USE_STATIC_LIBS ON)
@@ -48,7 +54,8 @@ set(Protobuf_USE_STATIC_LIBS ON)
 # The host's protoc (same 3.21 as the cross-built libprotobuf) generates the code.
 set(Protobuf_PROTOC_EXECUTABLE /usr/bin/protoc CACHE FILEPATH "host protoc")
 
-# Windows 10 API level; one self-contained .exe (no libstdc++/libwinpthread DLLs to ship).
+# Windows 10 API level; one self-contained .exe (no libstdc++/libwinpthread DLLs to ship;
+# the client ships them all the same, for the Qt DLLs: cmake/deploy_qt_windows.cmake).
 set(CMAKE_C_FLAGS_INIT "-D_WIN32_WINNT=0x0A00 -DWINVER=0x0A00")
 set(CMAKE_CXX_FLAGS_INIT "-D_WIN32_WINNT=0x0A00 -DWINVER=0x0A00")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")

@@ -18,6 +18,9 @@ packages=(
   # wine to run the tests and installers, NSIS, Debian source tools, tclsh for SQLite.
   g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
   wine wine64 nsis dpkg-dev tcl adduser
+  # The Windows client on Xvfb under wine (tools/windows/client-wine-test.sh): its screenshot
+  # (ImageMagick's import) and finding its window (xdotool).
+  imagemagick xdotool
   # libFuzzer (tools/fuzz.sh): clang 14 and its runtime libraries (libclang_rt.fuzzer).
   clang libclang-rt-14-dev
   # Supervision exports (shared/exchange/xlsx_writer.cpp) and reading them back in tests.

@@ -90,7 +90,11 @@ int main(int argc, char* argv[])
     QCommandLineOption shotOption(QStringLiteral("screenshot"), QStringLiteral("Save screenshots to DIR and quit."),
                                   QStringLiteral("DIR"));
     shotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({dbOption, serverOption, langOption, demoOption, shotOption});
+    // For scripts (the Windows test under wine, tools/windows/client-wine-test.sh): open on the
+    // sync page and sync once, as the "Sync now" button does.
+    QCommandLineOption syncOption(QStringLiteral("sync"), QStringLiteral("Sync once at start."));
+    syncOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({dbOption, serverOption, langOption, demoOption, shotOption, syncOption});
     parser.process(app);
 
     const QString language = parser.isSet(langOption)
@@ -126,13 +130,17 @@ int main(int argc, char* argv[])
     }
     MainWindow& window = *created;
     window.show();
-    if (!parser.isSet(shotOption))
+    if (!parser.isSet(shotOption) && !parser.isSet(syncOption))   // scripted runs: no dialog to wait on
         window.askOperatorNameIfMissing();
     if (enrollment) {
         window.sync()->serverEdit()->setText(enrollment->serverUrl());
         window.sync()->codeEdit()->setText(enrollment->enrollmentCode());
         window.showPage(MainWindow::SyncPage);
         window.sync()->enroll();
+    }
+    if (parser.isSet(syncOption) && !enrollment) {
+        window.showPage(MainWindow::SyncPage);
+        window.sync()->syncNow();
     }
     if (parser.isSet(shotOption)) {
         // The ledger is a copy in a temporary folder (screenshotLedgerCopy): the made-up

@@ -21,21 +21,17 @@ linux_server=$linux_build/server/shouwang-server
 
 export WINEPREFIX=$root/build/wine-installer-test
 work=$root/build/installer-test
-run() { "$here/wine-run.sh" "$@"; }
-fail() { echo "installer-test: FAIL: $*" >&2; exit 1; }
-step() { printf '[installer-test %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+test_name=installer-test
+# shellcheck source=wine-test-lib.sh
+. "$here/wine-test-lib.sh"
 server_pid=
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  "$here/wine-run.sh" --stop
+  wt_cleanup
 }
 trap cleanup EXIT
 
-"$here/wine-run.sh" --stop
-rm -rf "$WINEPREFIX" "$WINEPREFIX.lock" "$work"
-mkdir -p "$work"
-step "fresh wine prefix $WINEPREFIX"
-run cmd /c ver >/dev/null
+wt_fresh_prefix
 
 C=$WINEPREFIX/drive_c
 instdir="$C/Program Files/Shouwang Server"
@@ -43,17 +39,7 @@ data="$C/ProgramData/Shouwang"
 uninstall_key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\Shouwang-Server'
 server_exe='C:\Program Files\Shouwang Server\bin\shouwang-server.exe'
 conf='C:\ProgramData\Shouwang\server.conf'
-passed=0
-ok() { passed=$((passed + 1)); echo "  ok - $*"; }
-
-display_version() {
-  run reg query "$uninstall_key" /v DisplayVersion /reg:64 2>/dev/null | tr -d '\r' \
-    | awk '/DisplayVersion/ {print $NF}'
-}
-wait_gone() {   # wait until a file disappears (the uninstaller re-launches itself from temp)
-  for _ in $(seq 1 120); do [ -e "$1" ] || return 0; sleep 0.5; done
-  return 1
-}
+display_version() { wt_display_version "$uninstall_key"; }
 
 # --- 1. install v1 ---------------------------------------------------------------------
 step "silent install v$v1"
@@ -137,7 +123,7 @@ ok "database and settings intact after the upgrade"
 # --- 4. uninstall ----------------------------------------------------------------------
 step "silent uninstall"
 run "C:\\Program Files\\Shouwang Server\\uninstall.exe" /S
-wait_gone "$instdir/uninstall.exe" || fail "uninstaller did not finish"
+wt_wait_gone "$instdir/uninstall.exe" || fail "uninstaller did not finish"
 [ ! -e "$instdir/bin/shouwang-server.exe" ] || fail "program files left after uninstall"
 [ -z "$(display_version)" ] || fail "Add/Remove entry left after uninstall"
 ok "uninstalled: program files and Add/Remove entry removed"
@@ -148,4 +134,4 @@ if [ -x "$linux_server" ]; then
 fi
 ok "data kept in C:\\ProgramData\\Shouwang after uninstall (read back by the Linux server)"
 
-echo "installer-test: $passed passed, 0 failed"
+wt_summary

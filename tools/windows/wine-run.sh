@@ -19,7 +19,9 @@ export WINEPREFIX=${WINEPREFIX:-$(cd "$here/../.." && pwd)/build/wine-prefix}
 export WINEDLLOVERRIDES=${WINEDLLOVERRIDES:-"mscoree,mshtml="}
 export WINEDEBUG=${WINEDEBUG:--all}
 export WINEARCH=${WINEARCH:-win64}
-unset DISPLAY            # no window needed; keeps wine from looking for an X server
+# No window needed: keeps wine from looking for an X server. SHOUWANG_WINE_DISPLAY gives
+# a program its X display (the client on Xvfb, tools/windows/client-wine-test.sh).
+if [ -n "${SHOUWANG_WINE_DISPLAY:-}" ]; then export DISPLAY=$SHOUWANG_WINE_DISPLAY; else unset DISPLAY; fi
 
 wine=$(command -v wine || command -v wine64 || true)
 [ -n "$wine" ] || { echo "wine-run.sh: wine is not installed (apt-get install wine wine64)" >&2; exit 127; }

@@ -1,0 +1,104 @@
+# Shared by the end-to-end tests under wine (sourced, not run): messages, a fresh wine prefix,
+# Chinese fonts in it, and a native county server on 127.0.0.1.
+#   installer-test.sh         the county server installer
+#   client-installer-test.sh  the village client installer
+#   client-wine-test.sh       the village client on Xvfb, syncing, screenshot
+# The caller sets `here` (tools/windows), `work` (its scratch folder), `test_name`, and
+# WINEPREFIX, and calls wt_cleanup from its EXIT trap.
+
+wt_passed=0
+wt_server_pid=
+wt_xvfb_pid=
+run() { "$here/wine-run.sh" "$@"; }
+fail() { echo "$test_name: FAIL: $*" >&2; exit 1; }
+step() { printf '[%s %s] %s\n' "$test_name" "$(date +%H:%M:%S)" "$*"; }
+ok() { wt_passed=$((wt_passed + 1)); echo "  ok - $*"; }
+wt_summary() { echo "$test_name: $wt_passed passed, 0 failed"; }
+
+wt_cleanup() {
+  if [ -n "$wt_server_pid" ]; then
+    kill "$wt_server_pid" 2>/dev/null || true
+    wait "$wt_server_pid" 2>/dev/null || true
+  fi
+  "$here/wine-run.sh" --stop
+  if [ -n "$wt_xvfb_pid" ]; then kill "$wt_xvfb_pid" 2>/dev/null || true; fi
+}
+
+# A private X server for the client's window (-displayfd picks a free display number): sets
+# wt_display (give it to wine-run.sh as SHOUWANG_WINE_DISPLAY).
+wt_xvfb() {
+  command -v Xvfb >/dev/null || fail "Xvfb missing (apt-get install xvfb)"
+  rm -f "$work/display"
+  exec 3>"$work/display"
+  Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.txt" 2>&1 &
+  wt_xvfb_pid=$!
+  exec 3>&-
+  for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.2; done
+  [ -s "$work/display" ] || { cat "$work/xvfb.txt"; fail "Xvfb did not start"; }
+  wt_display=:$(head -n1 "$work/display")
+  ok "Xvfb on $wt_display"
+}
+
+# A new, empty wine prefix (and scratch folder) for this test.
+wt_fresh_prefix() {
+  "$here/wine-run.sh" --stop
+  rm -rf "$WINEPREFIX" "$WINEPREFIX.lock" "$work"
+  mkdir -p "$work"
+  step "fresh wine prefix $WINEPREFIX"
+  run cmd /c ver >/dev/null
+}
+
+# Wine ships no Chinese fonts, where Windows has Microsoft YaHei and SimSun: Debian's Noto Sans
+# CJK goes into the prefix's Fonts folder and stands in for them (FontSubstitutes), which is
+# where Qt's font fallback for Chinese text looks.
+wt_cjk_fonts() {
+  local font=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+  [ -f "$font" ] || fail "no Chinese font: apt-get install fonts-noto-cjk"
+  cp -f "$font" "$WINEPREFIX/drive_c/windows/Fonts/"
+  local key='HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes'
+  for family in "Microsoft YaHei" "Microsoft YaHei UI" "SimSun" "NSimSun" "SimHei"; do
+    run reg add "$key" /v "$family" /t REG_SZ /d "Noto Sans CJK SC" /f >/dev/null 2>&1
+  done
+}
+
+# The version an installer wrote into its Add/Remove Programs entry (empty: no entry).
+wt_display_version() {   # wt_display_version 'HKLM\Software\...\Uninstall\KEY'
+  run reg query "$1" /v DisplayVersion /reg:64 2>/dev/null | tr -d '\r' | awk '/DisplayVersion/ {print $NF}'
+}
+
+# Waits until a file disappears (an uninstaller re-launches itself from the temp folder).
+wt_wait_gone() {
+  for _ in $(seq 1 120); do [ -e "$1" ] || return 0; sleep 0.5; done
+  return 1
+}
+
+wt_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# A native (Linux) county server for county 500154 on 127.0.0.1 with one village enrolled:
+# sets wt_county_db, wt_server_url and wt_code (the village's enrollment code).
+wt_native_county() {   # wt_native_county LINUX_SERVER VILLAGE_CODE
+  local server=$1 village=$2 port
+  wt_county_db=$work/county.db
+  "$server" --db "$wt_county_db" init --county 500154 >"$work/county-init.txt" \
+    || { cat "$work/county-init.txt"; fail "county init"; }
+  wt_code=$("$server" --db "$wt_county_db" enroll --scope "village:$village" | tail -n1)
+  [[ "$wt_code" =~ ^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$ ]] || fail "enroll printed no code: $wt_code"
+  port=$(wt_free_port)
+  "$server" --db "$wt_county_db" serve --listen "127.0.0.1:$port" >"$work/county-serve.txt" 2>&1 &
+  wt_server_pid=$!
+  for _ in $(seq 1 100); do
+    grep -q "listening on" "$work/county-serve.txt" 2>/dev/null && break
+    kill -0 "$wt_server_pid" 2>/dev/null || { cat "$work/county-serve.txt"; fail "county server exited"; }
+    sleep 0.2
+  done
+  grep -q "listening on" "$work/county-serve.txt" || fail "county server did not listen"
+  wt_server_url=http://127.0.0.1:$port
+  ok "native county server on $wt_server_url, village $village enrolled (code $wt_code)"
+}
+
+# Elders the county server holds (its `stats`, read while it serves).
+wt_county_elders() {   # wt_county_elders LINUX_SERVER
+  "$1" --db "$wt_county_db" stats | awk '$1 == "elder" {print $2}'
+}
