@@ -8,20 +8,27 @@
 
 #include "ui/forms/area_picker.h"
 #include "ui/supervision/report_table_model.h"
-#include "ui/supervision/supervision_charts.h"
+#ifdef SHOUWANG_WITH_CHARTS
+#include "ui/charts/supervision_charts.h"
+#endif
 #include "ui/supervision/supervision_view.h"
 
 #include "demo/demo_generator.h"
+#include "exchange/xlsx_reader.h"
 #include "report/report_tables.h"
 
+#ifdef SHOUWANG_WITH_CHARTS
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
-#include <QComboBox>
 #include <QPieSeries>
-#include <QProcess>
+#endif
+#include <QComboBox>
+#include <QFile>
 #include <QSignalSpy>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace shouwang;
 using namespace shouwang::ui;
@@ -47,12 +54,29 @@ bool sameTable(const ReportTableModel& model, const Table& table)
     return true;
 }
 
-QByteArray zipPart(const QString& zip, const QString& part)
+// The workbook as the ledger import reads it (minizip and expat, no outside unzip program, so
+// the test runs the same under wine).
+xlsx::Sheet readWorkbook(const QString& path, const std::string& sheet)
 {
-    QProcess unzip;
-    unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), zip, part});
-    unzip.waitForFinished(30000);
-    return unzip.readAllStandardOutput();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        xlsx::Sheet missing;
+        missing.error = "cannot open " + path.toStdString();
+        return missing;
+    }
+    const QByteArray bytes = file.readAll();
+    return xlsx::readSheet(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), sheet);
+}
+
+bool anyCellContains(const xlsx::Sheet& sheet, const std::string& text)
+{
+    for (const csv::Row& row : sheet.rows) {
+        for (const std::string& cell : row.fields) {
+            if (cell.find(text) != std::string::npos)
+                return true;
+        }
+    }
+    return false;
 }
 
 bool waitForReport(SupervisionView& view)
@@ -98,6 +122,7 @@ private slots:
         const std::vector<Table> visits = reportTables(expected, ReportSection::Visits);
         QVERIFY(sameTable(*view.tableModel(2, QStringLiteral("逾期未探访")), visits[1]));
 
+#ifdef SHOUWANG_WITH_CHARTS
         // The charts: one bar per township with elders on the ledger, at its on-schedule share;
         // the pie's slices the risk counts.
         auto* bars = qobject_cast<QBarSeries*>(view.charts()->coverageChart()->series().value(0));
@@ -114,6 +139,9 @@ private slots:
         QVERIFY(pie);
         QCOMPARE(pie->sum(), static_cast<double>(expected.risk.high + expected.risk.medium + expected.risk.low
                                                  + expected.risk.never));
+#else
+        QVERIFY(!view.charts()); // built without Qt Charts: the tables above carry the figures
+#endif
         // A village never heard from stands out in the data table.
         ReportTableModel* sync = view.tableModel(6, QStringLiteral("数据同步"));
         QVERIFY(sync->rowCount() > 0);
@@ -139,11 +167,12 @@ private slots:
         QVERIFY(waitForReport(view));
         const QString path = m_ledger.dir.filePath(QStringLiteral("督查.xlsx"));
         QCOMPARE(view.exportXlsx(path), QString());
-        const QString book = QString::fromUtf8(zipPart(path, QStringLiteral("xl/workbook.xml")));
+        const xlsx::Sheet summary = readWorkbook(path, "汇总");
+        QVERIFY2(summary.error.empty(), summary.error.c_str());
         for (const char* sheet : {"汇总", "分单位", "逾期未探访", "情况报告", "数据同步", "留守老年人台账"})
-            QVERIFY2(book.contains(QStringLiteral("name=\"%1\"").arg(QString::fromUtf8(sheet))), sheet);
-        const QString summary = QString::fromUtf8(zipPart(path, QStringLiteral("xl/worksheets/sheet1.xml")));
-        QVERIFY(summary.contains(QStringLiteral("按期探访率")));
+            QVERIFY2(std::find(summary.sheetNames.begin(), summary.sheetNames.end(), sheet) != summary.sheetNames.end(),
+                     sheet);
+        QVERIFY(anyCellContains(summary, "按期探访率"));
         const QString csv = m_ledger.dir.filePath(QStringLiteral("督查.csv"));
         QCOMPARE(view.exportCsv(csv), QString());
         QFile file(csv);

@@ -63,8 +63,11 @@ private slots:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         client.setProcessEnvironment(env);
         const QString shots = work.filePath(QStringLiteral("shots"));
-        client.start(clientExe(), {QStringLiteral("--db"), path, QStringLiteral("--demo"), QStringLiteral("500154001200"),
-                                   QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--screenshot"), shots});
+        // The platform named on the command line too: wine does not pass QT_* variables on.
+        client.start(clientExe(),
+                     {QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("--db"), path,
+                      QStringLiteral("--demo"), QStringLiteral("500154001200"), QStringLiteral("--lang"),
+                      QStringLiteral("zh_CN"), QStringLiteral("--screenshot"), shots});
         QVERIFY(client.waitForFinished(240000));
         QVERIFY2(client.exitCode() == 0, client.readAllStandardError().constData());
         QVERIFY(QFile::exists(QDir(shots).filePath(QStringLiteral("conflicts.png"))));

@@ -88,7 +88,12 @@ struct CountyServer {
     {
         if (process.state() == QProcess::NotRunning)
             return true;
+#ifdef Q_OS_WIN
+        // terminate() asks a program's windows to close, and the console server has none.
+        process.kill();
+#else
         process.terminate();
+#endif
         return process.waitForFinished(10000);
     }
 

@@ -52,7 +52,7 @@ wcli() { run "$instdir/bin/shouwang.exe" "$@"; }
 step "silent install v$v1 (per user)"
 run "$inst_v1" /S
 for f in bin/shouwang-client.exe bin/shouwang.exe bin/Qt6Core.dll bin/Qt6Gui.dll bin/Qt6Widgets.dll \
-         bin/Qt6PrintSupport.dll bin/Qt6Charts.dll bin/platforms/qwindows.dll bin/styles/qwindowsvistastyle.dll \
+         bin/Qt6PrintSupport.dll bin/platforms/qwindows.dll bin/styles/qwindowsvistastyle.dll \
          bin/libstdc++-6.dll bin/libgcc_s_seh-1.dll bin/libwinpthread-1.dll doc/user-manual.md uninstall.exe; do
   [ -f "$instdir/$f" ] || fail "$f not installed in $instdir"
 done

@@ -1,8 +1,11 @@
 #include "supervision_view.h"
 
+#ifdef SHOUWANG_WITH_CHARTS
+#include "ui/charts/supervision_charts.h"
+#endif
+
 #include "report_export.h"
 #include "report_table_model.h"
-#include "supervision_charts.h"
 #include "ui/forms/area_picker.h"
 #include "ui/forms/row_list.h"
 #include "ui/session/labels.h"
@@ -70,7 +73,6 @@ SupervisionView::SupervisionView(LedgerSession& session, QWidget* parent)
     , m_session(session)
     , m_status(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_charts(new SupervisionCharts(this))
     , m_summary(new ReportTableModel(this))
     , m_units(new ReportTableModel(this))
 {
@@ -80,8 +82,11 @@ SupervisionView::SupervisionView(LedgerSession& session, QWidget* parent)
     summaryView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     summaryView->horizontalHeader()->setStretchLastSection(false);
     top->addWidget(summaryView);
+#ifdef SHOUWANG_WITH_CHARTS
+    m_charts = new SupervisionCharts(top);
     top->addWidget(m_charts);
     top->setSizes({380, 900});
+#endif
     overview->addWidget(top);
     overview->addWidget(tableView(m_units, overview));
     m_tabs->addTab(overview, tr("Overview"));
@@ -221,7 +226,9 @@ void SupervisionView::showReport(std::shared_ptr<const SupervisionReport> report
                                qs(r.asOf).replace(u'T', u' ')));
     m_summary->setTable(summaryTable(r));
     m_units->setTable(unitTable(r));
+#ifdef SHOUWANG_WITH_CHARTS
     m_charts->showReport(r);
+#endif
     for (int i = 0; i < kSectionCount; ++i)
         fillSection(i + 1, kSections[i]);
     for (QPushButton* button : m_exportButtons)

@@ -37,6 +37,7 @@ public:
     QDateEdit* fromEdit() const { return m_from; }
     QDateEdit* toEdit() const { return m_to; }
     QTabWidget* tabs() const { return m_tabs; }
+    // The charts; null in a build without Qt Charts (SHOUWANG_CHARTS off).
     SupervisionCharts* charts() const { return m_charts; }
     // The overview's headline figures and unit breakdown.
     ReportTableModel* summaryModel() const { return m_summary; }
@@ -72,7 +73,7 @@ private:
     std::vector<QPushButton*> m_exportButtons;
     QLabel* m_status;
     QTabWidget* m_tabs;
-    SupervisionCharts* m_charts;
+    SupervisionCharts* m_charts = nullptr;
     ReportTableModel* m_summary;
     ReportTableModel* m_units;
     // Per section tab (index 1..6): its models, in the order reportTables gives them.

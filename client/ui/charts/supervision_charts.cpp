@@ -96,11 +96,11 @@ void SupervisionCharts::showReport(const SupervisionReport& report)
     risk->setTitle(tr("Active elders by risk level"));
     auto* pie = new QPieSeries;
     const std::pair<QString, std::size_t> levels[] = {{tr("High"), report.risk.high},
-                                                       {tr("Medium"), report.risk.medium},
-                                                       {tr("Low"), report.risk.low},
-                                                       {tr("Not assessed"), report.risk.never}};
-    const QColor colours[] = {QColor(0xd6, 0x27, 0x28), QColor(0xff, 0x9f, 0x1c), QColor(0x2c, 0xa0, 0x2c),
-                              QColor(0x99, 0x99, 0x99)};
+                                                      {tr("Medium"), report.risk.medium},
+                                                      {tr("Low"), report.risk.low},
+                                                      {tr("Not assessed"), report.risk.never}};
+    const QColor colours[]
+        = {QColor(0xd6, 0x27, 0x28), QColor(0xff, 0x9f, 0x1c), QColor(0x2c, 0xa0, 0x2c), QColor(0x99, 0x99, 0x99)};
     for (int i = 0; i < 4; ++i) {
         QPieSlice* slice = pie->append(QStringLiteral("%1 %2").arg(levels[i].first).arg(levels[i].second),
                                        static_cast<double>(levels[i].second));
