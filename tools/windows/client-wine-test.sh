@@ -75,10 +75,14 @@ colours=$(identify -format '%k' "$shot")
 [ "$colours" -gt 50 ] || fail "the screenshot is blank ($colours colours)"
 ok "screenshot $shot ($colours colours)"
 
-"$cli" --db "$ledger" status >"$work/status.txt" 2>&1 || true
 run taskkill /IM shouwang-client.exe >/dev/null 2>&1 || true
 for _ in $(seq 1 40); do kill -0 "$client_pid" 2>/dev/null || break; sleep 0.25; done
 run taskkill /F /IM shouwang-client.exe >/dev/null 2>&1 || true
 wait "$client_pid" 2>/dev/null || true
 client_pid=
+# What the client wrote is the ledger the Linux tools read: nothing left waiting to upload.
+"$cli" --db "$ledger" status >"$work/status.txt" 2>&1 || { cat "$work/status.txt"; fail "status of the synced ledger"; }
+pending=$(awk '$1 == "pending" {print $2; exit}' "$work/status.txt")
+[ "$pending" = 0 ] || { cat "$work/status.txt"; fail "the ledger still has ${pending:-?} changes pending after the client synced"; }
+ok "the ledger the client synced has no change pending"
 wt_summary
