@@ -1,5 +1,7 @@
 // 守望 — the village client. Everything but the start-up lives in shouwang::ui.
 
+#include "running_mark.h"
+
 #include "ui/session/app_translations.h"
 #include "ui/sync/first_run_dialog.h"
 #include "ui/session/guarded_application.h"
@@ -71,6 +73,7 @@ bool setUp(LedgerSession& session, const QString& demoScope, std::unique_ptr<Fir
 int main(int argc, char* argv[])
 {
     GuardedApplication app(argc, argv);
+    markClientRunning();
     QApplication::setOrganizationName(QStringLiteral("Shouwang"));
     QApplication::setApplicationName(QStringLiteral("shouwang"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));

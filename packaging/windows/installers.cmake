@@ -78,10 +78,9 @@ else()
     set(CPACK_SHOUWANG_DATA_NOTE "各用户的 AppData\\Roaming\\Shouwang\\shouwang")
     # Per user by default (no administrator needed), per machine if an administrator asks.
     set(CPACK_SHOUWANG_INSTALL_SCOPE user)
-    set(CPACK_NSIS_EXTRA_UNINSTALL_COMMANDS [=[
-  nsExec::ExecToLog 'taskkill /F /IM shouwang-client.exe'
-  Pop $0
-]=])
+    # Held by a running client (client/app/running_mark.h): installing over it or
+    # uninstalling it waits until the user has closed it.
+    set(CPACK_SHOUWANG_APP_MUTEX "ShouwangClient")
     set(CPACK_NSIS_CREATE_ICONS_EXTRA [=[
   CreateShortCut "$SMPROGRAMS\$STARTMENU_FOLDER\使用说明.lnk" "$INSTDIR\doc\install-windows.md"
   CreateShortCut "$SMPROGRAMS\$STARTMENU_FOLDER\使用手册.lnk" "$INSTDIR\doc\user-manual.md"

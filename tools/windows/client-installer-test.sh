@@ -7,7 +7,9 @@
 #      (%APPDATA%\Shouwang\shouwang\ledger.db, where the client keeps it) with demo elders and
 #      enrolls it with a native county server on 127.0.0.1: its changes are pending; the
 #      installed shouwang-client.exe opens it on Xvfb (its main window shows);
-#   3. install v2 over v1: version updated, the ledger and its pending changes intact;
+#   3. with the client open, the v2 installer and the v1 uninstaller refuse (exit code 3)
+#      and change nothing; once it is closed, install v2 over v1: version updated, the
+#      ledger and its pending changes intact;
 #   4. uninstall: program files, shortcuts and Add/Remove entry gone, the ledger and its
 #      pending changes still there (read back by the Linux shouwang);
 #   5. per machine: an administrator's /ALLUSERS install goes to Program Files and HKLM, and
@@ -97,13 +99,26 @@ for _ in $(seq 1 360); do
 done
 [ -n "$window" ] || { cat "$work/client.txt"; fail "the installed client showed no main window"; }
 ok "the installed shouwang-client.exe opened the user's ledger (window '$(DISPLAY=$wt_display xdotool getwindowname "$window")')"
+
+# --- 3. upgrade to v2 --------------------------------------------------------------------
+# While the client is open (a form may be half filled in), the installer and the
+# uninstaller leave it alone: silent, they give up with exit code 3 and change nothing.
+step "silent install v$v2 and uninstall while the client is open"
+status=0; run "$inst_v2" /S || status=$?
+[ "$status" = 3 ] || fail "the v$v2 installer ran over the open client (exit code $status, want 3)"
+status=0; run "$(run winepath -w "$instdir/uninstall.exe" | tr -d '\r')" /S "_?=$(run winepath -w "$instdir" | tr -d '\r')" || status=$?
+[ "$status" = 3 ] || fail "the uninstaller ran with the client open (exit code $status, want 3)"
+kill -0 "$client_pid" 2>/dev/null || fail "the installer or uninstaller ended the open client"
+[ "$(wt_display_version "$user_key")" = "$v1" ] && [ -f "$instdir/bin/shouwang-client.exe" ] \
+  || fail "v$v1 was changed while its client was open"
+ok "both waited for the open client (exit code 3): it still runs, v$v1 untouched"
+# The user closes the client (here: ended from outside).
 run taskkill /F /IM shouwang-client.exe >/dev/null 2>&1 || true
 wait "$client_pid" 2>/dev/null || true
 client_pid=
 ledger_state >"$work/state-used.txt"
 diff -u "$work/state-v1.txt" "$work/state-used.txt" || fail "opening the ledger changed it"
 
-# --- 3. upgrade to v2 --------------------------------------------------------------------
 step "silent install v$v2 over v$v1"
 run "$inst_v2" /S
 [ "$(wt_display_version "$user_key")" = "$v2" ] || fail "after upgrade DisplayVersion is '$(wt_display_version "$user_key")', want $v2"
