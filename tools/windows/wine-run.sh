@@ -28,8 +28,13 @@ wine=$(command -v wine || command -v wine64 || true)
 wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver)
 [ -x "$wineserver" ] || wineserver=/usr/lib/wine/wineserver64
 
+stop_server() {   # ends this prefix's wineserver and waits until it has gone
+  [ -d "$WINEPREFIX" ] || return 0
+  "$wineserver" -k >/dev/null 2>&1 || true
+  timeout 30 "$wineserver" -w >/dev/null 2>&1 || true
+}
 if [ "${1:-}" = "--stop" ]; then
-  [ -d "$WINEPREFIX" ] && "$wineserver" -k >/dev/null 2>&1 || true
+  stop_server
   exit 0
 fi
 
@@ -39,10 +44,26 @@ setsid "$wineserver" -p </dev/null >/dev/null 2>&1 || true
 if [ ! -f "$WINEPREFIX/.shouwang-ready" ]; then
   (
     flock 9
-    if [ ! -f "$WINEPREFIX/.shouwang-ready" ]; then
-      "$wine" wineboot -i </dev/null >/dev/null 2>&1 || true
-      touch "$WINEPREFIX/.shouwang-ready"
-    fi
+    # A new prefix is made by wineboot; on a loaded machine it has been seen to end with
+    # system32 still empty ("could not load kernel32.dll" from every later program). So it
+    # is checked, and made again from nothing, up to three times.
+    tries=0
+    while [ ! -f "$WINEPREFIX/.shouwang-ready" ]; do
+      tries=$((tries + 1))
+      "$wine" wineboot -i </dev/null >"$WINEPREFIX.boot.log" 2>&1 || true
+      if [ -f "$WINEPREFIX/drive_c/windows/system32/kernel32.dll" ]; then
+        touch "$WINEPREFIX/.shouwang-ready"
+      elif [ "$tries" -ge 3 ]; then
+        echo "wine-run.sh: could not make the wine prefix $WINEPREFIX:" >&2
+        cat "$WINEPREFIX.boot.log" >&2
+        exit 1
+      else
+        stop_server
+        rm -rf "$WINEPREFIX"
+        mkdir -p "$WINEPREFIX"
+        setsid "$wineserver" -p </dev/null >/dev/null 2>&1 || true
+      fi
+    done
   ) 9>"$WINEPREFIX.lock"
 fi
 # The program's output goes to files first and is copied out (CRs dropped: Windows ends lines
