@@ -64,10 +64,17 @@ done
 ok "the client synced: the county server holds the village's $elders elders"
 kill -0 "$client_pid" 2>/dev/null || fail "shouwang-client.exe exited after syncing"
 
-# Let the sync page show its result, then photograph the client's main window.
+# Let the sync page show its result, then photograph the client's main window (xdotool
+# finds nothing, and says so with its exit code, until the window is mapped).
 sleep 3
-window=$(DISPLAY=$wt_display xdotool search --name '守望 — 农村留守老年人关爱服务信息台账' | head -n1)
-[ -n "$window" ] || fail "no main window titled 守望 — 农村留守老年人关爱服务信息台账"
+window=
+for _ in $(seq 1 120); do
+  window=$(DISPLAY=$wt_display xdotool search --name '守望 — 农村留守老年人关爱服务信息台账' 2>/dev/null | head -n1 || true)
+  [ -n "$window" ] && break
+  kill -0 "$client_pid" 2>/dev/null || { cat "$work/client.txt"; fail "shouwang-client.exe exited"; }
+  sleep 0.5
+done
+[ -n "$window" ] || { cat "$work/client.txt"; fail "no main window titled 守望 — 农村留守老年人关爱服务信息台账"; }
 ok "main window: $(DISPLAY=$wt_display xdotool getwindowname "$window")"
 mkdir -p "$(dirname "$shot")"
 import -display "$wt_display" -window "$window" "$shot"
