@@ -104,6 +104,11 @@ std::optional<std::string> requestBody(const Request& request, Response& refusal
     return std::nullopt;
 }
 
+Response malformedBody()
+{
+    return errorResponse(400, wire::MALFORMED, "请求内容无法解析（不是预期的消息格式）");
+}
+
 template <typename Message>
 std::optional<Message> parseBody(const Request& request, Response& refusal)
 {
@@ -112,7 +117,7 @@ std::optional<Message> parseBody(const Request& request, Response& refusal)
         return std::nullopt;
     Message message;
     if (!message.ParseFromString(*body)) {
-        refusal = errorResponse(400, wire::MALFORMED, "请求内容无法解析（不是预期的消息格式）");
+        refusal = malformedBody();
         return std::nullopt;
     }
     if (message.protocol_version() != protocol::kVersion) {
@@ -228,21 +233,29 @@ Response push(const Request& request, Services& services, std::string& deviceId)
         return refusal;
     if (auto limit = checkPushLimits(request.body, request.contentEncoding))
         return errorResponse(limit->status, static_cast<wire::ErrorCode>(limit->code), std::move(limit->message));
-    auto message = parseBody<wire::PushRequest>(request, refusal);
+    // Each change read as the bytes it came in, and decoded from them once: the log keeps
+    // those bytes (store/change_codec.h, ReceivedChange).
+    auto message = parseBody<wire::PushRequestAsSent>(request, refusal);
     if (!message)
         return refusal;
     if (static_cast<std::size_t>(message->changes_size()) > protocol::kMaxPushChanges)
         return errorResponse(413, wire::TOO_LARGE, "一次上传的变更过多，请分批上传");
 
-    std::vector<Change> changes;
+    std::vector<ReceivedChange> changes;
     changes.reserve(static_cast<std::size_t>(message->changes_size()));
-    for (const auto& c : message->changes())
-        changes.push_back(fromWire(c));
-    IntakeResult intake = intakeChanges(services.store, *device, changes, services.nowMillis(), request.clientAddress, "push");
+    for (auto& bytes : *message->mutable_changes()) {
+        auto received = receiveChange(std::move(bytes));
+        if (!received)
+            return malformedBody();
+        changes.push_back(std::move(*received));
+    }
+    const bool any = !changes.empty();
+    IntakeResult intake
+        = intakeChanges(services.store, *device, std::move(changes), services.nowMillis(), request.clientAddress, "push");
     services.metrics.countChanges(intake.merged, intake.refused, intake.conflicts);
     services.store.touchDevice(device->id, formatDateTime(services.nowMillis()), true);
 
-    if (!changes.empty() && intake.accepted == 0) {
+    if (any && intake.accepted == 0) {
         // Nothing taken: the status of the first refusal, with every result, so the client
         // quarantines them the same way as in a 200 answer.
         const wire::Error& first = intake.results.front().error();

@@ -91,20 +91,21 @@ std::optional<wire::ChangeResult> policyRefusal(const Device& device, Stamps& st
 
 } // namespace
 
-IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::vector<Change>& changes,
+IntakeResult intakeChanges(CountyStore& store, const Device& device, std::vector<ReceivedChange> changes,
                            std::int64_t nowMillis, std::string_view address, std::string_view action)
 {
     IntakeResult out;
     out.results.resize(changes.size());
-    std::vector<Change> cleared;
+    std::vector<ReceivedChange> cleared;
     std::vector<std::size_t> clearedAt;
+    cleared.reserve(changes.size());
     Stamps stamps(store, device, nowMillis);
     for (std::size_t i = 0; i < changes.size(); ++i) {
-        if (auto refused = policyRefusal(device, stamps, changes[i], nowMillis)) {
+        if (auto refused = policyRefusal(device, stamps, changes[i].change, nowMillis)) {
             out.results[i] = std::move(*refused);
             continue;
         }
-        cleared.push_back(changes[i]);
+        cleared.push_back(std::move(changes[i]));
         clearedAt.push_back(i);
     }
 
@@ -114,7 +115,7 @@ IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::
     audit.action = std::string(action);
     std::set<std::string> operators;
     for (const auto& c : cleared)
-        operators.insert(utf8Prefix(c.operatorName, 64));
+        operators.insert(utf8Prefix(c.change.operatorName, 64));
     for (const auto& name : operators)
         audit.operatorName += (audit.operatorName.empty() ? "" : ",") + name;
 
@@ -126,10 +127,10 @@ IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::
         wire::ChangeResult& result = out.results[clearedAt[k]];
         if (!outcome.applied()) {
             const auto code = outcome.refusal == MergeRefusal::RecordUnknown ? wire::RECORD_UNKNOWN : wire::CHANGE_REFUSED;
-            result = refusal(cleared[k], code, outcome.message);
+            result = refusal(cleared[k].change, code, outcome.message);
             continue;
         }
-        result.set_change_id(cleared[k].changeId);
+        result.set_change_id(cleared[k].change.changeId);
         result.set_accepted(true);
         if (!outcome.duplicate)
             ++out.merged;

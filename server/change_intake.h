@@ -2,6 +2,8 @@
 
 #include "server_store.h"
 
+#include "store/change_codec.h"
+
 #include "shouwang/sync.pb.h"
 
 #include <cstdint>
@@ -24,8 +26,9 @@ struct IntakeResult {
 // The push rules of docs/protocol.md, once for push and import-bundle: per change the
 // device, the scope, the clock and the merge check; the survivors merged in one durable
 // transaction with the audit row. Throws StoreError when the disk refuses: then nothing
-// was stored and nothing may be acknowledged.
-IntakeResult intakeChanges(CountyStore& store, const Device& device, const std::vector<Change>& changes,
+// was stored and nothing may be acknowledged. The changes are taken, not copied: the
+// survivors go on to the merge as they were decoded.
+IntakeResult intakeChanges(CountyStore& store, const Device& device, std::vector<ReceivedChange> changes,
                            std::int64_t nowMillis, std::string_view address, std::string_view action);
 
 } // namespace shouwang::server

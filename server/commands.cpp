@@ -311,10 +311,13 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
     if (bundle->device_id() != device->id)
         throw CommandError{"数据包的设备编号不一致 / bundle device id mismatch"};
 
-    std::vector<Change> changes;
+    // The bundle's changes were decoded with the signed file, not from bytes of their own:
+    // the log encodes each (ReceivedChange without bytes).
+    std::vector<ReceivedChange> changes;
     for (const auto& c : bundle->changes())
-        changes.push_back(fromWire(c));
-    const IntakeResult intake = intakeChanges(*store, *device, changes, HybridClock::systemMillis(), "bundle", "import-bundle");
+        changes.push_back({fromWire(c), {}});
+    const IntakeResult intake
+        = intakeChanges(*store, *device, std::move(changes), HybridClock::systemMillis(), "bundle", "import-bundle");
     store->touchDevice(device->id, nowDateTime(), true);
 
     wire::Bundle answer;

@@ -314,7 +314,7 @@ public:
     // them to find the writer free merges every waiting push in one transaction, each in a
     // savepoint of its own, under one fsync. With 500 devices pushing at once that is a few
     // dozen commits instead of 500 (docs/performance.md, the daily rush).
-    MergeBatchResult mergeChanges(const std::vector<Change>& changes, const AuditEntry& entry) override
+    MergeBatchResult mergeChanges(const std::vector<ReceivedChange>& changes, const AuditEntry& entry) override
     {
         PendingMerge mine{&changes, &entry, {}, nullptr, false};
         std::unique_lock lock(m_groupMutex);
@@ -557,7 +557,7 @@ private:
 
     // One push waiting for its group's commit.
     struct PendingMerge {
-        const std::vector<Change>* changes;
+        const std::vector<ReceivedChange>* changes;
         const AuditEntry* audit;
         MergeBatchResult result;
         std::exception_ptr error;
@@ -570,10 +570,15 @@ private:
         std::exception_ptr lost; // the transaction itself failed: nothing of the group stands
         try {
             Transaction tx(*m_db);
+            // One merge for the group: the derived columns and search text of an elder that
+            // several changes of the group touch are computed once, at its end, from the
+            // records as the group leaves them. An elder of a push undone alone is computed
+            // again from what stands, which is what it held.
+            MergeEngine merge(*m_ledger, MergeRole::County);
             for (auto* member : group) {
                 try {
                     Transaction own(*m_db); // a savepoint: a push that fails is undone alone
-                    member->result = mergeBatch(*member->changes, *member->audit);
+                    member->result = mergeBatch(merge, *member->changes, *member->audit);
                     own.commit();
                 } catch (...) {
                     member->error = std::current_exception();
@@ -583,8 +588,10 @@ private:
                     break;
                 }
             }
-            if (!lost)
+            if (!lost) {
+                merge.flushDerived(); // failing, nothing of the group stands (caught below)
                 tx.commit();
+            }
         } catch (...) {
             lost = std::current_exception();
         }
@@ -598,13 +605,12 @@ private:
 
     // The merge of one push, with its audit row: the row commits with the changes it
     // describes, so it can never claim a push the ledger does not hold.
-    MergeBatchResult mergeBatch(const std::vector<Change>& changes, const AuditEntry& entry)
+    MergeBatchResult mergeBatch(MergeEngine& merge, const std::vector<ReceivedChange>& changes, const AuditEntry& entry)
     {
         MergeBatchResult result;
-        MergeEngine merge(*m_ledger, MergeRole::County);
-        for (const auto& change : changes)
-            result.outcomes.push_back(merge.apply(change));
-        merge.flushDerived();
+        result.outcomes.reserve(changes.size());
+        for (const auto& received : changes)
+            result.outcomes.push_back(merge.apply(received.change, received.bytes));
         AuditEntry e = entry;
         int merged = 0, duplicates = 0, conflicts = 0;
         for (const auto& outcome : result.outcomes) {
@@ -627,10 +633,10 @@ private:
     // Per accepted elder change that brings a 身份证号 (a new elder, or its number changed),
     // the live elders of other villages holding it: one indexed lookup each. A duplicate is
     // looked up too, since the device may have lost the first answer.
-    void noteSameIdElsewhere(const std::vector<Change>& changes, MergeBatchResult& result)
+    void noteSameIdElsewhere(const std::vector<ReceivedChange>& changes, MergeBatchResult& result)
     {
         for (std::size_t i = 0; i < changes.size(); ++i) {
-            const Change& change = changes[i];
+            const Change& change = changes[i].change;
             if (!result.outcomes[i].applied() || change.entity != schema::elder::entity)
                 continue;
             const auto field = std::find_if(change.fields.begin(), change.fields.end(),
@@ -645,13 +651,13 @@ private:
     // The device's own history as the county holds it, committed with the changes: a backup
     // of the county restores both together, so a device can tell what the county lost. Kept
     // per stamp: changes sent again under an earlier id move that id's row.
-    void noteNewestChange(const std::vector<Change>& changes, const MergeBatchResult& result)
+    void noteNewestChange(const std::vector<ReceivedChange>& changes, const MergeBatchResult& result)
     {
         std::map<std::string, std::string> newest; // stamp -> change id
         for (std::size_t i = 0; i < changes.size(); ++i) {
             const MergeOutcome& outcome = result.outcomes[i];
             if (outcome.applied() && !outcome.duplicate)
-                newest[changes[i].hlc.device] = changes[i].changeId;
+                newest[changes[i].change.hlc.device] = changes[i].change.changeId;
         }
         for (const auto& [stamp, changeId] : newest) {
             Statement& st = m_db->cached("UPDATE devices SET last_change = ? WHERE device_id = ?");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/change_codec.h"
 #include "store/conflict_queue.h"
 
 #include "domain/change.h"
@@ -162,8 +163,9 @@ public:
 
     // Merges changes already cleared by the push rules, all in one durable transaction
     // together with the audit row (whose accepted/refused counts it completes from the
-    // merge's outcomes); nothing is written if it throws (StoreError).
-    virtual MergeBatchResult mergeChanges(const std::vector<Change>& changes, const AuditEntry& audit) = 0;
+    // merge's outcomes); nothing is written if it throws (StoreError). A change's bytes as
+    // received, where kept, are what its log row stores.
+    virtual MergeBatchResult mergeChanges(const std::vector<ReceivedChange>& changes, const AuditEntry& audit) = 0;
     // A page of the log after `cursor`, which must be a place in this log: `cursorEpoch` is
     // what an earlier page gave with it ("" from a device that predates epochs: trusted).
     virtual ChangePage changesAfter(std::uint64_t cursor, std::string_view cursorEpoch, const Scope& scope,

@@ -51,6 +51,25 @@ Change fromWire(const wire::Change& in)
     return change;
 }
 
+Change fromWire(wire::Change&& in)
+{
+    Change change;
+    change.changeId = std::move(*in.mutable_change_id());
+    change.entity = std::move(*in.mutable_entity());
+    change.recordId = std::move(*in.mutable_record_id());
+    change.villageCode = std::move(*in.mutable_village_code());
+    change.hlc = Hlc{in.hlc().time(), std::move(*in.mutable_hlc()->mutable_device())};
+    change.operatorName = std::move(*in.mutable_operator_name());
+    change.seq = in.seq();
+    change.fields.reserve(static_cast<std::size_t>(in.fields_size()));
+    for (auto& f : *in.mutable_fields()) {
+        change.fields.push_back({std::move(*f.mutable_name()), std::move(*f.mutable_value()),
+                                 f.has_base() ? Hlc{f.base().time(), std::move(*f.mutable_base()->mutable_device())}
+                                              : Hlc{}});
+    }
+    return change;
+}
+
 std::string serializeChange(const Change& change)
 {
     wire::Change message;
@@ -64,6 +83,43 @@ std::optional<Change> parseChange(std::string_view bytes)
     if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
         return std::nullopt;
     return fromWire(message);
+}
+
+namespace {
+
+// Whether `message`, parsed from `size` bytes, was encoded as serializeChange encodes the
+// change it holds. Unknown fields would be kept in the bytes but dropped by fromWire; a
+// sequence number is a place in the sender's log; a size other than the encoder's means a
+// field repeated or padded. What is left (the order of the fields) decodes the same.
+bool readsWhole(const google::protobuf::Message& message)
+{
+    return message.GetReflection()->GetUnknownFields(message).empty();
+}
+
+bool isOwnEncoding(const wire::Change& message, std::size_t size)
+{
+    if (message.seq() != 0 || !message.has_hlc() || !readsWhole(message) || !readsWhole(message.hlc()))
+        return false;
+    for (const auto& f : message.fields()) {
+        if (!readsWhole(f))
+            return false;
+        // toWire leaves out a null base, so one sent as present would be encoded anew.
+        if (f.has_base() && (!readsWhole(f.base()) || (f.base().time() == 0 && f.base().device().empty())))
+            return false;
+    }
+    return message.ByteSizeLong() == size;
+}
+
+} // namespace
+
+std::optional<ReceivedChange> receiveChange(std::string bytes)
+{
+    wire::Change message;
+    if (!message.ParseFromString(bytes))
+        return std::nullopt;
+    const bool own = isOwnEncoding(message, bytes.size());
+    ReceivedChange received{fromWire(std::move(message)), own ? std::move(bytes) : std::string{}};
+    return received;
 }
 
 } // namespace shouwang

@@ -16,10 +16,25 @@ class Hlc;
 // change is pushed, pulled, bundled and kept byte for byte the same.
 void toWire(const Change& change, wire::Change& out);
 Change fromWire(const wire::Change& in);
+// The same, taking the message's strings instead of copying them.
+Change fromWire(wire::Change&& in);
 void toWire(const Hlc& hlc, wire::Hlc& out);
 Hlc fromWire(const wire::Hlc& in);
 
 std::string serializeChange(const Change& change);
 std::optional<Change> parseChange(std::string_view bytes);
+
+// A change as another replica sent it: decoded once, with the bytes it came in. `bytes`
+// are kept only when they are what serializeChange(change) gives: no sequence number,
+// nothing this build does not read, the encoder's own size (a sender other than ours could
+// still order the fields differently, which decodes the same). The log then stores them as
+// they came instead of encoding the change again, and every read of the log decodes the
+// change that was merged. Otherwise empty, and the log encodes the change itself.
+struct ReceivedChange {
+    Change change;
+    std::string bytes;
+};
+// nullopt when `bytes` are not a wire::Change.
+std::optional<ReceivedChange> receiveChange(std::string bytes);
 
 } // namespace shouwang

@@ -113,16 +113,26 @@ constexpr std::string_view kLoggedColumns = "payload, origin, state, error_code,
 
 } // namespace
 
-std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigin origin, ChangeState state)
+std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigin origin, ChangeState state,
+                                               std::string_view encoded)
 {
     Statement& st = m_db.cached(
         "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, device_id, operator, payload, origin, "
         "state, logged_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(change_id) DO NOTHING");
-    Change stored = change;
-    stored.seq = 0; // a sequence number is local to each log
+    std::string payload;
+    if (encoded.empty()) {
+        if (change.seq == 0) {
+            payload = serializeChange(change);
+        } else {
+            Change stored = change;
+            stored.seq = 0; // a sequence number is local to each log
+            payload = serializeChange(stored);
+        }
+        encoded = payload;
+    }
     st.bind(1, change.changeId).bind(2, change.entity).bind(3, change.recordId).bind(4, change.villageCode);
     st.bind(5, change.hlc.toString()).bind(6, change.hlc.device).bind(7, change.operatorName);
-    st.bindBlob(8, serializeChange(stored)).bind(9, static_cast<int>(origin)).bind(10, static_cast<int>(state));
+    st.bindBlob(8, encoded).bind(9, static_cast<int>(origin)).bind(10, static_cast<int>(state));
     st.bind(11, nowDateTime());
     st.run();
     if (m_db.changes() == 0)

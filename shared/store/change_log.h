@@ -35,9 +35,10 @@ public:
     }
 
     // Appends a change; returns its sequence number, or nullopt if the change id is
-    // already logged (a duplicate delivery).
+    // already logged (a duplicate delivery). `encoded`: the change's bytes as received
+    // (ReceivedChange::bytes), stored as they are; empty: the change is encoded here.
     std::optional<std::uint64_t> append(const Change& change, ChangeOrigin origin,
-                                        ChangeState state = ChangeState::Pending);
+                                        ChangeState state = ChangeState::Pending, std::string_view encoded = {});
     bool contains(std::string_view changeId);
     std::optional<LoggedChange> get(std::string_view changeId);
     std::optional<std::uint64_t> seqOf(std::string_view changeId);

@@ -26,12 +26,29 @@ const std::string& sqlFor(const EntityDef& entity)
     return other;
 }
 
+std::string recordColumns(const EntityDef& entity, std::string_view prefix)
+{
+    std::string columns;
+    for (std::string_view name : {"id", "village_code", "created_at", "updated_at", "deleted", "field_clock"})
+        columns += (columns.empty() ? "" : ", ") + std::string(prefix) + std::string(name);
+    for (const auto& field : entity.fields)
+        columns += ", " + std::string(prefix) + std::string(field.name);
+    return columns;
+}
+
 std::string selectSql(const EntityDef& entity)
 {
-    std::string sql = "SELECT id, village_code, created_at, updated_at, deleted, field_clock";
-    for (const auto& field : entity.fields)
-        sql += ", " + std::string(field.name);
-    return sql + " FROM " + std::string(entity.table) + " WHERE id = ?";
+    return "SELECT " + recordColumns(entity, "") + " FROM " + std::string(entity.table) + " WHERE id = ?";
+}
+
+// One row whether the record exists or not: the look-ups beside it are answered either way.
+std::string receivedLookupSql(const EntityDef& entity)
+{
+    return "SELECT EXISTS (SELECT 1 FROM change_log WHERE change_id = ?1), "
+           "EXISTS (SELECT 1 FROM refused_creations WHERE record_id = ?2), "
+           "EXISTS (SELECT 1 FROM conflicts WHERE record_id = ?2 AND status = 0), "
+        + recordColumns(entity, "r.") + " FROM (SELECT 1) LEFT JOIN " + std::string(entity.table)
+        + " AS r ON r.id = ?2";
 }
 
 std::string upsertSql(const EntityDef& entity)
@@ -53,17 +70,17 @@ std::string upsertSql(const EntityDef& entity)
 
 } // namespace
 
-Record recordFromRow(const Statement& st, const EntityDef& entity)
+Record recordFromRow(const Statement& st, const EntityDef& entity, int first)
 {
     Record r;
     r.entity = entity.name;
-    r.id = st.text(0);
-    r.villageCode = st.text(1);
-    r.createdAt = st.text(2);
-    r.updatedAt = st.text(3);
-    r.deleted = st.integer(4) != 0;
-    r.clocks = decodeClocks(st.text(5));
-    int column = 6;
+    r.id = st.text(first);
+    r.villageCode = st.text(first + 1);
+    r.createdAt = st.text(first + 2);
+    r.updatedAt = st.text(first + 3);
+    r.deleted = st.integer(first + 4) != 0;
+    r.clocks = decodeClocks(st.text(first + 5));
+    int column = first + 6;
     for (const auto& field : entity.fields) {
         if (!st.isNull(column))
             r.values.emplace(std::string(field.name), st.text(column));
@@ -81,6 +98,23 @@ std::optional<Record> loadRecord(Database& db, const EntityDef& entity, std::str
         record = recordFromRow(st, entity);
     st.reset();
     return record;
+}
+
+ReceivedLookup lookupReceived(Database& db, const EntityDef& entity, std::string_view changeId,
+                              std::string_view recordId)
+{
+    Statement& st = db.cached(sqlFor<receivedLookupSql>(entity));
+    st.bind(1, changeId).bind(2, recordId);
+    ReceivedLookup found;
+    if (st.step()) {
+        found.logged = st.integer(0) != 0;
+        found.creationRefused = st.integer(1) != 0;
+        found.openConflicts = st.integer(2) != 0;
+        if (!st.isNull(3))
+            found.record = recordFromRow(st, entity, 3);
+    }
+    st.reset();
+    return found;
 }
 
 void writeRecord(Database& db, const EntityDef& entity, const Record& record)
@@ -110,15 +144,6 @@ void eraseRecord(Database& db, const EntityDef& entity, std::string_view id)
 void rememberRefusedCreation(Database& db, std::string_view recordId)
 {
     db.cached("INSERT OR IGNORE INTO refused_creations (record_id) VALUES (?)").bind(1, recordId).run();
-}
-
-bool creationWasRefused(Database& db, std::string_view recordId)
-{
-    Statement& st = db.cached("SELECT 1 FROM refused_creations WHERE record_id = ?");
-    st.bind(1, recordId);
-    const bool refused = st.step();
-    st.reset();
-    return refused;
 }
 
 } // namespace shouwang

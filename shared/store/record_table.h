@@ -18,11 +18,24 @@ void writeRecord(Database& db, const EntityDef& entity, const Record& record);
 // undone on the device): everything else is deleted by a tombstone that syncs.
 void eraseRecord(Database& db, const EntityDef& entity, std::string_view id);
 
-// The county's memory of creations it refused (MergeEngine, county role).
+// The county's memory of creations it refused (MergeEngine, county role); read back by
+// lookupReceived.
 void rememberRefusedCreation(Database& db, std::string_view recordId);
-bool creationWasRefused(Database& db, std::string_view recordId);
 
-// Reads the current row of `st` (a SELECT * over an entity table) into a Record.
-Record recordFromRow(const class Statement& st, const EntityDef& entity);
+// What the merge of a received change reads before it writes, in one statement: whether
+// its change id is logged already, the record it names as it stands, whether the county
+// refused that record's creation, and whether any conflict of the record is open.
+struct ReceivedLookup {
+    bool logged = false;
+    std::optional<Record> record;
+    bool creationRefused = false;
+    bool openConflicts = false;
+};
+ReceivedLookup lookupReceived(Database& db, const EntityDef& entity, std::string_view changeId,
+                              std::string_view recordId);
+
+// Reads the current row of `st` (the record's columns from `first` on, as loadRecord
+// selects them) into a Record.
+Record recordFromRow(const class Statement& st, const EntityDef& entity, int first = 0);
 
 } // namespace shouwang

@@ -87,6 +87,12 @@ MergeOutcome MergeEngine::check(const Change& change) const
     return {};
 }
 
+bool MergeEngine::readsWhole(const Change& change) const
+{
+    return std::all_of(change.fields.begin(), change.fields.end(),
+                       [&](const FieldChange& f) { return knows(change.entity, f.name); });
+}
+
 Change MergeEngine::readablePart(const Change& change, bool& whole) const
 {
     Change part = change;
@@ -101,9 +107,9 @@ Change MergeEngine::readablePart(const Change& change, bool& whole) const
     return part;
 }
 
-MergeOutcome MergeEngine::apply(const Change& change)
+MergeOutcome MergeEngine::apply(const Change& change, std::string_view encoded)
 {
-    MergeOutcome outcome = applyChecked(change);
+    MergeOutcome outcome = applyChecked(change, encoded);
     // The county remembers a creation it refused, so no later edit makes half the record.
     if (!outcome.applied() && m_role == MergeRole::County && outcome.refusal != MergeRefusal::RecordUnknown
         && isValidDeviceId(change.recordId)) {
@@ -114,25 +120,38 @@ MergeOutcome MergeEngine::apply(const Change& change)
     return outcome;
 }
 
-MergeOutcome MergeEngine::applyChecked(const Change& change)
+MergeOutcome MergeEngine::applyChecked(const Change& change, std::string_view encoded)
 {
     MergeOutcome outcome = check(change);
     if (!outcome.applied())
         return outcome;
-    if (m_ledger.changeLog().contains(change.changeId)) {
+    // Whether the change is logged already and the record it merges into, in one look-up
+    // (an entity this build does not know has no table to read).
+    const EntityDef* entity = findEntity(change.entity);
+    ReceivedLookup found;
+    if (entity)
+        found = lookupReceived(m_ledger.database(), *entity, change.changeId, change.recordId);
+    else
+        found.logged = m_ledger.changeLog().contains(change.changeId);
+    if (found.logged) {
         outcome.duplicate = true;
         return outcome;
     }
-    bool whole = true;
-    const Change readable = readablePart(change, whole);
-    if (!readable.fields.empty()) {
-        outcome = mergeFields(readable);
-        if (!outcome.applied())
-            return outcome;
+    // Nearly every change is read whole: merged as it is, not copied.
+    const bool whole = readsWhole(change);
+    if (whole) {
+        outcome = mergeFields(change, std::move(found));
+    } else {
+        bool unused = false;
+        const Change readable = readablePart(change, unused);
+        if (!readable.fields.empty())
+            outcome = mergeFields(readable, std::move(found));
     }
+    if (!outcome.applied())
+        return outcome;
     // Kept whole even when only part of it could be read: the rest is applied once this
     // replica is upgraded, and nothing pulled is ever skipped for good.
-    m_ledger.changeLog().append(change, ChangeOrigin::Remote, ChangeState::Acknowledged);
+    m_ledger.changeLog().append(change, ChangeOrigin::Remote, ChangeState::Acknowledged, encoded);
     if (!whole)
         m_ledger.changeLog().defer(change.changeId);
     m_ledger.clock().observe(change.hlc);
@@ -145,8 +164,9 @@ std::size_t MergeEngine::reapplyDeferred()
     for (const Change& change : m_ledger.changeLog().deferred()) {
         bool whole = true;
         const Change readable = readablePart(change, whole);
-        if (!readable.fields.empty())
-            mergeFields(readable); // fields merged before stay as they are: same clock
+        if (!readable.fields.empty()) // fields merged before stay as they are: same clock
+            mergeFields(readable, lookupReceived(m_ledger.database(), *findEntity(change.entity), change.changeId,
+                                                 change.recordId));
         if (whole) {
             m_ledger.changeLog().undefer(change.changeId);
             ++done;
@@ -155,12 +175,12 @@ std::size_t MergeEngine::reapplyDeferred()
     return done;
 }
 
-MergeOutcome MergeEngine::checkReferences(const Change& change, const Record* existing)
+MergeOutcome MergeEngine::checkReferences(const Change& change, const Record* existing, bool creationRefused)
 {
     const EntityDef& entity = *findEntity(change.entity);
     // An edit of a record whose creation the county refused would leave a partial record:
     // it waits on the device (which holds it back) instead.
-    if (!existing && creationWasRefused(m_ledger.database(), change.recordId))
+    if (!existing && creationRefused)
         return refuse(MergeRefusal::RecordUnknown,
                       std::string(entity.zh) + "的新建未被区县接收，这条修改暂不接收，将保留在本机");
     Database& db = m_ledger.database();
@@ -187,15 +207,16 @@ MergeOutcome MergeEngine::checkReferences(const Change& change, const Record* ex
     return {};
 }
 
-MergeOutcome MergeEngine::mergeFields(const Change& change)
+MergeOutcome MergeEngine::mergeFields(const Change& change, ReceivedLookup found)
 {
     Database& db = m_ledger.database();
     const EntityDef& entity = *findEntity(change.entity);
-    std::optional<Record> existing = loadRecord(db, entity, change.recordId);
+    std::optional<Record> existing = std::move(found.record);
     if (existing && existing->villageCode != change.villageCode)
         return refuse(MergeRefusal::WrongVillage, "该记录属于其他村（社区），不能通过本村修改");
     if (m_role == MergeRole::County) {
-        if (MergeOutcome refused = checkReferences(change, existing ? &*existing : nullptr); !refused.applied())
+        if (MergeOutcome refused = checkReferences(change, existing ? &*existing : nullptr, found.creationRefused);
+            !refused.applied())
             return refused;
     }
     MergeOutcome outcome;
@@ -246,7 +267,10 @@ MergeOutcome MergeEngine::mergeFields(const Change& change)
             record.clocks.insert_or_assign(f.name, change.hlc);
             ++outcome.fieldsWritten;
         }
-        conflicts.settle(change.recordId, f.name, f.base);
+        // Settling looks only at the record's open conflicts: none open before this change
+        // and none found by it, nothing to settle (an UPDATE per field of every edit saved).
+        if (found.openConflicts || outcome.conflicts > 0)
+            conflicts.settle(change.recordId, f.name, f.base);
     }
 
     // The county holds an incident or a referral to its workflow (上报 → 受理 → 救助中 → 办结;

@@ -12,6 +12,7 @@ namespace shouwang {
 
 class Ledger;
 struct EntityDef;
+struct ReceivedLookup;
 
 // Why a received change was not applied; the same codes travel in wire::Error.
 enum class MergeRefusal {
@@ -56,7 +57,9 @@ public:
     // Checks a change before it is applied: entity, fields, values.
     MergeOutcome check(const Change& change) const;
     // Applies a received change and logs it (origin remote). Idempotent by change id.
-    MergeOutcome apply(const Change& change);
+    // `encoded`: the bytes it came in, when they are its encoding (ReceivedChange::bytes),
+    // logged as they are; empty: the log encodes it.
+    MergeOutcome apply(const Change& change, std::string_view encoded = {});
     // A device beginning from a snapshot (docs/protocol.md, "Snapshot"): merges a record's
     // state as the county holds it, each field by its clock as the changes that made it
     // would merge, and logs nothing: the record's history stays at the county. A state
@@ -83,12 +86,14 @@ public:
 
 private:
     bool knows(std::string_view entity, std::string_view field) const;
-    MergeOutcome applyChecked(const Change& change);
+    bool readsWhole(const Change& change) const;
+    MergeOutcome applyChecked(const Change& change, std::string_view encoded);
     // The part of `change` this replica can read; `whole` is false when something is left.
     Change readablePart(const Change& change, bool& whole) const;
-    // The field-by-field merge of `change` into its record.
-    MergeOutcome mergeFields(const Change& change);
-    MergeOutcome checkReferences(const Change& change, const Record* existing);
+    // The field-by-field merge of `change` into its record, as `found` (lookupReceived,
+    // store/record_table.h) read it.
+    MergeOutcome mergeFields(const Change& change, ReceivedLookup found);
+    MergeOutcome checkReferences(const Change& change, const Record* existing, bool creationRefused);
     // Writes a merged record and notes what its derived columns depend on.
     void store(const EntityDef& entity, const Record& record);
 

@@ -238,7 +238,7 @@ public:
     bool revokeDevice(std::string_view id) override { return m_real.revokeDevice(id); }
     void openRelayWindow(std::string_view id, std::string_view until) override { m_real.openRelayWindow(id, until); }
     void touchDevice(std::string_view id, std::string_view now, bool pushed) override { m_real.touchDevice(id, now, pushed); }
-    server::MergeBatchResult mergeChanges(const std::vector<Change>&, const server::AuditEntry&) override
+    server::MergeBatchResult mergeChanges(const std::vector<ReceivedChange>&, const server::AuditEntry&) override
     {
         throw StoreError("database or disk is full", 13 /* SQLITE_FULL */);
     }
