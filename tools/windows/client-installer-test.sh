@@ -28,12 +28,7 @@ export WINEPREFIX=$root/build/wine-client-installer-test
 # shellcheck source=wine-test-lib.sh
 . "$here/wine-test-lib.sh"
 command -v xdotool >/dev/null || fail "xdotool missing (apt-get install xdotool)"
-client_pid=
-cleanup() {
-  [ -z "$client_pid" ] || kill "$client_pid" 2>/dev/null || true
-  wt_cleanup
-}
-trap cleanup EXIT
+trap wt_cleanup EXIT
 
 wt_fresh_prefix
 wt_cjk_fonts
@@ -87,18 +82,9 @@ wt_xvfb
 # The silent installer ran without a display, so this wine session has no window driver:
 # end it, the client starts the next one with the X display.
 "$here/wine-run.sh" --stop
-(cd "$instdir/bin" && env -u QT_QPA_PLATFORM SHOUWANG_WINE_DISPLAY="$wt_display" SHOUWANG_WINE_RAW=1 \
-   "$here/wine-run.sh" "$instdir/bin/shouwang-client.exe" >"$work/client.txt" 2>&1) &
-client_pid=$!
-window=
-for _ in $(seq 1 360); do
-  window=$(DISPLAY=$wt_display xdotool search --name '守望 — 农村留守老年人关爱服务信息台账' 2>/dev/null | head -n1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$client_pid" 2>/dev/null || { cat "$work/client.txt"; fail "the installed shouwang-client.exe exited"; }
-  sleep 0.5
-done
-[ -n "$window" ] || { cat "$work/client.txt"; fail "the installed client showed no main window"; }
-ok "the installed shouwang-client.exe opened the user's ledger (window '$(DISPLAY=$wt_display xdotool getwindowname "$window")')"
+wt_start_client "$instdir/bin/shouwang-client.exe"
+wt_main_window
+ok "the installed shouwang-client.exe opened the user's ledger (window '$(DISPLAY=$wt_display xdotool getwindowname "$wt_window")')"
 
 # --- 3. upgrade to v2 --------------------------------------------------------------------
 # While the client is open (a form may be half filled in), the installer and the
@@ -108,14 +94,12 @@ status=0; run "$inst_v2" /S || status=$?
 [ "$status" = 3 ] || fail "the v$v2 installer ran over the open client (exit code $status, want 3)"
 status=0; run "$(run winepath -w "$instdir/uninstall.exe" | tr -d '\r')" /S "_?=$(run winepath -w "$instdir" | tr -d '\r')" || status=$?
 [ "$status" = 3 ] || fail "the uninstaller ran with the client open (exit code $status, want 3)"
-kill -0 "$client_pid" 2>/dev/null || fail "the installer or uninstaller ended the open client"
+kill -0 "$wt_client_pid" 2>/dev/null || fail "the installer or uninstaller ended the open client"
 [ "$(wt_display_version "$user_key")" = "$v1" ] && [ -f "$instdir/bin/shouwang-client.exe" ] \
   || fail "v$v1 was changed while its client was open"
 ok "both waited for the open client (exit code 3): it still runs, v$v1 untouched"
-# The user closes the client (here: ended from outside).
-run taskkill /F /IM shouwang-client.exe >/dev/null 2>&1 || true
-wait "$client_pid" 2>/dev/null || true
-client_pid=
+# The user closes the client.
+wt_stop_client
 ledger_state >"$work/state-used.txt"
 diff -u "$work/state-v1.txt" "$work/state-used.txt" || fail "opening the ledger changed it"
 

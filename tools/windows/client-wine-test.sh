@@ -24,12 +24,7 @@ export WINEPREFIX=$root/build/wine-client-test
 command -v import >/dev/null || fail "ImageMagick's import missing (apt-get install imagemagick)"
 command -v xdotool >/dev/null || fail "xdotool missing (apt-get install xdotool)"
 
-client_pid=
-cleanup() {
-  [ -z "$client_pid" ] || kill "$client_pid" 2>/dev/null || true
-  wt_cleanup
-}
-trap cleanup EXIT
+trap wt_cleanup EXIT
 
 wt_fresh_prefix
 wt_cjk_fonts
@@ -51,42 +46,28 @@ wt_xvfb
 
 step "shouwang-client.exe --db <demo ledger> --sync"
 win_ledger=$(run winepath -w "$ledger")
-(cd "$(dirname "$client_exe")" && env -u QT_QPA_PLATFORM SHOUWANG_WINE_DISPLAY="$wt_display" SHOUWANG_WINE_RAW=1 \
-   "$here/wine-run.sh" "$client_exe" --db "$win_ledger" --sync >"$work/client.txt" 2>&1) &
-client_pid=$!
+wt_start_client "$client_exe" --db "$win_ledger" --sync
 synced=
 for _ in $(seq 1 240); do
   if [ "$(wt_county_elders "$linux_server")" = "$elders" ]; then synced=1; break; fi
-  kill -0 "$client_pid" 2>/dev/null || { cat "$work/client.txt"; fail "shouwang-client.exe exited"; }
+  wt_client_alive
   sleep 0.5
 done
 [ -n "$synced" ] || { cat "$work/client.txt"; fail "the county server did not receive the village's elders"; }
 ok "the client synced: the county server holds the village's $elders elders"
-kill -0 "$client_pid" 2>/dev/null || fail "shouwang-client.exe exited after syncing"
+wt_client_alive
 
-# Let the sync page show its result, then photograph the client's main window (xdotool
-# finds nothing, and says so with its exit code, until the window is mapped).
+# Let the sync page show its result, then photograph the client's main window.
 sleep 3
-window=
-for _ in $(seq 1 120); do
-  window=$(DISPLAY=$wt_display xdotool search --name '守望 — 农村留守老年人关爱服务信息台账' 2>/dev/null | head -n1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$client_pid" 2>/dev/null || { cat "$work/client.txt"; fail "shouwang-client.exe exited"; }
-  sleep 0.5
-done
-[ -n "$window" ] || { cat "$work/client.txt"; fail "no main window titled 守望 — 农村留守老年人关爱服务信息台账"; }
-ok "main window: $(DISPLAY=$wt_display xdotool getwindowname "$window")"
+wt_main_window
+ok "main window: $(DISPLAY=$wt_display xdotool getwindowname "$wt_window")"
 mkdir -p "$(dirname "$shot")"
-import -display "$wt_display" -window "$window" "$shot"
+import -display "$wt_display" -window "$wt_window" "$shot"
 colours=$(identify -format '%k' "$shot")
 [ "$colours" -gt 50 ] || fail "the screenshot is blank ($colours colours)"
 ok "screenshot $shot ($colours colours)"
 
-run taskkill /IM shouwang-client.exe >/dev/null 2>&1 || true
-for _ in $(seq 1 40); do kill -0 "$client_pid" 2>/dev/null || break; sleep 0.25; done
-run taskkill /F /IM shouwang-client.exe >/dev/null 2>&1 || true
-wait "$client_pid" 2>/dev/null || true
-client_pid=
+wt_stop_client
 # What the client wrote is the ledger the Linux tools read: nothing left waiting to upload.
 "$cli" --db "$ledger" status >"$work/status.txt" 2>&1 || { cat "$work/status.txt"; fail "status of the synced ledger"; }
 pending=$(awk '$1 == "pending" {print $2; exit}' "$work/status.txt")

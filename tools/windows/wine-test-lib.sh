@@ -1,5 +1,5 @@
 # Shared by the end-to-end tests under wine (sourced, not run): messages, a fresh wine prefix,
-# Chinese fonts in it, and a native county server on 127.0.0.1.
+# Chinese fonts in it, a native county server on 127.0.0.1, and the client on Xvfb.
 #   installer-test.sh         the county server installer
 #   client-installer-test.sh  the village client installer
 #   client-wine-test.sh       the village client on Xvfb, syncing, screenshot
@@ -9,6 +9,7 @@
 wt_passed=0
 wt_server_pid=
 wt_xvfb_pid=
+wt_client_pid=
 run() { "$here/wine-run.sh" "$@"; }
 fail() { echo "$test_name: FAIL: $*" >&2; exit 1; }
 step() { printf '[%s %s] %s\n' "$test_name" "$(date +%H:%M:%S)" "$*"; }
@@ -16,6 +17,7 @@ ok() { wt_passed=$((wt_passed + 1)); echo "  ok - $*"; }
 wt_summary() { echo "$test_name: $wt_passed passed, 0 failed"; }
 
 wt_cleanup() {
+  [ -z "$wt_client_pid" ] || kill "$wt_client_pid" 2>/dev/null || true
   if [ -n "$wt_server_pid" ]; then
     kill "$wt_server_pid" 2>/dev/null || true
     wait "$wt_server_pid" 2>/dev/null || true
@@ -37,6 +39,44 @@ wt_xvfb() {
   [ -s "$work/display" ] || { cat "$work/xvfb.txt"; fail "Xvfb did not start"; }
   wt_display=:$(head -n1 "$work/display")
   ok "Xvfb on $wt_display"
+}
+
+# The client on the Xvfb display of wt_xvfb, started in the background from its own folder
+# (where Qt finds its plugins): sets wt_client_pid; what it prints goes to $work/client.txt.
+wt_start_client() {   # wt_start_client CLIENT_EXE [ARGS...]
+  local exe=$1; shift
+  (cd "$(dirname "$exe")" && env -u QT_QPA_PLATFORM SHOUWANG_WINE_DISPLAY="$wt_display" SHOUWANG_WINE_RAW=1 \
+     "$here/wine-run.sh" "$exe" "$@" >"$work/client.txt" 2>&1) &
+  wt_client_pid=$!
+}
+
+# Fails (with what the client printed) if it has exited.
+wt_client_alive() {
+  kill -0 "$wt_client_pid" 2>/dev/null || { cat "$work/client.txt"; fail "shouwang-client.exe exited"; }
+}
+
+# Waits for the client's main window: xdotool finds nothing, and says so with its exit code,
+# until the window is mapped. Sets wt_window.
+wt_main_window() {
+  local title='守望 — 农村留守老年人关爱服务信息台账'
+  wt_window=
+  for _ in $(seq 1 360); do
+    wt_window=$(DISPLAY=$wt_display xdotool search --name "$title" 2>/dev/null | head -n1 || true)
+    [ -n "$wt_window" ] && return 0
+    wt_client_alive
+    sleep 0.5
+  done
+  cat "$work/client.txt"
+  fail "no main window titled $title"
+}
+
+# Closes the client (asked first, as a user would, then ended) and waits for it.
+wt_stop_client() {
+  run taskkill /IM shouwang-client.exe >/dev/null 2>&1 || true
+  for _ in $(seq 1 40); do kill -0 "$wt_client_pid" 2>/dev/null || break; sleep 0.25; done
+  run taskkill /F /IM shouwang-client.exe >/dev/null 2>&1 || true
+  wait "$wt_client_pid" 2>/dev/null || true
+  wt_client_pid=
 }
 
 # A new, empty wine prefix (and scratch folder) for this test.
