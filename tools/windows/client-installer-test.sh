@@ -79,9 +79,6 @@ pending=$(awk '$1 == "pending" {print $2; exit}' "$work/state-v1.txt")
 ok "the installed shouwang.exe made and enrolled the ledger: $pending changes pending"
 
 wt_xvfb
-# The silent installer ran without a display, so this wine session has no window driver:
-# end it, the client starts the next one with the X display.
-"$here/wine-run.sh" --stop
 wt_start_client "$instdir/bin/shouwang-client.exe"
 wt_main_window
 ok "the installed shouwang-client.exe opened the user's ledger (window '$(DISPLAY=$wt_display xdotool getwindowname "$wt_window")')"

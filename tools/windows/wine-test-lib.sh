@@ -43,8 +43,12 @@ wt_xvfb() {
 
 # The client on the Xvfb display of wt_xvfb, started in the background from its own folder
 # (where Qt finds its plugins): sets wt_client_pid; what it prints goes to $work/client.txt.
+# The wine session is ended first: one begun by a program run without a display (every `run`)
+# has no window driver, and the client's windows would go nowhere. The client begins the
+# next one, with the X display.
 wt_start_client() {   # wt_start_client CLIENT_EXE [ARGS...]
   local exe=$1; shift
+  "$here/wine-run.sh" --stop
   (cd "$(dirname "$exe")" && env -u QT_QPA_PLATFORM SHOUWANG_WINE_DISPLAY="$wt_display" SHOUWANG_WINE_RAW=1 \
      "$here/wine-run.sh" "$exe" "$@" >"$work/client.txt" 2>&1) &
   wt_client_pid=$!
