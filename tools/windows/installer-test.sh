@@ -70,16 +70,11 @@ code=$(tr -d '\r' <"$work/enroll.txt" | tail -n1)
 [[ "$code" =~ ^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$ ]] || fail "enroll printed no code: $code"
 ok "enroll printed code $code"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(wt_free_port)
 # Straight to a file (not through wine-run.sh's buffering), to see "listening on" at once.
 SHOUWANG_WINE_RAW=1 run "$server_exe" --config "$conf" serve --listen "127.0.0.1:$port" --threads 2 >"$work/serve.txt" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
-  grep -q "listening on 127.0.0.1:$port" "$work/serve.txt" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.txt"; fail "server exited"; }
-  sleep 0.5
-done
-grep -q "listening on 127.0.0.1:$port" "$work/serve.txt" || { cat "$work/serve.txt"; fail "server did not listen"; }
+wt_wait_listening "$server_pid" "$work/serve.txt"
 ok "serve: listening on 127.0.0.1:$port"
 
 step "sync from the Linux CLI"

@@ -120,6 +120,18 @@ wt_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
+# Waits until a county server started in the background says it listens; fails, with what
+# it printed, if it exits first or never does.
+wt_wait_listening() {   # wt_wait_listening PID LOG
+  for _ in $(seq 1 120); do
+    grep -q "listening on" "$2" 2>/dev/null && return 0
+    kill -0 "$1" 2>/dev/null || { cat "$2"; fail "county server exited"; }
+    sleep 0.5
+  done
+  cat "$2"
+  fail "county server did not listen"
+}
+
 # A native (Linux) county server for county 500154 on 127.0.0.1 with one village enrolled:
 # sets wt_county_db, wt_server_url and wt_code (the village's enrollment code).
 wt_native_county() {   # wt_native_county LINUX_SERVER VILLAGE_CODE
@@ -132,12 +144,7 @@ wt_native_county() {   # wt_native_county LINUX_SERVER VILLAGE_CODE
   port=$(wt_free_port)
   "$server" --db "$wt_county_db" serve --listen "127.0.0.1:$port" >"$work/county-serve.txt" 2>&1 &
   wt_server_pid=$!
-  for _ in $(seq 1 100); do
-    grep -q "listening on" "$work/county-serve.txt" 2>/dev/null && break
-    kill -0 "$wt_server_pid" 2>/dev/null || { cat "$work/county-serve.txt"; fail "county server exited"; }
-    sleep 0.2
-  done
-  grep -q "listening on" "$work/county-serve.txt" || fail "county server did not listen"
+  wt_wait_listening "$wt_server_pid" "$work/county-serve.txt"
   wt_server_url=http://127.0.0.1:$port
   ok "native county server on $wt_server_url, village $village enrolled (code $wt_code)"
 }
