@@ -5,6 +5,7 @@
 #include "domain/schema.h"
 #include "server/server_store.h"
 #include "store/change_codec.h"
+#include "store/record_key.h"
 
 #include <sqlite3.h>
 
@@ -37,14 +38,16 @@ double threadCpuSeconds()
 // what the rows hold is not what either limit measures.
 struct Prepared {
     Change change;
-    std::string payload, hlc, clocks, when;
+    std::string payload, changeKey, recordKey, clocks, when;
 };
 
 Prepared prepare(Change&& change)
 {
     Prepared p;
     p.payload = serializeChange(change);
-    p.hlc = change.hlc.toString();
+    // The change log's columns in its own form (store/record_key.h, schema version 6).
+    p.changeKey = keyOfId(change.changeId);
+    p.recordKey = keyOfId(change.recordId);
     std::map<std::string, Hlc, std::less<>> clocks;
     for (const auto& f : change.fields)
         clocks[f.name] = change.hlc;
@@ -156,9 +159,10 @@ RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std:
                                                                      + columns + ") VALUES (" + params
                                                                      + ") ON CONFLICT(id) DO UPDATE SET " + updates);
     }
-    sqlite3_stmt* log = prepareStatement(db, "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, "
-                                             "device_id, operator, payload, origin, state, logged_at) "
-                                             "VALUES (?,?,?,?,?,?,?,?,1,1,?)");
+    sqlite3_stmt* log = prepareStatement(db,
+                                         "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, "
+                                         "device_id, payload, origin, state, logged_at) "
+                                         "VALUES (?,?,?,?,?,?,?,1,1,?)");
     const RawInsert out = timedInserts(
         db, nextBatch,
         [&](const Prepared& p) {
@@ -172,15 +176,14 @@ RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std:
             bindText(st, 6, p.clocks);
             bindFields(st, 6, *findEntity(c.entity), c);
             stepAndReset(db, st, "upsert");
-            bindText(log, 1, c.changeId);
+            sqlite3_bind_blob(log, 1, p.changeKey.data(), static_cast<int>(p.changeKey.size()), SQLITE_STATIC);
             bindText(log, 2, c.entity);
-            bindText(log, 3, c.recordId);
+            sqlite3_bind_blob(log, 3, p.recordKey.data(), static_cast<int>(p.recordKey.size()), SQLITE_STATIC);
             bindText(log, 4, c.villageCode);
-            bindText(log, 5, p.hlc);
+            sqlite3_bind_int64(log, 5, static_cast<sqlite3_int64>(c.hlc.time));
             bindText(log, 6, c.hlc.device);
-            bindText(log, 7, c.operatorName);
-            sqlite3_bind_blob(log, 8, p.payload.data(), static_cast<int>(p.payload.size()), SQLITE_STATIC);
-            bindText(log, 9, p.when);
+            sqlite3_bind_blob(log, 7, p.payload.data(), static_cast<int>(p.payload.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(log, 8, c.hlc.millis() / 1000);
             stepAndReset(db, log, "log");
         },
         2);

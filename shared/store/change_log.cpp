@@ -7,11 +7,24 @@
 #include "domain/date.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 
 namespace shouwang {
 namespace {
+
+// logged_at as people read it (seconds since the epoch in the log).
+std::string loggedAtText(std::int64_t seconds)
+{
+    return formatDateTime(seconds * 1000);
+}
+
+std::int64_t nowSeconds()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 LoggedChange loggedFromRow(Statement& st)
 {
@@ -23,7 +36,7 @@ LoggedChange loggedFromRow(Statement& st)
     logged.state = static_cast<ChangeState>(st.integer(2));
     logged.errorCode = static_cast<int>(st.integer(3));
     logged.errorMessage = st.text(4);
-    logged.loggedAt = st.text(5);
+    logged.loggedAt = loggedAtText(st.integer(5));
     logged.change.seq = static_cast<std::uint64_t>(st.integer(6));
     return logged;
 }
@@ -75,7 +88,7 @@ std::vector<Change> afterInVillages(Database& db, std::uint64_t cursor, std::int
             break;
         Statement& st = walks[next];
         const auto seq = static_cast<std::uint64_t>(st.integer(0));
-        if (excludeDevice.empty() || st.text(1) != excludeDevice) {
+        if (excludeDevice.empty() || st.key(1) != excludeDevice) {
             if (auto change = parseChange(st.blob(2))) {
                 change->seq = seq;
                 out.push_back(std::move(*change));
@@ -117,8 +130,8 @@ std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigi
                                                std::string_view encoded)
 {
     Statement& st = m_db.cached(
-        "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, device_id, operator, payload, origin, "
-        "state, logged_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(change_id) DO NOTHING");
+        "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, device_id, payload, origin, state, "
+        "logged_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(change_id) DO NOTHING");
     std::string payload;
     if (encoded.empty()) {
         if (change.seq == 0) {
@@ -130,10 +143,10 @@ std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigi
         }
         encoded = payload;
     }
-    st.bind(1, change.changeId).bind(2, change.entity).bind(3, change.recordId).bind(4, change.villageCode);
-    st.bind(5, change.hlc.toString()).bind(6, change.hlc.device).bind(7, change.operatorName);
-    st.bindBlob(8, encoded).bind(9, static_cast<int>(origin)).bind(10, static_cast<int>(state));
-    st.bind(11, nowDateTime());
+    st.bindKey(1, change.changeId).bind(2, change.entity).bindKey(3, change.recordId).bind(4, change.villageCode);
+    st.bind(5, static_cast<std::int64_t>(change.hlc.time)).bindKey(6, change.hlc.device);
+    st.bindBlob(7, encoded).bind(8, static_cast<int>(origin)).bind(9, static_cast<int>(state));
+    st.bind(10, nowSeconds());
     st.run();
     if (m_db.changes() == 0)
         return std::nullopt;
@@ -148,7 +161,7 @@ bool ChangeLog::contains(std::string_view changeId)
 std::optional<LoggedChange> ChangeLog::get(std::string_view changeId)
 {
     auto st = m_db.prepare("SELECT " + std::string(kLoggedColumns) + " FROM change_log WHERE change_id = ?");
-    st.bind(1, changeId);
+    st.bindKey(1, changeId);
     if (!st.step())
         return std::nullopt;
     return loggedFromRow(st);
@@ -157,7 +170,7 @@ std::optional<LoggedChange> ChangeLog::get(std::string_view changeId)
 std::optional<std::uint64_t> ChangeLog::seqOf(std::string_view changeId)
 {
     Statement& st = m_db.cached("SELECT seq FROM change_log WHERE change_id = ?");
-    st.bind(1, changeId);
+    st.bindKey(1, changeId);
     std::optional<std::uint64_t> seq;
     if (st.step())
         seq = static_cast<std::uint64_t>(st.integer(0));
@@ -193,7 +206,7 @@ std::size_t ChangeLog::relayFrom(std::uint64_t firstSeq)
 
 bool ChangeLog::endRelay(std::string_view changeId)
 {
-    m_db.cached("DELETE FROM relay WHERE change_id = ?").bind(1, changeId).run();
+    m_db.cached("DELETE FROM relay WHERE change_id = ?").bindKey(1, changeId).run();
     return m_db.changes() > 0;
 }
 
@@ -235,41 +248,48 @@ std::vector<std::pair<std::string, std::string>> ChangeLog::lastReceivedByVillag
     st.bind(1, static_cast<int>(ChangeOrigin::Remote)).bind(2, villagePrefix).bind(3, villageRangeEnd(villagePrefix));
     std::vector<std::pair<std::string, std::string>> out;
     while (st.step())
-        out.emplace_back(st.text(0), st.text(1));
+        out.emplace_back(st.text(0), loggedAtText(st.integer(1)));
     return out;
 }
 
 bool ChangeLog::markAcknowledged(std::string_view changeId)
 {
     Statement& st = m_db.cached("UPDATE change_log SET state = 1 WHERE change_id = ? AND state = 0");
-    st.bind(1, changeId);
+    st.bindKey(1, changeId);
     st.run();
     const bool moved = m_db.changes() > 0;
     if (moved)
-        m_db.cached("DELETE FROM resending WHERE change_id = ?").bind(1, changeId).run();
+        m_db.cached("DELETE FROM resending WHERE change_id = ?").bindKey(1, changeId).run();
     return moved;
 }
 
 bool ChangeLog::markRefused(std::string_view changeId, int code, std::string_view message)
 {
     Statement& st = m_db.cached("UPDATE change_log SET state = 2, error_code = ?, error_message = ? WHERE change_id = ? AND state = 0");
-    st.bind(1, code).bind(2, message).bind(3, changeId);
+    st.bind(1, code).bind(2, message).bindKey(3, changeId);
     st.run();
     return m_db.changes() > 0;
 }
 
 std::string ChangeLog::operatorOf(std::string_view recordId, const Hlc& hlc)
 {
-    Statement& st = m_db.cached("SELECT operator FROM change_log WHERE record_id = ? AND hlc = ? LIMIT 1");
-    st.bind(1, recordId).bind(2, hlc.toString());
-    std::string name = st.step() ? st.text(0) : std::string{};
+    // The operator is in the change's own bytes; the clock's time finds the few rows to read.
+    Statement& st = m_db.cached("SELECT payload FROM change_log WHERE record_id = ? AND hlc = ?");
+    st.bindKey(1, recordId).bind(2, static_cast<std::int64_t>(hlc.time));
+    std::string name;
+    while (st.step()) {
+        if (auto change = parseChange(st.blob(0)); change && change->hlc == hlc) {
+            name = change->operatorName;
+            break;
+        }
+    }
     st.reset();
     return name;
 }
 
 void ChangeLog::remove(std::string_view changeId)
 {
-    m_db.cached("DELETE FROM change_log WHERE change_id = ?").bind(1, changeId).run();
+    m_db.cached("DELETE FROM change_log WHERE change_id = ?").bindKey(1, changeId).run();
 }
 
 std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_view device, bool received)
@@ -279,11 +299,14 @@ std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_vi
     const std::string which = std::string("FROM change_log WHERE ")
         + (received ? "device_id = ?1 AND (origin = 1 OR state = 1)" : "origin = 0 AND state = 1 AND (?1 = '' OR device_id = ?1)")
         + " AND seq > coalesce((SELECT seq FROM change_log WHERE change_id = ?2), 0)";
-    m_db.cached("INSERT OR IGNORE INTO resending (change_id) SELECT change_id " + which).bind(1, device).bind(2, lastChangeId).run();
+    m_db.cached("INSERT OR IGNORE INTO resending (change_id) SELECT change_id " + which)
+        .bindKey(1, device)
+        .bindKey(2, lastChangeId)
+        .run();
     // A change of this ledger's that came back to it from the county (after a restore of the
     // laptop) is its own again: it goes out from the outbox.
     Statement& st = m_db.cached("UPDATE change_log SET origin = 0, state = 0 WHERE change_id IN (SELECT change_id " + which + ")");
-    st.bind(1, device).bind(2, lastChangeId);
+    st.bindKey(1, device).bindKey(2, lastChangeId);
     st.run();
     return static_cast<std::size_t>(m_db.changes());
 }
@@ -291,7 +314,7 @@ std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_vi
 bool ChangeLog::isResend(std::string_view changeId)
 {
     Statement& st = m_db.cached("SELECT 1 FROM resending WHERE change_id = ?");
-    st.bind(1, changeId);
+    st.bindKey(1, changeId);
     const bool resend = st.step();
     st.reset();
     return resend;
@@ -299,12 +322,12 @@ bool ChangeLog::isResend(std::string_view changeId)
 
 void ChangeLog::defer(std::string_view changeId)
 {
-    m_db.cached("INSERT OR IGNORE INTO deferred_changes (change_id) VALUES (?)").bind(1, changeId).run();
+    m_db.cached("INSERT OR IGNORE INTO deferred_changes (change_id) VALUES (?)").bindKey(1, changeId).run();
 }
 
 void ChangeLog::undefer(std::string_view changeId)
 {
-    m_db.cached("DELETE FROM deferred_changes WHERE change_id = ?").bind(1, changeId).run();
+    m_db.cached("DELETE FROM deferred_changes WHERE change_id = ?").bindKey(1, changeId).run();
 }
 
 std::vector<Change> ChangeLog::deferred()
@@ -325,11 +348,15 @@ std::vector<LoggedChange> ChangeLog::refused()
 
 std::vector<LoggedChange> ChangeLog::history(std::string_view recordId)
 {
-    auto st = m_db.prepare("SELECT " + std::string(kLoggedColumns) + " FROM change_log WHERE record_id = ? ORDER BY hlc");
-    st.bind(1, recordId);
+    auto st = m_db.prepare("SELECT " + std::string(kLoggedColumns) + " FROM change_log WHERE record_id = ?");
+    st.bindKey(1, recordId);
     std::vector<LoggedChange> out;
     while (st.step())
         out.push_back(loggedFromRow(st));
+    // In clock order, which is the text order of device ids on a tie (the log keeps them
+    // as keys, whose order is not theirs).
+    std::stable_sort(out.begin(), out.end(),
+                     [](const LoggedChange& a, const LoggedChange& b) { return a.change.hlc < b.change.hlc; });
     return out;
 }
 
@@ -366,7 +393,7 @@ std::vector<Change> ChangeLog::after(std::uint64_t cursor, std::string_view vill
         bool inScope = village.compare(0, villagePrefix.size(), villagePrefix) == 0;
         for (const auto& code : alsoCodes)
             inScope = inScope || village == code;
-        if (!inScope || (!excludeDevice.empty() && st.text(2) == excludeDevice))
+        if (!inScope || (!excludeDevice.empty() && st.key(2) == excludeDevice))
             continue;
         if (auto change = parseChange(st.blob(3))) {
             change->seq = seq;

@@ -1,5 +1,9 @@
 #include "database.h"
 
+#include "record_key.h"
+
+#include "domain/hlc.h"
+
 #include <sqlite3.h>
 
 #include <map>
@@ -48,6 +52,53 @@ void check(sqlite3* db, int rc, std::string_view what)
         fail(db, rc, what);
 }
 
+// SQL's view of the key form, for statements that convert many rows at once (the
+// migration to schema version 6, the server's repair of its devices' last changes).
+void keyOfIdFunction(sqlite3_context* context, int, sqlite3_value** args)
+{
+    if (sqlite3_value_type(args[0]) == SQLITE_BLOB) { // already a key
+        sqlite3_result_value(context, args[0]);
+        return;
+    }
+    const auto* text = sqlite3_value_text(args[0]);
+    if (!text) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const std::string id(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_value_bytes(args[0])));
+    const std::string key = keyOfId(id);
+    if (key.size() == id.size())
+        sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+    else
+        sqlite3_result_blob(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
+void idOfKeyFunction(sqlite3_context* context, int, sqlite3_value** args)
+{
+    const bool isBlob = sqlite3_value_type(args[0]) == SQLITE_BLOB;
+    const void* bytes = isBlob ? sqlite3_value_blob(args[0]) : static_cast<const void*>(sqlite3_value_text(args[0]));
+    if (!bytes) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const std::string id = idOfKey(
+        std::string_view(static_cast<const char*>(bytes), static_cast<std::size_t>(sqlite3_value_bytes(args[0]))),
+        isBlob);
+    sqlite3_result_text(context, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
+}
+
+// An HLC's text form ("0192f1a2b3c40000@device") as the integer the change log keeps.
+void hlcTimeFunction(sqlite3_context* context, int, sqlite3_value** args)
+{
+    if (sqlite3_value_type(args[0]) == SQLITE_INTEGER) {
+        sqlite3_result_value(context, args[0]);
+        return;
+    }
+    const auto* text = sqlite3_value_text(args[0]);
+    const auto hlc = text ? Hlc::parse(reinterpret_cast<const char*>(text)) : std::nullopt;
+    sqlite3_result_int64(context, hlc ? static_cast<sqlite3_int64>(hlc->time) : 0);
+}
+
 } // namespace
 
 struct Database::Cache {
@@ -70,6 +121,10 @@ Database::Database(const std::string& path, Durability durability)
     sqlite3_extended_result_codes(m_db, 1);
     // Other connections (a second window, the server's readers) wait instead of failing.
     sqlite3_busy_timeout(m_db, 10000);
+    constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    sqlite3_create_function(m_db, "key_of_id", 1, kPure, nullptr, keyOfIdFunction, nullptr, nullptr);
+    sqlite3_create_function(m_db, "id_of_key", 1, kPure, nullptr, idOfKeyFunction, nullptr, nullptr);
+    sqlite3_create_function(m_db, "hlc_time", 1, kPure, nullptr, hlcTimeFunction, nullptr, nullptr);
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA foreign_keys=OFF");
     // FULL makes an acknowledged change survive power loss; the server needs it.
@@ -170,6 +225,12 @@ Statement& Statement::bindBlob(int index, std::string_view bytes)
     return *this;
 }
 
+Statement& Statement::bindKey(int index, std::string_view id)
+{
+    const std::string key = keyOfId(id);
+    return key.size() == id.size() ? bind(index, id) : bindBlob(index, key);
+}
+
 Statement& Statement::bindNull(int index)
 {
     check(m_db, sqlite3_bind_null(m_stmt, index), "bind");
@@ -211,6 +272,12 @@ std::string Statement::blob(int column) const
     const void* p = sqlite3_column_blob(m_stmt, column);
     return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
              : std::string{};
+}
+
+std::string Statement::key(int column) const
+{
+    const bool isBlob = sqlite3_column_type(m_stmt, column) == SQLITE_BLOB;
+    return idOfKey(isBlob ? blob(column) : text(column), isBlob);
 }
 
 std::int64_t Statement::integer(int column) const

@@ -75,6 +75,8 @@ public:
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bindBlob(int index, std::string_view bytes);
     Statement& bindNull(int index);
+    // An id in the change log's key form (store/record_key.h).
+    Statement& bindKey(int index, std::string_view id);
 
     // One step: true while a row is available.
     bool step();
@@ -84,6 +86,8 @@ public:
 
     std::string text(int column) const;
     std::string blob(int column) const;
+    // The id a key column holds (bindKey's inverse).
+    std::string key(int column) const;
     std::int64_t integer(int column) const;
     bool isNull(int column) const;
     int columnCount() const;

@@ -37,21 +37,24 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 -- Every change this replica has made or received. On a device the local, unacknowledged
 -- rows are the outbox; on the server `seq` is the pull cursor.
+-- The lean form of schema version 6 (issue 19): the change's own bytes (`payload`) hold
+-- everything it says; the columns beside it are only what a query selects or orders by.
+-- Ids (of the change, the record and the device) are in the key form of store/record_key.h,
+-- the clock is Hlc::time (its device is `device_id`), and logged_at is seconds since the epoch.
 CREATE TABLE IF NOT EXISTS change_log (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    change_id TEXT NOT NULL UNIQUE,
+    change_id BLOB NOT NULL UNIQUE,
     entity TEXT NOT NULL,
-    record_id TEXT NOT NULL,
+    record_id BLOB NOT NULL,
     village_code TEXT NOT NULL,
-    hlc TEXT NOT NULL,
+    hlc INTEGER NOT NULL,
     device_id TEXT NOT NULL,
-    operator TEXT NOT NULL DEFAULT '',
     payload BLOB NOT NULL,
     origin INTEGER NOT NULL,            -- 0 made here, 1 received
     state INTEGER NOT NULL DEFAULT 0,   -- 0 pending, 1 acknowledged, 2 refused
     error_code INTEGER NOT NULL DEFAULT 0,
     error_message TEXT NOT NULL DEFAULT '',
-    logged_at TEXT NOT NULL
+    logged_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS change_log_record ON change_log(record_id);
 CREATE INDEX IF NOT EXISTS change_log_outbox ON change_log(state) WHERE origin = 0 AND state = 0;
@@ -124,16 +127,54 @@ void createIndexes(Database& db, const EntityDef& entity, int target)
     }
 }
 
+bool columnIsText(Database& db, std::string_view table, std::string_view column)
+{
+    auto st = db.prepare("SELECT type FROM pragma_table_info(?) WHERE name = ?");
+    st.bind(1, table).bind(2, column);
+    return st.step() && st.text(0) == "TEXT";
+}
+
+// Schema version 6 (issue 19): a change log of versions 1-5, text ids, text clocks, an
+// operator column and a text time beside the payload that holds them all, rewritten in
+// the lean form, seq for seq. The AUTOINCREMENT high-water mark is carried over too: a seq
+// once handed out (a pull cursor may stand on it) is never handed out again.
+void makeChangeLogLean(Database& db)
+{
+    if (!columnIsText(db, "change_log", "hlc"))
+        return;
+    for (std::string_view index :
+         {"change_log_record", "change_log_outbox", "change_log_outbox_entity", "change_log_village"})
+        db.exec("DROP INDEX IF EXISTS " + std::string(index));
+    db.exec("ALTER TABLE change_log RENAME TO change_log_text");
+    createSystemTables(db);
+    // logged_at was "YYYY-MM-DDTHH:MM:SS" in China Standard Time (UTC+8).
+    db.exec(
+        "INSERT INTO change_log (seq, change_id, entity, record_id, village_code, hlc, device_id, payload, origin, "
+        "state, error_code, error_message, logged_at) SELECT seq, key_of_id(change_id), entity, key_of_id(record_id), "
+        "village_code, hlc_time(hlc), key_of_id(device_id), payload, origin, state, error_code, error_message, "
+        "coalesce(unixepoch(logged_at), 28800) - 28800 FROM change_log_text ORDER BY seq");
+    db.exec("UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE "
+            "name = 'change_log_text'), 0)) WHERE name = 'change_log'");
+    db.exec("DELETE FROM sqlite_sequence WHERE name = 'change_log_text'");
+    db.exec("DROP TABLE change_log_text");
+    // The tables that name changes by id hold them in the same key form. Their declared
+    // type stays TEXT in a file made before; SQLite keeps the BLOB values as they are.
+    for (std::string_view table : {"deferred_changes", "resending", "relay"}) {
+        if (tableExists(db, table))
+            db.exec("UPDATE " + std::string(table) + " SET change_id = key_of_id(change_id)");
+    }
+}
+
 } // namespace
 
 void addLifecycleTables(Database& db)
 {
     if (!tableExists(db, "deferred_changes"))
-        db.exec("CREATE TABLE deferred_changes (change_id TEXT PRIMARY KEY)");
+        db.exec("CREATE TABLE deferred_changes (change_id BLOB PRIMARY KEY)");
     if (!tableExists(db, "resending"))
-        db.exec("CREATE TABLE resending (change_id TEXT PRIMARY KEY)");
+        db.exec("CREATE TABLE resending (change_id BLOB PRIMARY KEY)");
     if (!tableExists(db, "relay"))
-        db.exec("CREATE TABLE relay (change_id TEXT PRIMARY KEY)");
+        db.exec("CREATE TABLE relay (change_id BLOB PRIMARY KEY)");
     if (!tableExists(db, "received_epochs"))
         db.exec("CREATE TABLE received_epochs (epoch TEXT PRIMARY KEY, first_seq INTEGER NOT NULL)");
     if (!tableExists(db, "refused_creations"))
@@ -159,6 +200,7 @@ int migrate(Database& db, int target)
 
     Transaction tx(db);
     createSystemTables(db);
+    makeChangeLogLean(db);
     for (const auto& entity : entities()) {
         if (entity.since > target)
             continue;

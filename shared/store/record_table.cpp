@@ -104,7 +104,7 @@ ReceivedLookup lookupReceived(Database& db, const EntityDef& entity, std::string
                               std::string_view recordId)
 {
     Statement& st = db.cached(sqlFor<receivedLookupSql>(entity));
-    st.bind(1, changeId).bind(2, recordId);
+    st.bindKey(1, changeId).bind(2, recordId);
     ReceivedLookup found;
     if (st.step()) {
         found.logged = st.integer(0) != 0;

@@ -26,7 +26,7 @@ inline std::set<std::string> ownChangeIds(Database& db, int state = -1)
         st.bind(1, state);
     std::set<std::string> out;
     while (st.step())
-        out.insert(st.text(0));
+        out.insert(st.key(0));
     return out;
 }
 
@@ -36,7 +36,7 @@ inline std::multiset<std::string> allChangeIds(Database& db)
     auto st = db.prepare("SELECT change_id FROM change_log");
     std::multiset<std::string> out;
     while (st.step())
-        out.insert(st.text(0));
+        out.insert(st.key(0));
     return out;
 }
 

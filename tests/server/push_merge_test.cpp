@@ -22,7 +22,7 @@ std::string loggedBytes(const std::string& dbPath, const std::string& changeId)
 {
     Database db(dbPath);
     auto st = db.prepare("SELECT payload FROM change_log WHERE change_id = ?");
-    st.bind(1, changeId);
+    st.bindKey(1, changeId);
     return st.step() ? st.blob(0) : std::string("(not logged)");
 }
 
