@@ -30,12 +30,12 @@ Scale Scale::named(const std::string& name)
     if (name == "small") {
         s.villages = 20;
         s.elders = 4000;
-        s.peerVillages = 2;
+        s.peerVillages = 20; // every village: 148,000 records
         s.queryRepeats = 20;
     } else if (name == "county") {
         s.villages = 500;
         s.elders = 100000;
-        s.peerVillages = 2;
+        s.peerVillages = 42; // about 300,000 records (issue 19)
         s.queryRepeats = 20;
     } else {
         throw std::invalid_argument("--scale is small or county");

@@ -23,9 +23,9 @@ TEST_CASE("a device's UUID is kept as its 16 bytes and comes back exactly")
 
 TEST_CASE("an id that is not a lower-case UUID is kept as its text, so it too comes back exactly")
 {
-    for (const std::string id : {"", "c1", "dev-a", "0123456789abcdef", "C7E016FE-1E7D-4B58-B35B-729AF2B2FC62",
-                                 "c7e016fe-1e7d-4b58-b35b-729af2b2fc6", "c7e016fe-1e7d-4b58-b35b-729af2b2fc62x",
-                                 "c7e016fe_1e7d-4b58-b35b-729af2b2fc62", "g7e016fe-1e7d-4b58-b35b-729af2b2fc62"}) {
+    for (const std::string_view id : {"", "c1", "dev-a", "0123456789abcdef", "C7E016FE-1E7D-4B58-B35B-729AF2B2FC62",
+                                      "c7e016fe-1e7d-4b58-b35b-729af2b2fc6", "c7e016fe-1e7d-4b58-b35b-729af2b2fc62x",
+                                      "c7e016fe_1e7d-4b58-b35b-729af2b2fc62", "g7e016fe-1e7d-4b58-b35b-729af2b2fc62"}) {
         CHECK_FALSE(isCanonicalUuid(id));
         CHECK(keyOfId(id) == id);
         CHECK(idOfKey(keyOfId(id), false) == id);
@@ -38,7 +38,7 @@ TEST_CASE("SQL's key_of_id and id_of_key agree with the statements' bindKey and 
     Database db(dir.file("keys.db"));
     db.exec("CREATE TABLE t (k BLOB PRIMARY KEY)");
     const std::string uuid = newUuid();
-    for (const std::string id : {uuid, std::string("dev-a")})
+    for (const std::string& id : {uuid, std::string("dev-a")})
         db.prepare("INSERT INTO t (k) VALUES (?)").bindKey(1, id).run();
 
     auto st = db.prepare(
