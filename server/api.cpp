@@ -30,13 +30,19 @@ namespace {
 // Bodies smaller than this are sent as they are: gzip would cost more than it saves.
 constexpr std::size_t kCompressAbove = 1024;
 
-Response protobufResponse(unsigned status, const google::protobuf::MessageLite& message)
+// A message already encoded (a snapshot page, built as it was read).
+Response encodedResponse(unsigned status, std::string body)
 {
     Response r;
     r.status = status;
     r.contentType = std::string(protocol::kContentType);
-    r.body = message.SerializeAsString();
+    r.body = std::move(body);
     return r;
+}
+
+Response protobufResponse(unsigned status, const google::protobuf::MessageLite& message)
+{
+    return encodedResponse(status, message.SerializeAsString());
 }
 
 Response errorResponse(unsigned status, wire::ErrorCode code, std::string message, bool tryAgain = false)
@@ -290,12 +296,14 @@ Response snapshot(const Request&, Services& services, const Device& device, cons
 {
     std::uint32_t limit = message.limit() == 0 ? protocol::kDefaultSnapshotLimit : message.limit();
     limit = std::min(limit, protocol::kMaxSnapshotLimit);
+    SnapshotAnswer answer;
     const std::optional<SnapshotPage> page
-        = services.store.snapshotPage(message.at(), message.at_epoch(), message.after(), device.scope, limit);
+        = services.store.snapshotPage(message.at(), message.at_epoch(), message.after(), device.scope, limit,
+                                      [&](Record&& record, std::string&& key) { return answer.add(record, key); });
     if (!page)
         return errorResponse(400, wire::MALFORMED, "快照的续传位置无效，请重新开始同步");
     services.store.touchDevice(device.id, formatDateTime(services.nowMillis()), false);
-    return protobufResponse(200, snapshotAnswer(*page));
+    return encodedResponse(200, answer.finish(*page));
 }
 
 Response history(const Request&, Services& services, const Device& device, const wire::HistoryRequest& message)

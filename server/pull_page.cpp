@@ -3,6 +3,9 @@
 #include "store/change_codec.h"
 #include "sync/snapshot.h"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/wire_format_lite.h>
+
 namespace shouwang::server {
 namespace {
 
@@ -43,35 +46,55 @@ wire::PullResponse pullAnswer(const ChangePage& page, std::size_t maxBytes)
     return answer;
 }
 
-wire::SnapshotResponse snapshotAnswer(const SnapshotPage& page, std::size_t maxBytes)
+SnapshotAnswer::SnapshotAnswer(std::size_t maxBytes)
+    : m_maxBytes(maxBytes)
+    , m_bytes(kFraming + 32) // and the digest
 {
-    wire::SnapshotResponse answer;
-    answer.set_at(page.at);
-    answer.set_at_epoch(page.atEpoch);
+}
+
+bool SnapshotAnswer::add(const Record& record, const std::string& key)
+{
+    wire::RecordState out;
+    snapshot::toWire(record, out);
+    const std::size_t size = out.ByteSizeLong();
+    if (m_count > 0 && m_bytes + size + kItemFraming > m_maxBytes) {
+        m_cut = true;
+        return false;
+    }
+    m_bytes += size + kItemFraming;
+    // As SnapshotResponse encodes its field 1: the tag, the length, the message. A message
+    // is the concatenation of its fields, so finish() appends the others after.
+    std::uint8_t frame[1 + 5]; // the tag's byte, and a 32-bit length as a varint of at most 5
+    frame[0] = static_cast<std::uint8_t>(google::protobuf::internal::WireFormatLite::MakeTag(
+        wire::SnapshotResponse::kRecordsFieldNumber,
+        google::protobuf::internal::WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+    const std::uint8_t* end
+        = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(static_cast<std::uint32_t>(size), frame + 1);
+    m_records.append(reinterpret_cast<const char*>(frame), static_cast<std::size_t>(end - frame));
+    out.AppendToString(&m_records);
+    m_digest.add(record);
+    ++m_count;
+    m_after = key;
+    return true;
+}
+
+std::string SnapshotAnswer::finish(const SnapshotPage& page)
+{
+    wire::SnapshotResponse rest;
+    rest.set_at(page.at);
+    rest.set_at_epoch(page.atEpoch);
     if (page.atReset) {
-        answer.set_at_reset(true);
-        answer.set_has_more(true);
-        return answer;
+        rest.set_at_reset(true);
+        rest.set_has_more(true);
+        return rest.SerializeAsString();
     }
-    std::size_t bytes = kFraming + 32; // and the digest
-    std::size_t sent = 0;
-    for (; sent < page.records.size(); ++sent) {
-        wire::RecordState out;
-        snapshot::toWire(page.records[sent], out);
-        const std::size_t size = out.ByteSizeLong() + kItemFraming;
-        if (sent > 0 && bytes + size > maxBytes)
-            break;
-        bytes += size;
-        *answer.add_records() = std::move(out);
-    }
-    const bool cut = sent < page.records.size();
-    if (sent > 0)
-        answer.set_after(page.keys[sent - 1]);
-    answer.set_has_more(cut || page.hasMore);
-    answer.set_count(sent);
-    answer.set_read_through(page.readThrough);
-    answer.set_digest(snapshot::pageDigest(std::span(page.records).first(sent)));
-    return answer;
+    if (m_count > 0)
+        rest.set_after(m_after);
+    rest.set_has_more(m_cut || page.hasMore);
+    rest.set_count(m_count);
+    rest.set_read_through(page.readThrough);
+    rest.set_digest(m_digest.finish());
+    return std::move(m_records) + rest.SerializeAsString();
 }
 
 } // namespace shouwang::server

@@ -368,7 +368,7 @@ public:
     }
 
     std::optional<SnapshotPage> snapshotPage(std::uint64_t at, std::string_view atEpoch, std::string_view after,
-                                             const Scope& scope, std::size_t limit) override
+                                             const Scope& scope, std::size_t limit, const RecordSink& take) override
     {
         return withReader([&](Database& db) -> std::optional<SnapshotPage> {
             Transaction read(db, Transaction::Mode::Read); // the page and its `at` agree
@@ -385,13 +385,11 @@ public:
                 page.atEpoch = std::string(atEpoch);
             }
             page.readThrough = ChangeLog(db).lastSeq();
-            std::optional<RecordPage> records
-                = recordsAfter(db, scopeRanges(scope.code, scope.countyCode()), after, limit);
-            if (!records)
+            const std::optional<PageEnd> end
+                = recordsAfter(db, scopeRanges(scope.code, scope.countyCode()), after, limit, take);
+            if (!end)
                 return std::nullopt;
-            page.records = std::move(records->records);
-            page.keys = std::move(records->keys);
-            page.hasMore = records->more;
+            page.hasMore = end->more;
             read.commit();
             return page;
         });

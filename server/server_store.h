@@ -2,6 +2,7 @@
 
 #include "store/change_codec.h"
 #include "store/conflict_queue.h"
+#include "store/record_pages.h"
 
 #include "domain/change.h"
 #include "domain/record.h"
@@ -90,10 +91,9 @@ struct ChangePage {
     }
 };
 
-// One page of a snapshot of a scope's records (docs/protocol.md, "Snapshot").
+// One page of a snapshot of a scope's records (docs/protocol.md, "Snapshot"). The records
+// themselves went to the page's RecordSink as they were read.
 struct SnapshotPage {
-    std::vector<Record> records;
-    std::vector<std::string> keys; // where each record lies (store/record_pages.h)
     bool hasMore = false;
     // The log's last place when the snapshot began, and its epoch. `atReset`: the `at` a
     // device sent is no longer a place in this log (restored meanwhile): begin again.
@@ -172,9 +172,10 @@ public:
                                     std::string_view excludeDevice, std::size_t limit) = 0;
     // A page of the records `scope` reads, after `after` (a key of an earlier page, "" at
     // first). `at` 0 begins a snapshot at the log's current end; else it must be a place in
-    // this log with `atEpoch`. nullopt when `after` is not a key of this county's.
+    // this log with `atEpoch`. nullopt when `after` is not a key of this county's. Each
+    // record goes to `take` as it is read (store/record_pages.h).
     virtual std::optional<SnapshotPage> snapshotPage(std::uint64_t at, std::string_view atEpoch, std::string_view after,
-                                                     const Scope& scope, std::size_t limit)
+                                                     const Scope& scope, std::size_t limit, const RecordSink& take)
         = 0;
     // The newest `limit` changes of one record that `scope` reads, oldest first; `truncated`
     // when older ones exist.

@@ -68,15 +68,16 @@ std::vector<CodeRange> scopeRanges(std::string_view prefix, std::string_view cou
     return ranges;
 }
 
-std::optional<RecordPage> recordsAfter(Database& db, const std::vector<CodeRange>& ranges, std::string_view after,
-                                       std::size_t limit)
+std::optional<PageEnd> recordsAfter(Database& db, const std::vector<CodeRange>& ranges, std::string_view after,
+                                    std::size_t limit, const RecordSink& take)
 {
     std::optional<PageKey> key = parseKey(after);
     if (!key)
         return std::nullopt;
-    RecordPage page;
+    PageEnd page;
+    bool refused = false;
     const auto& all = entities();
-    for (std::size_t e = key->entity; e < all.size() && page.records.size() < limit; ++e) {
+    for (std::size_t e = key->entity; e < all.size() && page.count < limit && !refused; ++e) {
         const EntityDef& entity = all[e];
         const bool resuming = e == key->entity;
         Statement& st = db.cached(pageSql(entity));
@@ -85,17 +86,21 @@ std::optional<RecordPage> recordsAfter(Database& db, const std::vector<CodeRange
             st.bind(1, first).bind(2, end);
             st.bind(3, resuming ? std::string_view(key->village) : std::string_view{});
             st.bind(4, resuming ? key->row : std::int64_t{0});
-            st.bind(5, static_cast<std::int64_t>(limit - page.records.size()));
-            while (st.step()) {
-                page.records.push_back(recordFromRow(st, entity));
-                page.keys.push_back(keyText(e, page.records.back().villageCode, st.integer(rowColumn)));
+            st.bind(5, static_cast<std::int64_t>(limit - page.count));
+            while (!refused && st.step()) {
+                Record record = recordFromRow(st, entity);
+                std::string where = keyText(e, record.villageCode, st.integer(rowColumn));
+                if (take(std::move(record), std::move(where)))
+                    ++page.count;
+                else
+                    refused = true;
             }
             st.reset();
-            if (page.records.size() >= limit)
+            if (page.count >= limit || refused)
                 break;
         }
     }
-    page.more = page.records.size() >= limit;
+    page.more = refused || page.count >= limit;
     return page;
 }
 

@@ -18,6 +18,31 @@ std::string sha256(std::string_view data)
     return std::string(reinterpret_cast<const char*>(out), sizeof out);
 }
 
+Sha256::Sha256()
+    : m_ctx(EVP_MD_CTX_new())
+{
+    if (!m_ctx || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(m_ctx), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 could not be started");
+}
+
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_ctx));
+}
+
+void Sha256::update(std::string_view data)
+{
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_ctx), data.data(), data.size());
+}
+
+std::string Sha256::finish()
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(m_ctx), out, &length);
+    return std::string(reinterpret_cast<const char*>(out), length);
+}
+
 std::string sha256Hex(std::string_view data)
 {
     return hex(sha256(data));

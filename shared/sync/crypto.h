@@ -8,6 +8,19 @@ namespace shouwang::crypto {
 
 // Thin wrappers over OpenSSL's libcrypto, so the rest of the core speaks std::string.
 std::string sha256(std::string_view data);                       // 32 raw bytes
+// The same digest over data that arrives in parts, without holding it whole.
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(std::string_view data);
+    std::string finish(); // 32 raw bytes; the object is spent
+
+private:
+    void* m_ctx; // EVP_MD_CTX, kept out of this header
+};
 std::string sha256Hex(std::string_view data);                    // 64 hex characters
 std::string hmacSha256(std::string_view key, std::string_view data); // 32 raw bytes
 std::string randomBytes(std::size_t count);                      // from the CSPRNG

@@ -103,10 +103,10 @@ std::string canonicalText(const Record& record)
 
 std::string pageDigest(std::span<const Record> records)
 {
-    std::string text;
+    PageDigest digest;
     for (const Record& record : records)
-        text += canonicalText(record);
-    return crypto::sha256(text);
+        digest.add(record);
+    return digest.finish();
 }
 
 } // namespace shouwang::snapshot

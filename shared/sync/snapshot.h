@@ -4,6 +4,8 @@
 // its state rather than as the changes that made it, and the check both sides compute of a
 // page, so a device proves it stored what the county sent before it relies on it.
 
+#include "crypto.h"
+
 #include "domain/record.h"
 
 #include "shouwang/sync.pb.h"
@@ -28,5 +30,15 @@ std::string canonicalText(const Record& record);
 // SHA-256 over the records' canonical texts in order: what the county sends with a page and
 // what the device computes again from the rows it wrote.
 std::string pageDigest(std::span<const Record> records);
+
+// The same digest taken one record at a time, as the county reads a page.
+class PageDigest {
+public:
+    void add(const Record& record) { m_sha.update(canonicalText(record)); }
+    std::string finish() { return m_sha.finish(); }
+
+private:
+    crypto::Sha256 m_sha;
+};
 
 } // namespace shouwang::snapshot

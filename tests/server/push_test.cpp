@@ -248,9 +248,9 @@ public:
         return m_real.changesAfter(c, e, s, x, l);
     }
     std::optional<server::SnapshotPage> snapshotPage(std::uint64_t at, std::string_view e, std::string_view after,
-                                                     const Scope& s, std::size_t l) override
+                                                     const Scope& s, std::size_t l, const RecordSink& take) override
     {
-        return m_real.snapshotPage(at, e, after, s, l);
+        return m_real.snapshotPage(at, e, after, s, l, take);
     }
     std::vector<Change> recordHistory(std::string_view id, const Scope& s, std::size_t l, bool& t) override
     {
