@@ -48,10 +48,12 @@ Prepared prepare(Change&& change)
     // The change log's columns in its own form (store/record_key.h, schema version 6).
     p.changeKey = keyOfId(change.changeId);
     p.recordKey = keyOfId(change.recordId);
-    std::map<std::string, Hlc, std::less<>> clocks;
-    for (const auto& f : change.fields)
-        clocks[f.name] = change.hlc;
-    p.clocks = encodeClocks(clocks);
+    Record written; // the row's clocks as the store keeps them (domain/record.h)
+    for (const auto& f : change.fields) {
+        written.set(f.name, f.value);
+        written.clocks[f.name] = change.hlc;
+    }
+    p.clocks = encodeClocks(written);
     p.when = formatDateTime(change.hlc.millis());
     p.change = std::move(change);
     return p;

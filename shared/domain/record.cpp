@@ -64,4 +64,47 @@ std::map<std::string, Hlc, std::less<>> decodeClocks(std::string_view text)
     return clocks;
 }
 
+std::string encodeClocks(const Record& record)
+{
+    // The clock most filled-in fields share; ties go to the smaller, so the form is one.
+    std::map<std::string, std::size_t> shared;
+    for (const auto& [field, value] : record.values) {
+        if (value.empty())
+            continue;
+        const auto clock = record.clocks.find(field);
+        if (clock == record.clocks.end())
+            return encodeClocks(record.clocks); // a filled-in field without a clock
+        ++shared[clock->second.toString()];
+    }
+    if (shared.empty())
+        return encodeClocks(record.clocks);
+    auto most = shared.begin();
+    for (auto it = shared.begin(); it != shared.end(); ++it) {
+        if (it->second > most->second)
+            most = it;
+    }
+    std::map<std::string, Hlc, std::less<>> named;
+    for (const auto& [field, clock] : record.clocks) {
+        if (record.value(field).empty() || clock.toString() != most->first)
+            named.emplace(field, clock);
+    }
+    const std::string rest = encodeClocks(named);
+    return rest.empty() ? most->first : most->first + ";" + rest;
+}
+
+void decodeClocks(std::string_view text, Record& record)
+{
+    record.clocks = decodeClocks(text); // the named groups
+    const std::string_view first = text.substr(0, text.find(';'));
+    if (first.find('=') != std::string_view::npos)
+        return; // the plain form
+    const auto shared = Hlc::parse(first);
+    if (!shared)
+        return;
+    for (const auto& [field, value] : record.values) {
+        if (!value.empty())
+            record.clocks.emplace(field, *shared); // not where a group named it
+    }
+}
+
 } // namespace shouwang

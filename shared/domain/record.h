@@ -40,4 +40,13 @@ private:
 std::string encodeClocks(const std::map<std::string, Hlc, std::less<>>& clocks);
 std::map<std::string, Hlc, std::less<>> decodeClocks(std::string_view text);
 
+// The form a record's row keeps (schema version 6): the clock most of its filled-in fields
+// share is written once, alone, and stands for every filled-in field that no group names
+// ("hlc;hlc2=f3,f4"). A record written whole by one change, most of a county's, keeps one
+// clock instead of a clock and every field's name (about half of a visit's row). Only
+// when every filled-in field has a clock; else the plain form. Read back with the record's
+// values, which its row holds beside it: decodeClocks gives exactly the clocks encoded.
+std::string encodeClocks(const Record& record);
+void decodeClocks(std::string_view text, Record& record);
+
 } // namespace shouwang

@@ -79,13 +79,13 @@ Record recordFromRow(const Statement& st, const EntityDef& entity, int first)
     r.createdAt = st.text(first + 2);
     r.updatedAt = st.text(first + 3);
     r.deleted = st.integer(first + 4) != 0;
-    r.clocks = decodeClocks(st.text(first + 5));
     int column = first + 6;
     for (const auto& field : entity.fields) {
         if (!st.isNull(column))
             r.values.emplace(std::string(field.name), st.text(column));
         ++column;
     }
+    decodeClocks(st.text(first + 5), r); // after the values it stands for
     return r;
 }
 
@@ -121,7 +121,7 @@ void writeRecord(Database& db, const EntityDef& entity, const Record& record)
 {
     Statement& st = db.cached(sqlFor<upsertSql>(entity));
     st.bind(1, record.id).bind(2, record.villageCode).bind(3, record.createdAt).bind(4, record.updatedAt);
-    st.bind(5, record.deleted ? 1 : 0).bind(6, encodeClocks(record.clocks));
+    st.bind(5, record.deleted ? 1 : 0).bind(6, encodeClocks(record));
     int param = 6;
     for (const auto& field : entity.fields) {
         ++param;
