@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char* kUsage = R"(shouwang-bench — 守望 benchmarks (docs/performance.md)
   shouwang-bench --scale small|county [--only 1,2,3,4,5,6,7] [--work DIR] [--server PATH]
-                 [--queries-at N] [--client-bench PATH]
+                 [--queries-at N] [--client-bench PATH] [--no-replay]
     small:  20 villages, 4,000 elders, 120,000 visits (a township)
     county: 500 villages, 100,000 elders, 3,000,000 visits (DESIGN.md §1)
     scenarios: 1 upload vs raw SQLite, 2 daily rush, 3 pull, 4 ledger queries,
@@ -32,6 +32,8 @@ constexpr const char* kUsage = R"(shouwang-bench — 守望 benchmarks (docs/per
   --queries-at N      scenario 4 also on a generated county ledger of N elders (kept)
   --client-bench PATH scenario 4 through the client's table model (default: the
                       shouwang-client-bench beside this program, built with the GUI)
+  --no-replay         scenario 3 without its second county-scope replica replaying
+                      the whole history (at county scale: a quarter of an hour)
 )";
 
 std::string firstLine(const std::string& path, const std::string& key)
@@ -99,6 +101,8 @@ int main(int argc, char** argv)
             run.queryElders = std::stoul(args[++i]);
         } else if (args[i] == "--server" && hasValue) {
             serverOverride = args[++i];
+        } else if (args[i] == "--no-replay") {
+            run.replay = false;
         } else if (args[i] == "--client-bench" && hasValue) {
             run.clientBenchBinary = fs::absolute(args[++i]).string();
         } else if (args[i] == "--only" && hasValue) {

@@ -26,6 +26,7 @@ struct BenchRun {
     double uploadSeconds = 0;  // scenario 1, for the peer's comparison
     std::string countyClientDb; // after scenario 3: a county-scope client replica
     std::size_t queryElders = 0; // --queries-at N: scenario 4 also on a generated N-elder ledger
+    bool replay = true;          // scenario 3 also replays the whole history (--no-replay: not)
 
     bool wants(int scenario) const { return only.empty() || only.count(scenario) > 0; }
     // A fresh county database initialised by the real server binary.
