@@ -4,7 +4,6 @@
 #include "sync/snapshot.h"
 
 #include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/wire_format_lite.h>
 
 namespace shouwang::server {
 namespace {
@@ -62,12 +61,11 @@ bool SnapshotAnswer::add(const Record& record, const std::string& key)
         return false;
     }
     m_bytes += size + kItemFraming;
-    // As SnapshotResponse encodes its field 1: the tag, the length, the message. A message
-    // is the concatenation of its fields, so finish() appends the others after.
-    std::uint8_t frame[1 + 5]; // the tag's byte, and a 32-bit length as a varint of at most 5
-    frame[0] = static_cast<std::uint8_t>(google::protobuf::internal::WireFormatLite::MakeTag(
-        wire::SnapshotResponse::kRecordsFieldNumber,
-        google::protobuf::internal::WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+    // As SnapshotResponse encodes its `records`: the field's key ((number << 3) | 2, length
+    // delimited), the length as a varint, the message. A message is the concatenation of
+    // its fields, so finish() appends the others after.
+    std::uint8_t frame[1 + 5]; // the key's byte, and a 32-bit length as a varint of at most 5
+    frame[0] = (wire::SnapshotResponse::kRecordsFieldNumber << 3) | 2;
     const std::uint8_t* end
         = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(static_cast<std::uint32_t>(size), frame + 1);
     m_records.append(reinterpret_cast<const char*>(frame), static_cast<std::size_t>(end - frame));

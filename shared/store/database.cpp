@@ -66,11 +66,12 @@ void keyOfIdFunction(sqlite3_context* context, int, sqlite3_value** args)
         return;
     }
     const std::string id(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_value_bytes(args[0])));
+    if (!isCanonicalUuid(id)) {
+        sqlite3_result_value(context, args[0]); // kept as its text
+        return;
+    }
     const std::string key = keyOfId(id);
-    if (key.size() == id.size())
-        sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
-    else
-        sqlite3_result_blob(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+    sqlite3_result_blob(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
 }
 
 void idOfKeyFunction(sqlite3_context* context, int, sqlite3_value** args)
@@ -227,8 +228,7 @@ Statement& Statement::bindBlob(int index, std::string_view bytes)
 
 Statement& Statement::bindKey(int index, std::string_view id)
 {
-    const std::string key = keyOfId(id);
-    return key.size() == id.size() ? bind(index, id) : bindBlob(index, key);
+    return isCanonicalUuid(id) ? bindBlob(index, keyOfId(id)) : bind(index, id);
 }
 
 Statement& Statement::bindNull(int index)

@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS change_log (
     record_id BLOB NOT NULL,
     village_code TEXT NOT NULL,
     hlc INTEGER NOT NULL,
-    device_id TEXT NOT NULL,
+    device_id BLOB NOT NULL,
     payload BLOB NOT NULL,
     origin INTEGER NOT NULL,            -- 0 made here, 1 received
     state INTEGER NOT NULL DEFAULT 0,   -- 0 pending, 1 acknowledged, 2 refused
