@@ -204,7 +204,11 @@ void VillageGenerator::makeIncidents()
         r.set(schema::incident::reported_at, dateTimeAt(day, 21, m_random.range(0, 59)));
         // Older reports have moved further along 上报 → 受理 → 救助中 → 办结.
         const int age = static_cast<int>((m_plan.today - day).count());
-        const int stage = age > 30 ? 3 : std::min(3, m_random.range(0, 1 + age / 10));
+        int stage = age > 30 ? 3 : std::min(3, m_random.range(0, 1 + age / 10));
+        // A report made today waits for the township: accepted tomorrow morning at the
+        // earliest would be accepted before it was reported, which the county refuses.
+        if (age == 0)
+            stage = 0;
         r.set(schema::incident::status,
               std::array{"reported", "accepted", "assisting", "closed"}[static_cast<std::size_t>(stage)]);
         if (stage >= 1) {

@@ -243,6 +243,15 @@ TEST_CASE("demo incident reports carry the timestamps of every stage they reache
         CHECK(r.has("accepted_at") == (status != "reported"));
         CHECK(r.has("assisting_at") == (status == "assisting" || status == "closed"));
         CHECK(r.has("closed_at") == (status == "closed"));
+        // Each stage on or after the one before: the county refuses a report accepted
+        // before it was made (a report of the demo's own day waits to be accepted).
+        std::string before = r.value("reported_at");
+        for (const char* stage : {"accepted_at", "assisting_at", "closed_at"}) {
+            if (!r.has(stage))
+                continue;
+            CHECK(r.value(stage) >= before);
+            before = r.value(stage);
+        }
     }
 }
 
