@@ -17,6 +17,7 @@
 #include "shouwang/sync.pb.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace shouwang {
 namespace {
@@ -59,6 +60,71 @@ void forgetSnapshot(Ledger& ledger)
     tx.commit();
 }
 
+// How a snapshot writes the file (docs/performance.md, scenario 3).
+// - Checkpoints: SQLite's default checkpoint every 1,000 WAL pages copies the same index
+//   pages back into the file again and again as pages of records arrive; every 32 MB
+//   instead.
+// - Pages kept in groups: at county scope a snapshot is some 180 pages, and each committed
+//   on its own wrote out, every time, nearly every leaf of the indexes keyed by random
+//   UUIDs (a record's id, a visit's elder): 25 GB for a 1.7 GB file. Pages are committed
+//   kPagesPerCommit at a time, with a page cache that holds a group's changed pages, so a
+//   leaf is written once a group. Each page is still its own savepoint, and the place after
+//   it commits with it: a snapshot cut off resumes after the last group it kept.
+// The usual settings come back when it ends.
+class SnapshotWriting {
+public:
+    static constexpr int kPagesPerCommit = 8;
+    static constexpr int kCacheKiB = 384 * 1024;
+
+    explicit SnapshotWriting(Database& db)
+        : m_db(db)
+    {
+        auto cache = db.prepare("PRAGMA cache_size");
+        m_cacheSize = cache.step() ? cache.integer(0) : -2000;
+        db.exec("PRAGMA wal_autocheckpoint = 8192");
+        db.exec("PRAGMA cache_size = -" + std::to_string(kCacheKiB));
+    }
+    ~SnapshotWriting()
+    {
+        m_group.reset(); // not kept: an error left it (keep() was not reached)
+        try {
+            m_db.exec("PRAGMA wal_autocheckpoint = 1000");
+            m_db.exec("PRAGMA cache_size = " + std::to_string(m_cacheSize));
+        } catch (const StoreError&) {
+            // Only settings of this connection: they end with the connection anyway.
+        }
+    }
+    SnapshotWriting(const SnapshotWriting&) = delete;
+    SnapshotWriting& operator=(const SnapshotWriting&) = delete;
+
+    // Before a page: the group it joins is open.
+    void beginPage()
+    {
+        if (!m_group)
+            m_group.emplace(m_db);
+    }
+    // After a page is committed (to its savepoint): the group is kept when full or last.
+    void pageKept(bool last)
+    {
+        if (++m_pages >= kPagesPerCommit || last)
+            keep();
+    }
+    // Commits the pages of the open group: every one of them is whole.
+    void keep()
+    {
+        if (m_group && m_db.inTransaction())
+            m_group->commit();
+        m_group.reset();
+        m_pages = 0;
+    }
+
+private:
+    Database& m_db;
+    std::int64_t m_cacheSize = -2000;
+    std::optional<Transaction> m_group;
+    int m_pages = 0;
+};
+
 } // namespace
 
 bool SyncClient::wantsSnapshot(const Run& run)
@@ -84,121 +150,112 @@ SyncError SyncClient::snapshot(Run& run)
     std::string epoch = meta.value(meta::kSnapshotEpoch);
     std::string after = meta.value(meta::kSnapshotAfter);
     int restarts = 0;
-    // A snapshot writes the whole file once. SQLite's default checkpoint every 1,000 WAL
-    // pages copies the same index pages back into the file again and again as pages of
-    // records arrive; checkpointing every 32 MB instead cuts what the first sync writes
-    // (docs/performance.md, scenario 3). The usual size comes back when it ends.
-    struct LargerCheckpoints {
-        Database& db;
-        explicit LargerCheckpoints(Database& d)
-            : db(d)
-        {
-            db.exec("PRAGMA wal_autocheckpoint = 8192");
-        }
-        ~LargerCheckpoints()
-        {
-            try {
-                db.exec("PRAGMA wal_autocheckpoint = 1000");
-            } catch (const StoreError&) {
-                // Only a setting of this connection: it ends with the connection anyway.
-            }
-        }
-    } checkpoints(m_ledger.database());
-    for (;;) {
-        if (run.cancelled())
-            return {SyncErrorCode::Cancelled, "同步已取消", true};
-        wire::SnapshotRequest request;
-        request.set_protocol_version(protocol::kVersion);
-        request.set_at(at);
-        request.set_at_epoch(epoch);
-        request.set_after(after);
-        request.set_limit(std::clamp<std::uint32_t>(run.options.snapshotLimit, 1, protocol::kMaxSnapshotLimit));
-        run.state.phase = SyncProgress::Phase::Snapshot;
-        wire::SnapshotResponse page;
-        if (SyncError error = call(run, protocol::kSnapshotPath, request, page)) {
-            if (error.code != SyncErrorCode::NotFound)
-                return error;
-            // A county older than snapshots: replay its log from the beginning, as before.
-            forgetSnapshot(m_ledger);
-            return {};
-        }
-        if (page.at_reset()) {
-            // The county was restored from a backup since this snapshot began: what came
-            // before is merged already (by clocks, so nothing is lost); begin again.
-            if (at == 0 || ++restarts > 3)
-                return snapshotRefused("的起点不在区县日志中");
-            at = 0;
-            epoch.clear();
-            after.clear();
-            Transaction tx(m_ledger.database());
-            meta.erase(meta::kSnapshotSettled); // places of the log before its restore
-            tx.commit();
-            continue;
-        }
-        if ((at != 0 && page.at() != at) || static_cast<std::uint64_t>(page.records_size()) != page.count()
-            || (page.has_more() && page.records_size() == 0))
-            return snapshotRefused("不完整");
-
-        std::vector<Record> states;
-        states.reserve(static_cast<std::size_t>(page.records_size()));
-        for (const auto& record : page.records())
-            states.push_back(snapshot::fromWire(record));
-        if (snapshot::pageDigest(states) != page.digest())
-            return snapshotRefused("校验不符（数据在传输中损坏）");
-
-        // The page, its check and the place after it commit together: a snapshot cut off
-        // here resumes exactly after the last page it kept.
-        Transaction tx(m_ledger.database());
-        for (const Record& state : states) {
-            if (scope && !scope->admits(state.entity, state.villageCode))
-                return snapshotRefused("含有本机范围以外的记录");
-            const MergeOutcome outcome = merge.applyState(state);
-            if (outcome.refusal == MergeRefusal::UnknownEntity || outcome.refusal == MergeRefusal::UnknownField) {
-                // A newer county's fields: only its changes can carry them until this
-                // software is upgraded (MergeEngine::reapplyDeferred). Replay the log.
-                tx.rollback();
+    SnapshotWriting writing(m_ledger.database());
+    const auto pages = [&]() -> SyncError {
+        for (;;) {
+            if (run.cancelled())
+                return {SyncErrorCode::Cancelled, "同步已取消", true};
+            wire::SnapshotRequest request;
+            request.set_protocol_version(protocol::kVersion);
+            request.set_at(at);
+            request.set_at_epoch(epoch);
+            request.set_after(after);
+            request.set_limit(std::clamp<std::uint32_t>(run.options.snapshotLimit, 1, protocol::kMaxSnapshotLimit));
+            run.state.phase = SyncProgress::Phase::Snapshot;
+            wire::SnapshotResponse page;
+            if (SyncError error = call(run, protocol::kSnapshotPath, request, page)) {
+                if (error.code != SyncErrorCode::NotFound)
+                    return error;
+                // A county older than snapshots: replay its log from the beginning, as before.
                 forgetSnapshot(m_ledger);
                 return {};
             }
-            if (!outcome.applied())
-                return snapshotRefused("有误（" + outcome.message + "）");
-        }
-        for (const Record& state : states) {
-            if (!landed(m_ledger.database(), state))
-                return snapshotRefused("未能完整写入本机");
-        }
-        m_ledger.persistClock();
-        at = page.at();
-        epoch = page.at_epoch();
-        if (!page.after().empty())
-            after = page.after();
-        // From its first page on, this file holds records whose changes stay at the county.
-        meta.set(meta::kHistoryFrom, std::to_string(at));
-        const std::uint64_t settled = std::stoull(meta.value(meta::kSnapshotSettled, "0"));
-        meta.set(meta::kSnapshotSettled, std::to_string(std::max<std::uint64_t>(settled, page.read_through())));
-        if (page.has_more()) {
-            meta.set(meta::kSnapshotAt, std::to_string(at));
-            meta.set(meta::kSnapshotEpoch, epoch);
-            meta.set(meta::kSnapshotAfter, after);
-        } else {
-            // Complete: the pull goes on from where the snapshot stands, and the history of
-            // what came before it stays at the county.
-            meta.erase(meta::kSnapshotAt);
-            meta.erase(meta::kSnapshotEpoch);
-            meta.erase(meta::kSnapshotAfter);
-            meta.set(meta::kPullCursor, std::to_string(at));
-            meta.set(meta::kPullCursorEpoch, epoch);
-            m_ledger.derived().refreshAll();
-            m_ledger.changeLog().noteEpoch(epoch, m_ledger.changeLog().lastSeq() + 1);
-        }
-        tx.commit();
+            if (page.at_reset()) {
+                // The county was restored from a backup since this snapshot began: what came
+                // before is merged already (by clocks, so nothing is lost); begin again.
+                if (at == 0 || ++restarts > 3)
+                    return snapshotRefused("的起点不在区县日志中");
+                at = 0;
+                epoch.clear();
+                after.clear();
+                Transaction tx(m_ledger.database());
+                meta.erase(meta::kSnapshotSettled); // places of the log before its restore
+                tx.commit();
+                continue;
+            }
+            if ((at != 0 && page.at() != at) || static_cast<std::uint64_t>(page.records_size()) != page.count()
+                || (page.has_more() && page.records_size() == 0))
+                return snapshotRefused("不完整");
 
-        run.report.snapshotRecords += states.size();
-        run.state.records = run.report.snapshotRecords;
-        run.tell();
-        if (!page.has_more())
-            return {};
-    }
+            std::vector<Record> states;
+            states.reserve(static_cast<std::size_t>(page.records_size()));
+            for (const auto& record : page.records())
+                states.push_back(snapshot::fromWire(record));
+            if (snapshot::pageDigest(states) != page.digest())
+                return snapshotRefused("校验不符（数据在传输中损坏）");
+
+            // The page, its check and the place after it commit together: a snapshot cut off
+            // here resumes exactly after the last page it kept.
+            writing.beginPage();
+            Transaction tx(m_ledger.database());
+            for (const Record& state : states) {
+                if (scope && !scope->admits(state.entity, state.villageCode))
+                    return snapshotRefused("含有本机范围以外的记录");
+                const MergeOutcome outcome = merge.applyState(state);
+                if (outcome.refusal == MergeRefusal::UnknownEntity || outcome.refusal == MergeRefusal::UnknownField) {
+                    // A newer county's fields: only its changes can carry them until this
+                    // software is upgraded (MergeEngine::reapplyDeferred). Replay the log.
+                    tx.rollback();
+                    forgetSnapshot(m_ledger);
+                    return {};
+                }
+                if (!outcome.applied())
+                    return snapshotRefused("有误（" + outcome.message + "）");
+            }
+            for (const Record& state : states) {
+                if (!landed(m_ledger.database(), state))
+                    return snapshotRefused("未能完整写入本机");
+            }
+            m_ledger.persistClock();
+            at = page.at();
+            epoch = page.at_epoch();
+            if (!page.after().empty())
+                after = page.after();
+            // From its first page on, this file holds records whose changes stay at the county.
+            meta.set(meta::kHistoryFrom, std::to_string(at));
+            const std::uint64_t settled = std::stoull(meta.value(meta::kSnapshotSettled, "0"));
+            meta.set(meta::kSnapshotSettled, std::to_string(std::max<std::uint64_t>(settled, page.read_through())));
+            if (page.has_more()) {
+                meta.set(meta::kSnapshotAt, std::to_string(at));
+                meta.set(meta::kSnapshotEpoch, epoch);
+                meta.set(meta::kSnapshotAfter, after);
+            } else {
+                // Complete: the pull goes on from where the snapshot stands, and the history of
+                // what came before it stays at the county.
+                meta.erase(meta::kSnapshotAt);
+                meta.erase(meta::kSnapshotEpoch);
+                meta.erase(meta::kSnapshotAfter);
+                meta.set(meta::kPullCursor, std::to_string(at));
+                meta.set(meta::kPullCursorEpoch, epoch);
+                m_ledger.derived().refreshAll();
+                m_ledger.changeLog().noteEpoch(epoch, m_ledger.changeLog().lastSeq() + 1);
+            }
+            tx.commit();
+            writing.pageKept(!page.has_more());
+
+            run.report.snapshotRecords += states.size();
+            run.state.records = run.report.snapshotRecords;
+            run.tell();
+            if (!page.has_more())
+                return {};
+        }
+    };
+    // Whatever ends the snapshot (done, cancelled, refused, the network), the pages of the
+    // open group are whole and checked: kept. A failure of the database itself throws past
+    // this, and the group is rolled back with the writes that failed.
+    const SyncError error = pages();
+    writing.keep();
+    return error;
 }
 
 HistoryResult SyncClient::fetchHistory(std::string_view recordId, const SyncOptions& options)
