@@ -3,6 +3,7 @@
 #include "conflict_queue.h"
 #include "elder_search.h"
 #include "id_number_notices.h"
+#include "indexes_aside.h"
 #include "migrations.h"
 #include "record_table.h"
 #include "village_range.h"
@@ -85,6 +86,7 @@ std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::
     createPrivately(path);
     auto db = std::make_unique<Database>(path, durability);
     migrate(*db, kSchemaVersion);
+    restoreIndexes(*db);    // set aside by a snapshot that was cut off with the process
     addElderListIndex(*db); // a file made before the index gains it once (seconds at 100,000 elders)
     addElderSearch(*db);    // likewise the search column and its index
     addLifecycleTables(*db);

@@ -49,6 +49,9 @@ inline constexpr std::string_view kHistoryFrom = "history_from";
 // The county log's last place when a snapshot page was last read: the changes up to it are
 // in this replica's records where they won (MergeEngine::setSettledThrough).
 inline constexpr std::string_view kSnapshotSettled = "snapshot_settled";
+// The record tables' indexes a large snapshot set aside, their SQL
+// (store/indexes_aside.h): made again when it ends, or when the file is next opened.
+inline constexpr std::string_view kIndexesAside = "indexes_aside";
 inline constexpr std::string_view kPullOwn = "pull_own_changes"; // "1": this device's id is shared with a copy
 inline constexpr std::string_view kLastSync = "last_sync_at";
 inline constexpr std::string_view kLastSyncError = "last_sync_error";

@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 namespace shouwang::gzip {
 namespace {
 
@@ -34,6 +36,15 @@ std::optional<std::string> decompress(std::string_view data, std::size_t maxByte
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     zs.avail_in = static_cast<uInt>(data.size());
     std::string out;
+    // A gzip member ends with its inflated size (mod 2^32): room for it at once, rather than
+    // a string doubled a dozen times for a snapshot page, each old buffer freed. A false size
+    // costs at most a reallocation: the room is bounded by maxBytes and by what deflate can
+    // inflate from this many bytes (1032 to 1), whatever the sender claims.
+    if (data.size() >= 18) {
+        const auto* tail = reinterpret_cast<const unsigned char*>(data.data() + data.size() - 4);
+        const std::size_t size = tail[0] | (tail[1] << 8) | (tail[2] << 16) | (std::size_t{tail[3]} << 24);
+        out.reserve(std::min({size, maxBytes, data.size() * 1032}));
+    }
     char buffer[64 * 1024];
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {

@@ -31,15 +31,6 @@ bool retryable(const HttpResponse& response, bool retryRateLimited)
     return !response.networkError.empty() || response.status >= 500 || (retryRateLimited && response.status == 429);
 }
 
-std::optional<std::string> decodedBody(const HttpResponse& response)
-{
-    if (response.contentEncoding == "gzip")
-        return gzip::decompress(response.body, protocol::kMaxInflatedBytes);
-    if (!response.contentEncoding.empty() && response.contentEncoding != "identity")
-        return std::nullopt;
-    return response.body;
-}
-
 SyncError malformedAnswer()
 {
     return {SyncErrorCode::Malformed, "服务器的应答无法识别，请检查服务器地址或升级软件", false};
@@ -74,6 +65,30 @@ bool parseInto(Message& message, const std::optional<std::string>& body)
 
 } // namespace
 
+std::optional<std::string> decodedBody(const HttpResponse& response)
+{
+    if (response.contentEncoding == "gzip")
+        return gzip::decompress(response.body, protocol::kMaxInflatedBytes);
+    if (!response.contentEncoding.empty() && response.contentEncoding != "identity")
+        return std::nullopt;
+    return response.body;
+}
+
+Outgoing outgoing(const std::string& body, std::optional<std::string_view> token, std::size_t gzipAbove)
+{
+    Outgoing out;
+    out.headers = {{"Content-Type", std::string(protocol::kContentType)}, {"Accept-Encoding", "gzip"}};
+    if (token)
+        out.headers.emplace_back("Authorization", "Bearer " + std::string(*token));
+    if (body.size() > gzipAbove) {
+        out.body = gzip::compress(body);
+        out.headers.emplace_back("Content-Encoding", "gzip");
+    } else {
+        out.body = body;
+    }
+    return out;
+}
+
 SyncClient::SyncClient(Ledger& ledger, Transport& transport)
     : m_ledger(ledger)
     , m_transport(transport)
@@ -82,20 +97,16 @@ SyncClient::SyncClient(Ledger& ledger, Transport& transport)
 
 HttpResponse SyncClient::exchange(Run& run, std::string_view path, const std::string& body, bool authorized)
 {
-    HttpHeaders headers{{"Content-Type", std::string(protocol::kContentType)}, {"Accept-Encoding", "gzip"}};
-    if (authorized)
-        headers.emplace_back("Authorization", "Bearer " + run.token);
-    std::string compressed;
-    const bool zip = body.size() > run.options.gzipAbove;
-    if (zip) {
-        compressed = gzip::compress(body);
-        headers.emplace_back("Content-Encoding", "gzip");
-    }
-    const std::string_view sent = zip ? std::string_view(compressed) : std::string_view(body);
-
+    const Outgoing out
+        = outgoing(body, authorized ? std::optional<std::string_view>(run.token) : std::nullopt, run.options.gzipAbove);
     HttpResponse response;
     for (int attempt = 1;; ++attempt) {
-        response = m_transport.post(path, sent, headers);
+        if (attempt == 1 && run.answeredAhead) {
+            response = std::move(*run.answeredAhead);
+            run.answeredAhead.reset();
+        } else {
+            response = m_transport.post(path, out.body, out.headers);
+        }
         if (!retryable(response, run.retryRateLimited) || attempt >= run.options.maxAttempts || run.cancelled())
             return response;
         // Exponential backoff, slept in short slices so a cancel is honoured promptly.

@@ -5,6 +5,7 @@
 #include "sync_client.h"
 
 #include <atomic>
+#include <optional>
 #include <string>
 
 namespace shouwang {
@@ -20,6 +21,9 @@ struct SyncClient::Run {
     std::string token;
     SyncProgress state;
     SyncReport report;
+    // The answer to the next request, asked for ahead of time (sync_snapshot.cpp): exchange
+    // takes it as its first attempt, and retries from there as usual.
+    std::optional<HttpResponse> answeredAhead;
 
     bool cancelled() const { return cancel && cancel->load(); }
     void tell()
@@ -28,5 +32,16 @@ struct SyncClient::Run {
             (*progress)(state);
     }
 };
+
+// A request as it goes on the wire: its headers (the token's, when it has one), and its body
+// gzipped when larger than gzipAbove.
+struct Outgoing {
+    HttpHeaders headers;
+    std::string body;
+};
+Outgoing outgoing(const std::string& body, std::optional<std::string_view> token, std::size_t gzipAbove);
+
+// An answer's body as sent, inflated; nothing when its encoding is unknown or it will not inflate.
+std::optional<std::string> decodedBody(const HttpResponse& response);
 
 } // namespace shouwang

@@ -11,12 +11,14 @@
 
 #include "store/change_codec.h"
 #include "store/database.h"
+#include "store/indexes_aside.h"
 #include "store/ledger.h"
 #include "store/record_table.h"
 
 #include "shouwang/sync.pb.h"
 
 #include <algorithm>
+#include <future>
 #include <optional>
 
 namespace shouwang {
@@ -70,10 +72,15 @@ void forgetSnapshot(Ledger& ledger)
 //   kPagesPerCommit at a time, with a page cache that holds a group's changed pages, so a
 //   leaf is written once a group. Each page is still its own savepoint, and the place after
 //   it commits with it: a snapshot cut off resumes after the last group it kept.
-// The usual settings come back when it ends.
+// - Indexes set aside: a snapshot of more than one page loads without the record tables'
+//   secondary indexes (store/indexes_aside.h), and they are made again at its end or when it
+//   stops. Then what a group changes is the tables' ends and their keys' indexes, which
+//   fit the cache for more pages: kPagesPerCommitAside, each key leaf written 4x less often.
+// The usual settings and indexes come back when it ends.
 class SnapshotWriting {
 public:
     static constexpr int kPagesPerCommit = 8;
+    static constexpr int kPagesPerCommitAside = 32;
     static constexpr int kCacheKiB = 384 * 1024;
 
     explicit SnapshotWriting(Database& db)
@@ -97,16 +104,21 @@ public:
     SnapshotWriting(const SnapshotWriting&) = delete;
     SnapshotWriting& operator=(const SnapshotWriting&) = delete;
 
-    // Before a page: the group it joins is open.
-    void beginPage()
+    // Before a page: the group it joins is open; when more pages follow it, the indexes
+    // are aside.
+    void beginPage(bool more)
     {
         if (!m_group)
             m_group.emplace(m_db);
+        if (more && !m_aside) {
+            setIndexesAside(m_db);
+            m_aside = true;
+        }
     }
     // After a page is committed (to its savepoint): the group is kept when full or last.
     void pageKept(bool last)
     {
-        if (++m_pages >= kPagesPerCommit || last)
+        if (++m_pages >= (m_aside ? kPagesPerCommitAside : kPagesPerCommit) || last)
             keep();
     }
     // Commits the pages of the open group: every one of them is whole.
@@ -123,6 +135,37 @@ private:
     std::int64_t m_cacheSize = -2000;
     std::optional<Transaction> m_group;
     int m_pages = 0;
+    bool m_aside = false;
+};
+
+wire::SnapshotRequest pageRequest(std::uint32_t limit, std::uint64_t at, const std::string& epoch,
+                                  const std::string& after)
+{
+    wire::SnapshotRequest request;
+    request.set_protocol_version(protocol::kVersion);
+    request.set_at(at);
+    request.set_at_epoch(epoch);
+    request.set_after(after);
+    request.set_limit(std::clamp<std::uint32_t>(limit, 1, protocol::kMaxSnapshotLimit));
+    return request;
+}
+
+// A snapshot page as it came, read into records and checked against its digest.
+struct PageFetched {
+    std::string request; // the request it answers, as sent
+    HttpResponse response;
+    bool parsed = false;
+    wire::SnapshotResponse page;
+    std::vector<Record> states;
+    bool intact = false;
+
+    void read()
+    {
+        states.reserve(static_cast<std::size_t>(page.records_size()));
+        for (const auto& record : page.records())
+            states.push_back(snapshot::fromWire(record));
+        intact = snapshot::pageDigest(states) == page.digest();
+    }
 };
 
 } // namespace
@@ -152,24 +195,28 @@ SyncError SyncClient::snapshot(Run& run)
     int restarts = 0;
     SnapshotWriting writing(m_ledger.database());
     const auto pages = [&]() -> SyncError {
+        std::future<PageFetched> ahead; // waited for however the loop ends
+        PageFetched written;            // the page kept last: freed by the thread reading the next
         for (;;) {
             if (run.cancelled())
                 return {SyncErrorCode::Cancelled, "同步已取消", true};
-            wire::SnapshotRequest request;
-            request.set_protocol_version(protocol::kVersion);
-            request.set_at(at);
-            request.set_at_epoch(epoch);
-            request.set_after(after);
-            request.set_limit(std::clamp<std::uint32_t>(run.options.snapshotLimit, 1, protocol::kMaxSnapshotLimit));
+            const wire::SnapshotRequest request = pageRequest(run.options.snapshotLimit, at, epoch, after);
             run.state.phase = SyncProgress::Phase::Snapshot;
-            wire::SnapshotResponse page;
-            if (SyncError error = call(run, protocol::kSnapshotPath, request, page)) {
-                if (error.code != SyncErrorCode::NotFound)
-                    return error;
-                // A county older than snapshots: replay its log from the beginning, as before.
-                forgetSnapshot(m_ledger);
-                return {};
+            PageFetched fetched = ahead.valid() ? ahead.get() : PageFetched{};
+            if (fetched.request != request.SerializeAsString() || !fetched.parsed) {
+                if (fetched.request == request.SerializeAsString())
+                    run.answeredAhead = std::move(fetched.response); // the first attempt, made already
+                fetched = {};
+                if (SyncError error = call(run, protocol::kSnapshotPath, request, fetched.page)) {
+                    if (error.code != SyncErrorCode::NotFound)
+                        return error;
+                    // A county older than snapshots: replay its log from the beginning, as before.
+                    forgetSnapshot(m_ledger);
+                    return {};
+                }
+                fetched.read();
             }
+            wire::SnapshotResponse& page = fetched.page;
             if (page.at_reset()) {
                 // The county was restored from a backup since this snapshot began: what came
                 // before is merged already (by clocks, so nothing is lost); begin again.
@@ -187,16 +234,37 @@ SyncError SyncClient::snapshot(Run& run)
                 || (page.has_more() && page.records_size() == 0))
                 return snapshotRefused("不完整");
 
-            std::vector<Record> states;
-            states.reserve(static_cast<std::size_t>(page.records_size()));
-            for (const auto& record : page.records())
-                states.push_back(snapshot::fromWire(record));
-            if (snapshot::pageDigest(states) != page.digest())
+            const std::vector<Record>& states = fetched.states;
+            if (!fetched.intact)
                 return snapshotRefused("校验不符（数据在传输中损坏）");
+            if (page.has_more()) {
+                // The next page is asked for and read while this one is written: the county's
+                // work and this computer's overlap. Nothing else uses the transport meanwhile.
+                const std::string next = pageRequest(run.options.snapshotLimit, page.at(), page.at_epoch(),
+                                                     page.after().empty() ? after : page.after())
+                                             .SerializeAsString();
+                ahead = std::async(std::launch::async,
+                                   [this, wireRequest = outgoing(next, run.token, run.options.gzipAbove), next,
+                                    old = std::move(written)]() mutable {
+                                       {
+                                           const PageFetched freed = std::move(old);
+                                       } // its hundred thousand strings, off the writer's thread
+                                       PageFetched f;
+                                       f.request = next;
+                                       f.response = m_transport.post(protocol::kSnapshotPath, wireRequest.body,
+                                                                     wireRequest.headers);
+                                       const std::optional<std::string> body
+                                           = f.response.status == 200 ? decodedBody(f.response) : std::nullopt;
+                                       f.parsed = body && f.page.ParseFromString(*body);
+                                       if (f.parsed)
+                                           f.read();
+                                       return f;
+                                   });
+            }
 
             // The page, its check and the place after it commit together: a snapshot cut off
             // here resumes exactly after the last page it kept.
-            writing.beginPage();
+            writing.beginPage(page.has_more());
             Transaction tx(m_ledger.database());
             for (const Record& state : states) {
                 if (scope && !scope->admits(state.entity, state.villageCode))
@@ -237,6 +305,7 @@ SyncError SyncClient::snapshot(Run& run)
                 meta.erase(meta::kSnapshotAfter);
                 meta.set(meta::kPullCursor, std::to_string(at));
                 meta.set(meta::kPullCursorEpoch, epoch);
+                restoreIndexes(m_ledger.database()); // before the derived columns, which read by them
                 m_ledger.derived().refreshAll();
                 m_ledger.changeLog().noteEpoch(epoch, m_ledger.changeLog().lastSeq() + 1);
             }
@@ -248,6 +317,7 @@ SyncError SyncClient::snapshot(Run& run)
             run.tell();
             if (!page.has_more())
                 return {};
+            written = std::move(fetched);
         }
     };
     // Whatever ends the snapshot (done, cancelled, refused, the network), the pages of the
@@ -255,6 +325,9 @@ SyncError SyncClient::snapshot(Run& run)
     // this, and the group is rolled back with the writes that failed.
     const SyncError error = pages();
     writing.keep();
+    // Stopped before the end: between syncs the file has all its indexes, for the ledger's
+    // queries; a resumed snapshot sets them aside again.
+    restoreIndexes(m_ledger.database());
     return error;
 }
 

@@ -4,6 +4,7 @@
 // demand. The real server process, real files, the real transport.
 #include "county_fixture.h"
 
+#include "../support/indexes.h"
 #include "../support/people.h"
 #include "../support/records.h"
 
@@ -147,6 +148,37 @@ private:
 
 } // namespace
 
+TEST_CASE("a snapshot of several pages loads without the record tables' indexes and ends with every one of them")
+{
+    WorkedVillage village;
+    Device fresh = village.newLaptop();
+    TempDir other;
+    const std::vector<std::string> made = indexesOf(*openLedgerDatabase(other.file("made.db")));
+    REQUIRE(indexesOf(*fresh.db, "households").size() > 1);
+
+    // After each page (on the sync's own connection, inside its transaction): what the load sees.
+    std::vector<std::size_t> householdIndexes;
+    const auto progress = [&](const SyncProgress& p) {
+        if (p.phase == SyncProgress::Phase::Snapshot && p.records > 0)
+            householdIndexes.push_back(indexesOf(*fresh.db, "households").size());
+    };
+    net::BeastTransport transport(village.county.server.url(), Device::shortTimeouts());
+    const SyncReport report = SyncClient(*fresh.ledger, transport).sync(fresh.options, progress);
+    INFO(report.error.message);
+    REQUIRE(report.ok());
+    REQUIRE(householdIndexes.size() == 5); // 24 records, 5 a page
+    for (std::size_t i = 0; i + 1 < householdIndexes.size(); ++i)
+        CHECK(householdIndexes[i] == 1); // the table's own key only
+    CHECK(householdIndexes.back() > 1);  // the last page made them again
+
+    CHECK(indexesOf(*fresh.db) == made);
+    CHECK_FALSE(fresh.ledger->meta().get(meta::kIndexesAside));
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
+    auto check = fresh.db->prepare("PRAGMA integrity_check");
+    REQUIRE(check.step());
+    CHECK(check.text(0) == "ok");
+}
+
 TEST_CASE("a new laptop begins from a snapshot of its village and then pulls only what came after")
 {
     WorkedVillage village;
@@ -260,6 +292,10 @@ TEST_CASE("a snapshot cut off between pages resumes after the last page it kept"
     CHECK(broken.snapshotRecords == 10); // two pages of five kept
     CHECK(fresh.ledger->meta().get(meta::kSnapshotAt));
     CHECK(fresh.ledger->count("household", withDeleted()) == 10);
+    // Between syncs the ledger has every index its queries use.
+    TempDir other;
+    CHECK(indexesOf(*fresh.db) == indexesOf(*openLedgerDatabase(other.file("made.db"))));
+    CHECK_FALSE(fresh.ledger->meta().get(meta::kIndexesAside));
 
     const SyncReport resumed = fresh.sync();
     INFO(resumed.error.message);
@@ -267,6 +303,22 @@ TEST_CASE("a snapshot cut off between pages resumes after the last page it kept"
     CHECK(resumed.snapshotRecords == village.ids.size() - 10);
     CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
     CHECK_FALSE(fresh.ledger->meta().get(meta::kSnapshotAt));
+}
+
+TEST_CASE("a snapshot page whose answer is lost while the page before is written is asked for again in the same sync")
+{
+    WorkedVillage village;
+    Device fresh = village.newLaptop();
+    net::BeastTransport real(village.county.server.url(), Device::shortTimeouts());
+    AtSnapshotPage cut(real, 3, {}, true); // asked for ahead, while the second page is written
+    fresh.options.maxAttempts = 3;
+
+    const SyncReport report = fresh.sync(cut);
+    INFO(report.error.message);
+    REQUIRE(report.ok());
+    CHECK(cut.pages == 6); // five pages, the third twice
+    CHECK(report.snapshotRecords == village.ids.size());
+    CHECK(snapshot(*fresh.ledger, kVillageA) == snapshot(*village.laptop.ledger, kVillageA));
 }
 
 TEST_CASE("a snapshot page damaged on the way is refused whole and the next sync takes it again")
