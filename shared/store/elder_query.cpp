@@ -122,11 +122,14 @@ Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches, bool sorted
     return sql;
 }
 
-// True when the filter is a text search and nothing else.
+// True when the filter is a text search with nothing beside it but a status and a place,
+// which elders_search holds too.
 bool onlyText(const ElderFilter& f, Date on)
 {
     ElderFilter rest = f;
     rest.text.clear();
+    rest.status.clear();
+    rest.villagePrefix.clear();
     return !f.text.empty() && buildWhere(rest, on, std::nullopt).where == kNotDeleted;
 }
 
@@ -245,8 +248,12 @@ std::vector<ElderRow> findElders(Database& db, const ElderFilter& filter, Date o
 std::size_t countElders(Database& db, const ElderFilter& filter, Date on)
 {
     const Rowids matches = fewMatches(db, filter);
-    if (onlyText(filter, on) && elderSearchServes(filter.text))
-        return matches ? matches->size() : countEldersMatching(db, filter.text);
+    if (onlyText(filter, on) && elderSearchServes(filter.text)) {
+        if (!matches)
+            return countEldersMatching(db, filter.text, filter.status, filter.villagePrefix);
+        if (filter.status.empty() && filter.villagePrefix.empty())
+            return matches->size();
+    }
     const Sql sql = buildWhere(filter, on, matches);
     auto st = db.prepare("SELECT count(*) FROM elders" + sql.where);
     for (std::size_t i = 0; i < sql.params.size(); ++i)

@@ -1,6 +1,7 @@
 #include "elder_search.h"
 
 #include "database.h"
+#include "village_range.h"
 
 #include <set>
 
@@ -15,6 +16,10 @@ constexpr char kSeparator = '\x1f';
 // no look at the row; NULL is left for "not yet made".
 constexpr auto kSearchText = "CASE WHEN deleted = 0 THEN coalesce(name, '') || char(31) || coalesce(id_number, '') "
                              "|| char(31) || coalesce(phone, '') ELSE '' END";
+
+// The narrow index a search that finds many is counted over, with the two filters the
+// ledger page always sets beside the text (LedgerView::currentFilter).
+constexpr auto kSearchIndex = "CREATE INDEX elders_search ON elders(x_search, deleted, status, village_code)";
 
 bool exists(Database& db, const char* sql)
 {
@@ -67,14 +72,20 @@ std::optional<std::vector<std::int64_t>> shortMatches(Database& db, const std::s
     return std::vector<std::int64_t>(rows.begin(), rows.end());
 }
 
+bool searchIndexCurrent(Database& db)
+{
+    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'elders_search' AND sql = ?");
+    st.bind(1, kSearchIndex);
+    return st.step();
+}
+
 } // namespace
 
 void addElderSearch(Database& db)
 {
     const bool hasColumn = exists(db, "SELECT 1 FROM pragma_table_info('elders') WHERE name = 'x_search'");
     // Nothing to do, the usual case, takes no write lock: a ledger on a read-only medium still opens.
-    if (hasColumn && exists(db, "SELECT 1 FROM sqlite_master WHERE name = 'elders_search'")
-        && exists(db, "SELECT 1 FROM sqlite_master WHERE name = 'elder_fts'")
+    if (hasColumn && searchIndexCurrent(db) && exists(db, "SELECT 1 FROM sqlite_master WHERE name = 'elder_fts'")
         && !exists(db, "SELECT 1 FROM elders WHERE x_search IS NULL"))
         return;
     Transaction tx(db);
@@ -82,7 +93,11 @@ void addElderSearch(Database& db)
         db.exec("ALTER TABLE elders ADD COLUMN x_search TEXT");
     // Not a partial index (WHERE deleted = 0): SQLite would then scan it for every filter,
     // fetching each row, where the covering elders_list answers them (600 ms against 20).
-    db.exec("CREATE INDEX IF NOT EXISTS elders_search ON elders(x_search, deleted)");
+    // One made before it held the status and the village is made again.
+    if (!searchIndexCurrent(db)) {
+        db.exec("DROP INDEX IF EXISTS elders_search");
+        db.exec(kSearchIndex);
+    }
     if (!exists(db, "SELECT 1 FROM sqlite_master WHERE name = 'elder_fts'")) {
         // Trigrams find any substring of three characters or more; case_sensitive keeps
         // the match literal. The index holds its own copy of the text, so an entry can
@@ -156,11 +171,13 @@ std::optional<std::vector<std::int64_t>> fewEldersMatching(Database& db, const s
     return rowids;
 }
 
-std::size_t countEldersMatching(Database& db, const std::string& text)
+std::size_t countEldersMatching(Database& db, const std::string& text, const std::string& status,
+                                const std::string& villagePrefix)
 {
     auto st = db.prepare("SELECT count(*) FROM elders INDEXED BY elders_search "
-                         "WHERE deleted = 0 AND instr(x_search, ?) > 0");
-    st.bind(1, text);
+                         "WHERE deleted = 0 AND instr(x_search, ?1) > 0 AND (?2 = '' OR status = ?2) "
+                         "AND (?3 = '' OR (village_code >= ?3 AND village_code < ?4))");
+    st.bind(1, text).bind(2, status).bind(3, villagePrefix).bind(4, villageRangeEnd(villagePrefix));
     return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
 }
 

@@ -15,7 +15,7 @@ class Database;
 // and shorter ones read the trigrams they begin from its vocabulary. The index holds the
 // elders not deleted, so what it finds is the answer with no look at the rows. A search
 // that finds many elders is counted over the narrow index elders_search (x_search,
-// deleted) instead of the wide list index (docs/performance.md, scenario 4).
+// deleted, status, village_code) instead of the wide list index (docs/performance.md, scenario 4).
 
 // Adds x_search, elders_search and elder_fts to a file made before them and fills them;
 // made at every open, so older files gain them. Also fills rows a version without them added.
@@ -36,7 +36,9 @@ std::optional<std::vector<std::int64_t>> fewEldersMatching(Database& db, const s
 // Rowids as a JSON array, for "rowid IN (SELECT value FROM json_each(?))".
 std::string rowidList(const std::vector<std::int64_t>& rowids);
 
-// How many elders not deleted have `text` in their name, ID number or phone.
-std::size_t countEldersMatching(Database& db, const std::string& text);
+// How many elders not deleted have `text` in their name, ID number or phone, of `status`
+// and in the villages of `villagePrefix` ("" for any).
+std::size_t countEldersMatching(Database& db, const std::string& text, const std::string& status = {},
+                                const std::string& villagePrefix = {});
 
 } // namespace shouwang

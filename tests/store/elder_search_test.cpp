@@ -157,6 +157,8 @@ TEST_CASE("few and many matches give the pages and count of a full scan")
             r.villageCode = i % 3 == 0 ? kVillage : i % 3 == 1 ? kOtherVillage : "500154101003";
             if (i % 4 == 0)
                 r.set("phone", "1380000" + std::to_string(1000 + i));
+            if (i % 6 == 4)
+                r.set("status", "moved_out");
             REQUIRE(l.ledger.save(r, "t").ok());
         }
         batch.commit();
@@ -182,6 +184,20 @@ TEST_CASE("few and many matches give the pages and count of a full scan")
                      [](const Row& r) { return r.village == kOtherVillage; });
         CHECK(countElders(*l.db, f, today()) == inVillage.size());
         CHECK(found(*l.db, f) == inVillage);
+
+        // The ledger page's own filter: the text, the elders on the register, its whole scope.
+        f.villagePrefix = "500154";
+        f.status = "active";
+        std::vector<Row> active;
+        std::copy_if(all.begin(), all.end(), std::back_inserter(active),
+                     [&](const Row& r) { return l.ledger.get("elder", r.id)->value("status") == "active"; });
+        CHECK((all.empty() || active.size() < all.size())); // some have moved out
+        CHECK(countElders(*l.db, f, today()) == active.size());
+        CHECK(found(*l.db, f) == active);
+        f.villagePrefix = kOtherVillage;
+        CHECK(countElders(*l.db, f, today())
+              == static_cast<std::size_t>(std::count_if(active.begin(), active.end(),
+                                                        [](const Row& r) { return r.village == kOtherVillage; })));
     }
 }
 
@@ -218,4 +234,21 @@ TEST_CASE("a ledger made before the search column gains it on open and its elder
     auto db = openLedgerDatabase(path);
     CHECK(namesFound(*db, "李") == std::vector<std::string>{"李明"});
     CHECK(namesFound(*db, "49123") == std::vector<std::string>{"李明"});
+}
+
+TEST_CASE("a search index made before it held the status and the village is made again on open")
+{
+    TempDir dir;
+    const std::string path = dir.file("old.db");
+    {
+        auto db = openLedgerDatabase(path);
+        db->exec("DROP INDEX elders_search");
+        db->exec("CREATE INDEX elders_search ON elders(x_search, deleted)"); // as the release of 2026-12-03 made it
+    }
+    auto db = openLedgerDatabase(path);
+    auto st = db->prepare("SELECT name FROM pragma_index_info('elders_search') ORDER BY seqno");
+    std::vector<std::string> columns;
+    while (st.step())
+        columns.push_back(st.text(0));
+    CHECK(columns == std::vector<std::string>{"x_search", "deleted", "status", "village_code"});
 }
