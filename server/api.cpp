@@ -29,6 +29,7 @@ namespace {
 
 // Bodies smaller than this are sent as they are: gzip would cost more than it saves.
 constexpr std::size_t kCompressAbove = 1024;
+constexpr std::size_t kCompressFastAbove = 1024 * 1024; // a snapshot page, a full pull page (gzip::Effort)
 
 // A message already encoded (a snapshot page, built as it was read).
 Response encodedResponse(unsigned status, std::string body)
@@ -439,7 +440,8 @@ void compressIfAsked(const Request& request, Response& response)
 {
     if (response.body.size() <= kCompressAbove || request.acceptEncoding.find("gzip") == std::string::npos)
         return;
-    response.body = gzip::compress(response.body);
+    response.body = gzip::compress(
+        response.body, response.body.size() > kCompressFastAbove ? gzip::Effort::Fast : gzip::Effort::Default);
     response.contentEncoding = "gzip";
 }
 

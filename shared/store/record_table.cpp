@@ -41,6 +41,12 @@ std::string selectSql(const EntityDef& entity)
     return "SELECT " + recordColumns(entity, "") + " FROM " + std::string(entity.table) + " WHERE id = ?";
 }
 
+std::string selectAfterSql(const EntityDef& entity)
+{
+    return "SELECT " + recordColumns(entity, "") + " FROM " + std::string(entity.table)
+        + " WHERE rowid > ? ORDER BY rowid";
+}
+
 // One row whether the record exists or not: the look-ups beside it are answered either way.
 std::string receivedLookupSql(const EntityDef& entity)
 {
@@ -115,6 +121,29 @@ ReceivedLookup lookupReceived(Database& db, const EntityDef& entity, std::string
     }
     st.reset();
     return found;
+}
+
+std::int64_t lastRowOf(Database& db, const EntityDef& entity)
+{
+    Statement& st = db.cached("SELECT coalesce(max(rowid), 0) FROM " + std::string(entity.table));
+    const std::int64_t last = st.step() ? st.integer(0) : 0;
+    st.reset();
+    return last;
+}
+
+void forEachRecordAfter(Database& db, const EntityDef& entity, std::int64_t rowid,
+                        const std::function<void(const Record&)>& each)
+{
+    Statement& st = db.cached(sqlFor<selectAfterSql>(entity));
+    st.bind(1, rowid);
+    try {
+        while (st.step())
+            each(recordFromRow(st, entity));
+    } catch (...) {
+        st.reset();
+        throw;
+    }
+    st.reset();
 }
 
 void writeRecord(Database& db, const EntityDef& entity, const Record& record)

@@ -3,6 +3,8 @@
 #include "domain/record.h"
 #include "domain/schema.h"
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -33,6 +35,13 @@ struct ReceivedLookup {
 };
 ReceivedLookup lookupReceived(Database& db, const EntityDef& entity, std::string_view changeId,
                               std::string_view recordId);
+
+// The last row of the entity's table (0 when it is empty). A row written after this
+// call is after it, unless the table's rowids ran out (never, in practice).
+std::int64_t lastRowOf(Database& db, const EntityDef& entity);
+// Each record stored after row `rowid`, in the table's order.
+void forEachRecordAfter(Database& db, const EntityDef& entity, std::int64_t rowid,
+                        const std::function<void(const Record&)>& each);
 
 // Reads the current row of `st` (the record's columns from `first` on, as loadRecord
 // selects them) into a Record.

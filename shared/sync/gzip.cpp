@@ -11,10 +11,11 @@ constexpr int kGzipWindow = 15 + 16; // zlib's way of asking for the gzip wrappe
 
 } // namespace
 
-std::string compress(std::string_view data)
+std::string compress(std::string_view data, Effort effort)
 {
     z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kGzipWindow, 8, Z_DEFAULT_STRATEGY);
+    deflateInit2(&zs, effort == Effort::Fast ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION, Z_DEFLATED, kGzipWindow, 8,
+                 Z_DEFAULT_STRATEGY);
     std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     zs.avail_in = static_cast<uInt>(data.size());
