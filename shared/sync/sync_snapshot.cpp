@@ -118,9 +118,9 @@ void forgetSnapshot(Ledger& ledger)
 //   secondary indexes (store/indexes_aside.h), and they are made again at its end or when it
 //   stops. Then what a group changes is the tables' ends and their keys' indexes, and a
 //   group can be larger: kPagesPerCommitAside, each key leaf written 8x less often. At
-//   county scope a group's changed pages then reach some 500 MB; with a smaller cache
-//   SQLite spilled them to the WAL before the commit, and the key leaves were written again
-//   (4.95 GB written against 4.52 GB with this cache, and 20 % more time).
+//   county scope such a group changed more pages than a 384 MB cache holds; SQLite spilled
+//   them to the WAL before the commit, and the key leaves were written again (4.95 GB
+//   written against 4.52 GB with this cache, and 20 % more time).
 // The usual settings and indexes come back when it ends.
 class SnapshotWriting {
 public:
