@@ -77,6 +77,29 @@ std::string serializeChange(const Change& change)
     return message.SerializeAsString();
 }
 
+std::string changeHead(const Change& change)
+{
+    wire::Change message;
+    toWire(change, message);
+    message.clear_operator_name();
+    message.clear_fields();
+    message.clear_seq();
+    return message.SerializeAsString();
+}
+
+bool beginsWithHead(std::string_view bytes)
+{
+    // The first tag, a varint: its field number is the tag shifted past the wire type.
+    std::uint64_t tag = 0;
+    for (std::size_t i = 0; i < bytes.size() && i < 10; ++i) {
+        const auto byte = static_cast<unsigned char>(bytes[i]);
+        tag |= static_cast<std::uint64_t>(byte & 0x7F) << (7 * i);
+        if (!(byte & 0x80))
+            return (tag >> 3) <= wire::Change::kHlcFieldNumber;
+    }
+    return false;
+}
+
 std::optional<Change> parseChange(std::string_view bytes)
 {
     wire::Change message;

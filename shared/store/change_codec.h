@@ -24,6 +24,15 @@ Hlc fromWire(const wire::Hlc& in);
 std::string serializeChange(const Change& change);
 std::optional<Change> parseChange(std::string_view bytes);
 
+// The change log keeps a change's bytes without their head: the fields before its operator
+// (change id, entity, record id, village, clock), which the log's own columns hold. The
+// encoder writes fields in their order, so serializeChange(change) is exactly
+// changeHead(change) followed by what the log keeps.
+std::string changeHead(const Change& change);
+// Whether `bytes` begin with a field of the head: a change kept whole (logged before the
+// log kept it headless, or in an order of another encoder's).
+bool beginsWithHead(std::string_view bytes);
+
 // A change as another replica sent it: decoded once, with the bytes it came in. `bytes`
 // are kept only when they are what serializeChange(change) gives: no sequence number,
 // nothing this build does not read, the encoder's own size (a sender other than ours could

@@ -26,18 +26,47 @@ std::int64_t nowSeconds()
         .count();
 }
 
+// A change as the log keeps it: its head in the columns, the rest of its bytes in payload
+// (changeHead). `prefix` names the table in a join ("c.").
+std::string changeColumns(std::string_view prefix = {})
+{
+    std::string out;
+    for (std::string_view column : {"change_id", "entity", "record_id", "village_code", "hlc", "device_id", "payload"})
+        out += (out.empty() ? "" : ", ") + std::string(prefix) + std::string(column);
+    return out;
+}
+constexpr int kChangeColumnCount = 7;
+
+// The change of changeColumns() read from column `first` on.
+std::optional<Change> changeFromRow(const Statement& st, int first)
+{
+    const std::string bytes = st.blob(first + 6);
+    if (beginsWithHead(bytes))
+        return parseChange(bytes); // kept whole
+    std::optional<Change> change = parseChange(bytes);
+    if (change) {
+        change->changeId = st.key(first);
+        change->entity = st.text(first + 1);
+        change->recordId = st.key(first + 2);
+        change->villageCode = st.text(first + 3);
+        change->hlc = {static_cast<std::uint64_t>(st.integer(first + 4)), st.key(first + 5)};
+    }
+    return change;
+}
+
 LoggedChange loggedFromRow(Statement& st)
 {
-    // Columns: payload, origin, state, error_code, error_message, logged_at, seq
+    // Columns: changeColumns(), origin, state, error_code, error_message, logged_at, seq
+    constexpr int n = kChangeColumnCount;
     LoggedChange logged;
-    if (auto change = parseChange(st.blob(0)))
+    if (auto change = changeFromRow(st, 0))
         logged.change = std::move(*change);
-    logged.origin = static_cast<ChangeOrigin>(st.integer(1));
-    logged.state = static_cast<ChangeState>(st.integer(2));
-    logged.errorCode = static_cast<int>(st.integer(3));
-    logged.errorMessage = st.text(4);
-    logged.loggedAt = loggedAtText(st.integer(5));
-    logged.change.seq = static_cast<std::uint64_t>(st.integer(6));
+    logged.origin = static_cast<ChangeOrigin>(st.integer(n));
+    logged.state = static_cast<ChangeState>(st.integer(n + 1));
+    logged.errorCode = static_cast<int>(st.integer(n + 2));
+    logged.errorMessage = st.text(n + 3);
+    logged.loggedAt = loggedAtText(st.integer(n + 4));
+    logged.change.seq = static_cast<std::uint64_t>(st.integer(n + 5));
     return logged;
 }
 
@@ -70,8 +99,8 @@ std::vector<Change> afterInVillages(Database& db, std::uint64_t cursor, std::int
     std::vector<Statement> walks;
     std::vector<bool> live;
     for (const auto& code : codes) {
-        walks.push_back(db.prepare("SELECT seq, device_id, payload FROM change_log WHERE village_code = ? AND seq > ? "
-                                   "AND seq <= ? ORDER BY seq"));
+        walks.push_back(db.prepare("SELECT seq, " + changeColumns()
+                                   + " FROM change_log WHERE village_code = ? AND seq > ? AND seq <= ? ORDER BY seq"));
         walks.back().bind(1, code).bind(2, from).bind(3, upper);
         live.push_back(walks.back().step());
     }
@@ -88,8 +117,8 @@ std::vector<Change> afterInVillages(Database& db, std::uint64_t cursor, std::int
             break;
         Statement& st = walks[next];
         const auto seq = static_cast<std::uint64_t>(st.integer(0));
-        if (excludeDevice.empty() || st.key(1) != excludeDevice) {
-            if (auto change = parseChange(st.blob(2))) {
+        if (excludeDevice.empty() || st.key(6) != excludeDevice) {
+            if (auto change = changeFromRow(st, 1)) {
                 change->seq = seq;
                 out.push_back(std::move(*change));
             }
@@ -108,13 +137,13 @@ std::vector<Change> afterInVillages(Database& db, std::uint64_t cursor, std::int
     return out;
 }
 
-// The changes of a (payload, seq) query, in its order; the statement is reset after.
+// The changes of a (changeColumns(), seq) query, in its order; the statement is reset after.
 std::vector<Change> changesFrom(Statement& st)
 {
     std::vector<Change> out;
     while (st.step()) {
-        if (auto change = parseChange(st.blob(0))) {
-            change->seq = static_cast<std::uint64_t>(st.integer(1));
+        if (auto change = changeFromRow(st, 0)) {
+            change->seq = static_cast<std::uint64_t>(st.integer(kChangeColumnCount));
             out.push_back(std::move(*change));
         }
     }
@@ -122,7 +151,7 @@ std::vector<Change> changesFrom(Statement& st)
     return out;
 }
 
-constexpr std::string_view kLoggedColumns = "payload, origin, state, error_code, error_message, logged_at, seq";
+const std::string kLoggedColumns = changeColumns() + ", origin, state, error_code, error_message, logged_at, seq";
 
 } // namespace
 
@@ -143,6 +172,10 @@ std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigi
         }
         encoded = payload;
     }
+    // Kept without the head its columns hold (changeHead); whole when it does not begin so.
+    const std::string head = changeHead(change);
+    if (encoded.starts_with(head))
+        encoded.remove_prefix(head.size());
     st.bindKey(1, change.changeId).bind(2, change.entity).bindKey(3, change.recordId).bind(4, change.villageCode);
     st.bind(5, static_cast<std::int64_t>(change.hlc.time)).bindKey(6, change.hlc.device);
     st.bindBlob(7, encoded).bind(8, static_cast<int>(origin)).bind(9, static_cast<int>(state));
@@ -180,17 +213,19 @@ std::optional<std::uint64_t> ChangeLog::seqOf(std::string_view changeId)
 
 std::vector<Change> ChangeLog::pending(std::size_t limit)
 {
-    Statement& st = m_db.cached("SELECT payload, seq FROM change_log WHERE origin = 0 AND state = 0 ORDER BY seq LIMIT ?");
+    Statement& st = m_db.cached("SELECT " + changeColumns()
+                                + ", seq FROM change_log WHERE origin = 0 AND state = 0 ORDER BY seq LIMIT ?");
     st.bind(1, static_cast<std::int64_t>(limit));
     return changesFrom(st);
 }
 
 std::vector<Change> ChangeLog::outgoing(std::size_t limit)
 {
-    Statement& st = m_db.cached(
-        "SELECT payload, seq FROM (SELECT payload, seq FROM change_log WHERE origin = 0 AND state = 0 "
-        "UNION ALL SELECT c.payload, c.seq FROM relay AS r JOIN change_log AS c ON c.change_id = r.change_id) "
-        "ORDER BY seq LIMIT ?");
+    Statement& st
+        = m_db.cached("SELECT " + changeColumns() + ", seq FROM (SELECT " + changeColumns()
+                      + ", seq FROM change_log WHERE origin = 0 AND state = 0 UNION ALL SELECT " + changeColumns("c.")
+                      + ", c.seq FROM relay AS r JOIN change_log AS c ON c.change_id = r.change_id) "
+                        "ORDER BY seq LIMIT ?");
     st.bind(1, static_cast<std::int64_t>(limit));
     return changesFrom(st);
 }
@@ -274,11 +309,11 @@ bool ChangeLog::markRefused(std::string_view changeId, int code, std::string_vie
 std::string ChangeLog::operatorOf(std::string_view recordId, const Hlc& hlc)
 {
     // The operator is in the change's own bytes; the clock's time finds the few rows to read.
-    Statement& st = m_db.cached("SELECT payload FROM change_log WHERE record_id = ? AND hlc = ?");
+    Statement& st = m_db.cached("SELECT " + changeColumns() + " FROM change_log WHERE record_id = ? AND hlc = ?");
     st.bindKey(1, recordId).bind(2, static_cast<std::int64_t>(hlc.time));
     std::string name;
     while (st.step()) {
-        if (auto change = parseChange(st.blob(0)); change && change->hlc == hlc) {
+        if (auto change = changeFromRow(st, 0); change && change->hlc == hlc) {
             name = change->operatorName;
             break;
         }
@@ -332,8 +367,9 @@ void ChangeLog::undefer(std::string_view changeId)
 
 std::vector<Change> ChangeLog::deferred()
 {
-    Statement& st = m_db.cached("SELECT c.payload, c.seq FROM deferred_changes AS d JOIN change_log AS c "
-                                "ON c.change_id = d.change_id ORDER BY c.seq");
+    Statement& st = m_db.cached("SELECT " + changeColumns("c.")
+                                + ", c.seq FROM deferred_changes AS d JOIN change_log AS c "
+                                  "ON c.change_id = d.change_id ORDER BY c.seq");
     return changesFrom(st);
 }
 
@@ -375,7 +411,8 @@ std::vector<Change> ChangeLog::after(std::uint64_t cursor, std::string_view vill
         codes.emplace_back(villagePrefix);
         return afterInVillages(m_db, cursor, from, kScanLimit, codes, excludeDevice, limit, lastSeqScanned, more);
     }
-    Statement& st = m_db.cached("SELECT seq, village_code, device_id, payload FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?");
+    Statement& st
+        = m_db.cached("SELECT seq, " + changeColumns() + " FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?");
     st.bind(1, from).bind(2, kScanLimit);
     std::vector<Change> out;
     lastSeqScanned = cursor;
@@ -389,13 +426,13 @@ std::vector<Change> ChangeLog::after(std::uint64_t cursor, std::string_view vill
         }
         const auto seq = static_cast<std::uint64_t>(st.integer(0));
         lastSeqScanned = seq;
-        const std::string village = st.text(1);
+        const std::string village = st.text(4);
         bool inScope = village.compare(0, villagePrefix.size(), villagePrefix) == 0;
         for (const auto& code : alsoCodes)
             inScope = inScope || village == code;
-        if (!inScope || (!excludeDevice.empty() && st.key(2) == excludeDevice))
+        if (!inScope || (!excludeDevice.empty() && st.key(6) == excludeDevice))
             continue;
-        if (auto change = parseChange(st.blob(3))) {
+        if (auto change = changeFromRow(st, 1)) {
             change->seq = seq;
             out.push_back(std::move(*change));
         }

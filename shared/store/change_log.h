@@ -36,7 +36,8 @@ public:
 
     // Appends a change; returns its sequence number, or nullopt if the change id is
     // already logged (a duplicate delivery). `encoded`: the change's bytes as received
-    // (ReceivedChange::bytes), stored as they are; empty: the change is encoded here.
+    // (ReceivedChange::bytes), stored as they are but for the head its columns hold
+    // (changeHead); empty: the change is encoded here.
     std::optional<std::uint64_t> append(const Change& change, ChangeOrigin origin,
                                         ChangeState state = ChangeState::Pending, std::string_view encoded = {});
     bool contains(std::string_view changeId);

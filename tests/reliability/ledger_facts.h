@@ -5,6 +5,7 @@
 
 #include "domain/schema.h"
 #include "store/change_codec.h"
+#include "store/change_log.h"
 #include "store/database.h"
 #include "store/ledger.h"
 #include "store/meta.h"
@@ -52,11 +53,12 @@ inline std::string pragmaText(Database& db, const std::string& pragma)
 inline std::vector<std::string> fieldClocksWithoutChange(Database& db, Ledger& ledger)
 {
     std::set<std::tuple<std::string, std::string, std::string>> logged;
-    auto st = db.prepare("SELECT payload FROM change_log");
+    auto st = db.prepare("SELECT change_id FROM change_log");
+    ChangeLog log(db);
     while (st.step()) {
-        if (auto change = parseChange(st.blob(0))) {
-            for (const auto& f : change->fields)
-                logged.emplace(change->recordId, f.name, change->hlc.toString());
+        if (auto change = log.get(st.key(0))) {
+            for (const auto& f : change->change.fields)
+                logged.emplace(change->change.recordId, f.name, change->change.hlc.toString());
         }
     }
     const bool snapshotBegun = !ledger.meta().value(meta::kHistoryFrom).empty();

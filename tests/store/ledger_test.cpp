@@ -1,5 +1,6 @@
 #include "ledger_fixture.h"
 
+#include "store/change_codec.h"
 #include "store/change_log.h"
 #include "store/migrations.h"
 
@@ -205,4 +206,50 @@ TEST_CASE("a database from a newer version is refused rather than damaged")
         db.exec("PRAGMA user_version = 999");
     }
     CHECK_THROWS_AS(openLedgerDatabase(dir.file("new.db")), StoreError);
+}
+
+TEST_CASE("the log keeps a change without the head its columns hold, and reads it back whole")
+{
+    LedgerFixture f;
+    Change change;
+    change.changeId = "not-a-uuid-change"; // kept as text in its column, not as a key
+    change.entity = "household";
+    change.recordId = "5c9c6c1e-3f7a-4d5e-9a61-2b8f3c4d5e6f";
+    change.villageCode = kVillage;
+    change.hlc = {0x0192f1a2b3c40001, "device-A"};
+    change.operatorName = "李主任";
+    change.fields = {{"head_name", "张三", {}}, {"address", "一组", {0x0192f1a2b3c40000, "device-B"}}};
+    const std::string whole = serializeChange(change);
+    const std::string head = changeHead(change);
+    const auto bytesOf = [](Change read) {
+        read.seq = 0; // the log's place, not part of what it keeps
+        return serializeChange(read);
+    };
+    REQUIRE(whole.starts_with(head));
+    CHECK(beginsWithHead(whole));
+    CHECK_FALSE(beginsWithHead(whole.substr(head.size())));
+
+    REQUIRE(f.ledger.changeLog().append(change, ChangeOrigin::Remote, ChangeState::Acknowledged));
+    auto kept = f.db->prepare("SELECT payload FROM change_log WHERE change_id = 'not-a-uuid-change'");
+    REQUIRE(kept.step());
+    CHECK(kept.blob(0) == whole.substr(head.size()));
+    const auto logged = f.ledger.changeLog().get(change.changeId);
+    REQUIRE(logged);
+    CHECK(bytesOf(logged->change) == whole);
+    REQUIRE(f.ledger.changeLog().history(change.recordId).size() == 1);
+    CHECK(bytesOf(f.ledger.changeLog().history(change.recordId)[0].change) == whole);
+    CHECK(f.ledger.changeLog().operatorOf(change.recordId, change.hlc) == "李主任");
+
+    // A change logged whole (before version 7) reads the same.
+    Change older = change;
+    older.changeId = "older-change";
+    older.hlc.time += 1;
+    REQUIRE(f.ledger.changeLog().append(older, ChangeOrigin::Remote, ChangeState::Acknowledged));
+    f.db->exec("UPDATE change_log SET payload = x'" + [&] {
+        std::string hex;
+        for (const unsigned char c : serializeChange(older))
+            hex += "0123456789abcdef"[c >> 4], hex += "0123456789abcdef"[c & 15];
+        return hex;
+    }() + "' WHERE change_id = 'older-change'");
+    CHECK(bytesOf(f.ledger.changeLog().get(older.changeId)->change) == serializeChange(older));
 }
