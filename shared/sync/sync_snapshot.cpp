@@ -213,6 +213,20 @@ struct PageFetched {
     }
 };
 
+// Asks for a snapshot page and reads it: the first attempt only (the sync's own thread
+// retries a failed one), on the thread that asks ahead.
+PageFetched fetchPage(Transport& transport, const Outgoing& wireRequest, std::string request)
+{
+    PageFetched f;
+    f.request = std::move(request);
+    f.response = transport.post(protocol::kSnapshotPath, wireRequest.body, wireRequest.headers);
+    const std::optional<std::string> body = f.response.status == 200 ? decodedBody(f.response) : std::nullopt;
+    f.parsed = body && f.page.ParseFromString(*body);
+    if (f.parsed)
+        f.read();
+    return f;
+}
+
 } // namespace
 
 bool SyncClient::wantsSnapshot(const Run& run)
@@ -288,23 +302,13 @@ SyncError SyncClient::snapshot(Run& run)
                 const std::string next = pageRequest(run.options.snapshotLimit, page.at(), page.at_epoch(),
                                                      page.after().empty() ? after : page.after())
                                              .SerializeAsString();
-                ahead = std::async(std::launch::async,
-                                   [this, wireRequest = outgoing(next, run.token, run.options.gzipAbove), next,
-                                    old = std::move(written)]() mutable {
-                                       {
-                                           const PageFetched freed = std::move(old);
-                                       } // its hundred thousand strings, off the writer's thread
-                                       PageFetched f;
-                                       f.request = next;
-                                       f.response = m_transport.post(protocol::kSnapshotPath, wireRequest.body,
-                                                                     wireRequest.headers);
-                                       const std::optional<std::string> body
-                                           = f.response.status == 200 ? decodedBody(f.response) : std::nullopt;
-                                       f.parsed = body && f.page.ParseFromString(*body);
-                                       if (f.parsed)
-                                           f.read();
-                                       return f;
-                                   });
+                ahead = std::async(
+                    std::launch::async,
+                    [&transport = m_transport, next, old = std::move(written),
+                     wireRequest = outgoing(next, run.token, run.options.gzipAbove)]() mutable {
+                        old = {}; // the page kept last, its hundred thousand strings freed off the writer's thread
+                        return fetchPage(transport, wireRequest, next);
+                    });
             }
 
             // The page, its check and the place after it commit together: a snapshot cut off
