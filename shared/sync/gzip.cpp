@@ -43,7 +43,9 @@ std::optional<std::string> decompress(std::string_view data, std::size_t maxByte
     // inflate from this many bytes (1032 to 1), whatever the sender claims.
     if (data.size() >= 18) {
         const auto* tail = reinterpret_cast<const unsigned char*>(data.data() + data.size() - 4);
-        const std::size_t size = tail[0] | (tail[1] << 8) | (tail[2] << 16) | (std::size_t{tail[3]} << 24);
+        std::size_t size = 0; // little-endian
+        for (int i = 3; i >= 0; --i)
+            size = size << 8 | std::size_t{tail[i]};
         out.reserve(std::min({size, maxBytes, data.size() * 1032}));
     }
     char buffer[64 * 1024];
