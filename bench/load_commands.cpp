@@ -113,6 +113,28 @@ int acceptedIn(const HttpReply& reply)
     return n;
 }
 
+// Why a push was not taken whole, in the server's words: its error, or its first change's.
+std::string whyRefused(const HttpReply& reply)
+{
+    auto body = plainBody(reply);
+    wire::Error error;
+    if (reply.status != 200 && body && error.ParseFromString(*body)) {
+        for (const auto& r : error.results()) {
+            if (!r.accepted())
+                return error.message() + " (" + r.error().message() + ")";
+        }
+        return error.message();
+    }
+    wire::PushResponse answer;
+    if (body && answer.ParseFromString(*body)) {
+        for (const auto& r : answer.results()) {
+            if (!r.accepted())
+                return r.error().message();
+        }
+    }
+    return reply.error;
+}
+
 // ---- load-upload -------------------------------------------------------------------------
 
 int loadUpload(const std::vector<std::string>& args)
@@ -214,7 +236,7 @@ int loadRush(const std::vector<std::string>& args)
         ++requests;
         const int ok = acceptedIn(reply);
         if (ok != static_cast<int>(d.changes))
-            fail("push: status " + std::to_string(reply.status) + " " + reply.error);
+            fail("push: status " + std::to_string(reply.status) + " " + whyRefused(reply));
         accepted += ok > 0 ? static_cast<std::size_t>(ok) : 0;
         std::uint64_t at = cursor;
         for (int page = 0; page < 1000; ++page) {

@@ -38,13 +38,16 @@ double threadCpuSeconds()
 // what the rows hold is not what either limit measures.
 struct Prepared {
     Change change;
-    std::string payload, changeKey, recordKey, clocks, when;
+    std::string payload, kept, changeKey, recordKey, clocks, when;
 };
 
 Prepared prepare(Change&& change)
 {
     Prepared p;
     p.payload = serializeChange(change);
+    // What our change log keeps of it: the bytes after the head its columns hold (schema
+    // version 7, store/change_codec.h); the lean limit keeps them whole.
+    p.kept = p.payload.substr(changeHead(change).size());
     // The change log's columns in its own form (store/record_key.h, schema version 6).
     p.changeKey = keyOfId(change.changeId);
     p.recordKey = keyOfId(change.recordId);
@@ -184,7 +187,7 @@ RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std:
             bindText(log, 4, c.villageCode);
             sqlite3_bind_int64(log, 5, static_cast<sqlite3_int64>(c.hlc.time));
             bindText(log, 6, c.hlc.device);
-            sqlite3_bind_blob(log, 7, p.payload.data(), static_cast<int>(p.payload.size()), SQLITE_STATIC);
+            sqlite3_bind_blob(log, 7, p.kept.data(), static_cast<int>(p.kept.size()), SQLITE_STATIC);
             sqlite3_bind_int64(log, 8, c.hlc.millis() / 1000);
             stepAndReset(db, log, "log");
         },
