@@ -14,7 +14,8 @@ class Database;
 
 // Drops every secondary index of the record tables (nothing when some are aside already).
 // Their SQL is kept in the meta table in the same transaction, so whatever stops the load,
-// restoreIndexes brings them back: at the latest when the file is next opened.
+// restoreIndexes brings them back: the snapshot when it ends or stops, its resumption after
+// a crash, or an open of the file with no snapshot under way (openLedgerDatabase).
 void setIndexesAside(Database& db);
 
 // Makes again the indexes set aside and forgets them; false when none were.

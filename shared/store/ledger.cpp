@@ -86,11 +86,17 @@ std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::
     createPrivately(path);
     auto db = std::make_unique<Database>(path, durability);
     migrate(*db, kSchemaVersion);
-    restoreIndexes(*db);    // set aside by a snapshot that was cut off with the process
-    addElderListIndex(*db); // a file made before the index gains it once (seconds at 100,000 elders)
-    addElderSearch(*db);    // likewise the search column and its index
     addLifecycleTables(*db);
-    addIdNumberNoticeTables(*db); // the county's 身份证号 lookup and what it told this device
+    // A snapshot under way (docs/protocol.md, "Snapshot") completes the file itself when it
+    // ends: the indexes it set aside, the elders' search text. Opening the file meanwhile
+    // (another program, or the client again after a crash) makes none of them: that would
+    // wait for the snapshot's writes, and the next sync resumes and completes it.
+    if (!Meta(*db).get(meta::kSnapshotAt)) {
+        restoreIndexes(*db);          // set aside by a snapshot that ended with the process
+        addElderListIndex(*db);       // a file made before the index gains it once (seconds at 100,000 elders)
+        addElderSearch(*db);          // likewise the search column and its index
+        addIdNumberNoticeTables(*db); // the county's 身份证号 lookup and what it told this device
+    }
     restrictToOwner(path); // after migrate: the WAL and SHM files exist by now
     return db;
 }

@@ -99,3 +99,36 @@ TEST_CASE("an index another connection made again first is not an error when the
     CHECK(restoreIndexes(*f.db));
     CHECK(indexes(*f.db) == before);
 }
+
+TEST_CASE(
+    "opening a ledger while another connection loads a snapshot does not wait for it, and leaves its indexes aside")
+{
+    TempDir dir;
+    const std::string path = dir.file("ledger.db");
+    auto loading = openLedgerDatabase(path);
+    const std::vector<std::string> made = indexesOf(*loading);
+    {
+        Transaction first(*loading); // the snapshot's first page, kept
+        Meta(*loading).set(meta::kSnapshotAt, "42");
+        setIndexesAside(*loading);
+        first.commit();
+    }
+    Transaction group(*loading); // the next group, still being written
+    Meta(*loading).set(meta::kSnapshotAfter, "somewhere");
+
+    // Would wait for `group` and give up with "database is locked" if it wrote anything.
+    auto other = openLedgerDatabase(path);
+    CHECK(Meta(*other).get(meta::kIndexesAside));
+    CHECK(indexesOf(*other, "elders") == std::vector<std::string>{"sqlite_autoindex_elders_1"});
+    ElderFilter all;
+    CHECK(countElders(*other, all, today()) == 0); // answers without them
+
+    group.commit();
+    {
+        Transaction last(*loading); // the snapshot ends
+        Meta(*loading).erase(meta::kSnapshotAt);
+        restoreIndexes(*loading);
+        last.commit();
+    }
+    CHECK(indexesOf(*other) == made);
+}
