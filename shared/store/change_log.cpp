@@ -213,19 +213,19 @@ std::optional<std::uint64_t> ChangeLog::seqOf(std::string_view changeId)
 
 std::vector<Change> ChangeLog::pending(std::size_t limit)
 {
-    Statement& st = m_db.cached("SELECT " + changeColumns()
-                                + ", seq FROM change_log WHERE origin = 0 AND state = 0 ORDER BY seq LIMIT ?");
+    static const std::string sql
+        = "SELECT " + changeColumns() + ", seq FROM change_log WHERE origin = 0 AND state = 0 ORDER BY seq LIMIT ?";
+    Statement& st = m_db.cached(sql);
     st.bind(1, static_cast<std::int64_t>(limit));
     return changesFrom(st);
 }
 
 std::vector<Change> ChangeLog::outgoing(std::size_t limit)
 {
-    Statement& st
-        = m_db.cached("SELECT " + changeColumns() + ", seq FROM (SELECT " + changeColumns()
-                      + ", seq FROM change_log WHERE origin = 0 AND state = 0 UNION ALL SELECT " + changeColumns("c.")
-                      + ", c.seq FROM relay AS r JOIN change_log AS c ON c.change_id = r.change_id) "
-                        "ORDER BY seq LIMIT ?");
+    static const std::string sql = "SELECT " + changeColumns() + ", seq FROM (SELECT " + changeColumns()
+        + ", seq FROM change_log WHERE origin = 0 AND state = 0 UNION ALL SELECT " + changeColumns("c.")
+        + ", c.seq FROM relay AS r JOIN change_log AS c ON c.change_id = r.change_id) ORDER BY seq LIMIT ?";
+    Statement& st = m_db.cached(sql);
     st.bind(1, static_cast<std::int64_t>(limit));
     return changesFrom(st);
 }
@@ -309,7 +309,8 @@ bool ChangeLog::markRefused(std::string_view changeId, int code, std::string_vie
 std::string ChangeLog::operatorOf(std::string_view recordId, const Hlc& hlc)
 {
     // The operator is in the change's own bytes; the clock's time finds the few rows to read.
-    Statement& st = m_db.cached("SELECT " + changeColumns() + " FROM change_log WHERE record_id = ? AND hlc = ?");
+    static const std::string sql = "SELECT " + changeColumns() + " FROM change_log WHERE record_id = ? AND hlc = ?";
+    Statement& st = m_db.cached(sql);
     st.bindKey(1, recordId).bind(2, static_cast<std::int64_t>(hlc.time));
     std::string name;
     while (st.step()) {
@@ -367,9 +368,9 @@ void ChangeLog::undefer(std::string_view changeId)
 
 std::vector<Change> ChangeLog::deferred()
 {
-    Statement& st = m_db.cached("SELECT " + changeColumns("c.")
-                                + ", c.seq FROM deferred_changes AS d JOIN change_log AS c "
-                                  "ON c.change_id = d.change_id ORDER BY c.seq");
+    static const std::string sql = "SELECT " + changeColumns("c.")
+        + ", c.seq FROM deferred_changes AS d JOIN change_log AS c ON c.change_id = d.change_id ORDER BY c.seq";
+    Statement& st = m_db.cached(sql);
     return changesFrom(st);
 }
 
@@ -411,8 +412,9 @@ std::vector<Change> ChangeLog::after(std::uint64_t cursor, std::string_view vill
         codes.emplace_back(villagePrefix);
         return afterInVillages(m_db, cursor, from, kScanLimit, codes, excludeDevice, limit, lastSeqScanned, more);
     }
-    Statement& st
-        = m_db.cached("SELECT seq, " + changeColumns() + " FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?");
+    static const std::string sql
+        = "SELECT seq, " + changeColumns() + " FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?";
+    Statement& st = m_db.cached(sql);
     st.bind(1, from).bind(2, kScanLimit);
     std::vector<Change> out;
     lastSeqScanned = cursor;

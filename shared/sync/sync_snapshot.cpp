@@ -262,8 +262,9 @@ SyncError SyncClient::snapshot(Run& run)
             const wire::SnapshotRequest request = pageRequest(run.options.snapshotLimit, at, epoch, after);
             run.state.phase = SyncProgress::Phase::Snapshot;
             PageFetched fetched = ahead.valid() ? ahead.get() : PageFetched{};
-            if (fetched.request != request.SerializeAsString() || !fetched.parsed) {
-                if (fetched.request == request.SerializeAsString())
+            const bool answersThis = fetched.request == request.SerializeAsString();
+            if (!answersThis || !fetched.parsed) {
+                if (answersThis)
                     run.answeredAhead = std::move(fetched.response); // the first attempt, made already
                 fetched = {};
                 if (SyncError error = call(run, protocol::kSnapshotPath, request, fetched.page)) {
