@@ -73,7 +73,7 @@ std::vector<std::vector<std::string>> readPlan(const std::string& path)
     return rows;
 }
 
-// The body as SyncClient sends it: gzip above 4 KiB.
+// The body as SyncClient sends it: without the local sequence numbers, gzip above 4 KiB.
 struct Body {
     std::string bytes;
     bool gzip = false;
@@ -83,8 +83,11 @@ Body pushBody(const std::vector<Change>& changes, std::size_t from, std::size_t 
 {
     wire::PushRequest request;
     request.set_protocol_version(protocol::kVersion);
-    for (std::size_t i = from; i < to; ++i)
-        toWire(changes[i], *request.add_changes());
+    for (std::size_t i = from; i < to; ++i) {
+        wire::Change* out = request.add_changes();
+        toWire(changes[i], *out);
+        out->clear_seq(); // as SyncClient::pushBatch: the village's own numbering stays home
+    }
     Body body{request.SerializeAsString(), false};
     if (body.bytes.size() > 4096) {
         body.bytes = gzip::compress(body.bytes);

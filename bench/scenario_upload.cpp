@@ -73,8 +73,11 @@ void wireSize(BenchRun& run)
             const std::size_t to = std::min(outbox.size(), from + protocol::kDefaultPushBatch);
             wire::PushRequest request;
             request.set_protocol_version(protocol::kVersion);
-            for (std::size_t i = from; i < to; ++i)
-                toWire(outbox[i], *request.add_changes());
+            for (std::size_t i = from; i < to; ++i) {
+                wire::Change* out = request.add_changes();
+                toWire(outbox[i], *out);
+                out->clear_seq();
+            }
             const std::string bytes = request.SerializeAsString();
             const std::string zipped = gzip::compress(bytes);
             const std::string asJson = pushRequestJson(outbox, from, to);

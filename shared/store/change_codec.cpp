@@ -79,11 +79,13 @@ std::string serializeChange(const Change& change)
 
 std::string changeHead(const Change& change)
 {
+    // Only the head's fields: the merge asks for it once per change logged.
     wire::Change message;
-    toWire(change, message);
-    message.clear_operator_name();
-    message.clear_fields();
-    message.clear_seq();
+    message.set_change_id(change.changeId);
+    message.set_entity(change.entity);
+    message.set_record_id(change.recordId);
+    message.set_village_code(change.villageCode);
+    toWire(change.hlc, *message.mutable_hlc());
     return message.SerializeAsString();
 }
 

@@ -41,6 +41,11 @@ std::string selectSql(const EntityDef& entity)
     return "SELECT " + recordColumns(entity, "") + " FROM " + std::string(entity.table) + " WHERE id = ?";
 }
 
+std::string villageSql(const EntityDef& entity)
+{
+    return "SELECT village_code FROM " + std::string(entity.table) + " WHERE id = ?";
+}
+
 std::string selectAfterSql(const EntityDef& entity)
 {
     return "SELECT " + recordColumns(entity, "") + " FROM " + std::string(entity.table)
@@ -121,6 +126,17 @@ ReceivedLookup lookupReceived(Database& db, const EntityDef& entity, std::string
     }
     st.reset();
     return found;
+}
+
+std::optional<std::string> villageOf(Database& db, const EntityDef& entity, std::string_view id)
+{
+    Statement& st = db.cached(sqlFor<villageSql>(entity));
+    st.bind(1, id);
+    std::optional<std::string> village;
+    if (st.step())
+        village = st.text(0);
+    st.reset();
+    return village;
 }
 
 std::int64_t lastRowOf(Database& db, const EntityDef& entity)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace shouwang {
@@ -15,6 +16,8 @@ class Database;
 // Row <-> Record for any entity table, with its per-field clocks. No capture, no merge:
 // the ledger (local saves) and the merge engine (received changes) decide what to write.
 std::optional<Record> loadRecord(Database& db, const EntityDef& entity, std::string_view id);
+// Only the village a record is filed under: what a reference to it is checked against.
+std::optional<std::string> villageOf(Database& db, const EntityDef& entity, std::string_view id);
 void writeRecord(Database& db, const EntityDef& entity, const Record& record);
 // Removes a row outright. Only for a record the county never accepted (a refused creation
 // undone on the device): everything else is deleted by a tombstone that syncs.

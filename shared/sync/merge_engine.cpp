@@ -196,9 +196,8 @@ MergeOutcome MergeEngine::checkReferences(const Change& change, const Record* ex
             const auto comma = ids.find(',');
             const std::string_view id = ids.substr(0, comma);
             ids = comma == std::string_view::npos ? std::string_view{} : ids.substr(comma + 1);
-            auto referenced = loadRecord(db, *target, id);
             // A record of this village, or one published above it (a county's catalogue).
-            if (referenced && !change.villageCode.starts_with(referenced->villageCode)) {
+            if (auto village = villageOf(db, *target, id); village && !change.villageCode.starts_with(*village)) {
                 return refuse(MergeRefusal::ForeignReference,
                               std::string(entity.zh) + "引用了其他村（社区）的" + std::string(target->zh) + "，未被接收");
             }
