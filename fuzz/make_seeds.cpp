@@ -6,6 +6,7 @@
 #include "exchange/text_encoding.h"
 #include "store/change_codec.h"
 #include "store/ledger.h"
+#include "store/log_form.h"
 #include "sync/bundle.h"
 #include "sync/crypto.h"
 #include "sync/gzip.h"
@@ -203,6 +204,18 @@ int main(int argc, char** argv)
         }
         write("fuzz_import", "unicode.txt", utf16);
     }
+
+    // What the log keeps of a change (after its head), and the whole change as it kept it
+    // before version 7; a field change with a reference and one with a base.
+    Change visit = household(9);
+    visit.entity = "visit";
+    visit.fields
+        = {{"elder_id", "0192f1a2-b3c4-7d5e-9a61-2b8f3c4d5e6f", {}},
+           {"date", "2025-12-11", {}},
+           {"finding", "attention", Hlc{std::uint64_t{1700000000000} << Hlc::kCounterBits, "fuzz-device-0001"}}};
+    write("fuzz_log_form", "headless", serializeChange(visit).substr(changeHead(visit).size()));
+    write("fuzz_log_form", "whole", serializeChange(visit));
+    write("fuzz_log_form", "stored", toLogForm(serializeChange(visit).substr(changeHead(visit).size())));
 
     write("fuzz_gzip", "text", gzip::compress("守望 shouwang"));
     write("fuzz_gzip", "push", gzip::compress(push.SerializeAsString()));

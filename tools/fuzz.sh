@@ -20,7 +20,7 @@ seconds=${1:-20}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_push fuzz_push_limits fuzz_pull fuzz_enroll fuzz_http fuzz_bundle fuzz_csv fuzz_import fuzz_gzip)
+  targets=(fuzz_push fuzz_push_limits fuzz_pull fuzz_enroll fuzz_http fuzz_bundle fuzz_csv fuzz_import fuzz_gzip fuzz_log_form)
 fi
 runs=${FUZZ_RUNS:--1}
 parallel=${FUZZ_PARALLEL:-1}

@@ -2,6 +2,7 @@
 
 #include "change_codec.h"
 #include "database.h"
+#include "log_form.h"
 #include "village_range.h"
 
 #include "domain/date.h"
@@ -40,10 +41,12 @@ constexpr int kChangeColumnCount = 7;
 // The change of changeColumns() read from column `first` on.
 std::optional<Change> changeFromRow(const Statement& st, int first)
 {
-    const std::string bytes = st.blob(first + 6);
-    if (beginsWithHead(bytes))
-        return parseChange(bytes); // kept whole
-    std::optional<Change> change = parseChange(bytes);
+    const std::optional<std::string> bytes = fromLogForm(st.blob(first + 6));
+    if (!bytes)
+        return std::nullopt;
+    if (beginsWithHead(*bytes))
+        return parseChange(*bytes); // kept whole
+    std::optional<Change> change = parseChange(*bytes);
     if (change) {
         change->changeId = st.key(first);
         change->entity = st.text(first + 1);
@@ -173,12 +176,13 @@ std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigi
         encoded = payload;
     }
     // Kept without the head its columns hold (changeHead); whole when it does not begin so.
+    // Either way in the log's own form (log_form.h): codes for field names, 16 bytes for ids.
     const std::string head = changeHead(change);
     if (encoded.starts_with(head))
         encoded.remove_prefix(head.size());
     st.bindKey(1, change.changeId).bind(2, change.entity).bindKey(3, change.recordId).bind(4, change.villageCode);
     st.bind(5, static_cast<std::int64_t>(change.hlc.time)).bindKey(6, change.hlc.device);
-    st.bindBlob(7, encoded).bind(8, static_cast<int>(origin)).bind(9, static_cast<int>(state));
+    st.bindBlob(7, toLogForm(encoded)).bind(8, static_cast<int>(origin)).bind(9, static_cast<int>(state));
     st.bind(10, nowSeconds());
     st.run();
     if (m_db.changes() == 0)

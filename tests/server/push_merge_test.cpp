@@ -9,6 +9,7 @@
 #include "store/change_log.h"
 #include "store/database.h"
 #include "store/elder_search.h"
+#include "store/log_form.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,13 +21,15 @@ using namespace shouwang::test;
 
 namespace {
 
-// What the log's payload column holds for a change.
+// What the log's payload column holds for a change, out of the log's own form (log_form.h).
 std::string keptBytes(const std::string& dbPath, const std::string& changeId)
 {
     Database db(dbPath);
     auto st = db.prepare("SELECT payload FROM change_log WHERE change_id = ?");
     st.bindKey(1, changeId);
-    return st.step() ? st.blob(0) : std::string("(not logged)");
+    if (!st.step())
+        return "(not logged)";
+    return fromLogForm(st.blob(0)).value_or("(damaged)");
 }
 
 // The bytes the log keeps for a change: without the head its columns hold (changeHead),

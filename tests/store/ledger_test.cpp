@@ -2,6 +2,7 @@
 
 #include "store/change_codec.h"
 #include "store/change_log.h"
+#include "store/log_form.h"
 #include "store/migrations.h"
 
 #include <catch2/catch.hpp>
@@ -232,7 +233,8 @@ TEST_CASE("the log keeps a change without the head its columns hold, and reads i
     REQUIRE(f.ledger.changeLog().append(change, ChangeOrigin::Remote, ChangeState::Acknowledged));
     auto kept = f.db->prepare("SELECT payload FROM change_log WHERE change_id = 'not-a-uuid-change'");
     REQUIRE(kept.step());
-    CHECK(kept.blob(0) == whole.substr(head.size()));
+    CHECK(kept.blob(0).front() == '\0'); // in the log's own form
+    CHECK(fromLogForm(kept.blob(0)) == whole.substr(head.size()));
     const auto logged = f.ledger.changeLog().get(change.changeId);
     REQUIRE(logged);
     CHECK(bytesOf(logged->change) == whole);
@@ -240,16 +242,23 @@ TEST_CASE("the log keeps a change without the head its columns hold, and reads i
     CHECK(bytesOf(f.ledger.changeLog().history(change.recordId)[0].change) == whole);
     CHECK(f.ledger.changeLog().operatorOf(change.recordId, change.hlc) == "李主任");
 
-    // A change logged whole (before version 7) reads the same.
+    // A change logged whole (before version 7), and one without the head but in the wire's
+    // form (version 7), read the same.
     Change older = change;
     older.changeId = "older-change";
     older.hlc.time += 1;
-    REQUIRE(f.ledger.changeLog().append(older, ChangeOrigin::Remote, ChangeState::Acknowledged));
-    f.db->exec("UPDATE change_log SET payload = x'" + [&] {
+    Change version7 = change;
+    version7.changeId = "version-7-change";
+    version7.hlc.time += 2;
+    const auto store = [&](const Change& c, const std::string& bytes) {
+        REQUIRE(f.ledger.changeLog().append(c, ChangeOrigin::Remote, ChangeState::Acknowledged));
         std::string hex;
-        for (const unsigned char c : serializeChange(older))
-            hex += "0123456789abcdef"[c >> 4], hex += "0123456789abcdef"[c & 15];
-        return hex;
-    }() + "' WHERE change_id = 'older-change'");
+        for (const unsigned char b : bytes)
+            hex += "0123456789abcdef"[b >> 4], hex += "0123456789abcdef"[b & 15];
+        f.db->exec("UPDATE change_log SET payload = x'" + hex + "' WHERE change_id = '" + c.changeId + "'");
+    };
+    store(older, serializeChange(older));
+    store(version7, serializeChange(version7).substr(changeHead(version7).size()));
     CHECK(bytesOf(f.ledger.changeLog().get(older.changeId)->change) == serializeChange(older));
+    CHECK(bytesOf(f.ledger.changeLog().get(version7.changeId)->change) == serializeChange(version7));
 }
