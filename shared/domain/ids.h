@@ -11,8 +11,9 @@ namespace shouwang {
 // Record, change and device ids: made on the device, so villages never need the server
 // to create a record. Time-ordered (version 7, RFC 9562): the ids one device makes sort
 // in the order it made them, so the ledger's indexes of ids grow at their end instead of
-// at a random page each (a county's upload ran 1.5× faster for that alone; docs/
-// performance.md). The 62 random bits keep two devices' ids apart whatever their clocks.
+// at a random page each (the bench's upload of 20 villages ran 1.5× faster for that
+// alone; docs/performance.md). 62 random bits keep two devices' ids apart whatever their
+// clocks say.
 std::string newUuid();
 
 // The generator behind newUuid, with the clock it reads (milliseconds since 1970).

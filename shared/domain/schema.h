@@ -69,9 +69,8 @@ inline DivisionLevel filingLevel(const EntityDef& entity)
 // The current schema version: raise it, and tag new fields and entities with it, whenever
 // the description below changes (or how the store keeps it: version 5 added the record
 // lists' created_at index, version 6 made the change log lean, version 7 keeps a change's
-// bytes without the head its log columns hold, version 8 in the log form of store/
-// log_form.h). Migrations (store/migrations.cpp) follow
-// from it.
+// bytes without the head its log columns hold, version 8 keeps them in the log's own form,
+// store/log_form.h). Migrations (store/migrations.cpp) follow from it.
 inline constexpr int kSchemaVersion = 8;
 
 std::span<const EntityDef> entities();
