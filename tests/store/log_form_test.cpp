@@ -104,7 +104,7 @@ TEST_CASE("every field change comes back byte for byte: unknown names, bases, li
                 f.value = "值" + std::to_string(random());
             }
             if (random() % 3 == 0)
-                f.base = {0x0192f1a2b3c40000 + random(), newUuid()};
+                f.base = {0x0192f1a2b3c40000ULL + random(), newUuid()};
             c.fields.push_back(f);
         }
         const std::string payload = headless(c);
