@@ -90,6 +90,7 @@ public:
     std::string key(int column) const;
     std::int64_t integer(int column) const;
     bool isNull(int column) const;
+    bool isBlob(int column) const;
     int columnCount() const;
     std::string columnName(int column) const;
 

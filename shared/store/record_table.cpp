@@ -1,6 +1,7 @@
 #include "record_table.h"
 
 #include "database.h"
+#include "record_key.h"
 
 #include <string>
 #include <unordered_map>
@@ -79,6 +80,40 @@ std::string upsertSql(const EntityDef& entity)
         + ") ON CONFLICT(id) DO UPDATE SET " + updates;
 }
 
+// A record's field clocks as its row keeps them. Nearly every record has one clock for all
+// its fields (encodeClocks' plain form, "time@device", 53 characters with a device's UUID):
+// the row keeps that as 24 bytes, the time big-endian and the device's 16. Any other form
+// stays the text encodeClocks gives; rows of either kind read back the same.
+constexpr std::size_t kTimeBytes = 8;
+constexpr std::size_t kDeviceBytes = 16;
+
+void bindClocks(Statement& st, int index, const Record& record)
+{
+    const std::string text = encodeClocks(record);
+    const auto hlc = text.find_first_of(";=") == std::string::npos ? Hlc::parse(text) : std::nullopt;
+    if (!hlc || !isCanonicalUuid(hlc->device) || hlc->toString() != text) {
+        st.bind(index, text);
+        return;
+    }
+    std::string bytes(kTimeBytes, '\0');
+    for (std::size_t i = 0; i < kTimeBytes; ++i)
+        bytes[i] = static_cast<char>((hlc->time >> (8 * (kTimeBytes - 1 - i))) & 0xFF);
+    st.bindBlob(index, bytes + keyOfId(hlc->device));
+}
+
+std::string clocksOfRow(const Statement& st, int column)
+{
+    if (!st.isBlob(column))
+        return st.text(column);
+    const std::string bytes = st.blob(column);
+    if (bytes.size() != kTimeBytes + kDeviceBytes)
+        return {}; // not a form any version wrote: no clocks, so every field is older than any edit
+    std::uint64_t time = 0;
+    for (std::size_t i = 0; i < kTimeBytes; ++i)
+        time = time << 8 | static_cast<unsigned char>(bytes[i]);
+    return Hlc{time, idOfKey(std::string_view(bytes).substr(kTimeBytes), true)}.toString();
+}
+
 } // namespace
 
 Record recordFromRow(const Statement& st, const EntityDef& entity, int first)
@@ -96,7 +131,7 @@ Record recordFromRow(const Statement& st, const EntityDef& entity, int first)
             r.values.emplace(std::string(field.name), st.text(column));
         ++column;
     }
-    decodeClocks(st.text(first + 5), r); // after the values it stands for
+    decodeClocks(clocksOfRow(st, first + 5), r); // after the values it stands for
     return r;
 }
 
@@ -166,7 +201,8 @@ void writeRecord(Database& db, const EntityDef& entity, const Record& record)
 {
     Statement& st = db.cached(sqlFor<upsertSql>(entity));
     st.bind(1, record.id).bind(2, record.villageCode).bind(3, record.createdAt).bind(4, record.updatedAt);
-    st.bind(5, record.deleted ? 1 : 0).bind(6, encodeClocks(record));
+    st.bind(5, record.deleted ? 1 : 0);
+    bindClocks(st, 6, record);
     int param = 6;
     for (const auto& field : entity.fields) {
         ++param;

@@ -4,6 +4,7 @@
 #include "store/change_log.h"
 #include "store/log_form.h"
 #include "store/migrations.h"
+#include "store/record_table.h"
 
 #include <catch2/catch.hpp>
 
@@ -261,4 +262,47 @@ TEST_CASE("the log keeps a change without the head its columns hold, and reads i
     store(version7, serializeChange(version7).substr(changeHead(version7).size()));
     CHECK(bytesOf(f.ledger.changeLog().get(older.changeId)->change) == serializeChange(older));
     CHECK(bytesOf(f.ledger.changeLog().get(version7.changeId)->change) == serializeChange(version7));
+}
+
+TEST_CASE(
+    "a record's one clock of a device's UUID is kept as 24 bytes; every other form as text, all read back the same")
+{
+    LedgerFixture f;
+    const EntityDef& households = *findEntity("household");
+    const auto stored = [&](const std::string& id) {
+        auto st = f.db->prepare("SELECT typeof(field_clock), length(field_clock) FROM households WHERE id = ?");
+        st.bind(1, id);
+        REQUIRE(st.step());
+        return st.text(0) + "/" + std::to_string(st.integer(1));
+    };
+    const auto record = [&](const std::string& id, const Hlc& name, const Hlc& address) {
+        Record r;
+        r.entity = "household";
+        r.id = id;
+        r.villageCode = kVillage;
+        r.set("head_name", "张三");
+        r.set("address", "一组");
+        r.clocks = {{"head_name", name}, {"address", address}};
+        writeRecord(*f.db, households, r);
+        return r;
+    };
+    const Hlc one{0x0192f1a2b3c40001, "0192f1a2-b3c4-7d5e-9a61-2b8f3c4d5e6f"};
+    const Hlc other{0x0192f1a2b3c40002, "0192f1a2-b3c4-7d5e-9a61-2b8f3c4d5e70"};
+
+    const Record shared = record("shared-clock", one, one);
+    CHECK(stored("shared-clock") == "blob/24");
+    CHECK(loadRecord(*f.db, households, "shared-clock")->clocks == shared.clocks);
+
+    const Record mixed = record("two-clocks", one, other);
+    CHECK(stored("two-clocks").starts_with("text/"));
+    CHECK(loadRecord(*f.db, households, "two-clocks")->clocks == mixed.clocks);
+
+    const Record named = record("named-device", Hlc{one.time, "device-A"}, Hlc{one.time, "device-A"});
+    CHECK(stored("named-device").starts_with("text/"));
+    CHECK(loadRecord(*f.db, households, "named-device")->clocks == named.clocks);
+
+    // A row written before version 8 holds the text form.
+    f.db->exec("UPDATE households SET field_clock = '" + one.toString() + "' WHERE id = 'shared-clock'");
+    CHECK(stored("shared-clock") == "text/53");
+    CHECK(loadRecord(*f.db, households, "shared-clock")->clocks == shared.clocks);
 }
