@@ -28,8 +28,6 @@ constexpr int kValue = 2;
 constexpr int kNameCode = 14;
 constexpr int kValueKey = 15;
 
-constexpr std::size_t kKeyLength = 16;
-
 struct CodeTable {
     std::vector<std::string_view> names; // code - 1
     std::unordered_map<std::string_view, std::uint64_t> codes;

@@ -6,7 +6,6 @@ namespace shouwang {
 namespace {
 
 constexpr std::size_t kUuidLength = 36;
-constexpr std::size_t kKeyLength = 16;
 constexpr std::string_view kHex = "0123456789abcdef";
 
 bool isDash(std::size_t i)

@@ -82,10 +82,9 @@ std::string upsertSql(const EntityDef& entity)
 
 // A record's field clocks as its row keeps them. Nearly every record has one clock for all
 // its fields (encodeClocks' plain form, "time@device", 53 characters with a device's UUID):
-// the row keeps that as 24 bytes, the time big-endian and the device's 16. Any other form
-// stays the text encodeClocks gives; rows of either kind read back the same.
+// the row keeps that as 24 bytes, the time big-endian and the device's key (record_key.h).
+// Any other form stays the text encodeClocks gives; rows of either kind read back the same.
 constexpr std::size_t kTimeBytes = 8;
-constexpr std::size_t kDeviceBytes = 16;
 
 void bindClocks(Statement& st, int index, const Record& record)
 {
@@ -106,7 +105,7 @@ std::string clocksOfRow(const Statement& st, int column)
     if (!st.isBlob(column))
         return st.text(column);
     const std::string bytes = st.blob(column);
-    if (bytes.size() != kTimeBytes + kDeviceBytes)
+    if (bytes.size() != kTimeBytes + kKeyLength)
         return {}; // not a form any version wrote: no clocks, so every field is older than any edit
     std::uint64_t time = 0;
     for (std::size_t i = 0; i < kTimeBytes; ++i)
