@@ -6,6 +6,7 @@
 #include "server/server_store.h"
 #include "store/change_codec.h"
 #include "store/record_key.h"
+#include "store/record_table.h"
 
 #include <sqlite3.h>
 
@@ -38,7 +39,8 @@ double threadCpuSeconds()
 // what the rows hold is not what either limit measures.
 struct Prepared {
     Change change;
-    std::string payload, kept, changeKey, recordKey, clocks, when;
+    std::string payload, kept, changeKey, recordKey, deviceKey, when;
+    RowClocks clocks;
 };
 
 Prepared prepare(Change&& change)
@@ -51,12 +53,13 @@ Prepared prepare(Change&& change)
     // The change log's columns in its own form (store/record_key.h, schema version 6).
     p.changeKey = keyOfId(change.changeId);
     p.recordKey = keyOfId(change.recordId);
+    p.deviceKey = keyOfId(change.hlc.device);
     Record written; // the row's clocks as the store keeps them (domain/record.h)
     for (const auto& f : change.fields) {
         written.set(f.name, f.value);
         written.clocks[f.name] = change.hlc;
     }
-    p.clocks = encodeClocks(written);
+    p.clocks = rowClocks(written);
     p.when = formatDateTime(change.hlc.millis());
     p.change = std::move(change);
     return p;
@@ -84,9 +87,25 @@ void bindText(sqlite3_stmt* st, int param, std::string_view text)
     sqlite3_bind_text(st, param, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
+void bindBlob(sqlite3_stmt* st, int param, std::string_view bytes)
+{
+    sqlite3_bind_blob(st, param, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+}
+
+// A value as our tables keep it (Statement::bind): an id as its key, the rest as text.
+void bindValue(sqlite3_stmt* st, int param, std::string_view value)
+{
+    if (isCanonicalUuid(value)) {
+        const std::string key = keyOfId(value);
+        sqlite3_bind_blob(st, param, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+    } else {
+        bindText(st, param, value);
+    }
+}
+
 // Binds each field of `entity` from the change (NULL when the change does not set it) to
-// the parameters after `first`.
-void bindFields(sqlite3_stmt* st, int first, const EntityDef& entity, const Change& c)
+// the parameters after `first`; `ours`: as our tables keep them, else all as text.
+void bindFields(sqlite3_stmt* st, int first, const EntityDef& entity, const Change& c, bool ours)
 {
     int param = first;
     for (const auto& field : entity.fields) {
@@ -94,7 +113,10 @@ void bindFields(sqlite3_stmt* st, int first, const EntityDef& entity, const Chan
         sqlite3_bind_null(st, param);
         for (const auto& f : c.fields) {
             if (f.name == field.name) {
-                bindText(st, param, f.value);
+                if (ours && field.type != FieldType::RefList)
+                    bindValue(st, param, f.value);
+                else
+                    bindText(st, param, f.value);
                 break;
             }
         }
@@ -173,20 +195,20 @@ RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std:
         [&](const Prepared& p) {
             const Change& c = p.change;
             sqlite3_stmt* st = upserts.find(c.entity)->second;
-            bindText(st, 1, c.recordId);
+            bindValue(st, 1, c.recordId);
             bindText(st, 2, c.villageCode);
             bindText(st, 3, p.when);
             bindText(st, 4, p.when);
             sqlite3_bind_int(st, 5, 0);
-            bindText(st, 6, p.clocks);
-            bindFields(st, 6, *findEntity(c.entity), c);
+            (p.clocks.blob ? bindBlob : bindText)(st, 6, p.clocks.value);
+            bindFields(st, 6, *findEntity(c.entity), c, true);
             stepAndReset(db, st, "upsert");
             sqlite3_bind_blob(log, 1, p.changeKey.data(), static_cast<int>(p.changeKey.size()), SQLITE_STATIC);
             bindText(log, 2, c.entity);
             sqlite3_bind_blob(log, 3, p.recordKey.data(), static_cast<int>(p.recordKey.size()), SQLITE_STATIC);
             bindText(log, 4, c.villageCode);
             sqlite3_bind_int64(log, 5, static_cast<sqlite3_int64>(c.hlc.time));
-            bindText(log, 6, c.hlc.device);
+            bindBlob(log, 6, p.deviceKey);
             sqlite3_bind_blob(log, 7, p.kept.data(), static_cast<int>(p.kept.size()), SQLITE_STATIC);
             sqlite3_bind_int64(log, 8, c.hlc.millis() / 1000);
             stepAndReset(db, log, "log");
@@ -233,7 +255,7 @@ RawInsert leanSqliteInsert(const std::string& path, const std::function<bool(std
             const Change& c = p.change;
             sqlite3_stmt* st = upserts.find(c.entity)->second;
             bindText(st, 1, c.recordId);
-            bindFields(st, 1, *findEntity(c.entity), c);
+            bindFields(st, 1, *findEntity(c.entity), c, false);
             stepAndReset(db, st, "upsert");
             bindText(log, 1, c.changeId);
             bindText(log, 2, c.recordId);

@@ -34,7 +34,7 @@ Change visitTemplate(const VillageLedger& village)
 {
     auto db = openLedgerDatabase(village.dbPath);
     auto st = db->prepare("SELECT change_id FROM change_log WHERE entity = 'visit' ORDER BY seq LIMIT 1");
-    const std::optional<LoggedChange> visit = st.step() ? ChangeLog(*db).get(st.key(0)) : std::nullopt;
+    const std::optional<LoggedChange> visit = st.step() ? ChangeLog(*db).get(st.text(0)) : std::nullopt;
     if (!visit)
         throw std::runtime_error("village " + village.code + " has no visit to take as the day's pattern");
     Change change = visit->change;

@@ -91,9 +91,8 @@ void addDeviceHistory(Database& db)
     Transaction tx(db);
     db.exec("ALTER TABLE devices ADD COLUMN last_change TEXT NOT NULL DEFAULT ''");
     db.exec("ALTER TABLE devices ADD COLUMN forked_from TEXT NOT NULL DEFAULT ''");
-    db.exec("CREATE TEMP TABLE newest AS SELECT id_of_key(device_id) AS device_id, max(seq) AS seq FROM change_log "
-            "GROUP BY device_id");
-    db.exec("UPDATE devices SET last_change = coalesce((SELECT id_of_key(c.change_id) FROM newest JOIN change_log AS c "
+    db.exec("CREATE TEMP TABLE newest AS SELECT device_id, max(seq) AS seq FROM change_log GROUP BY device_id");
+    db.exec("UPDATE devices SET last_change = coalesce((SELECT c.change_id FROM newest JOIN change_log AS c "
             "ON c.seq = newest.seq WHERE newest.device_id = devices.device_id), '')");
     db.exec("DROP TABLE newest");
     tx.commit();

@@ -70,8 +70,9 @@ inline DivisionLevel filingLevel(const EntityDef& entity)
 // the description below changes (or how the store keeps it: version 5 added the record
 // lists' created_at index, version 6 made the change log lean, version 7 keeps a change's
 // bytes without the head its log columns hold, version 8 keeps them in the log's own form,
-// store/log_form.h). Migrations (store/migrations.cpp) follow from it.
-inline constexpr int kSchemaVersion = 8;
+// store/log_form.h, version 9 keeps every id as its 16-byte key, store/record_key.h).
+// Migrations (store/migrations.cpp) follow from it.
+inline constexpr int kSchemaVersion = 9;
 
 std::span<const EntityDef> entities();
 const EntityDef* findEntity(std::string_view name);

@@ -48,11 +48,11 @@ std::optional<Change> changeFromRow(const Statement& st, int first)
         return parseChange(*bytes); // kept whole
     std::optional<Change> change = parseChange(*bytes);
     if (change) {
-        change->changeId = st.key(first);
+        change->changeId = st.text(first);
         change->entity = st.text(first + 1);
-        change->recordId = st.key(first + 2);
+        change->recordId = st.text(first + 2);
         change->villageCode = st.text(first + 3);
-        change->hlc = {static_cast<std::uint64_t>(st.integer(first + 4)), st.key(first + 5)};
+        change->hlc = {static_cast<std::uint64_t>(st.integer(first + 4)), st.text(first + 5)};
     }
     return change;
 }
@@ -120,7 +120,7 @@ std::vector<Change> afterInVillages(Database& db, std::uint64_t cursor, std::int
             break;
         Statement& st = walks[next];
         const auto seq = static_cast<std::uint64_t>(st.integer(0));
-        if (excludeDevice.empty() || st.key(6) != excludeDevice) {
+        if (excludeDevice.empty() || st.text(6) != excludeDevice) {
             if (auto change = changeFromRow(st, 1)) {
                 change->seq = seq;
                 out.push_back(std::move(*change));
@@ -180,8 +180,8 @@ std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigi
     const std::string head = changeHead(change);
     if (encoded.starts_with(head))
         encoded.remove_prefix(head.size());
-    st.bindKey(1, change.changeId).bind(2, change.entity).bindKey(3, change.recordId).bind(4, change.villageCode);
-    st.bind(5, static_cast<std::int64_t>(change.hlc.time)).bindKey(6, change.hlc.device);
+    st.bind(1, change.changeId).bind(2, change.entity).bind(3, change.recordId).bind(4, change.villageCode);
+    st.bind(5, static_cast<std::int64_t>(change.hlc.time)).bind(6, change.hlc.device);
     st.bindBlob(7, toLogForm(encoded)).bind(8, static_cast<int>(origin)).bind(9, static_cast<int>(state));
     st.bind(10, nowSeconds());
     st.run();
@@ -198,7 +198,7 @@ bool ChangeLog::contains(std::string_view changeId)
 std::optional<LoggedChange> ChangeLog::get(std::string_view changeId)
 {
     auto st = m_db.prepare("SELECT " + std::string(kLoggedColumns) + " FROM change_log WHERE change_id = ?");
-    st.bindKey(1, changeId);
+    st.bind(1, changeId);
     if (!st.step())
         return std::nullopt;
     return loggedFromRow(st);
@@ -207,7 +207,7 @@ std::optional<LoggedChange> ChangeLog::get(std::string_view changeId)
 std::optional<std::uint64_t> ChangeLog::seqOf(std::string_view changeId)
 {
     Statement& st = m_db.cached("SELECT seq FROM change_log WHERE change_id = ?");
-    st.bindKey(1, changeId);
+    st.bind(1, changeId);
     std::optional<std::uint64_t> seq;
     if (st.step())
         seq = static_cast<std::uint64_t>(st.integer(0));
@@ -245,7 +245,7 @@ std::size_t ChangeLog::relayFrom(std::uint64_t firstSeq)
 
 bool ChangeLog::endRelay(std::string_view changeId)
 {
-    m_db.cached("DELETE FROM relay WHERE change_id = ?").bindKey(1, changeId).run();
+    m_db.cached("DELETE FROM relay WHERE change_id = ?").bind(1, changeId).run();
     return m_db.changes() > 0;
 }
 
@@ -294,18 +294,18 @@ std::vector<std::pair<std::string, std::string>> ChangeLog::lastReceivedByVillag
 bool ChangeLog::markAcknowledged(std::string_view changeId)
 {
     Statement& st = m_db.cached("UPDATE change_log SET state = 1 WHERE change_id = ? AND state = 0");
-    st.bindKey(1, changeId);
+    st.bind(1, changeId);
     st.run();
     const bool moved = m_db.changes() > 0;
     if (moved)
-        m_db.cached("DELETE FROM resending WHERE change_id = ?").bindKey(1, changeId).run();
+        m_db.cached("DELETE FROM resending WHERE change_id = ?").bind(1, changeId).run();
     return moved;
 }
 
 bool ChangeLog::markRefused(std::string_view changeId, int code, std::string_view message)
 {
     Statement& st = m_db.cached("UPDATE change_log SET state = 2, error_code = ?, error_message = ? WHERE change_id = ? AND state = 0");
-    st.bind(1, code).bind(2, message).bindKey(3, changeId);
+    st.bind(1, code).bind(2, message).bind(3, changeId);
     st.run();
     return m_db.changes() > 0;
 }
@@ -315,7 +315,7 @@ std::string ChangeLog::operatorOf(std::string_view recordId, const Hlc& hlc)
     // The operator is in the change's own bytes; the clock's time finds the few rows to read.
     static const std::string sql = "SELECT " + changeColumns() + " FROM change_log WHERE record_id = ? AND hlc = ?";
     Statement& st = m_db.cached(sql);
-    st.bindKey(1, recordId).bind(2, static_cast<std::int64_t>(hlc.time));
+    st.bind(1, recordId).bind(2, static_cast<std::int64_t>(hlc.time));
     std::string name;
     while (st.step()) {
         if (auto change = changeFromRow(st, 0); change && change->hlc == hlc) {
@@ -329,7 +329,7 @@ std::string ChangeLog::operatorOf(std::string_view recordId, const Hlc& hlc)
 
 void ChangeLog::remove(std::string_view changeId)
 {
-    m_db.cached("DELETE FROM change_log WHERE change_id = ?").bindKey(1, changeId).run();
+    m_db.cached("DELETE FROM change_log WHERE change_id = ?").bind(1, changeId).run();
 }
 
 std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_view device, bool received)
@@ -340,13 +340,13 @@ std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_vi
         + (received ? "device_id = ?1 AND (origin = 1 OR state = 1)" : "origin = 0 AND state = 1 AND (?1 = '' OR device_id = ?1)")
         + " AND seq > coalesce((SELECT seq FROM change_log WHERE change_id = ?2), 0)";
     m_db.cached("INSERT OR IGNORE INTO resending (change_id) SELECT change_id " + which)
-        .bindKey(1, device)
-        .bindKey(2, lastChangeId)
+        .bind(1, device)
+        .bind(2, lastChangeId)
         .run();
     // A change of this ledger's that came back to it from the county (after a restore of the
     // laptop) is its own again: it goes out from the outbox.
     Statement& st = m_db.cached("UPDATE change_log SET origin = 0, state = 0 WHERE change_id IN (SELECT change_id " + which + ")");
-    st.bindKey(1, device).bindKey(2, lastChangeId);
+    st.bind(1, device).bind(2, lastChangeId);
     st.run();
     return static_cast<std::size_t>(m_db.changes());
 }
@@ -354,7 +354,7 @@ std::size_t ChangeLog::resendAfter(std::string_view lastChangeId, std::string_vi
 bool ChangeLog::isResend(std::string_view changeId)
 {
     Statement& st = m_db.cached("SELECT 1 FROM resending WHERE change_id = ?");
-    st.bindKey(1, changeId);
+    st.bind(1, changeId);
     const bool resend = st.step();
     st.reset();
     return resend;
@@ -362,12 +362,12 @@ bool ChangeLog::isResend(std::string_view changeId)
 
 void ChangeLog::defer(std::string_view changeId)
 {
-    m_db.cached("INSERT OR IGNORE INTO deferred_changes (change_id) VALUES (?)").bindKey(1, changeId).run();
+    m_db.cached("INSERT OR IGNORE INTO deferred_changes (change_id) VALUES (?)").bind(1, changeId).run();
 }
 
 void ChangeLog::undefer(std::string_view changeId)
 {
-    m_db.cached("DELETE FROM deferred_changes WHERE change_id = ?").bindKey(1, changeId).run();
+    m_db.cached("DELETE FROM deferred_changes WHERE change_id = ?").bind(1, changeId).run();
 }
 
 std::vector<Change> ChangeLog::deferred()
@@ -390,7 +390,7 @@ std::vector<LoggedChange> ChangeLog::refused()
 std::vector<LoggedChange> ChangeLog::history(std::string_view recordId)
 {
     auto st = m_db.prepare("SELECT " + std::string(kLoggedColumns) + " FROM change_log WHERE record_id = ?");
-    st.bindKey(1, recordId);
+    st.bind(1, recordId);
     std::vector<LoggedChange> out;
     while (st.step())
         out.push_back(loggedFromRow(st));
@@ -436,7 +436,7 @@ std::vector<Change> ChangeLog::after(std::uint64_t cursor, std::string_view vill
         bool inScope = village.compare(0, villagePrefix.size(), villagePrefix) == 0;
         for (const auto& code : alsoCodes)
             inScope = inScope || village == code;
-        if (!inScope || (!excludeDevice.empty() && st.key(6) == excludeDevice))
+        if (!inScope || (!excludeDevice.empty() && st.text(6) == excludeDevice))
             continue;
         if (auto change = changeFromRow(st, 1)) {
             change->seq = seq;

@@ -208,6 +208,11 @@ Statement::Statement(Statement&& other) noexcept
 
 Statement& Statement::bind(int index, std::string_view text)
 {
+    return isCanonicalUuid(text) ? bindBlob(index, keyOfId(text)) : bindText(index, text);
+}
+
+Statement& Statement::bindText(int index, std::string_view text)
+{
     // An empty view may have no data pointer, which SQLite would bind as NULL, not ''.
     const char* data = text.data() ? text.data() : "";
     check(m_db, sqlite3_bind_text(m_stmt, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT), "bind");
@@ -224,11 +229,6 @@ Statement& Statement::bindBlob(int index, std::string_view bytes)
 {
     check(m_db, sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT), "bind");
     return *this;
-}
-
-Statement& Statement::bindKey(int index, std::string_view id)
-{
-    return isCanonicalUuid(id) ? bindBlob(index, keyOfId(id)) : bind(index, id);
 }
 
 Statement& Statement::bindNull(int index)
@@ -262,6 +262,8 @@ void Statement::reset()
 
 std::string Statement::text(int column) const
 {
+    if (isBlob(column))
+        return idOfKey(blob(column), true);
     const auto* p = sqlite3_column_text(m_stmt, column);
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
              : std::string{};
@@ -272,12 +274,6 @@ std::string Statement::blob(int column) const
     const void* p = sqlite3_column_blob(m_stmt, column);
     return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
              : std::string{};
-}
-
-std::string Statement::key(int column) const
-{
-    const bool isBlob = sqlite3_column_type(m_stmt, column) == SQLITE_BLOB;
-    return idOfKey(isBlob ? blob(column) : text(column), isBlob);
 }
 
 std::int64_t Statement::integer(int column) const

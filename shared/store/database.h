@@ -70,13 +70,15 @@ public:
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
 
+    // Text, except that an id (a canonical UUID) is bound in its key form, as every table
+    // keeps it (store/record_key.h): the one place where ids become keys on the way in.
     Statement& bind(int index, std::string_view text);
+    // The text exactly: for a value that SQL takes apart as text (a list of ids).
+    Statement& bindText(int index, std::string_view text);
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bindBlob(int index, std::string_view bytes);
     Statement& bindNull(int index);
-    // An id in the change log's key form (store/record_key.h).
-    Statement& bindKey(int index, std::string_view id);
 
     // One step: true while a row is available.
     bool step();
@@ -84,10 +86,9 @@ public:
     void run();
     void reset();
 
+    // The column as text; a key (a 16-byte BLOB) as the id it stands for, bind's inverse.
     std::string text(int column) const;
     std::string blob(int column) const;
-    // The id a key column holds (bindKey's inverse).
-    std::string key(int column) const;
     std::int64_t integer(int column) const;
     bool isNull(int column) const;
     bool isBlob(int column) const;

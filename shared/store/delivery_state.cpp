@@ -13,7 +13,7 @@ std::set<std::string> recordIds(Database& db, std::string_view sql, std::string_
     Statement& st = db.cached(sql);
     st.bind(1, entity);
     while (st.step())
-        ids.insert(st.key(0));
+        ids.insert(st.text(0));
     return ids;
 }
 

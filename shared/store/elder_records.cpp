@@ -28,7 +28,10 @@ std::vector<std::string> referring(Database& db, const EntityDef& entity, const 
                               + " ORDER BY created_at, id");
     std::vector<std::string> out;
     for (const std::string& id : ids) {
-        st.bind(1, id);
+        if (field.type == FieldType::RefList)
+            st.bindText(1, id); // the list is text (record_table.cpp)
+        else
+            st.bind(1, id);
         while (st.step())
             out.push_back(st.text(0));
         st.reset();

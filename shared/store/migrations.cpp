@@ -6,6 +6,7 @@
 #include "domain/schema.h"
 
 #include <string>
+#include <vector>
 
 namespace shouwang {
 namespace {
@@ -165,6 +166,69 @@ void makeChangeLogLean(Database& db)
     }
 }
 
+// The tables whose values are ours to rewrite: not SQLite's own, not a virtual table's
+// (the elders' search index) nor the tables that keep one.
+std::vector<std::string> ordinaryTables(Database& db)
+{
+    std::vector<std::string> tables;
+    auto st
+        = db.prepare("SELECT t.name FROM sqlite_schema AS t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' "
+                     "AND t.sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND NOT EXISTS (SELECT 1 FROM sqlite_schema AS v "
+                     "WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '\\_%' "
+                     "ESCAPE '\\')");
+    while (st.step())
+        tables.push_back(st.text(0));
+    return tables;
+}
+
+// Schema version 9 (issue 19): every id in the file kept as its 16-byte key, as the change
+// log has kept its own since version 6 (store/record_key.h). A record's id and the ids its
+// references hold were 36 characters of text in its row and again in each index of them.
+// Statement::bind keys every UUID it is given from now on, so every column of every table
+// is rewritten, whichever ids it holds (a device's, a conflict's, a record's), except a
+// list of ids, which stays text for SQL to search in. One pass reads each table to find
+// the columns holding an id as text, one more rewrites those columns.
+void keepIdsAsKeys(Database& db)
+{
+    for (const std::string& table : ordinaryTables(db)) {
+        if (table == "change_log")
+            continue; // keyed since version 6
+        const EntityDef* entity = nullptr;
+        for (const auto& e : entities())
+            entity = e.table == table ? &e : entity;
+        std::vector<std::string> columns;
+        auto names = db.prepare("SELECT name FROM pragma_table_info(?)");
+        names.bind(1, table);
+        while (names.step()) {
+            const std::string name = names.text(0);
+            const FieldDef* field = entity ? entity->field(name) : nullptr;
+            if (!field || field->type != FieldType::RefList)
+                columns.push_back(name);
+        }
+        const auto quoted = [](const std::string& name) { return "\"" + name + "\""; };
+        const auto textId = [&](const std::string& name) {
+            return "(typeof(" + quoted(name) + ") = 'text' AND length(" + quoted(name) + ") = 36)";
+        };
+        std::string probe;
+        for (const std::string& name : columns)
+            probe += (probe.empty() ? "" : ", ") + std::string("max(") + textId(name) + " AND key_of_id(" + quoted(name)
+                + ") <> " + quoted(name) + ")";
+        auto found = db.prepare("SELECT " + probe + " FROM " + quoted(table));
+        std::string set, where;
+        if (found.step()) {
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                if (found.integer(static_cast<int>(i)) == 0)
+                    continue;
+                set += (set.empty() ? "" : ", ") + quoted(columns[i]) + " = key_of_id(" + quoted(columns[i]) + ")";
+                where += (where.empty() ? "" : " OR ") + textId(columns[i]);
+            }
+        }
+        found.reset();
+        if (!set.empty())
+            db.exec("UPDATE " + quoted(table) + " SET " + set + " WHERE " + where);
+    }
+}
+
 } // namespace
 
 void addLifecycleTables(Database& db)
@@ -215,6 +279,8 @@ int migrate(Database& db, int target)
     // an index of the live ones instead of the supporters' wide rows. `deleted` is in it
     // (always 0) because SQLite does not count the partial index's condition as covered.
     db.exec("CREATE INDEX IF NOT EXISTS supporters_live ON supporters(elder_id, deleted) WHERE deleted = 0");
+    if (from < 9)
+        keepIdsAsKeys(db);
     db.exec("PRAGMA user_version = " + std::to_string(target));
     tx.commit();
     return from;

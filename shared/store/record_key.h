@@ -6,12 +6,13 @@
 
 namespace shouwang {
 
-// How an id is kept inside the change log (issue 19, schema version 6): a canonical
-// lower-case UUID, which is what every device makes (domain/ids.h), as its 16 bytes; any
-// other id as its text. The log's change ids and record ids, each stored once in the table
-// and once in an index, were 36 bytes of text apiece. The log's own form of a payload
-// (log_form.h) and a record's clock (record_table.cpp) keep ids so too. Ids stay UUID
-// strings everywhere else: on the wire, in exports, in the record tables' columns.
+// How an id is kept inside a database file: a canonical lower-case UUID, which is what
+// every device makes (domain/ids.h), as its 16 bytes; any other id as its text. The change
+// log has kept its ids so since schema version 6, every table since version 9 (issue 19):
+// a visit's row and its indexes held its id and its elder's as 36 characters apiece.
+// Statement::bind and Statement::text convert (database.h), so SQL compares keys with keys
+// and callers see ids; only a list of ids (a RefList field) stays text, for SQL to search
+// in. Ids stay UUID strings outside the file: on the wire and in exports.
 //
 // The two forms never meet: SQLite keeps a BLOB and a TEXT apart, so an id always finds
 // its own row whichever form it has, and idOfKey gives back exactly the id that was keyed.

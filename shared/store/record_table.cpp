@@ -88,16 +88,11 @@ constexpr std::size_t kTimeBytes = 8;
 
 void bindClocks(Statement& st, int index, const Record& record)
 {
-    const std::string text = encodeClocks(record);
-    const auto hlc = text.find_first_of(";=") == std::string::npos ? Hlc::parse(text) : std::nullopt;
-    if (!hlc || !isCanonicalUuid(hlc->device) || hlc->toString() != text) {
-        st.bind(index, text);
-        return;
-    }
-    std::string bytes(kTimeBytes, '\0');
-    for (std::size_t i = 0; i < kTimeBytes; ++i)
-        bytes[i] = static_cast<char>((hlc->time >> (8 * (kTimeBytes - 1 - i))) & 0xFF);
-    st.bindBlob(index, bytes + keyOfId(hlc->device));
+    const RowClocks clocks = rowClocks(record);
+    if (clocks.blob)
+        st.bindBlob(index, clocks.value);
+    else
+        st.bindText(index, clocks.value);
 }
 
 std::string clocksOfRow(const Statement& st, int column)
@@ -114,6 +109,18 @@ std::string clocksOfRow(const Statement& st, int column)
 }
 
 } // namespace
+
+RowClocks rowClocks(const Record& record)
+{
+    std::string text = encodeClocks(record);
+    const auto hlc = text.find_first_of(";=") == std::string::npos ? Hlc::parse(text) : std::nullopt;
+    if (!hlc || !isCanonicalUuid(hlc->device) || hlc->toString() != text)
+        return {std::move(text), false};
+    std::string bytes(kTimeBytes, '\0');
+    for (std::size_t i = 0; i < kTimeBytes; ++i)
+        bytes[i] = static_cast<char>((hlc->time >> (8 * (kTimeBytes - 1 - i))) & 0xFF);
+    return {bytes + keyOfId(hlc->device), true};
+}
 
 Record recordFromRow(const Statement& st, const EntityDef& entity, int first)
 {
@@ -149,7 +156,7 @@ ReceivedLookup lookupReceived(Database& db, const EntityDef& entity, std::string
                               std::string_view recordId)
 {
     Statement& st = db.cached(sqlFor<receivedLookupSql>(entity));
-    st.bindKey(1, changeId).bind(2, recordId);
+    st.bind(1, changeId).bind(2, recordId);
     ReceivedLookup found;
     if (st.step()) {
         found.logged = st.integer(0) != 0;
@@ -208,6 +215,8 @@ void writeRecord(Database& db, const EntityDef& entity, const Record& record)
         const std::string& value = record.value(field.name);
         if (value.empty())
             st.bindNull(param);
+        else if (field.type == FieldType::RefList)
+            st.bindText(param, value); // searched in as text (elder_records.cpp)
         else
             st.bind(param, value);
     }

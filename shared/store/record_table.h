@@ -46,6 +46,15 @@ std::int64_t lastRowOf(Database& db, const EntityDef& entity);
 void forEachRecordAfter(Database& db, const EntityDef& entity, std::int64_t rowid,
                         const std::function<void(const Record&)>& each);
 
+// A record's field clocks as its row keeps them. Nearly every record has one clock for all
+// its fields (encodeClocks' plain form, "time@device"): `blob`, its time's 8 bytes
+// big-endian and its device's key (record_key.h). Any other form: the text encodeClocks gives.
+struct RowClocks {
+    std::string value;
+    bool blob = false;
+};
+RowClocks rowClocks(const Record& record);
+
 // Reads the current row of `st` (the record's columns from `first` on, as loadRecord
 // selects them) into a Record.
 Record recordFromRow(const class Statement& st, const EntityDef& entity, int first = 0);

@@ -120,7 +120,7 @@ std::set<std::string> countyChangeIds(const std::string& countyDb)
     auto st = db.prepare("SELECT change_id FROM change_log");
     std::set<std::string> ids;
     while (st.step())
-        ids.insert(st.key(0));
+        ids.insert(st.text(0));
     return ids;
 }
 
@@ -129,7 +129,7 @@ std::vector<std::string> acknowledgedHere(Database& db)
     auto st = db.prepare("SELECT change_id FROM change_log WHERE origin = 0 AND state = 1");
     std::vector<std::string> ids;
     while (st.step())
-        ids.push_back(st.key(0));
+        ids.push_back(st.text(0));
     return ids;
 }
 
@@ -153,7 +153,7 @@ std::string holdersOf(const std::vector<std::unique_ptr<Laptop>>& laptops, const
     std::string out = changeId + " held by";
     for (const auto& laptop : laptops) {
         auto st = laptop->device->db->prepare("SELECT origin, state FROM change_log WHERE change_id = ?");
-        st.bindKey(1, changeId);
+        st.bind(1, changeId);
         if (st.step())
             out += " " + identityOf(*laptop->device) + (st.integer(0) == 0 ? " as its own" : " as received");
     }

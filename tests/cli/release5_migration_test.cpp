@@ -13,6 +13,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 using namespace shouwang;
@@ -73,7 +74,103 @@ std::set<std::string> columnsOf(Database& db, const std::string& table)
     return names;
 }
 
+// Every value of every row of every table that is not the change log (a table's columns
+// in its order, rows by rowid), as text: what the file says, whichever form it keeps it in.
+using Rows = std::map<std::string, std::vector<std::vector<std::string>>>;
+
+Rows recordRows(Database& db)
+{
+    Rows rows;
+    for (const auto& entity : entities()) {
+        const std::string table(entity.table);
+        std::vector<std::string> names;
+        for (const auto& name : columnsOf(db, table)) {
+            if (!name.starts_with("x_")) // derived: computed again by the upgrade
+                names.push_back(name);
+        }
+        std::string columns;
+        for (const auto& name : names)
+            columns += (columns.empty() ? "" : ", ") + name;
+        auto st = db.prepare("SELECT " + columns + " FROM " + table + " ORDER BY rowid");
+        while (st.step()) {
+            std::vector<std::string> row;
+            for (int i = 0; i < st.columnCount(); ++i)
+                row.push_back(st.isNull(i) ? "NULL" : st.text(i));
+            rows[table].push_back(std::move(row));
+        }
+    }
+    return rows;
+}
+
+// Columns of ordinary tables still holding a UUID as its 36 characters.
+std::vector<std::string> idsKeptAsText(Database& db)
+{
+    std::vector<std::string> out;
+    auto tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND "
+                             "sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'elder_fts%'");
+    while (tables.step()) {
+        const std::string table = tables.text(0);
+        for (const auto& column : columnsOf(db, table)) {
+            auto st = db.prepare("SELECT count(*) FROM " + table + " WHERE typeof(" + column
+                                 + ") = 'text' AND "
+                                   "length("
+                                 + column + ") = 36 AND key_of_id(" + column + ") <> " + column);
+            if (st.step() && st.integer(0) > 0)
+                out.push_back(table + "." + column);
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+TEST_CASE("every id in a release-5 file is kept as its 16-byte key after the upgrade, and every row reads as it did")
+{
+    TempDir dir;
+    for (const std::string name : {"county.db", "village-a.db"}) {
+        const std::string path = fixture(dir, name);
+        Rows before;
+        {
+            Database raw(path);
+            before = recordRows(raw);
+            CHECK_FALSE(idsKeptAsText(raw).empty());
+        }
+        auto db = openLedgerDatabase(path);
+        Rows after = recordRows(*db);
+        for (auto& [table, rows] : after) {
+            for (auto& row : rows)
+                row.resize(before[table].empty() ? row.size() : before[table].front().size()); // columns added since
+        }
+        CHECK(after == before);
+        // A list of ids (a pairing's 帮扶人) is text SQL searches in; every other id a key.
+        for (const std::string& column : idsKeptAsText(*db)) {
+            INFO(column);
+            const auto dot = column.find('.');
+            const EntityDef* entity = nullptr;
+            for (const auto& e : entities())
+                entity = e.table == column.substr(0, dot) ? &e : entity;
+            const FieldDef* field = entity ? entity->field(column.substr(dot + 1)) : nullptr;
+            CHECK((field && field->type == FieldType::RefList));
+        }
+        auto types = db->prepare("SELECT DISTINCT typeof(id), length(id) FROM elders");
+        REQUIRE(types.step());
+        CHECK(types.text(0) == "blob");
+        CHECK(types.integer(1) == 16);
+        CHECK_FALSE(types.step());
+
+        // Found by id, and by a reference, as before.
+        Ledger ledger(*db);
+        const auto visits = ledger.list("visit", {});
+        REQUIRE_FALSE(visits.empty());
+        const auto elder = ledger.get("elder", visits.front().value("elder_id"));
+        REQUIRE(elder);
+        ListFilter ofElder;
+        ofElder.equals.emplace_back("elder_id", elder->id);
+        const auto hisVisits = ledger.list("visit", ofElder);
+        CHECK(std::any_of(hisVisits.begin(), hisVisits.end(),
+                          [&](const Record& v) { return v.id == visits.front().id; }));
+    }
+}
 
 TEST_CASE("a village laptop's ledger from release 5 keeps every change of its log, in place and state, when opened")
 {
@@ -95,8 +192,8 @@ TEST_CASE("a village laptop's ledger from release 5 keeps every change of its lo
             else if (row.origin == 1 && deferred.empty())
                 deferred = row.changeId;
         }
-        raw.prepare("INSERT INTO relay (change_id) VALUES (?)").bind(1, relayed).run();
-        raw.prepare("INSERT INTO deferred_changes (change_id) VALUES (?)").bind(1, deferred).run();
+        raw.prepare("INSERT INTO relay (change_id) VALUES (?)").bindText(1, relayed).run();
+        raw.prepare("INSERT INTO deferred_changes (change_id) VALUES (?)").bindText(1, deferred).run();
     }
     REQUIRE(old.size() == kVillageAChanges);
 

@@ -60,8 +60,8 @@ std::string visitDue(test::GuiLedger& ledger, const std::string& elderId)
 // when it was saved) is now in force, and the columns were last computed yesterday.
 void turnTheDay(test::GuiLedger& ledger, const std::string& ruleId)
 {
-    ledger.session->database().exec("UPDATE risk_rules SET effective_from = '" + dayOffset(0) + "' WHERE id = '"
-                                    + ruleId + "'");
+    ledger.session->database().exec("UPDATE risk_rules SET effective_from = '" + dayOffset(0)
+                                    + "' WHERE id = key_of_id('" + ruleId + "')");
     ledger.session->ledger().meta().set(meta::kDerivedDay, dayOffset(-1));
 }
 

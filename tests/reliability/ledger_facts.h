@@ -27,7 +27,7 @@ inline std::set<std::string> ownChangeIds(Database& db, int state = -1)
         st.bind(1, state);
     std::set<std::string> out;
     while (st.step())
-        out.insert(st.key(0));
+        out.insert(st.text(0));
     return out;
 }
 
@@ -37,7 +37,7 @@ inline std::multiset<std::string> allChangeIds(Database& db)
     auto st = db.prepare("SELECT change_id FROM change_log");
     std::multiset<std::string> out;
     while (st.step())
-        out.insert(st.key(0));
+        out.insert(st.text(0));
     return out;
 }
 
@@ -56,7 +56,7 @@ inline std::vector<std::string> fieldClocksWithoutChange(Database& db, Ledger& l
     auto st = db.prepare("SELECT change_id FROM change_log");
     ChangeLog log(db);
     while (st.step()) {
-        if (auto change = log.get(st.key(0))) {
+        if (auto change = log.get(st.text(0))) {
             for (const auto& f : change->change.fields)
                 logged.emplace(change->change.recordId, f.name, change->change.hlc.toString());
         }

@@ -26,7 +26,7 @@ std::string keptBytes(const std::string& dbPath, const std::string& changeId)
 {
     Database db(dbPath);
     auto st = db.prepare("SELECT payload FROM change_log WHERE change_id = ?");
-    st.bindKey(1, changeId);
+    st.bind(1, changeId);
     if (!st.step())
         return "(not logged)";
     return fromLogForm(st.blob(0)).value_or("(damaged)");

@@ -73,7 +73,8 @@ TEST_CASE("a schedule dated in the future changes the visit due dates on its day
 
     // The day turns: the standard published for it is now in force, and the columns were
     // last computed yesterday.
-    f.db->exec("UPDATE risk_rules SET effective_from = '" + dayOffset(0) + "' WHERE id = '" + tomorrow.id + "'");
+    f.db->exec("UPDATE risk_rules SET effective_from = '" + dayOffset(0) + "' WHERE id = key_of_id('" + tomorrow.id
+               + "')");
     f.ledger.meta().set(meta::kDerivedDay, dayOffset(-1));
     CHECK(f.ledger.derived().refreshForToday());
     CHECK(visitDue(*f.db, elder.id) == dayOffset(-7)); // every 3 days: overdue now

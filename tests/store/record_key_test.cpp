@@ -32,28 +32,37 @@ TEST_CASE("an id that is not a lower-case UUID is kept as its text, so it too co
     }
 }
 
-TEST_CASE("SQL's key_of_id and id_of_key agree with the statements' bindKey and key")
+TEST_CASE("a statement binds an id as its key and reads a key back as the id, as SQL's key_of_id and id_of_key do")
 {
     test::TempDir dir;
     Database db(dir.file("keys.db"));
-    db.exec("CREATE TABLE t (k BLOB PRIMARY KEY)");
+    db.exec("CREATE TABLE t (k TEXT PRIMARY KEY)");
     const std::string uuid = newUuid();
     for (const std::string& id : {uuid, std::string("dev-a")})
-        db.prepare("INSERT INTO t (k) VALUES (?)").bindKey(1, id).run();
+        db.prepare("INSERT INTO t (k) VALUES (?)").bind(1, id).run();
 
-    auto st = db.prepare(
-        "SELECT key_of_id(?1) = k, id_of_key(k), typeof(k), key_of_id(key_of_id(?1)) = k FROM t WHERE k = ?2");
-    st.bind(1, uuid).bindKey(2, uuid);
+    auto st = db.prepare("SELECT key_of_id(?1) = k, id_of_key(k), typeof(k), key_of_id(key_of_id(?1)) = k, k, "
+                         "length(k) FROM t WHERE k = ?2");
+    st.bindText(1, uuid).bind(2, uuid);
     REQUIRE(st.step());
     CHECK(st.integer(0) == 1);
     CHECK(st.text(1) == uuid);
-    CHECK(st.text(2) == "blob");
-    CHECK(st.integer(3) == 1); // a key given again stays the key
+    CHECK(st.text(2) == "blob"); // in a TEXT column too: SQLite keeps a BLOB as it is
+    CHECK(st.integer(3) == 1);   // a key given again stays the key
+    CHECK(st.text(4) == uuid);
+    CHECK(st.integer(5) == 16);
 
     auto text = db.prepare("SELECT k, typeof(k), key_of_id(?) = k FROM t WHERE k = key_of_id('dev-a')");
     text.bind(1, "dev-a");
     REQUIRE(text.step());
-    CHECK(text.key(0) == "dev-a");
+    CHECK(text.text(0) == "dev-a");
     CHECK(text.text(1) == "text");
     CHECK(text.integer(2) == 1);
+
+    // bindText keeps even a UUID as text: a list of ids that SQL searches with instr.
+    auto exact = db.prepare("SELECT typeof(?), instr(',' || ? || ',', ',' || ? || ',')");
+    exact.bindText(1, uuid).bindText(2, "dev-a," + uuid).bindText(3, uuid);
+    REQUIRE(exact.step());
+    CHECK(exact.text(0) == "text");
+    CHECK(exact.integer(1) > 0);
 }
