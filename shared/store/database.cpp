@@ -208,7 +208,9 @@ Statement::Statement(Statement&& other) noexcept
 
 Statement& Statement::bind(int index, std::string_view text)
 {
-    return isCanonicalUuid(text) ? bindBlob(index, keyOfId(text)) : bindText(index, text);
+    if (const auto key = keyBytesOf(text))
+        return bindBlob(index, std::string_view(key->data(), key->size()));
+    return bindText(index, text);
 }
 
 Statement& Statement::bindText(int index, std::string_view text)

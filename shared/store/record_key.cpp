@@ -1,7 +1,5 @@
 #include "record_key.h"
 
-#include <array>
-
 namespace shouwang {
 namespace {
 
@@ -24,43 +22,48 @@ int hexValue(char c)
 
 } // namespace
 
+std::optional<KeyBytes> keyBytesOf(std::string_view id)
+{
+    // One pass, no allocation: every text a statement binds comes through here.
+    if (id.size() != kUuidLength || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-')
+        return std::nullopt;
+    KeyBytes key;
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < kUuidLength; i += 2) {
+        if (isDash(i))
+            ++i;
+        const int high = hexValue(id[i]);
+        const int low = hexValue(id[i + 1]);
+        if ((high | low) < 0)
+            return std::nullopt;
+        key[out++] = static_cast<char>(high << 4 | low);
+    }
+    return key;
+}
+
 bool isCanonicalUuid(std::string_view id)
 {
-    if (id.size() != kUuidLength)
-        return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        if (isDash(i) ? id[i] != '-' : hexValue(id[i]) < 0)
-            return false;
-    }
-    return true;
+    return keyBytesOf(id).has_value();
 }
 
 std::string keyOfId(std::string_view id)
 {
-    if (!isCanonicalUuid(id))
-        return std::string(id);
-    std::string key;
-    key.reserve(kKeyLength);
-    for (std::size_t i = 0; i < id.size(); i += 2) {
-        if (isDash(i))
-            ++i;
-        key.push_back(static_cast<char>(hexValue(id[i]) << 4 | hexValue(id[i + 1])));
-    }
-    return key;
+    const auto key = keyBytesOf(id);
+    return key ? std::string(key->data(), key->size()) : std::string(id);
 }
 
 std::string idOfKey(std::string_view key, bool isBlob)
 {
     if (!isBlob || key.size() != kKeyLength)
         return std::string(key);
-    std::string id;
-    id.reserve(kUuidLength);
+    std::string id(kUuidLength, '-');
+    std::size_t out = 0;
     for (std::size_t i = 0; i < key.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            id.push_back('-');
+        if (isDash(out))
+            ++out;
         const auto byte = static_cast<unsigned char>(key[i]);
-        id.push_back(kHex[byte >> 4]);
-        id.push_back(kHex[byte & 0xf]);
+        id[out++] = kHex[byte >> 4];
+        id[out++] = kHex[byte & 0xf];
     }
     return id;
 }

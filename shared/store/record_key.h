@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +20,10 @@ namespace shouwang {
 // its own row whichever form it has, and idOfKey gives back exactly the id that was keyed.
 inline constexpr std::size_t kKeyLength = 16;
 
+using KeyBytes = std::array<char, kKeyLength>;
+
+// The 16 bytes of a canonical UUID; nothing for any other text.
+std::optional<KeyBytes> keyBytesOf(std::string_view id);
 bool isCanonicalUuid(std::string_view id);
 // The 16 bytes of a canonical UUID, or the id itself.
 std::string keyOfId(std::string_view id);
