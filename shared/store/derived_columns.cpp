@@ -48,7 +48,6 @@ void addDerivedColumns(Database& db)
     }
     db.exec("CREATE INDEX IF NOT EXISTS elders_visit_due ON elders(x_visit_due)");
     db.exec("CREATE INDEX IF NOT EXISTS elders_risk ON elders(x_risk_level)");
-    db.exec("CREATE INDEX IF NOT EXISTS elders_household ON elders(household_id)");
     addElderListIndex(db);
     addElderSearch(db);
 }

@@ -158,6 +158,13 @@ TEST_CASE("every id in a release-5 file is kept as its 16-byte key after the upg
         CHECK(types.integer(1) == 16);
         CHECK_FALSE(types.step());
 
+        // A reference's index holds only the rows that have one; the elders' second index
+        // of their household is gone.
+        auto index = db->prepare("SELECT sql FROM sqlite_schema WHERE name = 'visits_campaign_id'");
+        REQUIRE(index.step());
+        CHECK(index.text(0).ends_with("WHERE campaign_id IS NOT NULL"));
+        CHECK_FALSE(db->prepare("SELECT 1 FROM sqlite_schema WHERE name = 'elders_household'").step());
+
         // Found by id, and by a reference, as before.
         Ledger ledger(*db);
         const auto visits = ledger.list("visit", {});
