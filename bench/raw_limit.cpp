@@ -95,12 +95,10 @@ void bindBlob(sqlite3_stmt* st, int param, std::string_view bytes)
 // A value as our tables keep it (Statement::bind): an id as its key, the rest as text.
 void bindValue(sqlite3_stmt* st, int param, std::string_view value)
 {
-    if (isCanonicalUuid(value)) {
-        const std::string key = keyOfId(value);
-        sqlite3_bind_blob(st, param, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
-    } else {
+    if (const auto key = keyBytesOf(value))
+        sqlite3_bind_blob(st, param, key->data(), static_cast<int>(key->size()), SQLITE_TRANSIENT);
+    else
         bindText(st, param, value);
-    }
 }
 
 // Binds each field of `entity` from the change (NULL when the change does not set it) to

@@ -132,8 +132,7 @@ void createIndexes(Database& db, const EntityDef& entity, int target)
     }
 }
 
-// Version 9: the references' indexes of every row made again as above, and the elders'
-// second index of their household gone (it was the same as elders_household_id).
+// Version 9: a reference's index of every row is dropped, to be made again as above.
 void dropFullReferenceIndexes(Database& db, const EntityDef& entity)
 {
     for (const auto& field : entity.fields) {
@@ -297,7 +296,7 @@ int migrate(Database& db, int target)
     // (always 0) because SQLite does not count the partial index's condition as covered.
     db.exec("CREATE INDEX IF NOT EXISTS supporters_live ON supporters(elder_id, deleted) WHERE deleted = 0");
     if (from < 9) {
-        db.exec("DROP INDEX IF EXISTS elders_household");
+        db.exec("DROP INDEX IF EXISTS elders_household"); // the same as elders_household_id
         keepIdsAsKeys(db);
     }
     db.exec("PRAGMA user_version = " + std::to_string(target));

@@ -80,10 +80,8 @@ std::string upsertSql(const EntityDef& entity)
         + ") ON CONFLICT(id) DO UPDATE SET " + updates;
 }
 
-// A record's field clocks as its row keeps them. Nearly every record has one clock for all
-// its fields (encodeClocks' plain form, "time@device", 53 characters with a device's UUID):
-// the row keeps that as 24 bytes, the time big-endian and the device's key (record_key.h).
-// Any other form stays the text encodeClocks gives; rows of either kind read back the same.
+// The clock's time in its 24-byte form (rowClocks, record_table.h): 8 bytes, big-endian.
+// The plain form as text was 53 characters; rows of either kind read back the same.
 constexpr std::size_t kTimeBytes = 8;
 
 void bindClocks(Statement& st, int index, const Record& record)
