@@ -60,6 +60,10 @@ TEST_CASE("the records concerning an elder include pairings that name them in `h
     const Record activity = f.saved(
         make("pairing_activity", {{"pairing_id", both.id}, {"date", "2026-02-01"}, {"content", "送米送油"}}));
     f.saved(make("pairing_activity", {{"pairing_id", theirs.id}, {"date", "2026-02-02"}, {"content", "理发"}}));
+    // A list of one id is still a list: kept as text and searched in (record_table.cpp).
+    const Record single = f.saved(
+        make("pairing",
+             {{"mode", "one_one"}, {"helpers", volunteer.id}, {"helped", elder.id}, {"start_date", "2026-03-01"}}));
     Record gone = f.saved(make("pairing", {{"mode", "one_one"}, {"helpers", volunteer.id}, {"helped", elder.id},
                                            {"start_date", "2025-01-01"}}));
     REQUIRE(f.ledger.remove("pairing", gone.id, "测试员").ok());
@@ -68,7 +72,7 @@ TEST_CASE("the records concerning an elder include pairings that name them in `h
     CHECK(idsOf(groups, "household") == std::vector<std::string>{household.id});
     CHECK(idsOf(groups, "supporter") == std::vector<std::string>{supporter.id});
     CHECK(idsOf(groups, "duty_notice") == std::vector<std::string>{notice.id}); // once, though found twice
-    CHECK(idsOf(groups, "pairing") == std::vector<std::string>{both.id});
+    CHECK(idsOf(groups, "pairing") == std::vector<std::string>{both.id, single.id});
     CHECK(idsOf(groups, "pairing_activity") == std::vector<std::string>{activity.id});
     CHECK(idsOf(groups, "volunteer").empty()); // referred to, not referring: printed by name only
     CHECK(std::none_of(groups.begin(), groups.end(), [](const auto& g) { return g.entity->name == "elder"; }));
