@@ -1,6 +1,5 @@
 #include "raw_limit.h"
 
-#include "domain/date.h"
 #include "domain/record.h"
 #include "domain/schema.h"
 #include "server/server_store.h"
@@ -39,7 +38,8 @@ double threadCpuSeconds()
 // what the rows hold is not what either limit measures.
 struct Prepared {
     Change change;
-    std::string payload, kept, changeKey, recordKey, deviceKey, when;
+    std::string payload, kept, changeKey, recordKey, deviceKey;
+    std::int64_t when = 0; // created_at and updated_at, as our rows keep them (record_table.h)
     RowClocks clocks;
 };
 
@@ -60,7 +60,7 @@ Prepared prepare(Change&& change)
         written.clocks[f.name] = change.hlc;
     }
     p.clocks = rowClocks(written);
-    p.when = formatDateTime(change.hlc.millis());
+    p.when = change.hlc.millis() / 1000;
     p.change = std::move(change);
     return p;
 }
@@ -195,8 +195,8 @@ RawInsert rawSqliteInsert(const std::string& path, const std::function<bool(std:
             sqlite3_stmt* st = upserts.find(c.entity)->second;
             bindValue(st, 1, c.recordId);
             bindText(st, 2, c.villageCode);
-            bindText(st, 3, p.when);
-            bindText(st, 4, p.when);
+            sqlite3_bind_int64(st, 3, p.when);
+            sqlite3_bind_int64(st, 4, p.when);
             sqlite3_bind_int(st, 5, 0);
             (p.clocks.blob ? bindBlob : bindText)(st, 6, p.clocks.value);
             bindFields(st, 6, *findEntity(c.entity), c, true);

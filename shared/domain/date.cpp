@@ -104,4 +104,17 @@ std::string formatDateTime(std::int64_t millisSinceEpoch)
     return buf;
 }
 
+std::optional<std::int64_t> epochSecondsOf(std::string_view dateTime)
+{
+    using namespace std::chrono;
+    const auto local = parseDateTime(dateTime);
+    if (!local)
+        return std::nullopt;
+    const std::int64_t seconds
+        = duration_cast<std::chrono::seconds>((*local - kChinaOffset).time_since_epoch()).count();
+    if (formatDateTime(seconds * 1000) != dateTime)
+        return std::nullopt; // "2026-12-03 08:00:00": read, but not the form it would give back
+    return seconds;
+}
+
 } // namespace shouwang

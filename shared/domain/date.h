@@ -29,4 +29,6 @@ std::optional<std::chrono::sys_seconds> parseDateTime(std::string_view text);
 namespace shouwang {
 // A moment in milliseconds since the epoch as "YYYY-MM-DDTHH:MM:SS", China Standard Time.
 std::string formatDateTime(std::int64_t millisSinceEpoch);
+// formatDateTime's inverse, in whole seconds: nothing for a text it would not give back.
+std::optional<std::int64_t> epochSecondsOf(std::string_view dateTime);
 } // namespace shouwang

@@ -293,6 +293,11 @@ bool Statement::isBlob(int column) const
     return sqlite3_column_type(m_stmt, column) == SQLITE_BLOB;
 }
 
+bool Statement::isInteger(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_INTEGER;
+}
+
 int Statement::columnCount() const
 {
     return sqlite3_column_count(m_stmt);

@@ -92,6 +92,7 @@ public:
     std::int64_t integer(int column) const;
     bool isNull(int column) const;
     bool isBlob(int column) const;
+    bool isInteger(int column) const;
     int columnCount() const;
     std::string columnName(int column) const;
 

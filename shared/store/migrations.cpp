@@ -87,13 +87,14 @@ CREATE INDEX IF NOT EXISTS conflicts_field ON conflicts(record_id, field);
 
 void createEntityTable(Database& db, const EntityDef& entity, int target)
 {
-    std::string sql = "CREATE TABLE " + std::string(entity.table) + " (\n"
-        "    id TEXT PRIMARY KEY,\n"
-        "    village_code TEXT NOT NULL,\n"
-        "    created_at TEXT NOT NULL DEFAULT '',\n"
-        "    updated_at TEXT NOT NULL DEFAULT '',\n"
-        "    deleted INTEGER NOT NULL DEFAULT 0,\n"
-        "    field_clock TEXT NOT NULL DEFAULT ''";
+    std::string sql = "CREATE TABLE " + std::string(entity.table)
+        + " (\n"
+          "    id TEXT PRIMARY KEY,\n"
+          "    village_code TEXT NOT NULL,\n"
+          "    created_at INTEGER NOT NULL DEFAULT '',\n"
+          "    updated_at INTEGER NOT NULL DEFAULT '',\n"
+          "    deleted INTEGER NOT NULL DEFAULT 0,\n"
+          "    field_clock TEXT NOT NULL DEFAULT ''";
     for (const auto& field : entity.fields) {
         if (field.since <= target)
             sql += ",\n    " + std::string(field.name) + " " + columnType(field.type);
@@ -132,6 +133,54 @@ void createIndexes(Database& db, const EntityDef& entity, int target)
     }
 }
 
+bool columnIsText(Database& db, std::string_view table, std::string_view column)
+{
+    auto st = db.prepare("SELECT type FROM pragma_table_info(?) WHERE name = ?");
+    st.bind(1, table).bind(2, column);
+    return st.step() && st.text(0) == "TEXT";
+}
+
+// Version 9 (issue 19): a record's created_at and updated_at as the moment's seconds since
+// the epoch (record_table.h, bindTime), no longer 19 characters in the row and in the
+// created_at index. A column declared TEXT turns every number stored in it into text, so
+// the table is made again with INTEGER ones and its rows copied, rowid for rowid (the
+// elders' search index names them by rowid); its indexes are made again after.
+void keepTimesAsIntegers(Database& db, const EntityDef& entity)
+{
+    const std::string table(entity.table);
+    if (!columnIsText(db, table, "created_at"))
+        return;
+    auto st = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    st.bind(1, table);
+    if (!st.step())
+        return;
+    std::string sql = st.text(0);
+    st.reset();
+    for (std::string_view column : {"created_at", "updated_at"}) {
+        const std::string before = std::string(column) + " TEXT", after = std::string(column) + " INTEGER";
+        if (const auto at = sql.find(before); at != std::string::npos)
+            sql.replace(at, before.size(), after);
+    }
+    const std::string renamed = table + "_version8";
+    db.exec("ALTER TABLE " + table + " RENAME TO " + renamed);
+    db.exec(sql); // CREATE TABLE <table> (...), as it was but for the two types
+    std::string columns, values;
+    auto names = db.prepare("SELECT name FROM pragma_table_info(?)");
+    names.bind(1, renamed);
+    while (names.step()) {
+        const std::string name = names.text(0);
+        columns += ", " + name;
+        values += ", "
+            + (name == "created_at" || name == "updated_at"
+                   ? "CASE WHEN strftime('%Y-%m-%dT%H:%M:%S', " + name + ") IS " + name + " THEN unixepoch(" + name
+                       + ") - 28800 ELSE " + name + " END" // China Standard Time, UTC+8
+                   : name);
+    }
+    db.exec("INSERT INTO " + table + " (rowid" + columns + ") SELECT rowid" + values + " FROM " + renamed
+            + " ORDER BY rowid");
+    db.exec("DROP TABLE " + renamed);
+}
+
 // Version 9: a reference's index of every row is dropped, to be made again as above.
 void dropFullReferenceIndexes(Database& db, const EntityDef& entity)
 {
@@ -139,13 +188,6 @@ void dropFullReferenceIndexes(Database& db, const EntityDef& entity)
         if (field.type == FieldType::Ref)
             db.exec("DROP INDEX IF EXISTS " + std::string(entity.table) + "_" + std::string(field.name));
     }
-}
-
-bool columnIsText(Database& db, std::string_view table, std::string_view column)
-{
-    auto st = db.prepare("SELECT type FROM pragma_table_info(?) WHERE name = ?");
-    st.bind(1, table).bind(2, column);
-    return st.step() && st.text(0) == "TEXT";
 }
 
 // Schema version 6 (issue 19): a change log of versions 1-5, text ids, text clocks, an
@@ -285,8 +327,10 @@ int migrate(Database& db, int target)
             createEntityTable(db, entity, target);
         } else {
             addNewColumns(db, entity, from, target);
-            if (from < 9)
+            if (from < 9) {
+                keepTimesAsIntegers(db, entity);
                 dropFullReferenceIndexes(db, entity);
+            }
         }
         createIndexes(db, entity, target);
     }

@@ -3,6 +3,8 @@
 #include "database.h"
 #include "record_key.h"
 
+#include "domain/date.h"
+
 #include <string>
 #include <unordered_map>
 
@@ -120,14 +122,27 @@ RowClocks rowClocks(const Record& record)
     return {bytes + keyOfId(hlc->device), true};
 }
 
+void bindTime(Statement& st, int index, const std::string& dateTime)
+{
+    if (const auto seconds = epochSecondsOf(dateTime))
+        st.bind(index, *seconds);
+    else
+        st.bindText(index, dateTime);
+}
+
+std::string timeOfRow(const Statement& st, int column)
+{
+    return st.isInteger(column) ? formatDateTime(st.integer(column) * 1000) : st.text(column);
+}
+
 Record recordFromRow(const Statement& st, const EntityDef& entity, int first)
 {
     Record r;
     r.entity = entity.name;
     r.id = st.text(first);
     r.villageCode = st.text(first + 1);
-    r.createdAt = st.text(first + 2);
-    r.updatedAt = st.text(first + 3);
+    r.createdAt = timeOfRow(st, first + 2);
+    r.updatedAt = timeOfRow(st, first + 3);
     r.deleted = st.integer(first + 4) != 0;
     int column = first + 6;
     for (const auto& field : entity.fields) {
@@ -204,7 +219,9 @@ void forEachRecordAfter(Database& db, const EntityDef& entity, std::int64_t rowi
 void writeRecord(Database& db, const EntityDef& entity, const Record& record)
 {
     Statement& st = db.cached(sqlFor<upsertSql>(entity));
-    st.bind(1, record.id).bind(2, record.villageCode).bind(3, record.createdAt).bind(4, record.updatedAt);
+    st.bind(1, record.id).bind(2, record.villageCode);
+    bindTime(st, 3, record.createdAt);
+    bindTime(st, 4, record.updatedAt);
     st.bind(5, record.deleted ? 1 : 0);
     bindClocks(st, 6, record);
     int param = 6;

@@ -55,6 +55,12 @@ struct RowClocks {
 };
 RowClocks rowClocks(const Record& record);
 
+// A record's created_at or updated_at as its row keeps it: "YYYY-MM-DDTHH:MM:SS" (China
+// Standard Time, formatDateTime's form) as the moment's seconds since the epoch, an
+// INTEGER; any other text as it is. timeOfRow reads either back as the text.
+void bindTime(class Statement& st, int index, const std::string& dateTime);
+std::string timeOfRow(const class Statement& st, int column);
+
 // Reads the current row of `st` (the record's columns from `first` on, as loadRecord
 // selects them) into a Record.
 Record recordFromRow(const class Statement& st, const EntityDef& entity, int first = 0);

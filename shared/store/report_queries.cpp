@@ -1,6 +1,7 @@
 #include "report_queries.h"
 
 #include "database.h"
+#include "record_table.h"
 
 #include "domain/divisions.h"
 #include "domain/schema_names.h"
@@ -49,7 +50,7 @@ std::vector<StoredElder> ReportQueries::elders()
         e.householdId = st.text(6);
         e.birthDate = st.text(7);
         e.storedFlags = static_cast<std::uint32_t>(st.integer(8));
-        e.createdAt = st.text(9);
+        e.createdAt = timeOfRow(st, 9);
         e.householdExists = st.integer(10) != 0;
         e.supporters = static_cast<int>(st.integer(11));
         out.push_back(std::move(e));

@@ -8,7 +8,9 @@
 
 #include "../reliability/ledger_facts.h"
 
+#include "store/elder_query.h"
 #include "store/migrations.h"
+#include "store/record_table.h"
 #include "sync/gzip.h"
 
 #include <fstream>
@@ -94,8 +96,12 @@ Rows recordRows(Database& db)
         auto st = db.prepare("SELECT " + columns + " FROM " + table + " ORDER BY rowid");
         while (st.step()) {
             std::vector<std::string> row;
-            for (int i = 0; i < st.columnCount(); ++i)
-                row.push_back(st.isNull(i) ? "NULL" : st.text(i));
+            for (int i = 0; i < st.columnCount(); ++i) {
+                const std::string name = st.columnName(i);
+                row.push_back(st.isNull(i)                                       ? "NULL"
+                                  : name == "created_at" || name == "updated_at" ? timeOfRow(st, i)
+                                                                                 : st.text(i));
+            }
             rows[table].push_back(std::move(row));
         }
     }
@@ -124,7 +130,8 @@ std::vector<std::string> idsKeptAsText(Database& db)
 
 } // namespace
 
-TEST_CASE("every id in a release-5 file is kept as its 16-byte key after the upgrade, and every row reads as it did")
+TEST_CASE("every id in a release-5 file is kept as its 16 bytes and every time as an integer after the upgrade, and "
+          "every row reads as it did")
 {
     TempDir dir;
     for (const std::string name : {"county.db", "village-a.db"}) {
@@ -152,11 +159,21 @@ TEST_CASE("every id in a release-5 file is kept as its 16-byte key after the upg
             const FieldDef* field = entity ? entity->field(column.substr(dot + 1)) : nullptr;
             CHECK((field && field->type == FieldType::RefList));
         }
-        auto types = db->prepare("SELECT DISTINCT typeof(id), length(id) FROM elders");
+        auto types
+            = db->prepare("SELECT DISTINCT typeof(id), length(id), typeof(created_at), typeof(updated_at) FROM elders");
         REQUIRE(types.step());
         CHECK(types.text(0) == "blob");
         CHECK(types.integer(1) == 16);
+        CHECK(types.text(2) == "integer");
+        CHECK(types.text(3) == "integer");
         CHECK_FALSE(types.step());
+        // The table was made again: its indexes and its search index are whole.
+        auto list = db->prepare("SELECT 1 FROM sqlite_schema WHERE name IN ('elders_list', 'elders_search', "
+                                "'elders_created', 'elders_village', 'elders_id_number')");
+        int indexes = 0;
+        while (list.step())
+            ++indexes;
+        CHECK(indexes == 5);
 
         // A reference's index holds only the rows that have one; the elders' second index
         // of their household is gone.
@@ -165,7 +182,7 @@ TEST_CASE("every id in a release-5 file is kept as its 16-byte key after the upg
         CHECK(index.text(0).ends_with("WHERE campaign_id IS NOT NULL"));
         CHECK_FALSE(db->prepare("SELECT 1 FROM sqlite_schema WHERE name = 'elders_household'").step());
 
-        // Found by id, and by a reference, as before.
+        // Found by id, by a reference and by a search, as before.
         Ledger ledger(*db);
         const auto visits = ledger.list("visit", {});
         REQUIRE_FALSE(visits.empty());
@@ -176,6 +193,14 @@ TEST_CASE("every id in a release-5 file is kept as its 16-byte key after the upg
         const auto hisVisits = ledger.list("visit", ofElder);
         CHECK(std::any_of(hisVisits.begin(), hisVisits.end(),
                           [&](const Record& v) { return v.id == visits.front().id; }));
+        ElderFilter byName;
+        byName.text = elder->value("name");
+        const auto found = findElders(*db, byName, today());
+        CHECK(std::any_of(found.begin(), found.end(), [&](const ElderRow& e) { return e.id == elder->id; }));
+        ElderFilter ofHousehold;
+        ofHousehold.householdId = elder->value("household_id");
+        if (!ofHousehold.householdId.empty())
+            CHECK(countElders(*db, ofHousehold, today()) >= 1);
     }
 }
 
