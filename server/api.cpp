@@ -426,6 +426,9 @@ Response route(const Request& request, Services& services)
             response = errorResponse(503, wire::STORAGE_FULL, "服务器磁盘已满或数据库只读，本次同步未保存任何数据，请稍后重试", true);
         else if (e.busy())
             response = errorResponse(503, wire::BUSY, "服务器繁忙，本次同步未保存任何数据，请稍后重试", true);
+        else if (e.unreachable())
+            response
+                = errorResponse(503, wire::BUSY, "服务器暂时无法访问数据库，本次同步未保存任何数据，请稍后重试", true);
         else
             response = errorResponse(500, wire::INTERNAL, "服务器内部错误，请稍后重试", true);
     }

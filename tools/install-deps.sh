@@ -29,6 +29,9 @@ packages=(
   poppler-utils
   # Importing the counties' Excel ledgers (shared/exchange/xlsx_reader.cpp): zip and XML.
   libminizip-dev libexpat1-dev
+  # The city's store (server/postgres/): libpq to build it, and PostgreSQL 15's server, which
+  # the tests start in a folder of their own (tests/support/temp_postgres.h).
+  libpq-dev postgresql-15
   # Supervision dashboard charts (client/ui/supervision/supervision_charts.cpp): Qt Charts.
   qt6-charts-dev libqt6opengl6-dev
 )

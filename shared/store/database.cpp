@@ -12,8 +12,9 @@ namespace shouwang {
 
 std::string storeErrorText(const StoreError& e)
 {
-    return std::string(e.full() ? "磁盘已满或数据库只读 / disk full or database read-only: "
-                                : "数据库错误 / database error: ")
+    return std::string(e.full()              ? "磁盘已满或数据库只读 / disk full or database read-only: "
+                           : e.unreachable() ? "无法连接数据库 / database unreachable: "
+                                             : "数据库错误 / database error: ")
         + e.what();
 }
 
@@ -23,8 +24,16 @@ StoreError::StoreError(std::string message, int code)
 {
 }
 
+StoreError::StoreError(std::string message, Kind kind)
+    : std::runtime_error(std::move(message))
+    , m_kind(kind)
+{
+}
+
 bool StoreError::full() const
 {
+    if (m_kind == Kind::Full)
+        return true;
     const int primary = m_code & 0xff;
     return primary == SQLITE_FULL || primary == SQLITE_READONLY || primary == SQLITE_IOERR
         || primary == SQLITE_CANTOPEN;
@@ -32,6 +41,8 @@ bool StoreError::full() const
 
 bool StoreError::busy() const
 {
+    if (m_kind == Kind::Busy)
+        return true;
     const int primary = m_code & 0xff;
     return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }

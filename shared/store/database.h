@@ -12,17 +12,25 @@ struct sqlite3_stmt;
 
 namespace shouwang {
 
-// A failure of the local database. `full` marks disk-full and read-only conditions, which
-// callers report as "try again once space returns" rather than as a bug.
+// A failure of the database. `full` marks disk-full and read-only conditions, which
+// callers report as "try again once space returns" rather than as a bug; `busy` a write
+// that lost a race for a lock; `unreachable` a database server (PostgreSQL) that cannot be
+// reached. In each of these nothing was written and the same request may simply be retried.
 class StoreError : public std::runtime_error {
 public:
+    // How a backend other than SQLite says what went wrong (SQLite's own codes say it there).
+    enum class Kind { Other, Full, Busy, Unreachable };
+
     StoreError(std::string message, int code);
+    StoreError(std::string message, Kind kind);
     int code() const { return m_code; }
     bool full() const;
     bool busy() const;
+    bool unreachable() const { return m_kind == Kind::Unreachable; }
 
 private:
-    int m_code;
+    int m_code = 0;
+    Kind m_kind = Kind::Other;
 };
 
 // The failure as the command-line tools word it, in Chinese and English, on one line.

@@ -1,0 +1,270 @@
+#include "../support/temp_postgres.h"
+
+#include "postgres/pg_database.h"
+#include "postgres/pg_sql.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace shouwang;
+using namespace shouwang::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr const char* kId = "0192f1a2-b3c4-7def-8123-456789abcdef";
+
+// The smallest log that shows how pulls read it: a place, the county it is filed in, and
+// a value. `seq` is taken from a sequence when the row is inserted, as the store's is.
+void makeLog(pg::Database& db)
+{
+    db.exec("CREATE TABLE log (seq bigserial PRIMARY KEY, county integer NOT NULL, value text NOT NULL)");
+}
+
+void append(pg::Database& db, int county, const std::string& value)
+{
+    db.prepare("INSERT INTO log (county, value) VALUES (?, ?)").bind(1, county).bind(2, value).run();
+}
+
+// One pull: the county's rows after `cursor`, in log order; the cursor moves to the last.
+std::vector<std::string> pull(pg::Database& db, int county, std::int64_t& cursor)
+{
+    auto st = db.prepare("SELECT seq, value FROM log WHERE county = ? AND seq > ? ORDER BY seq");
+    st.bind(1, county).bind(2, cursor);
+    std::vector<std::string> values;
+    while (st.step()) {
+        cursor = st.integer(0);
+        values.push_back(st.text(1));
+    }
+    return values;
+}
+
+} // namespace
+
+TEST_CASE("a statement in the store's spelling is written in PostgreSQL's")
+{
+    CHECK(pg::postgresSql("SELECT a FROM t WHERE b = ? AND c = ?") == "SELECT a FROM t WHERE b = $1 AND c = $2");
+    // SQLite numbers a bare ? one above the highest so far; ?N keeps its number.
+    CHECK(pg::postgresSql("SELECT ?2, ?1, ?") == "SELECT $2, $1, $3");
+    // Quotes and comments are text, not parameters.
+    CHECK(pg::postgresSql("SELECT '?', \"a?\" -- why?\n, ?") == "SELECT '?', \"a?\" -- why?\n, $1");
+    CHECK(pg::postgresSql("  insert  or ignore into relay (change_id) VALUES (?);")
+          == "INSERT INTO relay (change_id) VALUES ($1) ON CONFLICT DO NOTHING");
+    CHECK_THROWS_AS(pg::postgresSql("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"), std::invalid_argument);
+}
+
+TEST_CASE("ids are kept as their 16 bytes in PostgreSQL too, and read back as ids")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    db.exec("CREATE TABLE visits (id bytea PRIMARY KEY, visitor text, created_at bigint, note text)");
+
+    db.prepare("INSERT INTO visits (id, visitor, created_at, note) VALUES (?, ?, ?, ?)")
+        .bind(1, kId)
+        .bind(2, "县社工站孙斌")
+        .bind(3, std::int64_t{1796311668})
+        .bindNull(4)
+        .run();
+    CHECK(db.changes() == 1);
+
+    auto length = db.prepare("SELECT length(id) FROM visits");
+    REQUIRE(length.step());
+    CHECK(length.integer(0) == 16); // the key, not the 36 characters
+
+    auto st = db.prepare("SELECT id, visitor, created_at, note FROM visits WHERE id = ?");
+    st.bind(1, kId);
+    REQUIRE(st.step());
+    CHECK(st.text(0) == kId);
+    CHECK(st.isBlob(0));
+    CHECK(st.blob(0).size() == 16);
+    CHECK(st.text(1) == "县社工站孙斌");
+    CHECK(st.integer(2) == 1796311668);
+    CHECK(st.isInteger(2));
+    CHECK(st.isNull(3));
+    CHECK(st.columnName(1) == "visitor");
+    CHECK_FALSE(st.step());
+
+    // A text column keeps an id as its text: only bytea parameters take keys.
+    auto text = db.prepare("SELECT ? || ''");
+    text.bindText(1, kId);
+    REQUIRE(text.step());
+    CHECK(text.text(0) == kId);
+}
+
+TEST_CASE("INSERT OR IGNORE keeps the row that was there, on PostgreSQL as on SQLite")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    db.exec("CREATE TABLE relay (change_id bytea PRIMARY KEY, note text)");
+    auto& insert = db.cached("INSERT OR IGNORE INTO relay (change_id, note) VALUES (?, ?)");
+    insert.bind(1, kId).bind(2, "first").run();
+    CHECK(db.changes() == 1);
+    db.cached("INSERT OR IGNORE INTO relay (change_id, note) VALUES (?, ?)").bind(1, kId).bind(2, "second").run();
+    CHECK(db.changes() == 0);
+    auto st = db.prepare("SELECT note FROM relay");
+    REQUIRE(st.step());
+    CHECK(st.text(0) == "first");
+}
+
+TEST_CASE("a transaction left without commit writes nothing; a savepoint undoes only its own writes")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    makeLog(db);
+    {
+        pg::Transaction tx(db);
+        append(db, 500154, "kept");
+        {
+            pg::Transaction inner(db);
+            append(db, 500154, "undone");
+        } // left without commit: rolled back to its savepoint
+        tx.commit();
+    }
+    {
+        pg::Transaction tx(db);
+        append(db, 500154, "never");
+    }
+    std::int64_t cursor = 0;
+    CHECK(pull(db, 500154, cursor) == std::vector<std::string>{"kept"});
+    CHECK_FALSE(db.inTransaction());
+
+    // A failed statement aborts the transaction: its commit must not pass for one.
+    pg::Transaction broken(db);
+    CHECK_THROWS_AS(db.exec("SELECT no_such_column FROM log"), StoreError);
+    CHECK_THROWS_AS(broken.commit(), StoreError);
+}
+
+TEST_CASE("a database that cannot be reached is unreachable, and the store goes on once it is back")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    makeLog(db);
+    auto& count = db.cached("SELECT count(*) FROM log");
+    REQUIRE(count.step());
+    CHECK(db.reachable());
+
+    server.stop();
+    try {
+        db.cached("SELECT count(*) FROM log").step();
+        FAIL("a statement ran with the database stopped");
+    } catch (const StoreError& e) {
+        CHECK(e.unreachable()); // answered 503: the device tries again, nothing is lost
+        CHECK_FALSE(e.full());
+    }
+    CHECK_FALSE(db.reachable());
+    CHECK_THROWS_AS(pg::Database(server.url()), StoreError);
+
+    server.start();
+    // The same cached statement, prepared again on the new connection.
+    auto& again = db.cached("SELECT count(*) FROM log");
+    REQUIRE(again.step());
+    CHECK(again.integer(0) == 0);
+    CHECK(db.reachable());
+}
+
+TEST_CASE("a connection lost inside a transaction fails that transaction, never runs the rest outside it")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    makeLog(db);
+    {
+        pg::Transaction tx(db);
+        append(db, 500154, "lost");
+        server.stop();
+        server.start();
+        try {
+            append(db, 500154, "outside");
+            FAIL("a write ran after its transaction's connection was lost");
+        } catch (const StoreError& e) {
+            CHECK(e.unreachable());
+        }
+        CHECK_THROWS_AS(tx.commit(), StoreError);
+    }
+    std::int64_t cursor = 0;
+    CHECK(pull(db, 500154, cursor).empty());
+}
+
+TEST_CASE("log places taken before commit are not commit order: a pull that trusts them skips a change")
+{
+    // What the city's log must not do, shown on plain transactions: this is the loss the
+    // county's write lock prevents (the next test).
+    TempPostgres server;
+    pg::Database a(server.url()), b(server.url()), reader(server.url());
+    makeLog(a);
+
+    a.exec("BEGIN");
+    append(a, 500154, "a"); // takes place 1, not yet visible
+    b.exec("BEGIN");
+    append(b, 500154, "b"); // takes place 2
+    b.exec("COMMIT");
+
+    std::int64_t cursor = 0;
+    CHECK(pull(reader, 500154, cursor) == std::vector<std::string>{"b"});
+    CHECK(cursor == 2);
+    a.exec("COMMIT");                            // place 1 becomes visible behind the reader's cursor
+    CHECK(pull(reader, 500154, cursor).empty()); // "a" is never pulled
+}
+
+TEST_CASE("under the county's write lock a pull never passes a place a later commit fills")
+{
+    TempPostgres server;
+    pg::Database a(server.url()), b(server.url()), reader(server.url());
+    makeLog(a);
+
+    auto first = std::make_unique<pg::Transaction>(a, pg::Transaction::Mode::Write, 500154);
+    append(a, 500154, "a");
+
+    // A second process's write to the same county waits for the lock before it takes a place.
+    std::promise<void> begun;
+    auto second = std::async(std::launch::async, [&] {
+        begun.set_value();
+        pg::Transaction tx(b, pg::Transaction::Mode::Write, 500154);
+        append(b, 500154, "b");
+        tx.commit();
+    });
+    begun.get_future().wait();
+    CHECK(second.wait_for(300ms) == std::future_status::timeout); // it waits for the lock
+
+    std::int64_t cursor = 0;
+    CHECK(pull(reader, 500154, cursor).empty());
+    first->commit();
+    first.reset();
+    second.get();
+    CHECK(pull(reader, 500154, cursor) == std::vector<std::string>{"a", "b"});
+    CHECK(pull(reader, 500154, cursor).empty());
+}
+
+TEST_CASE("two counties write side by side; one county's writers take turns")
+{
+    TempPostgres server;
+    pg::Database a(server.url()), b(server.url());
+    makeLog(a);
+    b.exec("SET lock_timeout = '200ms'");
+
+    pg::Transaction holding(a, pg::Transaction::Mode::Write, 500154);
+    append(a, 500154, "a");
+    {
+        pg::Transaction other(b, pg::Transaction::Mode::Write, 500155); // another county: no wait
+        append(b, 500155, "b");
+        other.commit();
+    }
+    try {
+        pg::Transaction same(b, pg::Transaction::Mode::Write, 500154);
+        FAIL("two writers of one county held its lock together");
+    } catch (const StoreError& e) {
+        CHECK(e.busy()); // a lock that did not come in time: try again, nothing written
+    }
+    holding.commit();
+    pg::Transaction now(b, pg::Transaction::Mode::Write, 500154);
+    append(b, 500154, "c");
+    now.commit();
+
+    pg::Database reader(server.url());
+    std::int64_t cursor = 0;
+    CHECK(pull(reader, 500154, cursor) == std::vector<std::string>{"a", "c"});
+}
