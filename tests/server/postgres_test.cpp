@@ -111,7 +111,7 @@ TEST_CASE("INSERT OR IGNORE keeps the row that was there, on PostgreSQL as on SQ
     CHECK(st.text(0) == "first");
 }
 
-TEST_CASE("a transaction left without commit writes nothing; a savepoint undoes only its own writes")
+TEST_CASE("a transaction left without commit writes nothing, and a savepoint undoes only its own writes")
 {
     TempPostgres server;
     pg::Database db(server.url());
@@ -239,7 +239,7 @@ TEST_CASE("under the county's write lock a pull never passes a place a later com
     CHECK(pull(reader, 500154, cursor).empty());
 }
 
-TEST_CASE("two counties write side by side; one county's writers take turns")
+TEST_CASE("two counties write side by side, and one county's writers take turns")
 {
     TempPostgres server;
     pg::Database a(server.url()), b(server.url());
