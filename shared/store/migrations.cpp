@@ -306,13 +306,17 @@ int schemaVersionOf(Database& db)
     return st.step() ? static_cast<int>(st.integer(0)) : 0;
 }
 
+std::string newerSchemaMessage(int version)
+{
+    return "数据库由更新版本的守望创建（版本 " + std::to_string(version)
+        + "），请升级本软件后再打开。 / The database was made by a newer version.";
+}
+
 int migrate(Database& db, int target)
 {
     const int from = schemaVersionOf(db);
     if (from > target) {
-        throw StoreError("数据库由更新版本的守望创建（版本 " + std::to_string(from) + "），请升级本软件后再打开。"
-                         " / The database was made by a newer version.",
-                         0);
+        throw StoreError(newerSchemaMessage(from), 0);
     }
     if (from == target && tableExists(db, "meta"))
         return from;

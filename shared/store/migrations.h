@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 namespace shouwang {
 
 class Database;
@@ -18,5 +20,9 @@ void addLifecycleTables(Database& db);
 
 // The version a file was last migrated to (PRAGMA user_version).
 int schemaVersionOf(Database& db);
+
+// Why a database a newer build made, at schema `version`, is not opened: an older build
+// must not write into a schema it does not know. Chinese, then English.
+std::string newerSchemaMessage(int version);
 
 } // namespace shouwang

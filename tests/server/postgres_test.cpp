@@ -1,6 +1,7 @@
 #include "../support/temp_postgres.h"
 
 #include "postgres/pg_database.h"
+#include "postgres/pg_migrations.h"
 #include "postgres/pg_sql.h"
 
 #include <catch2/catch.hpp>
@@ -267,4 +268,80 @@ TEST_CASE("two counties write side by side, and one county's writers take turns"
     pg::Database reader(server.url());
     std::int64_t cursor = 0;
     CHECK(pull(reader, 500154, cursor) == std::vector<std::string>{"a", "c"});
+}
+
+TEST_CASE("the city database is brought to the newest schema once, step by step")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    CHECK(pg::schemaVersion(db) == 0);
+
+    const pg::Migration two[] = {
+        {1, "CREATE TABLE devices (id bytea PRIMARY KEY, name text NOT NULL)"},
+        {2, "ALTER TABLE devices ADD COLUMN county integer NOT NULL DEFAULT 0"},
+    };
+    CHECK(pg::migrate(db, two) == 2);
+    db.prepare("INSERT INTO devices (id, name, county) VALUES (?, ?, ?)")
+        .bind(1, kId)
+        .bind(2, "村委会")
+        .bind(3, 500154)
+        .run();
+    CHECK(pg::migrate(db, two) == 2); // nothing left to do: the steps are not run again
+
+    const pg::Migration three[] = {two[0], two[1], {3, "CREATE INDEX devices_county ON devices (county)"}};
+    CHECK(pg::migrate(db, three) == 3);
+    auto st = db.prepare("SELECT name, county FROM devices WHERE id = ?");
+    st.bind(1, kId);
+    REQUIRE(st.step());
+    CHECK(st.text(0) == "村委会");
+    CHECK(st.integer(1) == 500154);
+
+    // An older build finds a schema it does not know, and writes nothing into it.
+    pg::Database older(server.url());
+    try {
+        pg::migrate(older, two);
+        FAIL("an older build opened a newer city database");
+    } catch (const StoreError& e) {
+        CHECK(std::string(e.what()).find("更新版本") != std::string::npos);
+    }
+    CHECK(pg::schemaVersion(older) == 3);
+}
+
+TEST_CASE("a schema step that fails leaves the city database at the step before, with nothing of it")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    const pg::Migration steps[] = {
+        {1, "CREATE TABLE devices (id bytea PRIMARY KEY)"},
+        {2, "CREATE TABLE audit (id bigserial PRIMARY KEY); SELECT no_such_column FROM devices"},
+    };
+    CHECK_THROWS_AS(pg::migrate(db, steps), StoreError);
+    CHECK(pg::schemaVersion(db) == 1);
+    auto st = db.prepare("SELECT to_regclass('audit') IS NULL");
+    REQUIRE(st.step());
+    CHECK(st.integer(0) == 1);
+}
+
+TEST_CASE("sync processes started together on one city database migrate it once")
+{
+    TempPostgres server;
+    // Not repeatable on purpose (no IF NOT EXISTS), and slow enough for the starts to meet.
+    const pg::Migration steps[] = {
+        {1, "SELECT pg_sleep(0.3); CREATE TABLE devices (id bytea PRIMARY KEY)"},
+        {2, "CREATE TABLE audit (id bigserial PRIMARY KEY)"},
+    };
+    std::vector<std::future<int>> starts;
+    for (int i = 0; i < 3; ++i) {
+        starts.push_back(std::async(std::launch::async, [&] {
+            pg::Database db(server.url());
+            return pg::migrate(db, steps);
+        }));
+    }
+    for (auto& start : starts)
+        CHECK(start.get() == 2);
+    pg::Database db(server.url());
+    auto st = db.prepare("SELECT count(*), count(DISTINCT version) FROM schema_version");
+    REQUIRE(st.step());
+    CHECK(st.integer(0) == 2);
+    CHECK(st.integer(1) == 2);
 }
