@@ -7,6 +7,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
@@ -257,6 +258,8 @@ void Statement::execute()
     pg_conn* conn = m_db->connection();
     if (m_generation != m_db->m_generation)
         prepareOnServer(); // the connection was opened again: its plans are gone
+    PQclear(m_result);
+    m_result = nullptr;
     const std::size_t count = m_values.size();
     std::vector<const char*> values(count);
     std::vector<int> lengths(count);
@@ -280,7 +283,6 @@ bool Statement::step()
 
 void Statement::run()
 {
-    reset();
     execute();
     reset();
 }
@@ -290,6 +292,10 @@ void Statement::reset()
     PQclear(m_result);
     m_result = nullptr;
     m_row = -1;
+    // As SQLite's reset with sqlite3_clear_bindings: a reused statement starts unbound.
+    for (auto& value : m_values)
+        value.reset();
+    std::fill(m_binary.begin(), m_binary.end(), 0);
 }
 
 std::string Statement::text(int column) const

@@ -110,6 +110,15 @@ TEST_CASE("INSERT OR IGNORE keeps the row that was there, on PostgreSQL as on SQ
     auto st = db.prepare("SELECT note FROM relay");
     REQUIRE(st.step());
     CHECK(st.text(0) == "first");
+
+    // A statement taken again from the cache starts unbound, as SQLite's does.
+    auto& bound = db.cached("SELECT CAST(? AS text) IS NULL");
+    bound.bindText(1, "x");
+    REQUIRE(bound.step());
+    CHECK(bound.integer(0) == 0);
+    auto& again = db.cached("SELECT CAST(? AS text) IS NULL");
+    REQUIRE(again.step());
+    CHECK(again.integer(0) == 1);
 }
 
 TEST_CASE("a transaction left without commit writes nothing, and a savepoint undoes only its own writes")
