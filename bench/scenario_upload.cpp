@@ -51,7 +51,7 @@ RawInsert uploadLimit(const BenchRun& run)
     const std::string path = (fs::path(run.workDir) / "limit.db").string();
     for (const char* suffix : {"", "-wal", "-shm"})
         fs::remove(path + suffix);
-    openLedgerDatabase(path, Database::Durability::Full).reset(); // the schema, then plain SQLite
+    openLedgerDatabase(path, SqliteDatabase::Durability::Full).reset(); // the schema, then plain SQLite
     return rawSqliteInsert(path, everyOutbox(run));
 }
 

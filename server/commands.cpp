@@ -12,6 +12,7 @@
 #include "store/database.h"
 #include "store/meta.h"
 #include "store/private_file.h"
+#include "store/sqlite_database.h"
 #include "sync/bundle.h"
 #include "sync/crypto.h"
 #include "sync/protocol.h"
@@ -386,7 +387,7 @@ void cmdRestore(const CommandLine& cl, std::ostream& out)
     if (!std::filesystem::is_regular_file(source, missing))
         throw CommandError{"找不到备份文件 / no such backup file: " + source};
     try {
-        Database candidate(source);
+        SqliteDatabase candidate(source);
         if (Meta(candidate).value(meta::kCountyCode).empty())
             throw CommandError{"不是区县数据库的备份 / not a county database backup: " + source};
     } catch (const StoreError&) {

@@ -1,5 +1,7 @@
 #include "reader_pool.h"
 
+#include "store/sqlite_database.h"
+
 namespace shouwang::server {
 
 ReaderPool::Lease ReaderPool::lend()
@@ -12,7 +14,7 @@ ReaderPool::Lease ReaderPool::lend()
             return Lease(*this, std::move(db));
         }
     }
-    auto db = std::make_unique<Database>(m_path);
+    auto db = std::make_unique<SqliteDatabase>(m_path);
     // A reader that tried to write would take the writer's lock and wait on its merges.
     db->exec("PRAGMA query_only=1");
     return Lease(*this, std::move(db));

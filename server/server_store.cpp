@@ -10,6 +10,7 @@
 #include "store/log_epochs.h"
 #include "store/meta.h"
 #include "store/record_pages.h"
+#include "store/sqlite_database.h"
 #include "sync/crypto.h"
 #include "sync/registration.h"
 
@@ -136,7 +137,7 @@ Device deviceFromRow(const Statement& st)
 class SqliteCountyStore final : public CountyStore {
 public:
     explicit SqliteCountyStore(const std::string& path)
-        : m_db(openLedgerDatabase(path, Database::Durability::Full))
+        : m_db(openLedgerDatabase(path, SqliteDatabase::Durability::Full))
     {
         // A database in memory (the fuzz targets' own) cannot be opened a second time: its
         // reads go through the writer.
@@ -474,7 +475,7 @@ public:
             copy(*m_db);
             return;
         }
-        Database snapshot(m_db->path());
+        SqliteDatabase snapshot(m_db->path());
         copy(snapshot);
     }
 

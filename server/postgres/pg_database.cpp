@@ -10,7 +10,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <stdexcept>
+#include <vector>
 
 namespace shouwang::pg {
 namespace {
@@ -90,7 +93,7 @@ Database::Database(std::string url)
 Database::~Database()
 {
     m_closing = true; // the plans go with the connection
-    m_cache.clear();
+    forgetCached();
     PQfinish(m_conn);
 }
 
@@ -100,7 +103,7 @@ pg_conn* Database::connection()
         return m_conn;
     // Inside a transaction the work so far died with the connection: opening a new one
     // here would run the rest outside it. The transaction's end resets the depth.
-    if (m_depth > 0)
+    if (m_inTransaction)
         throw StoreError("the connection to the database was lost inside a transaction", StoreError::Kind::Unreachable);
     PQreset(m_conn);
     if (PQstatus(m_conn) != CONNECTION_OK)
@@ -141,59 +144,81 @@ bool Database::inTransaction() const
     return PQtransactionStatus(m_conn) == PQTRANS_INTRANS || PQtransactionStatus(m_conn) == PQTRANS_INERROR;
 }
 
+std::int64_t Database::lastInsertRowId()
+{
+    Statement st = prepare("SELECT lastval()");
+    return st.step() ? st.integer(0) : 0;
+}
+
+// A statement prepared on the server, stepped through its rows as a SQLite statement is.
+class PreparedStatement final : public StatementBackend {
+public:
+    PreparedStatement(Database& db, std::string_view sql);
+    ~PreparedStatement() override;
+    PreparedStatement(const PreparedStatement&) = delete;
+    PreparedStatement& operator=(const PreparedStatement&) = delete;
+
+    void bind(int index, std::string_view text) override;
+    void bindText(int index, std::string_view text) override;
+    void bind(int index, std::int64_t value) override;
+    void bindBlob(int index, std::string_view bytes) override;
+    void bindNull(int index) override;
+    bool step() override;
+    void reset() override;
+    std::string text(int column) const override;
+    std::string blob(int column) const override;
+    std::int64_t integer(int column) const override;
+    bool isNull(int column) const override;
+    bool isBlob(int column) const override;
+    bool isInteger(int column) const override;
+    int columnCount() const override;
+    std::string columnName(int column) const override;
+
+private:
+    void prepareOnServer();
+    void execute();
+    std::optional<std::string>& slot(int index);
+    unsigned int typeOf(int index) const;
+
+    Database& m_db;
+    std::string m_sql; // PostgreSQL's spelling
+    std::string m_name;
+    int m_generation = -1;
+    std::vector<unsigned int> m_types;                // the server's type of each parameter
+    std::vector<std::optional<std::string>> m_values; // nullopt: NULL
+    std::vector<int> m_binary;                        // 1: the value is bytes (bytea)
+    pg_result* m_result = nullptr;
+    int m_row = -1;
+};
+
 Statement Database::prepare(std::string_view sql)
 {
-    return Statement(*this, sql);
+    return Statement(std::make_unique<PreparedStatement>(*this, sql));
 }
 
-Statement& Database::cached(std::string_view sql)
-{
-    auto it = m_cache.find(sql);
-    if (it == m_cache.end())
-        it = m_cache.emplace(std::string(sql), std::make_unique<Statement>(*this, sql)).first;
-    it->second->reset();
-    return *it->second;
-}
-
-Statement::Statement(Database& db, std::string_view sql)
-    : m_db(&db)
+PreparedStatement::PreparedStatement(Database& db, std::string_view sql)
+    : m_db(db)
     , m_sql(postgresSql(sql))
 {
     prepareOnServer();
 }
 
-Statement::~Statement()
+PreparedStatement::~PreparedStatement()
 {
-    reset();
+    PQclear(m_result);
     // A statement made for one use gives its server-side plan back; after a reconnection
     // there is nothing to give back.
-    if (m_db && !m_db->m_closing && !m_name.empty() && m_generation == m_db->m_generation
-        && PQstatus(m_db->m_conn) == CONNECTION_OK && PQtransactionStatus(m_db->m_conn) != PQTRANS_INERROR)
-        PQclear(PQexec(m_db->m_conn, ("DEALLOCATE " + m_name).c_str()));
+    if (!m_db.m_closing && m_generation == m_db.m_generation && PQstatus(m_db.m_conn) == CONNECTION_OK
+        && PQtransactionStatus(m_db.m_conn) != PQTRANS_INERROR)
+        PQclear(PQexec(m_db.m_conn, ("DEALLOCATE " + m_name).c_str()));
 }
 
-Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db)
-    , m_sql(std::move(other.m_sql))
-    , m_name(std::move(other.m_name))
-    , m_generation(other.m_generation)
-    , m_types(std::move(other.m_types))
-    , m_values(std::move(other.m_values))
-    , m_binary(std::move(other.m_binary))
-    , m_result(other.m_result)
-    , m_row(other.m_row)
+void PreparedStatement::prepareOnServer()
 {
-    other.m_db = nullptr;
-    other.m_result = nullptr;
-    other.m_name.clear();
-}
-
-void Statement::prepareOnServer()
-{
-    pg_conn* conn = m_db->connection();
-    m_name = m_db->nextName();
-    PQclear(m_db->checked(PQprepare(conn, m_name.c_str(), m_sql.c_str(), 0, nullptr), m_sql.substr(0, 80)));
-    pg_result* described = m_db->checked(PQdescribePrepared(conn, m_name.c_str()), "describe");
+    pg_conn* conn = m_db.connection();
+    m_name = m_db.nextName();
+    PQclear(m_db.checked(PQprepare(conn, m_name.c_str(), m_sql.c_str(), 0, nullptr), m_sql.substr(0, 80)));
+    pg_result* described = m_db.checked(PQdescribePrepared(conn, m_name.c_str()), "describe");
     const int count = PQnparams(described);
     m_types.resize(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i)
@@ -201,10 +226,10 @@ void Statement::prepareOnServer()
     PQclear(described);
     m_values.resize(m_types.size());
     m_binary.resize(m_types.size(), 0);
-    m_generation = m_db->m_generation;
+    m_generation = m_db.m_generation;
 }
 
-std::optional<std::string>& Statement::slot(int index)
+std::optional<std::string>& PreparedStatement::slot(int index)
 {
     if (index < 1 || static_cast<std::size_t>(index) > m_values.size())
         throw StoreError("parameter " + std::to_string(index) + " out of range in: " + m_sql.substr(0, 80),
@@ -212,51 +237,47 @@ std::optional<std::string>& Statement::slot(int index)
     return m_values[static_cast<std::size_t>(index - 1)];
 }
 
-unsigned int Statement::typeOf(int index) const
+unsigned int PreparedStatement::typeOf(int index) const
 {
     return m_types[static_cast<std::size_t>(index - 1)];
 }
 
-Statement& Statement::bind(int index, std::string_view text)
+void PreparedStatement::bind(int index, std::string_view text)
 {
     if (typeOf(index) == kBytea) {
         if (const auto key = keyBytesOf(text))
             return bindBlob(index, std::string_view(key->data(), key->size()));
     }
-    return bindText(index, text);
+    bindText(index, text);
 }
 
-Statement& Statement::bindText(int index, std::string_view text)
+void PreparedStatement::bindText(int index, std::string_view text)
 {
     slot(index) = std::string(text);
     m_binary[static_cast<std::size_t>(index - 1)] = typeOf(index) == kBytea ? 1 : 0;
-    return *this;
 }
 
-Statement& Statement::bind(int index, std::int64_t value)
+void PreparedStatement::bind(int index, std::int64_t value)
 {
     slot(index) = std::to_string(value);
     m_binary[static_cast<std::size_t>(index - 1)] = 0;
-    return *this;
 }
 
-Statement& Statement::bindBlob(int index, std::string_view bytes)
+void PreparedStatement::bindBlob(int index, std::string_view bytes)
 {
     slot(index) = std::string(bytes);
     m_binary[static_cast<std::size_t>(index - 1)] = 1;
-    return *this;
 }
 
-Statement& Statement::bindNull(int index)
+void PreparedStatement::bindNull(int index)
 {
     slot(index).reset();
-    return *this;
 }
 
-void Statement::execute()
+void PreparedStatement::execute()
 {
-    pg_conn* conn = m_db->connection();
-    if (m_generation != m_db->m_generation)
+    pg_conn* conn = m_db.connection();
+    if (m_generation != m_db.m_generation)
         prepareOnServer(); // the connection was opened again: its plans are gone
     PQclear(m_result);
     m_result = nullptr;
@@ -267,13 +288,13 @@ void Statement::execute()
         values[i] = m_values[i] ? m_values[i]->data() : nullptr;
         lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
     }
-    m_result = m_db->checked(PQexecPrepared(conn, m_name.c_str(), static_cast<int>(count), values.data(),
-                                            lengths.data(), m_binary.data(), 0),
-                             m_sql.substr(0, 80));
+    m_result = m_db.checked(PQexecPrepared(conn, m_name.c_str(), static_cast<int>(count), values.data(), lengths.data(),
+                                           m_binary.data(), 0),
+                            m_sql.substr(0, 80));
     m_row = -1;
 }
 
-bool Statement::step()
+bool PreparedStatement::step()
 {
     if (!m_result)
         execute();
@@ -281,13 +302,7 @@ bool Statement::step()
     return m_row < PQntuples(m_result);
 }
 
-void Statement::run()
-{
-    execute();
-    reset();
-}
-
-void Statement::reset()
+void PreparedStatement::reset()
 {
     PQclear(m_result);
     m_result = nullptr;
@@ -298,7 +313,7 @@ void Statement::reset()
     std::fill(m_binary.begin(), m_binary.end(), 0);
 }
 
-std::string Statement::text(int column) const
+std::string PreparedStatement::text(int column) const
 {
     if (isNull(column))
         return {};
@@ -310,7 +325,7 @@ std::string Statement::text(int column) const
     return idOfKey(bytes, true);
 }
 
-std::string Statement::blob(int column) const
+std::string PreparedStatement::blob(int column) const
 {
     if (isNull(column))
         return {};
@@ -321,7 +336,7 @@ std::string Statement::blob(int column) const
     return std::string(value, static_cast<std::size_t>(length));
 }
 
-std::int64_t Statement::integer(int column) const
+std::int64_t PreparedStatement::integer(int column) const
 {
     if (isNull(column))
         return 0;
@@ -331,17 +346,17 @@ std::int64_t Statement::integer(int column) const
     return std::strtoll(value, nullptr, 10);
 }
 
-bool Statement::isNull(int column) const
+bool PreparedStatement::isNull(int column) const
 {
     return !m_result || m_row < 0 || PQgetisnull(m_result, m_row, column);
 }
 
-bool Statement::isBlob(int column) const
+bool PreparedStatement::isBlob(int column) const
 {
     return !isNull(column) && PQftype(m_result, column) == kBytea;
 }
 
-bool Statement::isInteger(int column) const
+bool PreparedStatement::isInteger(int column) const
 {
     if (isNull(column))
         return false;
@@ -349,65 +364,41 @@ bool Statement::isInteger(int column) const
     return type == kInt8 || type == kInt4 || type == kInt2;
 }
 
-int Statement::columnCount() const
+int PreparedStatement::columnCount() const
 {
     return m_result ? PQnfields(m_result) : 0;
 }
 
-std::string Statement::columnName(int column) const
+std::string PreparedStatement::columnName(int column) const
 {
     return m_result ? PQfname(m_result, column) : "";
 }
 
-Transaction::Transaction(Database& db, Mode mode, std::int64_t ledger)
-    : m_db(db)
-    , m_nested(db.m_depth > 0)
+void Database::begin(Transaction::Mode mode, std::int64_t ledger)
 {
-    if (m_nested) {
-        m_savepoint = "sp" + std::to_string(db.m_depth);
-        db.exec("SAVEPOINT " + m_savepoint);
-    } else if (mode == Mode::Read) {
-        db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    } else {
-        db.exec("BEGIN");
-        ++db.m_depth; // from here a lost connection is this transaction's failure
-        try {
-            db.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kLedgerLockClass) + ", "
-                    + std::to_string(static_cast<std::int32_t>(ledger)) + ")");
-        } catch (...) {
-            --db.m_depth;
-            if (PQstatus(db.m_conn) == CONNECTION_OK)
-                PQclear(PQexec(db.m_conn, "ROLLBACK"));
-            throw;
-        }
+    if (mode == Transaction::Mode::Read) {
+        exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        m_inTransaction = true;
         return;
     }
-    ++db.m_depth;
-}
-
-Transaction::~Transaction()
-{
-    if (m_done)
-        return;
+    exec("BEGIN");
+    m_inTransaction = true; // from here a lost connection is this transaction's failure
     try {
-        rollback();
-    } catch (const StoreError&) {
-        // The connection is gone, and the transaction with it.
+        exec("SELECT pg_advisory_xact_lock(" + std::to_string(kLedgerLockClass) + ", "
+             + std::to_string(static_cast<std::int32_t>(ledger)) + ")");
+    } catch (...) {
+        rollbackTransaction();
+        throw;
     }
 }
 
-void Transaction::commit()
+void Database::commitTransaction()
 {
-    m_done = true;
-    --m_db.m_depth;
-    if (m_nested) {
-        m_db.exec("RELEASE SAVEPOINT " + m_savepoint);
-        return;
-    }
     // Never on a connection opened again: COMMIT there would only warn that nothing began.
-    if (PQstatus(m_db.m_conn) != CONNECTION_OK)
+    if (PQstatus(m_conn) != CONNECTION_OK)
         throw StoreError("the connection to the database was lost before the commit", StoreError::Kind::Unreachable);
-    pg_result* result = m_db.checked(PQexec(m_db.m_conn, "COMMIT"), "COMMIT");
+    pg_result* result = checked(PQexec(m_conn, "COMMIT"), "COMMIT");
+    m_inTransaction = false;
     // COMMIT of a transaction an error already aborted answers ROLLBACK, not an error.
     const bool rolledBack = std::strcmp(PQcmdStatus(result), "ROLLBACK") == 0;
     PQclear(result);
@@ -415,20 +406,11 @@ void Transaction::commit()
         throw StoreError("the transaction was rolled back by an earlier error", StoreError::Kind::Other);
 }
 
-void Transaction::rollback()
+void Database::rollbackTransaction()
 {
-    if (m_done)
-        return;
-    m_done = true;
-    --m_db.m_depth;
-    if (PQstatus(m_db.m_conn) != CONNECTION_OK)
-        return;
-    if (m_nested) {
-        m_db.exec("ROLLBACK TO SAVEPOINT " + m_savepoint);
-        m_db.exec("RELEASE SAVEPOINT " + m_savepoint);
-    } else {
-        m_db.exec("ROLLBACK");
-    }
+    m_inTransaction = false;
+    if (PQstatus(m_conn) == CONNECTION_OK)
+        PQclear(PQexec(m_conn, "ROLLBACK"));
 }
 
 } // namespace shouwang::pg

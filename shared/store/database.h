@@ -1,14 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace shouwang {
 
@@ -36,87 +34,86 @@ private:
 // The failure as the command-line tools word it, in Chinese and English, on one line.
 std::string storeErrorText(const StoreError& e);
 
-class Statement;
-
-// The only owner of a sqlite3 handle; nothing outside store/ sees SQLite.
-class Database {
+// What a backend does for a Statement: SQLite's (store/sqlite_database.cpp) or PostgreSQL's
+// (server/postgres/pg_database.cpp).
+class StatementBackend {
 public:
-    enum class Durability { Normal, Full };
-
-    explicit Database(const std::string& path, Durability durability = Durability::Normal);
-    ~Database();
-    Database(const Database&) = delete;
-    Database& operator=(const Database&) = delete;
-
-    void exec(std::string_view sql);
-    Statement prepare(std::string_view sql);
-    // Prepared once per connection and reused: hot paths (save, merge) call this.
-    Statement& cached(std::string_view sql);
-
-    std::int64_t lastInsertRowId() const;
-    int changes() const;
-    // False once SQLite has rolled a transaction back on its own (after SQLITE_FULL, say):
-    // a caller batching work into one transaction must then stop adding to it.
-    bool inTransaction() const;
-    const std::string& path() const { return m_path; }
-    // Writes the whole database as it stands at one moment to a new file at `path`
-    // (VACUUM INTO): a copy to work on that leaves this one untouched.
-    void copyTo(const std::string& path);
-
-private:
-    struct Cache;
-    sqlite3* m_db = nullptr;
-    std::string m_path;
-    std::unique_ptr<Cache> m_cache;
+    virtual ~StatementBackend() = default;
+    virtual void bind(int index, std::string_view text) = 0;
+    virtual void bindText(int index, std::string_view text) = 0;
+    virtual void bind(int index, std::int64_t value) = 0;
+    virtual void bindBlob(int index, std::string_view bytes) = 0;
+    virtual void bindNull(int index) = 0;
+    virtual bool step() = 0;
+    virtual void reset() = 0;
+    virtual std::string text(int column) const = 0;
+    virtual std::string blob(int column) const = 0;
+    virtual std::int64_t integer(int column) const = 0;
+    virtual bool isNull(int column) const = 0;
+    virtual bool isBlob(int column) const = 0;
+    virtual bool isInteger(int column) const = 0;
+    virtual int columnCount() const = 0;
+    virtual std::string columnName(int column) const = 0;
 };
 
+// A prepared statement, stepped through its rows, whichever database runs it.
 class Statement {
 public:
-    Statement(sqlite3* db, std::string_view sql);
-    ~Statement();
-    Statement(Statement&& other) noexcept;
+    explicit Statement(std::unique_ptr<StatementBackend> backend)
+        : m_backend(std::move(backend))
+    {
+    }
+    Statement(Statement&& other) noexcept = default;
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
 
     // Text, except that an id (a canonical UUID) is bound in its key form, as every table
     // keeps it (store/record_key.h): the one place where ids become keys on the way in.
-    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::string_view text) { return m_backend->bind(index, text), *this; }
     // The text exactly: for a value that SQL takes apart as text (a list of ids).
-    Statement& bindText(int index, std::string_view text);
-    Statement& bind(int index, std::int64_t value);
+    Statement& bindText(int index, std::string_view text) { return m_backend->bindText(index, text), *this; }
+    Statement& bind(int index, std::int64_t value) { return m_backend->bind(index, value), *this; }
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
-    Statement& bindBlob(int index, std::string_view bytes);
-    Statement& bindNull(int index);
+    Statement& bindBlob(int index, std::string_view bytes) { return m_backend->bindBlob(index, bytes), *this; }
+    Statement& bindNull(int index) { return m_backend->bindNull(index), *this; }
 
     // One step: true while a row is available.
-    bool step();
+    bool step() { return m_backend->step(); }
     // Runs to completion (for statements that return no rows) and resets.
-    void run();
-    void reset();
+    void run()
+    {
+        while (step()) {}
+        reset();
+    }
+    // Back to before the first step, with no value bound.
+    void reset() { m_backend->reset(); }
 
-    // The column as text; a key (a 16-byte BLOB) as the id it stands for, bind's inverse.
-    std::string text(int column) const;
-    std::string blob(int column) const;
-    std::int64_t integer(int column) const;
-    bool isNull(int column) const;
-    bool isBlob(int column) const;
-    bool isInteger(int column) const;
-    int columnCount() const;
-    std::string columnName(int column) const;
+    // The column as text; a key (16 bytes) as the id it stands for, bind's inverse.
+    std::string text(int column) const { return m_backend->text(column); }
+    std::string blob(int column) const { return m_backend->blob(column); }
+    std::int64_t integer(int column) const { return m_backend->integer(column); }
+    bool isNull(int column) const { return m_backend->isNull(column); }
+    bool isBlob(int column) const { return m_backend->isBlob(column); }
+    bool isInteger(int column) const { return m_backend->isInteger(column); }
+    int columnCount() const { return m_backend->columnCount(); }
+    std::string columnName(int column) const { return m_backend->columnName(column); }
 
 private:
-    sqlite3* m_db;
-    sqlite3_stmt* m_stmt = nullptr;
+    std::unique_ptr<StatementBackend> m_backend;
 };
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left without commit(). Nested
-// use becomes a SAVEPOINT so a failing inner step undoes only its own writes. Mode::Read
-// begins a deferred transaction instead: one snapshot that several reads share while a
-// writer on another connection commits beside them.
+class Database;
+
+// BEGIN ... COMMIT, rolled back if the scope is left without commit(). Mode::Write takes
+// the writer's lock first (SQLite: BEGIN IMMEDIATE, the file's; PostgreSQL: the lock of
+// `ledger`, the county whose records it writes, pg_database.h), so a merge reads what it
+// overwrites. Nested use becomes a SAVEPOINT so a failing inner step undoes only its own
+// writes. Mode::Read is one snapshot that several reads share while a writer on another
+// connection commits beside them.
 class Transaction {
 public:
     enum class Mode { Write, Read };
-    explicit Transaction(Database& db, Mode mode = Mode::Write);
+    explicit Transaction(Database& db, Mode mode = Mode::Write, std::int64_t ledger = 0);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -129,6 +126,46 @@ private:
     bool m_nested;
     bool m_done = false;
     std::string m_savepoint;
+};
+
+// One connection to a ledger's database, as the store sees it: SQLite's (SqliteDatabase,
+// store/sqlite_database.h: every replica and the county server) or PostgreSQL's
+// (pg::Database: the city). The store's statements are written once, in SQLite's spelling;
+// a backend runs them (docs/architecture.md, "The city on PostgreSQL").
+class Database {
+public:
+    virtual ~Database() = default;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    virtual void exec(std::string_view sql) = 0;
+    virtual Statement prepare(std::string_view sql) = 0;
+    // Prepared once per connection and reused: hot paths (save, merge) call this.
+    Statement& cached(std::string_view sql);
+
+    // The key (seq, rowid) the last INSERT of this connection made.
+    virtual std::int64_t lastInsertRowId() = 0;
+    virtual int changes() const = 0;
+    // False once the database has rolled a transaction back on its own (SQLite after
+    // SQLITE_FULL, say): a caller batching work into one transaction must then stop adding to it.
+    virtual bool inTransaction() const = 0;
+    // A file's path, or a server's connection string.
+    virtual const std::string& path() const = 0;
+
+protected:
+    Database() = default;
+    // The cached statements go before the connection they were prepared on.
+    void forgetCached() { m_cache.clear(); }
+
+private:
+    friend class Transaction;
+    // The outermost transaction's begin and end; savepoints are the same SQL in both.
+    virtual void begin(Transaction::Mode mode, std::int64_t ledger) = 0;
+    virtual void commitTransaction() = 0;
+    // Never throws: a connection that rolled back on its own, or is gone, has nothing to undo.
+    virtual void rollbackTransaction() = 0;
+
+    std::map<std::string, Statement, std::less<>> m_cache;
 };
 
 } // namespace shouwang

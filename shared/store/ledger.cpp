@@ -81,10 +81,10 @@ std::string storageMessage(const StoreError& e)
 
 } // namespace
 
-std::unique_ptr<Database> openLedgerDatabase(const std::string& path, Database::Durability durability)
+std::unique_ptr<Database> openLedgerDatabase(const std::string& path, SqliteDatabase::Durability durability)
 {
     createPrivately(path);
-    auto db = std::make_unique<Database>(path, durability);
+    auto db = std::make_unique<SqliteDatabase>(path, durability);
     migrate(*db, kSchemaVersion);
     addLifecycleTables(*db);
     // A snapshot under way (docs/protocol.md, "Snapshot") completes the file itself when it

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "derived_columns.h"
 #include "meta.h"
+#include "sqlite_database.h"
 
 #include "domain/change.h"
 #include "domain/hlc.h"
@@ -131,7 +132,7 @@ private:
 std::string listQuery(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params);
 
 // Opens (creating or migrating) a ledger file: the one way in for client and server.
-std::unique_ptr<Database> openLedgerDatabase(const std::string& path,
-                                             Database::Durability durability = Database::Durability::Normal);
+std::unique_ptr<Database>
+openLedgerDatabase(const std::string& path, SqliteDatabase::Durability durability = SqliteDatabase::Durability::Normal);
 
 } // namespace shouwang

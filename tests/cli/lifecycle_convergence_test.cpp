@@ -116,7 +116,7 @@ SyncReport syncAsUsed(County& county, Laptop& laptop)
 
 std::set<std::string> countyChangeIds(const std::string& countyDb)
 {
-    Database db(countyDb);
+    SqliteDatabase db(countyDb);
     auto st = db.prepare("SELECT change_id FROM change_log");
     std::set<std::string> ids;
     while (st.step())

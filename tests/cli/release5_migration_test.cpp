@@ -138,7 +138,7 @@ TEST_CASE("every id in a release-5 file is kept as its 16 bytes and every time a
         const std::string path = fixture(dir, name);
         Rows before;
         {
-            Database raw(path);
+            SqliteDatabase raw(path);
             before = recordRows(raw);
             CHECK_FALSE(idsKeptAsText(raw).empty());
         }
@@ -212,7 +212,7 @@ TEST_CASE("a village laptop's ledger from release 5 keeps every change of its lo
     std::int64_t oldSequence = 0;
     std::string relayed, deferred;
     {
-        Database raw(path); // as it is: no migration
+        SqliteDatabase raw(path); // as it is: no migration
         REQUIRE(schemaVersionOf(raw) == 5);
         old = oldRows(raw);
         oldSequence = logSequence(raw);

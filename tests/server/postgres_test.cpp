@@ -127,16 +127,16 @@ TEST_CASE("a transaction left without commit writes nothing, and a savepoint und
     pg::Database db(server.url());
     makeLog(db);
     {
-        pg::Transaction tx(db);
+        Transaction tx(db);
         append(db, 500154, "kept");
         {
-            pg::Transaction inner(db);
+            Transaction inner(db);
             append(db, 500154, "undone");
         } // left without commit: rolled back to its savepoint
         tx.commit();
     }
     {
-        pg::Transaction tx(db);
+        Transaction tx(db);
         append(db, 500154, "never");
     }
     std::int64_t cursor = 0;
@@ -144,7 +144,7 @@ TEST_CASE("a transaction left without commit writes nothing, and a savepoint und
     CHECK_FALSE(db.inTransaction());
 
     // A failed statement aborts the transaction: its commit must not pass for one.
-    pg::Transaction broken(db);
+    Transaction broken(db);
     CHECK_THROWS_AS(db.exec("SELECT no_such_column FROM log"), StoreError);
     CHECK_THROWS_AS(broken.commit(), StoreError);
 }
@@ -183,7 +183,7 @@ TEST_CASE("a connection lost inside a transaction fails that transaction, never 
     pg::Database db(server.url());
     makeLog(db);
     {
-        pg::Transaction tx(db);
+        Transaction tx(db);
         append(db, 500154, "lost");
         server.stop();
         server.start();
@@ -226,14 +226,14 @@ TEST_CASE("under the county's write lock a pull never passes a place a later com
     pg::Database a(server.url()), b(server.url()), reader(server.url());
     makeLog(a);
 
-    auto first = std::make_unique<pg::Transaction>(a, pg::Transaction::Mode::Write, 500154);
+    auto first = std::make_unique<Transaction>(a, Transaction::Mode::Write, 500154);
     append(a, 500154, "a");
 
     // A second process's write to the same county waits for the lock before it takes a place.
     std::promise<void> begun;
     auto second = std::async(std::launch::async, [&] {
         begun.set_value();
-        pg::Transaction tx(b, pg::Transaction::Mode::Write, 500154);
+        Transaction tx(b, Transaction::Mode::Write, 500154);
         append(b, 500154, "b");
         tx.commit();
     });
@@ -256,21 +256,21 @@ TEST_CASE("two counties write side by side, and one county's writers take turns"
     makeLog(a);
     b.exec("SET lock_timeout = '200ms'");
 
-    pg::Transaction holding(a, pg::Transaction::Mode::Write, 500154);
+    Transaction holding(a, Transaction::Mode::Write, 500154);
     append(a, 500154, "a");
     {
-        pg::Transaction other(b, pg::Transaction::Mode::Write, 500155); // another county: no wait
+        Transaction other(b, Transaction::Mode::Write, 500155); // another county: no wait
         append(b, 500155, "b");
         other.commit();
     }
     try {
-        pg::Transaction same(b, pg::Transaction::Mode::Write, 500154);
+        Transaction same(b, Transaction::Mode::Write, 500154);
         FAIL("two writers of one county held its lock together");
     } catch (const StoreError& e) {
         CHECK(e.busy()); // a lock that did not come in time: try again, nothing written
     }
     holding.commit();
-    pg::Transaction now(b, pg::Transaction::Mode::Write, 500154);
+    Transaction now(b, Transaction::Mode::Write, 500154);
     append(b, 500154, "c");
     now.commit();
 

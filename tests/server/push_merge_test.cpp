@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "store/elder_search.h"
 #include "store/log_form.h"
+#include "store/sqlite_database.h"
 
 #include <catch2/catch.hpp>
 
@@ -24,7 +25,7 @@ namespace {
 // What the log's payload column holds for a change, out of the log's own form (log_form.h).
 std::string keptBytes(const std::string& dbPath, const std::string& changeId)
 {
-    Database db(dbPath);
+    SqliteDatabase db(dbPath);
     auto st = db.prepare("SELECT payload FROM change_log WHERE change_id = ?");
     st.bind(1, changeId);
     if (!st.step())
@@ -39,7 +40,7 @@ std::string loggedBytes(const std::string& dbPath, const std::string& changeId)
     const std::string kept = keptBytes(dbPath, changeId);
     if (beginsWithHead(kept))
         return kept;
-    Database db(dbPath);
+    SqliteDatabase db(dbPath);
     const auto logged = ChangeLog(db).get(changeId);
     return logged ? changeHead(logged->change) + kept : "(not read)";
 }
@@ -281,7 +282,7 @@ TEST_CASE("changes to one elder pushed at once leave its derived columns and sea
             CHECK(status == 200);
     }
 
-    Database county(f.dbPath);
+    SqliteDatabase county(f.dbPath);
     CHECK(derivedOf(county, elder.id) == expected);
     // The search's index follows the rename: the new name is found, the old one is not.
     CHECK(fewEldersMatching(county, "桂芳", 10).value_or(std::vector<std::int64_t>{}).size() == 1);

@@ -9,6 +9,7 @@
 #include "store/elder_query.h"
 #include "store/indexes_aside.h"
 #include "store/meta.h"
+#include "store/sqlite_database.h"
 
 #include <catch2/catch.hpp>
 
@@ -92,7 +93,7 @@ TEST_CASE("an index another connection made again first is not an error when the
     const auto before = indexes(*f.db);
     setIndexesAside(*f.db);
     {
-        Database other(f.dir.file("ledger.db"));
+        SqliteDatabase other(f.dir.file("ledger.db"));
         other.exec("CREATE INDEX elders_list ON elders(village_code, name, id, deleted, status, x_flags, "
                    "x_birth_date, x_away_since, x_risk_level, x_visit_due, id_number, phone)");
     }

@@ -181,7 +181,7 @@ TEST_CASE("a database made by an older version opens in the newer one with its d
     TempDir dir;
     const std::string path = dir.file("old.db");
     {
-        Database db(path);
+        SqliteDatabase db(path);
         migrate(db, 1); // the schema as release 1 made it: no health_mgmt_65 column
         db.exec("INSERT INTO elders (id, village_code, name, id_number, living, status) VALUES "
                 "('e1', '500154101001', '老张', '11010519491231002X', 'alone', 'active')");
@@ -204,7 +204,7 @@ TEST_CASE("a database from a newer version is refused rather than damaged")
 {
     TempDir dir;
     {
-        Database db(dir.file("new.db"));
+        SqliteDatabase db(dir.file("new.db"));
         db.exec("PRAGMA user_version = 999");
     }
     CHECK_THROWS_AS(openLedgerDatabase(dir.file("new.db")), StoreError);

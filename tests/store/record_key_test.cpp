@@ -1,5 +1,6 @@
 #include "store/database.h"
 #include "store/record_key.h"
+#include "store/sqlite_database.h"
 
 #include "domain/ids.h"
 
@@ -35,7 +36,7 @@ TEST_CASE("an id that is not a lower-case UUID is kept as its text, so it too co
 TEST_CASE("a statement binds an id as its key and reads a key back as the id, as SQL's key_of_id and id_of_key do")
 {
     test::TempDir dir;
-    Database db(dir.file("keys.db"));
+    SqliteDatabase db(dir.file("keys.db"));
     db.exec("CREATE TABLE t (k TEXT PRIMARY KEY)");
     const std::string uuid = newUuid();
     for (const std::string& id : {uuid, std::string("dev-a")})

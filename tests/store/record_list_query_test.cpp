@@ -79,7 +79,7 @@ TEST_CASE("a ledger of schema version 4 gets the record lists' created_at index 
     TempDir dir;
     const std::string path = dir.file("old.db");
     {
-        Database db(path);
+        SqliteDatabase db(path);
         migrate(db, 4);
         db.exec("DROP INDEX IF EXISTS visits_created"); // as release 4 left it
     }

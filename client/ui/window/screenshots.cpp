@@ -32,6 +32,7 @@
 #include "exchange/elder_csv.h"
 #include "store/conflict_queue.h"
 #include "store/database.h"
+#include "store/sqlite_database.h"
 #include "ui/ledger/import_preview_dialog.h"
 
 #include <QApplication>
@@ -120,7 +121,7 @@ QString screenshotLedgerCopy(const QString& path, const QString& dir)
     const QString copy = QDir(dir).filePath(QStringLiteral("screenshot-ledger.db"));
     QFile::remove(copy);
     if (QFileInfo::exists(path)) {
-        Database original(ss(path));
+        SqliteDatabase original(ss(path));
         original.copyTo(ss(copy));
     }
     return copy;
