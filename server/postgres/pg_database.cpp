@@ -374,7 +374,7 @@ std::string PreparedStatement::columnName(int column) const
     return m_result ? PQfname(m_result, column) : "";
 }
 
-void Database::begin(Transaction::Mode mode, std::int64_t ledger)
+void Database::begin(Transaction::Mode mode)
 {
     if (mode == Transaction::Mode::Read) {
         exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -384,8 +384,7 @@ void Database::begin(Transaction::Mode mode, std::int64_t ledger)
     exec("BEGIN");
     m_inTransaction = true; // from here a lost connection is this transaction's failure
     try {
-        exec("SELECT pg_advisory_xact_lock(" + std::to_string(kLedgerLockClass) + ", "
-             + std::to_string(static_cast<std::int32_t>(ledger)) + ")");
+        exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriterLockClass) + ", 0)");
     } catch (...) {
         rollbackTransaction();
         throw;

@@ -23,13 +23,12 @@ class PreparedStatement;
 // again by the next statement, with its prepared statements — never inside a transaction,
 // whose work died with it.
 //
-// A Transaction of Mode::Write takes the write lock of its `ledger` (the county whose
-// records it writes) before anything else and holds it to the commit, as SQLite's BEGIN
-// IMMEDIATE takes the file's: writes to one county's ledger are made one at a time,
-// whichever server process makes them, so the merge reads what it overwrites and the
-// county's log places (seq) become visible in their order. A pull of a scope in the county
-// then never passes a place a later commit could still fill (docs/architecture.md, "The
-// city on PostgreSQL"). Two counties write side by side. Mode::Read is one snapshot
+// A Transaction of Mode::Write takes the database's writer lock before anything else and
+// holds it to the commit, as SQLite's BEGIN IMMEDIATE takes the file's: writes are made one
+// at a time, whichever server process makes them, so the merge reads what it overwrites and
+// the log's places (seq) become visible in their order. A pull, which moves its cursor past
+// every place it scanned, then never passes one a later commit could still fill
+// (docs/architecture.md, "The city on PostgreSQL"). Mode::Read is one snapshot
 // (REPEATABLE READ, READ ONLY) that several reads share.
 class Database final : public shouwang::Database {
 public:
@@ -50,7 +49,7 @@ public:
 
 private:
     friend class PreparedStatement;
-    void begin(Transaction::Mode mode, std::int64_t ledger) override;
+    void begin(Transaction::Mode mode) override;
     void commitTransaction() override;
     void rollbackTransaction() override;
     pg_conn* connection();
@@ -68,8 +67,8 @@ private:
     bool m_closing = false;
 };
 
-// The advisory lock class of a county's write lock (pg_advisory_xact_lock(class, county)):
-// "守" in UTF-16, so no other application's locks on the same database are mistaken for it.
-inline constexpr std::int32_t kLedgerLockClass = 0x5B88;
+// The advisory lock class of the writer lock (pg_advisory_xact_lock(class, 0)): "守" in
+// UTF-16, so no other application's locks on the same database are mistaken for it.
+inline constexpr std::int32_t kWriterLockClass = 0x5B88;
 
 } // namespace shouwang::pg

@@ -16,8 +16,8 @@ struct Migration {
 };
 
 // The session lock's class under which the schema is changed: "守" + 1, beside the
-// ledgers' write locks (kLedgerLockClass).
-inline constexpr std::int32_t kSchemaLockClass = kLedgerLockClass + 1;
+// writer lock (kWriterLockClass).
+inline constexpr std::int32_t kSchemaLockClass = kWriterLockClass + 1;
 
 // The schema version the database is at: 0 when no step was ever applied.
 int schemaVersion(Database& db);

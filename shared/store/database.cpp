@@ -50,7 +50,7 @@ Statement& Database::cached(std::string_view sql)
     return it->second;
 }
 
-Transaction::Transaction(Database& db, Mode mode, std::int64_t ledger)
+Transaction::Transaction(Database& db, Mode mode)
     : m_db(db)
     , m_nested(db.inTransaction())
 {
@@ -59,7 +59,7 @@ Transaction::Transaction(Database& db, Mode mode, std::int64_t ledger)
         m_savepoint = "sp" + std::to_string(++counter);
         m_db.exec("SAVEPOINT " + m_savepoint);
     } else {
-        m_db.begin(mode, ledger);
+        m_db.begin(mode);
     }
 }
 

@@ -105,15 +105,14 @@ private:
 class Database;
 
 // BEGIN ... COMMIT, rolled back if the scope is left without commit(). Mode::Write takes
-// the writer's lock first (SQLite: BEGIN IMMEDIATE, the file's; PostgreSQL: the lock of
-// `ledger`, the county whose records it writes, pg_database.h), so a merge reads what it
-// overwrites. Nested use becomes a SAVEPOINT so a failing inner step undoes only its own
+// the writer's lock first (SQLite: BEGIN IMMEDIATE, the file's; PostgreSQL: an advisory
+// lock, pg_database.h), so a merge reads what it overwrites. Nested use becomes a SAVEPOINT so a failing inner step undoes only its own
 // writes. Mode::Read is one snapshot that several reads share while a writer on another
 // connection commits beside them.
 class Transaction {
 public:
     enum class Mode { Write, Read };
-    explicit Transaction(Database& db, Mode mode = Mode::Write, std::int64_t ledger = 0);
+    explicit Transaction(Database& db, Mode mode = Mode::Write);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -160,7 +159,7 @@ protected:
 private:
     friend class Transaction;
     // The outermost transaction's begin and end; savepoints are the same SQL in both.
-    virtual void begin(Transaction::Mode mode, std::int64_t ledger) = 0;
+    virtual void begin(Transaction::Mode mode) = 0;
     virtual void commitTransaction() = 0;
     // Never throws: a connection that rolled back on its own, or is gone, has nothing to undo.
     virtual void rollbackTransaction() = 0;

@@ -279,7 +279,7 @@ std::string SqliteStatement::columnName(int column) const
     return sqlite3_column_name(m_stmt, column);
 }
 
-void SqliteDatabase::begin(Transaction::Mode mode, std::int64_t)
+void SqliteDatabase::begin(Transaction::Mode mode)
 {
     exec(mode == Transaction::Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN");
 }

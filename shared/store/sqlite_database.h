@@ -30,7 +30,7 @@ public:
     void copyTo(const std::string& path);
 
 private:
-    void begin(Transaction::Mode mode, std::int64_t ledger) override;
+    void begin(Transaction::Mode mode) override;
     void commitTransaction() override;
     void rollbackTransaction() override;
 
