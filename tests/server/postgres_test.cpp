@@ -2,6 +2,10 @@
 
 #include "postgres/pg_database.h"
 #include "postgres/pg_migrations.h"
+#include "postgres/pg_schema.h"
+#include "store/change_log.h"
+
+#include "domain/ids.h"
 #include "postgres/pg_sql.h"
 
 #include <catch2/catch.hpp>
@@ -361,4 +365,60 @@ TEST_CASE("sync processes started together on one city database migrate it once"
     REQUIRE(st.step());
     CHECK(st.integer(0) == 2);
     CHECK(st.integer(1) == 2);
+}
+
+TEST_CASE("the store's change log runs on PostgreSQL as it is: logged once, found by id, paged by scope")
+{
+    TempPostgres server;
+    const auto db = pg::openCityDatabase(server.url());
+    ChangeLog log(*db);
+    const std::string device = newUuid();
+    auto visit = [&](const std::string& village, std::uint64_t millis) {
+        Change change;
+        change.changeId = newUuid();
+        change.entity = "visit";
+        change.recordId = newUuid();
+        change.villageCode = village;
+        change.hlc = Hlc{millis << Hlc::kCounterBits, device};
+        change.operatorName = "王芳";
+        change.fields = {{"date", "2026-07-28", {}}, {"visitor", "县社工站孙斌", {}}};
+        return change;
+    };
+    const Change a = visit("500154002200", 1), b = visit("500154002201", 2), c = visit("500155001001", 3);
+    const auto first = log.append(a, ChangeOrigin::Remote, ChangeState::Acknowledged);
+    REQUIRE(first);
+    CHECK_FALSE(log.append(a, ChangeOrigin::Remote, ChangeState::Acknowledged)); // once only
+    REQUIRE(log.append(b, ChangeOrigin::Remote, ChangeState::Acknowledged));
+    REQUIRE(log.append(c, ChangeOrigin::Remote, ChangeState::Acknowledged));
+    CHECK(log.seqOf(a.changeId) == first);
+    CHECK(log.lastSeq() == log.seqOf(c.changeId));
+
+    const auto logged = log.get(a.changeId);
+    REQUIRE(logged);
+    CHECK(logged->change.recordId == a.recordId);
+    CHECK(logged->change.villageCode == a.villageCode);
+    CHECK(logged->change.hlc == a.hlc);
+    CHECK(logged->change.operatorName == "王芳");
+    REQUIRE(logged->change.fields.size() == 2);
+    CHECK(logged->change.fields[1].value == "县社工站孙斌");
+    CHECK(log.history(a.recordId).size() == 1);
+
+    std::uint64_t scanned = 0;
+    bool more = false;
+    auto ids = [](const std::vector<Change>& page) {
+        std::vector<std::string> out;
+        for (const auto& change : page)
+            out.push_back(change.changeId);
+        return out;
+    };
+    // A village's page, through the (village_code, seq) index.
+    CHECK(ids(log.after(0, "500154002200", {}, "", 100, scanned, more)) == std::vector{a.changeId});
+    CHECK_FALSE(more);
+    // A county's, in log order, a page at a time.
+    CHECK(ids(log.after(0, "500154", {}, "", 1, scanned, more)) == std::vector{a.changeId});
+    CHECK(more);
+    CHECK(ids(log.after(scanned, "500154", {}, "", 100, scanned, more)) == std::vector{b.changeId});
+    // A device is not sent its own changes back.
+    CHECK(log.after(0, "500155", {}, device, 100, scanned, more).empty());
+    CHECK(ids(log.after(0, "500155", {}, "", 100, scanned, more)) == std::vector{c.changeId});
 }
