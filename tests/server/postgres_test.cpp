@@ -4,6 +4,7 @@
 #include "postgres/pg_migrations.h"
 #include "postgres/pg_schema.h"
 #include "store/change_log.h"
+#include "store/conflict_queue.h"
 
 #include "domain/ids.h"
 #include "postgres/pg_sql.h"
@@ -421,4 +422,47 @@ TEST_CASE("the store's change log runs on PostgreSQL as it is: logged once, foun
     // A device is not sent its own changes back.
     CHECK(log.after(0, "500155", {}, device, 100, scanned, more).empty());
     CHECK(ids(log.after(0, "500155", {}, "", 100, scanned, more)) == std::vector{c.changeId});
+}
+
+TEST_CASE("the store's conflict queue runs on PostgreSQL as it is: a pair filed once, counted by village, settled")
+{
+    TempPostgres server;
+    const auto db = pg::openCityDatabase(server.url());
+    ConflictQueue queue(*db);
+    const std::string elder = newUuid(), deviceA = newUuid(), deviceB = newUuid();
+    Conflict conflict;
+    conflict.entity = "elder";
+    conflict.recordId = elder;
+    conflict.villageCode = "500154002200";
+    conflict.field = "phone";
+    conflict.valueA = "13800000001";
+    conflict.hlcA = Hlc{5 << Hlc::kCounterBits, deviceA};
+    conflict.operatorA = "王芳";
+    conflict.valueB = "13800000002";
+    conflict.hlcB = Hlc{4 << Hlc::kCounterBits, deviceB};
+    conflict.operatorB = "李强";
+    queue.add(conflict);
+    queue.add(conflict); // found again by another replica: the same pair, once
+
+    Conflict elsewhere = conflict;
+    elsewhere.recordId = newUuid();
+    elsewhere.villageCode = "500155001001";
+    queue.add(elsewhere);
+
+    const auto open = queue.open("500154");
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].recordId == elder);
+    CHECK(open[0].hlcA.device == deviceB); // the earlier clock first, whichever came first
+    CHECK(open[0].valueB == "13800000001");
+    CHECK(open[0].operatorA == "李强");
+    CHECK(queue.openCount() == 2);
+    using Counts = std::vector<std::pair<std::string, std::size_t>>;
+    CHECK(queue.openCountByVillage("50015") == Counts{{"500154002200", 1}, {"500155001001", 1}});
+
+    // A write that saw the later value settles the pair; one that saw only the earlier does not.
+    queue.settle(elder, "phone", Hlc{4 << Hlc::kCounterBits, deviceB});
+    CHECK(queue.openCount("500154") == 1);
+    queue.settle(elder, "phone", Hlc{5 << Hlc::kCounterBits, deviceA});
+    CHECK(queue.openCount("500154") == 0);
+    CHECK(queue.all("500154").size() == 1);
 }
