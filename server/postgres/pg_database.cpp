@@ -102,7 +102,7 @@ pg_conn* Database::connection()
     if (PQstatus(m_conn) == CONNECTION_OK)
         return m_conn;
     // Inside a transaction the work so far died with the connection: opening a new one
-    // here would run the rest outside it. The transaction's end resets the depth.
+    // here would run the rest outside it. The transaction's end (its rollback) clears it.
     if (m_inTransaction)
         throw StoreError("the connection to the database was lost inside a transaction", StoreError::Kind::Unreachable);
     PQreset(m_conn);
@@ -146,8 +146,10 @@ bool Database::inTransaction() const
 
 std::int64_t Database::lastInsertRowId()
 {
-    Statement st = prepare("SELECT lastval()");
-    return st.step() ? st.integer(0) : 0;
+    Statement& st = cached("SELECT lastval()");
+    const std::int64_t last = st.step() ? st.integer(0) : 0;
+    st.reset();
+    return last;
 }
 
 // A statement prepared on the server, stepped through its rows as a SQLite statement is.
