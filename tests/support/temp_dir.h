@@ -11,9 +11,14 @@ namespace shouwang::test {
 class TempDir {
 public:
     TempDir()
+        : TempDir(std::filesystem::temp_directory_path())
+    {
+    }
+    // Under `parent` instead of the system temp dir.
+    explicit TempDir(const std::filesystem::path& parent)
     {
         std::random_device rd;
-        m_path = std::filesystem::temp_directory_path() / ("shouwang-test-" + std::to_string(rd()) + std::to_string(rd()));
+        m_path = parent / ("shouwang-test-" + std::to_string(rd()) + std::to_string(rd()));
         std::filesystem::create_directories(m_path);
     }
     ~TempDir()

@@ -25,7 +25,8 @@ namespace shouwang::test {
 class TempPostgres {
 public:
     TempPostgres()
-        : m_bin(serverPrograms())
+        : m_dir(clusterParent())
+        , m_bin(serverPrograms())
         , m_data(m_dir.file("data"))
     {
         if (geteuid() == 0) {
@@ -81,6 +82,13 @@ public:
     }
 
 private:
+    // Under root the cluster's folder must be reachable by `nobody`: /tmp always is, a
+    // TMPDIR under root's home may not be.
+    static std::filesystem::path clusterParent()
+    {
+        return geteuid() == 0 ? std::filesystem::path("/tmp") : std::filesystem::temp_directory_path();
+    }
+
     // Debian keeps the server's programs out of PATH, under /usr/lib/postgresql/<major>/bin.
     static std::string serverPrograms()
     {
