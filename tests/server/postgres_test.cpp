@@ -5,6 +5,7 @@
 #include "postgres/pg_schema.h"
 #include "store/change_log.h"
 #include "store/conflict_queue.h"
+#include "store/meta.h"
 
 #include "domain/ids.h"
 #include "postgres/pg_sql.h"
@@ -368,10 +369,18 @@ TEST_CASE("sync processes started together on one city database migrate it once"
     CHECK(st.integer(1) == 2);
 }
 
-TEST_CASE("the store's change log runs on PostgreSQL as it is: logged once, found by id, paged by scope")
+TEST_CASE("the store's settings and change log run on PostgreSQL as they are: logged once, found by id, paged by scope")
 {
     TempPostgres server;
     const auto db = pg::openCityDatabase(server.url());
+    // The store's settings first: set, replaced, read, erased.
+    Meta meta(*db);
+    meta.set("county_code", "500154");
+    meta.set("county_code", "500155");
+    CHECK(meta.value("county_code") == "500155");
+    meta.erase("county_code");
+    CHECK_FALSE(meta.get("county_code"));
+
     ChangeLog log(*db);
     const std::string device = newUuid();
     auto visit = [&](const std::string& village, std::uint64_t millis) {
