@@ -12,8 +12,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <future>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -474,4 +476,98 @@ TEST_CASE("the store's conflict queue runs on PostgreSQL as it is: a pair filed 
     queue.settle(elder, "phone", Hlc{5 << Hlc::kCounterBits, deviceA});
     CHECK(queue.openCount("500154") == 0);
     CHECK(queue.all("500154").size() == 1);
+}
+
+TEST_CASE(
+    "two writers and a puller through a database that is killed and restarted: every change pulled once, in order")
+{
+    TempPostgres server;
+    pg::openCityDatabase(server.url());
+    constexpr int kEach = 1000;
+    const std::string device = newUuid();
+    std::atomic<int> written{0}, refused{0};
+
+    // A writer logs its changes one transaction each and, like a device, sends a change
+    // again until it is answered: a commit whose answer was lost may have landed, and
+    // logging it again must not double it.
+    auto writer = [&](const std::string& village) {
+        pg::Database db(server.url());
+        ChangeLog log(db);
+        std::vector<std::string> ids;
+        for (int i = 0; i < kEach; ++i) {
+            Change change;
+            change.changeId = newUuid();
+            change.entity = "visit";
+            change.recordId = newUuid();
+            change.villageCode = village;
+            change.hlc = Hlc{static_cast<std::uint64_t>(i + 1) << Hlc::kCounterBits, device};
+            change.fields = {{"date", "2026-07-28", {}}};
+            for (;;) {
+                try {
+                    Transaction tx(db);
+                    log.append(change, ChangeOrigin::Remote, ChangeState::Acknowledged);
+                    tx.commit();
+                    break;
+                } catch (const StoreError&) {
+                    ++refused;
+                    std::this_thread::sleep_for(20ms);
+                }
+            }
+            ++written;
+            ids.push_back(change.changeId);
+        }
+        return ids;
+    };
+    std::atomic<bool> writing{true};
+    auto puller = [&] {
+        pg::Database db(server.url());
+        ChangeLog log(db);
+        std::vector<std::string> pulled;
+        std::uint64_t cursor = 0;
+        for (bool last = false;;) {
+            try {
+                const bool done = !writing; // read before the page: a page after it sees everything
+                std::uint64_t scanned = cursor;
+                bool more = false;
+                for (auto& change : log.after(cursor, "5001", {}, "", 40, scanned, more))
+                    pulled.push_back(change.changeId);
+                cursor = scanned;
+                if (done && !more) {
+                    if (last)
+                        break;
+                    last = true; // one more page once the writers are done
+                }
+            } catch (const StoreError&) {
+                std::this_thread::sleep_for(20ms);
+            }
+        }
+        return pulled;
+    };
+
+    auto first = std::async(std::launch::async, writer, "500154002200");
+    auto second = std::async(std::launch::async, writer, "500155001001");
+    auto pulling = std::async(std::launch::async, puller);
+    while (written < 100) // well before the writers are done, whatever the load
+        std::this_thread::sleep_for(5ms);
+    server.stop(); // every connection cut, mid-transaction for some
+    std::this_thread::sleep_for(200ms);
+    server.start();
+    const auto a = first.get(), b = second.get();
+    writing = false;
+    const auto pulled = pulling.get();
+
+    CHECK(refused > 0); // the writers did meet the dead database
+    const std::set<std::string> once(pulled.begin(), pulled.end());
+    CHECK(once.size() == pulled.size());         // nothing pulled twice
+    CHECK(pulled.size() == a.size() + b.size()); // nothing lost
+    // Each writer's changes arrive in the order it made them.
+    for (const auto* ids : {&a, &b}) {
+        std::vector<std::string> seen;
+        const std::set<std::string> mine(ids->begin(), ids->end());
+        for (const auto& id : pulled) {
+            if (mine.count(id))
+                seen.push_back(id);
+        }
+        CHECK(seen == *ids);
+    }
 }
