@@ -22,6 +22,7 @@
 #include "shouwang/sync.pb.h"
 
 #include <chrono>
+#include <iostream>
 #include <optional>
 
 namespace shouwang::server {
@@ -429,8 +430,11 @@ Response route(const Request& request, Services& services)
         else if (e.unreachable())
             response
                 = errorResponse(503, wire::BUSY, "服务器暂时无法访问数据库，本次同步未保存任何数据，请稍后重试", true);
-        else
+        else {
+            // The device is told only to retry; the admin needs the cause, in the service's log.
+            std::cerr << "shouwang-server: " << action << ": " << e.what() << '\n';
             response = errorResponse(500, wire::INTERNAL, "服务器内部错误，请稍后重试", true);
+        }
     }
     // Pushes audit themselves inside their transaction; every other refusal is audited here.
     const bool pushAudited = action == "push" && (response.status == 200 || response.status == 403 || response.status == 422);
@@ -505,7 +509,8 @@ Response handle(const Request& request, Services& services)
     Response response;
     try {
         response = route(request, services);
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+        std::cerr << "shouwang-server: " << request.target << ": " << e.what() << '\n';
         response = errorResponse(500, wire::INTERNAL, "服务器内部错误，请稍后重试", true);
     }
     compressIfAsked(request, response);

@@ -43,7 +43,7 @@ constexpr std::size_t kEnrollAttemptsPerMinuteInAll = 120;
 
 std::unique_ptr<CountyStore> openStore(const CommandLine& cl)
 {
-    return openSqliteCountyStore(cl.option("db"));
+    return openCountyStore(cl.option("db"));
 }
 
 // A database that has been through `init`, and its county.

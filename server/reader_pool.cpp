@@ -1,7 +1,5 @@
 #include "reader_pool.h"
 
-#include "store/sqlite_database.h"
-
 namespace shouwang::server {
 
 ReaderPool::Lease ReaderPool::lend()
@@ -14,10 +12,7 @@ ReaderPool::Lease ReaderPool::lend()
             return Lease(*this, std::move(db));
         }
     }
-    auto db = std::make_unique<SqliteDatabase>(m_path);
-    // A reader that tried to write would take the writer's lock and wait on its merges.
-    db->exec("PRAGMA query_only=1");
-    return Lease(*this, std::move(db));
+    return Lease(*this, m_open());
 }
 
 void ReaderPool::giveBack(std::unique_ptr<Database> db)

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -9,14 +10,15 @@
 
 namespace shouwang::server {
 
-// Read-only connections to the county database, lent one per request. In WAL mode they
-// read beside the single writer, so a pull or a token check never waits for a push's
+// Read-only connections to the county database, lent one per request. They read beside
+// the single writer (SQLite's WAL mode, PostgreSQL's snapshots), so a pull or a token check never waits for a push's
 // merge and fsync (docs/performance.md, the daily rush). Connections are opened on first
 // need and kept; a pool never holds more than the number of requests served at once.
 class ReaderPool {
 public:
-    explicit ReaderPool(std::string path)
-        : m_path(std::move(path))
+    // `open` makes a new read-only connection (the store's backend knows how).
+    explicit ReaderPool(std::function<std::unique_ptr<Database>()> open)
+        : m_open(std::move(open))
     {
     }
 
@@ -43,7 +45,7 @@ public:
 private:
     void giveBack(std::unique_ptr<Database> db);
 
-    std::string m_path;
+    std::function<std::unique_ptr<Database>()> m_open;
     std::mutex m_mutex;
     std::vector<std::unique_ptr<Database>> m_idle;
 };

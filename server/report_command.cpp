@@ -83,7 +83,7 @@ void cmdReport(const CommandLine& cl, std::ostream& out)
     ReportRequest request;
     {
         // The device list is the server's own table; the figures come from the ledger tables.
-        auto store = openSqliteCountyStore(cl.option("db"));
+        auto store = openCountyStore(cl.option("db"));
         const std::string county = store->countyCode();
         if (county.empty())
             throw CommandError{"数据库尚未初始化，请先运行 init --county 区县代码 / database not initialised, run init first"};

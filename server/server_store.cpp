@@ -1,6 +1,7 @@
 #include "server_store.h"
 
 #include "reader_pool.h"
+#include "store_backend.h"
 
 #include "store/change_log.h"
 #include "store/conflict_queue.h"
@@ -10,7 +11,6 @@
 #include "store/log_epochs.h"
 #include "store/meta.h"
 #include "store/record_pages.h"
-#include "store/sqlite_database.h"
 #include "sync/crypto.h"
 #include "sync/registration.h"
 
@@ -29,89 +29,8 @@
 namespace shouwang::server {
 namespace {
 
-// Server-only tables beside the ledger's own; created on every open, so an older county
-// database gains them without a migration step.
-constexpr std::string_view kServerSchema = R"sql(
-CREATE TABLE IF NOT EXISTS devices (
-    device_id TEXT PRIMARY KEY,
-    name TEXT NOT NULL DEFAULT '',
-    scope TEXT NOT NULL,
-    token_hash TEXT NOT NULL,
-    enrolled_at TEXT NOT NULL,
-    revoked INTEGER NOT NULL DEFAULT 0,
-    last_seen TEXT NOT NULL DEFAULT '',
-    last_push_at TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS log_epochs (first_seq INTEGER PRIMARY KEY, epoch TEXT NOT NULL);
--- The ids a device went by before (docs/protocol.md, "Lifecycle"): it may send again the
--- changes stamped with them, and nobody else may.
-CREATE TABLE IF NOT EXISTS device_lineage (
-    device_id TEXT NOT NULL,
-    earlier_id TEXT NOT NULL,
-    PRIMARY KEY (device_id, earlier_id)
-) WITHOUT ROWID;
-CREATE UNIQUE INDEX IF NOT EXISTS devices_token ON devices(token_hash);
-CREATE TABLE IF NOT EXISTS enrollment_codes (
-    code_hash TEXT PRIMARY KEY,
-    scope TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    used_at TEXT,
-    used_by TEXT
-);
-CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    device_id TEXT NOT NULL DEFAULT '',
-    operator TEXT NOT NULL DEFAULT '',
-    address TEXT NOT NULL DEFAULT '',
-    action TEXT NOT NULL,
-    accepted INTEGER NOT NULL DEFAULT 0,
-    refused INTEGER NOT NULL DEFAULT 0,
-    detail TEXT NOT NULL DEFAULT ''
-);
-)sql";
-
 constexpr std::string_view kDeviceColumns = "device_id, name, scope, token_hash, enrolled_at, revoked, last_seen, "
                                            "last_push_at, last_change, forked_from, relay_until, signing_key";
-
-bool hasColumn(Database& db, std::string_view table, std::string_view column)
-{
-    auto st = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
-    st.bind(1, table).bind(2, column);
-    return st.step();
-}
-
-// Columns the devices table gained after its first release. A county upgraded from then
-// learns each device's newest change from the log once, in one pass: otherwise every
-// device would send its whole history again on its next sync.
-void addDeviceHistory(Database& db)
-{
-    if (hasColumn(db, "devices", "last_change"))
-        return;
-    Transaction tx(db);
-    db.exec("ALTER TABLE devices ADD COLUMN last_change TEXT NOT NULL DEFAULT ''");
-    db.exec("ALTER TABLE devices ADD COLUMN forked_from TEXT NOT NULL DEFAULT ''");
-    db.exec("CREATE TEMP TABLE newest AS SELECT device_id, max(seq) AS seq FROM change_log GROUP BY device_id");
-    db.exec("UPDATE devices SET last_change = coalesce((SELECT c.change_id FROM newest JOIN change_log AS c "
-            "ON c.seq = newest.seq WHERE newest.device_id = devices.device_id), '')");
-    db.exec("DROP TABLE newest");
-    tx.commit();
-}
-
-void addRelayWindow(Database& db)
-{
-    if (!hasColumn(db, "devices", "relay_until"))
-        db.exec("ALTER TABLE devices ADD COLUMN relay_until TEXT NOT NULL DEFAULT ''");
-}
-
-// The public key each device signs its USB bundles with (hex; '' for a device enrolled
-// before keys).
-void addSigningKeys(Database& db)
-{
-    if (!hasColumn(db, "devices", "signing_key"))
-        db.exec("ALTER TABLE devices ADD COLUMN signing_key TEXT NOT NULL DEFAULT ''");
-}
 
 Device deviceFromRow(const Statement& st)
 {
@@ -131,33 +50,23 @@ Device deviceFromRow(const Statement& st)
     return d;
 }
 
-// One writing connection behind one mutex (SQLite allows one writer at a time anyway, and
-// a push must see the ledger as its own transaction left it), and a pool of read-only
-// connections for what devices read: their token and their pulls.
-class SqliteCountyStore final : public CountyStore {
+// One writing connection behind one mutex (the database takes one writer at a time anyway:
+// SQLite's file lock, PostgreSQL's writer lock; and a push must see the ledger as its own
+// transaction left it), and a pool of read-only connections for what devices read: their
+// token and their pulls.
+class LedgerCountyStore final : public CountyStore {
 public:
-    explicit SqliteCountyStore(const std::string& path)
-        : m_db(openLedgerDatabase(path, SqliteDatabase::Durability::Full))
+    LedgerCountyStore(std::unique_ptr<Database> writer, std::unique_ptr<StoreBackend> backend)
+        : m_backend(std::move(backend))
+        , m_db(std::move(writer))
     {
-        // A database in memory (the fuzz targets' own) cannot be opened a second time: its
-        // reads go through the writer.
-        if (path != ":memory:")
-            m_readers = std::make_unique<ReaderPool>(path);
-        m_db->exec(kServerSchema);
-        addDeviceHistory(*m_db);
-        addRelayWindow(*m_db);
-        addSigningKeys(*m_db);
+        if (m_backend->readsBeside())
+            m_readers = std::make_unique<ReaderPool>([backend = m_backend.get()] { return backend->openReader(); });
         LogEpochs(*m_db).begin();
-        m_db->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKib));
-        // A group commit writes thousands of pages; with the default of 1,000 nearly every commit
-        // also copied the log back into the file. The checkpoint stays on the writer's path: a
-        // checkpoint on a thread of its own never caught up with a steady stream of commits, so
-        // the log could not restart and grew without bound (4.8 GB in 90 s at county scale).
-        m_db->exec("PRAGMA wal_autocheckpoint=10000");
         m_ledger = std::make_unique<Ledger>(*m_db);
     }
 
-    ~SqliteCountyStore() override
+    ~LedgerCountyStore() override
     {
         WriterLock lock(*this); // writes the last "last seen" hints
     }
@@ -462,21 +371,14 @@ public:
 
     void backup(const std::string& path) override
     {
-        // VACUUM INTO on a connection of its own reads one snapshot while pushes go on
-        // committing beside it (the pool's connections are read-only: they cannot write the
-        // copy). A database in memory has no other connection: the writer copies it.
-        const auto copy = [&](Database& db) {
-            auto st = db.prepare("VACUUM INTO ?");
-            st.bind(1, path);
-            st.run();
-        };
+        // A backend that reads beside the writer copies on a connection of its own, while
+        // pushes go on committing; otherwise the writer copies.
         if (!m_readers) {
             WriterLock lock(*this);
-            copy(*m_db);
+            m_backend->backup(*m_db, path);
             return;
         }
-        SqliteDatabase snapshot(m_db->path());
-        copy(snapshot);
+        m_backend->backup(*m_db, path);
     }
 
     std::string serverDeviceId() override
@@ -488,7 +390,7 @@ public:
     void limitPagesForTesting(std::int64_t pages) override
     {
         WriterLock lock(*this);
-        m_db->exec("PRAGMA max_page_count = " + std::to_string(pages > 0 ? pages : 1073741823));
+        m_backend->limitPagesForTesting(*m_db, pages);
     }
 
 private:
@@ -670,7 +572,7 @@ private:
     // busy is always picked up by the holder it found there.
     class WriterLock {
     public:
-        explicit WriterLock(SqliteCountyStore& store)
+        explicit WriterLock(LedgerCountyStore& store)
             : m_store(store)
         {
             m_store.m_mutex.lock();
@@ -685,7 +587,7 @@ private:
         WriterLock& operator=(const WriterLock&) = delete;
 
     private:
-        SqliteCountyStore& m_store;
+        LedgerCountyStore& m_store;
     };
 
     struct Touch {
@@ -701,7 +603,7 @@ private:
         if (m_touches.empty())
             return;
         try {
-            m_db->exec("PRAGMA synchronous=NORMAL");
+            m_backend->relaxDurability(*m_db, true);
             Transaction tx(*m_db);
             for (const auto& [id, t] : m_touches) {
                 Statement& st = m_db->cached(
@@ -717,12 +619,13 @@ private:
         }
         m_touches.clear();
         try {
-            m_db->exec("PRAGMA synchronous=FULL");
+            m_backend->relaxDurability(*m_db, false);
         } catch (const StoreError&) {
         }
     }
 
     std::mutex m_mutex; // the writer
+    std::unique_ptr<StoreBackend> m_backend;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<ReaderPool> m_readers; // none for a database in memory
@@ -738,9 +641,22 @@ private:
 
 } // namespace
 
-std::unique_ptr<CountyStore> openSqliteCountyStore(const std::string& path)
+std::unique_ptr<CountyStore> openCountyStore(const std::string& db)
 {
-    return std::make_unique<SqliteCountyStore>(path);
+    if (!isPostgresUrl(db))
+        return openSqliteCountyStore(db);
+#ifdef SHOUWANG_POSTGRESQL
+    return openPostgresCountyStore(db);
+#else
+    throw StoreError("此版本未包含 PostgreSQL 支持，--db 请给出 SQLite 文件 / this build has no PostgreSQL store",
+                     StoreError::Kind::Other);
+#endif
+}
+
+std::unique_ptr<CountyStore> openLedgerCountyStore(std::unique_ptr<Database> writer,
+                                                   std::unique_ptr<StoreBackend> backend)
+{
+    return std::make_unique<LedgerCountyStore>(std::move(writer), std::move(backend));
 }
 
 } // namespace shouwang::server

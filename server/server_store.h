@@ -208,4 +208,20 @@ inline constexpr int kWriterCacheKib = 64 * 1024;
 // Opens (creating or migrating) the SQLite county database with synchronous=FULL.
 std::unique_ptr<CountyStore> openSqliteCountyStore(const std::string& path);
 
+// Whether `db` (the --db option) names a PostgreSQL database rather than a SQLite file.
+inline bool isPostgresUrl(std::string_view db)
+{
+    return db.starts_with("postgresql://") || db.starts_with("postgres://");
+}
+
+// Opens the county store on the city's PostgreSQL at `url` (libpq's postgresql://…),
+// bringing its schema to the newest step first (server/postgres/pg_schema.h). Several sync
+// processes may open the same database: their writes take turns under the writer lock
+// (pg_database.h). Built where libpq is (server/postgres/pg_county_store.cpp).
+std::unique_ptr<CountyStore> openPostgresCountyStore(const std::string& url);
+
+// The store `db` names: a PostgreSQL URL (where this build has the PostgreSQL store) or a
+// SQLite file.
+std::unique_ptr<CountyStore> openCountyStore(const std::string& db);
+
 } // namespace shouwang::server

@@ -44,6 +44,7 @@ public:
     int changes() const override { return m_changes; }
     bool inTransaction() const override;
     const std::string& path() const override { return m_url; }
+    Dialect dialect() const override { return Dialect::Postgres; }
     // Whether the server answers now (opening the connection again if it broke).
     bool reachable();
 

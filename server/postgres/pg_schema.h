@@ -9,8 +9,8 @@
 namespace shouwang::pg {
 
 // The city database's schema steps, oldest first: the county store's tables in
-// PostgreSQL's types (ids and clocks' devices as bytea, times and clocks as bigint), so the
-// store's statements (shared/store) run on them as they run on a county file.
+// PostgreSQL's types (ids as text, times and clocks as bigint, a record's clocks as bytea),
+// so the store's statements (shared/store) run on them as they run on a county file.
 std::span<const Migration> citySchema();
 
 // Connects to the city database at `url` and brings it to the newest schema.

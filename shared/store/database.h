@@ -151,6 +151,11 @@ public:
     // A file's path, or a server's connection string.
     virtual const std::string& path() const = 0;
 
+    // Which database this is, for the few statements the two spell differently (a text
+    // search, a table's columns): the store decides the same on both.
+    enum class Dialect { Sqlite, Postgres };
+    virtual Dialect dialect() const = 0;
+
 protected:
     Database() = default;
     // The cached statements go before the connection they were prepared on.

@@ -16,6 +16,10 @@ constexpr char kSeparator = '\x1f';
 // no look at the row; NULL is left for "not yet made".
 constexpr auto kSearchText = "CASE WHEN deleted = 0 THEN coalesce(name, '') || char(31) || coalesce(id_number, '') "
                              "|| char(31) || coalesce(phone, '') ELSE '' END";
+// The same in PostgreSQL's spelling, where a trigram index of x_search itself (pg_trgm)
+// takes elder_fts's place (server/postgres/pg_schema.cpp).
+constexpr auto kSearchTextPostgres = "CASE WHEN deleted = 0 THEN coalesce(name, '') || chr(31) || "
+                                     "coalesce(id_number, '') || chr(31) || coalesce(phone, '') ELSE '' END";
 
 // The narrow index a search that finds many is counted over, with the two filters the
 // ledger page always sets beside the text (LedgerView::currentFilter).
@@ -49,6 +53,19 @@ std::string phrase(std::string_view text)
             out += '"';
     }
     return out + "\"";
+}
+
+// `text` as a LIKE pattern that matches it literally anywhere (with ESCAPE '\'): the
+// search's meaning on PostgreSQL, where pg_trgm's index of x_search serves LIKE.
+std::string likePattern(std::string_view text)
+{
+    std::string out = "%";
+    for (const char c : text) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "%";
 }
 
 // The elders whose indexed text has `text` (one or two characters) at the start of a
@@ -120,6 +137,13 @@ void addElderSearch(Database& db)
 
 void refreshElderSearch(Database& db, const std::string& elderId)
 {
+    if (db.dialect() == Database::Dialect::Postgres) {
+        db.cached(std::string("UPDATE elders SET x_search = ") + kSearchTextPostgres
+                  + " WHERE id = ? AND x_search IS DISTINCT FROM " + kSearchTextPostgres)
+            .bind(1, elderId)
+            .run();
+        return;
+    }
     Statement& read = db.cached(std::string("SELECT rowid, x_search IS NOT NULL AND x_search = ") + kSearchText + ", "
                                 + kSearchText + " FROM elders WHERE id = ?");
     read.bind(1, elderId);
@@ -158,10 +182,12 @@ bool elderSearchServes(const std::string& text)
 
 std::optional<std::vector<std::int64_t>> fewEldersMatching(Database& db, const std::string& text, std::size_t most)
 {
-    if (characters(text) < 3)
+    const bool postgres = db.dialect() == Database::Dialect::Postgres;
+    if (!postgres && characters(text) < 3)
         return shortMatches(db, text, most);
-    auto st = db.prepare("SELECT rowid FROM elder_fts WHERE elder_fts MATCH ? LIMIT ?");
-    st.bind(1, phrase(text)).bind(2, static_cast<std::int64_t>(most + 1));
+    auto st = db.prepare(postgres ? "SELECT rowid FROM elders WHERE x_search LIKE ? ESCAPE '\\' AND deleted = 0 LIMIT ?"
+                                  : "SELECT rowid FROM elder_fts WHERE elder_fts MATCH ? LIMIT ?");
+    st.bind(1, postgres ? likePattern(text) : phrase(text)).bind(2, static_cast<std::int64_t>(most + 1));
     std::vector<std::int64_t> rowids;
     while (st.step()) {
         if (rowids.size() == most)
@@ -174,10 +200,13 @@ std::optional<std::vector<std::int64_t>> fewEldersMatching(Database& db, const s
 std::size_t countEldersMatching(Database& db, const std::string& text, const std::string& status,
                                 const std::string& villagePrefix)
 {
-    auto st = db.prepare("SELECT count(*) FROM elders INDEXED BY elders_search "
-                         "WHERE deleted = 0 AND instr(x_search, ?1) > 0 AND (?2 = '' OR status = ?2) "
-                         "AND (?3 = '' OR (village_code >= ?3 AND village_code < ?4))");
-    st.bind(1, text).bind(2, status).bind(3, villagePrefix).bind(4, villageRangeEnd(villagePrefix));
+    const bool postgres = db.dialect() == Database::Dialect::Postgres;
+    auto st = db.prepare(std::string("SELECT count(*) FROM elders ")
+                         + (postgres ? "WHERE deleted = 0 AND x_search LIKE ?1 ESCAPE '\\' "
+                                     : "INDEXED BY elders_search WHERE deleted = 0 AND instr(x_search, ?1) > 0 ")
+                         + "AND (?2 = '' OR status = ?2) AND (?3 = '' OR (village_code >= ?3 AND village_code < ?4))");
+    st.bind(1, postgres ? likePattern(text) : text).bind(2, status).bind(3, villagePrefix);
+    st.bind(4, villageRangeEnd(villagePrefix));
     return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
 }
 

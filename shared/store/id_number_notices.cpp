@@ -12,10 +12,14 @@ std::vector<ElderIdHolder> idNumberHoldersElsewhere(Database& db, std::string_vi
     std::vector<ElderIdHolder> out;
     if (idNumber.empty())
         return out;
-    Statement& st = db.cached(
-        "SELECT id, village_code, coalesce(name, ''), id_number, coalesce(status, '') FROM elders INDEXED BY "
-        "elders_id_number WHERE id_number = ? AND deleted = 0 AND village_code != ? "
-        "ORDER BY village_code, created_at, id LIMIT ?");
+    // SQLite is held to the index (an error if it is missing, never a silent scan of the
+    // county per pushed elder); PostgreSQL has no such hint and its planner finds it.
+    const bool sqlite = db.dialect() == Database::Dialect::Sqlite;
+    Statement& st = db.cached(std::string("SELECT id, village_code, coalesce(name, ''), id_number, "
+                                          "coalesce(status, '') FROM elders ")
+                              + (sqlite ? "INDEXED BY elders_id_number " : "")
+                              + "WHERE id_number = ? AND deleted = 0 AND village_code != ? "
+                                "ORDER BY village_code, created_at, id LIMIT ?");
     st.bind(1, idNumber).bind(2, villageCode).bind(3, limit);
     while (st.step())
         out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)});

@@ -335,11 +335,12 @@ namespace {
 // `ordered`: for a page in the list's order. Its village range is then tested on each row
 // (the unary +), not looked up in the village_code index: a device's scope holds nearly every
 // row of its ledger, and SQLite, taking that index, fetched them all and sorted them, where
-// a walk of the order's index stops at the page's end.
+// a walk of the order's index stops at the page's end. The unary + is SQLite's alone: another
+// database plans on its own.
 std::string whereClause(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params,
                         bool ordered = false)
 {
-    std::string where = " WHERE 1";
+    std::string where = " WHERE TRUE";
     if (!filter.includeDeleted)
         where += " AND deleted = 0";
     if (!filter.villagePrefix.empty()) {
@@ -358,12 +359,14 @@ std::string whereClause(const EntityDef& entity, const ListFilter& filter, std::
 
 } // namespace
 
-std::string listQuery(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params)
+std::string listQuery(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params,
+                      Database::Dialect dialect)
 {
     std::string sql = "SELECT id, village_code, created_at, updated_at, deleted, field_clock";
     for (const auto& field : entity.fields)
         sql += ", " + std::string(field.name);
-    sql += " FROM " + std::string(entity.table) + whereClause(entity, filter, params, true);
+    sql += " FROM " + std::string(entity.table)
+        + whereClause(entity, filter, params, dialect == Database::Dialect::Sqlite);
     const std::string order = !filter.orderBy.empty() && entity.field(filter.orderBy) ? filter.orderBy : "created_at";
     // Ties in the order the rows were stored: the created_at index holds the rowid, so a page
     // of the newest records is a walk of that index, never a sort of the table.
@@ -380,7 +383,7 @@ std::vector<Record> Ledger::list(std::string_view entityName, const ListFilter& 
     if (!entity)
         return {};
     std::vector<std::string> params;
-    auto st = m_db.prepare(listQuery(*entity, filter, params));
+    auto st = m_db.prepare(listQuery(*entity, filter, params, m_db.dialect()));
     for (std::size_t i = 0; i < params.size(); ++i)
         st.bind(static_cast<int>(i + 1), params[i]);
     std::vector<Record> out;

@@ -129,7 +129,8 @@ private:
 
 // The SELECT Ledger::list runs for `filter` (its parameters appended to `params`): a page
 // ordered by created_at walks the table's created_at index.
-std::string listQuery(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params);
+std::string listQuery(const EntityDef& entity, const ListFilter& filter, std::vector<std::string>& params,
+                      Database::Dialect dialect = Database::Dialect::Sqlite);
 
 // Opens (creating or migrating) a ledger file: the one way in for client and server.
 std::unique_ptr<Database>

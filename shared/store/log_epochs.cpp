@@ -10,11 +10,16 @@ namespace shouwang {
 void LogEpochs::begin()
 {
     m_db.exec("CREATE TABLE IF NOT EXISTS log_epochs (first_seq INTEGER PRIMARY KEY, epoch TEXT NOT NULL)");
+    // Under the writer's lock: another process serving the same database (the city's) may
+    // be logging changes meanwhile.
+    Transaction tx(m_db);
     // An epoch begun by an opening that then wrote nothing holds no cursor yet: the next
     // opening may rename it.
-    auto st = m_db.prepare("INSERT OR REPLACE INTO log_epochs (first_seq, epoch) VALUES (?, ?)");
+    auto st = m_db.prepare("INSERT INTO log_epochs (first_seq, epoch) VALUES (?, ?) "
+                           "ON CONFLICT (first_seq) DO UPDATE SET epoch = excluded.epoch");
     st.bind(1, static_cast<std::int64_t>(ChangeLog(m_db).lastSeq() + 1)).bind(2, newUuid());
     st.run();
+    tx.commit();
 }
 
 std::string LogEpochs::epochOf(std::uint64_t seq)

@@ -61,7 +61,7 @@ std::string receivedLookupSql(const EntityDef& entity)
     return "SELECT EXISTS (SELECT 1 FROM change_log WHERE change_id = ?1), "
            "EXISTS (SELECT 1 FROM refused_creations WHERE record_id = ?2), "
            "EXISTS (SELECT 1 FROM conflicts WHERE record_id = ?2 AND status = 0), "
-        + recordColumns(entity, "r.") + " FROM (SELECT 1) LEFT JOIN " + std::string(entity.table)
+        + recordColumns(entity, "r.") + " FROM (SELECT 1) AS one LEFT JOIN " + std::string(entity.table)
         + " AS r ON r.id = ?2";
 }
 
@@ -99,13 +99,26 @@ std::string clocksOfRow(const Statement& st, int column)
 {
     if (!st.isBlob(column))
         return st.text(column);
-    const std::string bytes = st.blob(column);
+    std::string bytes = st.blob(column);
     if (bytes.size() != kTimeBytes + kKeyLength)
-        return {}; // not a form any version wrote: no clocks, so every field is older than any edit
+        return bytes; // the text form, where a database keeps the column's one type (rowClocks)
     std::uint64_t time = 0;
     for (std::size_t i = 0; i < kTimeBytes; ++i)
         time = time << 8 | static_cast<unsigned char>(bytes[i]);
     return Hlc{time, idOfKey(std::string_view(bytes).substr(kTimeBytes), true)}.toString();
+}
+
+// A created_at or updated_at (bindTime, record_table.h). PostgreSQL keeps a column's one
+// type: there a time of another form (none the merge makes: `""` of a row made before its
+// time) is kept as none, which reads back as "".
+void bindTime(Database& db, Statement& st, int index, const std::string& dateTime)
+{
+    if (const auto seconds = epochSecondsOf(dateTime))
+        st.bind(index, *seconds);
+    else if (db.dialect() == Database::Dialect::Postgres)
+        st.bindNull(index);
+    else
+        st.bindText(index, dateTime);
 }
 
 } // namespace
@@ -114,20 +127,17 @@ RowClocks rowClocks(const Record& record)
 {
     std::string text = encodeClocks(record);
     const auto hlc = text.find_first_of(";=") == std::string::npos ? Hlc::parse(text) : std::nullopt;
-    if (!hlc || !isCanonicalUuid(hlc->device) || hlc->toString() != text)
+    if (!hlc || !isCanonicalUuid(hlc->device) || hlc->toString() != text) {
+        // Never the 24-byte form's length, so a database that keeps both forms in one
+        // bytes column (PostgreSQL) tells them apart by it; decodeClocks reads past the ';'.
+        if (text.size() == kTimeBytes + kKeyLength)
+            text += ';';
         return {std::move(text), false};
+    }
     std::string bytes(kTimeBytes, '\0');
     for (std::size_t i = 0; i < kTimeBytes; ++i)
         bytes[i] = static_cast<char>((hlc->time >> (8 * (kTimeBytes - 1 - i))) & 0xFF);
     return {bytes + keyOfId(hlc->device), true};
-}
-
-void bindTime(Statement& st, int index, const std::string& dateTime)
-{
-    if (const auto seconds = epochSecondsOf(dateTime))
-        st.bind(index, *seconds);
-    else
-        st.bindText(index, dateTime);
 }
 
 std::string timeOfRow(const Statement& st, int column)
@@ -220,8 +230,8 @@ void writeRecord(Database& db, const EntityDef& entity, const Record& record)
 {
     Statement& st = db.cached(sqlFor<upsertSql>(entity));
     st.bind(1, record.id).bind(2, record.villageCode);
-    bindTime(st, 3, record.createdAt);
-    bindTime(st, 4, record.updatedAt);
+    bindTime(db, st, 3, record.createdAt);
+    bindTime(db, st, 4, record.updatedAt);
     st.bind(5, record.deleted ? 1 : 0);
     bindClocks(st, 6, record);
     int param = 6;

@@ -48,7 +48,8 @@ void forEachRecordAfter(Database& db, const EntityDef& entity, std::int64_t rowi
 
 // A record's field clocks as its row keeps them. Nearly every record has one clock for all
 // its fields (encodeClocks' plain form, "time@device"): `blob`, its time's 8 bytes
-// big-endian and its device's key (record_key.h). Any other form: the text encodeClocks gives.
+// big-endian and its device's key (record_key.h). Any other form: the text encodeClocks gives
+// (with a ';' added should it be 24 bytes long).
 struct RowClocks {
     std::string value;
     bool blob = false;
@@ -58,7 +59,6 @@ RowClocks rowClocks(const Record& record);
 // A record's created_at or updated_at as its row keeps it: "YYYY-MM-DDTHH:MM:SS" (China
 // Standard Time, formatDateTime's form) as the moment's seconds since the epoch, an
 // INTEGER; any other text as it is. timeOfRow reads either back as the text.
-void bindTime(class Statement& st, int index, const std::string& dateTime);
 std::string timeOfRow(const class Statement& st, int column);
 
 // Reads the current row of `st` (the record's columns from `first` on, as loadRecord

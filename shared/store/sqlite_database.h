@@ -25,6 +25,7 @@ public:
     int changes() const override;
     bool inTransaction() const override;
     const std::string& path() const override { return m_path; }
+    Dialect dialect() const override { return Dialect::Sqlite; }
     // Writes the whole database as it stands at one moment to a new file at `path`
     // (VACUUM INTO): a copy to work on that leaves this one untouched.
     void copyTo(const std::string& path);

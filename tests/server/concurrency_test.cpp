@@ -104,7 +104,7 @@ TEST_CASE("pushes from many devices at once are each merged and answered change 
 }
 
 TEST_CASE("a full disk during simultaneous pushes acknowledges none, and all land once space returns",
-          "[push][concurrency][storage]")
+          "[push][concurrency][storage][sqlite]")
 {
     ServerFixture f;
     // Batches larger than the room left in the file's pages: every one needs the file to grow.

@@ -193,9 +193,11 @@ TEST_CASE("refusals of unknown clients are sampled into the audit through the ha
 {
     ServerFixture f;
     auto device = f.enroll("village:500154102200");
-    const auto auditRows = [&f](const std::string& where) {
-        auto db = openLedgerDatabase(f.dbPath);
+    const auto auditRows = [&f](const std::string& where, const std::string& deviceId = {}) {
+        auto db = openTestDatabase(f.dbPath);
         auto st = db->prepare("SELECT count(*) FROM audit WHERE refused = 1 AND " + where);
+        if (!deviceId.empty())
+            st.bind(1, deviceId); // as the store binds it
         return st.step() ? st.integer(0) : -1;
     };
     for (int i = 0; i < 50; ++i)
@@ -205,6 +207,6 @@ TEST_CASE("refusals of unknown clients are sampled into the audit through the ha
         CHECK(f.post(protocol::kPushPath, "garbage", device.token, "10.1.1.1").status == 400);
     CHECK(auditRows("action = 'pull' AND address = '10.1.1.1'") == 1);
     CHECK(auditRows("action = 'pull' AND address = '10.1.1.2'") == 1);
-    CHECK(auditRows("action = 'push' AND device_id = key_of_id('" + device.id + "')") == 3); // known devices: every one
+    CHECK(auditRows("action = 'push' AND device_id = ?", device.id) == 3); // known devices: every one
     CHECK(f.metrics.prometheusText().find("shouwang_refusals_unaudited_total 49\n") != std::string::npos);
 }

@@ -126,7 +126,7 @@ TEST_CASE("concurrent edits from two devices land in the conflict queue and conf
     CHECK(stats.str().find("\npending 0\nconflicts 0\n") != std::string::npos);
 }
 
-TEST_CASE("a county database in memory serves enrollment, push and pull through its one connection", "[pull]")
+TEST_CASE("a county database in memory serves enrollment, push and pull through its one connection", "[pull][sqlite]")
 {
     // The fuzz targets run the handlers on one; it has no second connection to read on.
     auto store = server::openSqliteCountyStore(":memory:");

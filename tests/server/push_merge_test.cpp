@@ -25,8 +25,8 @@ namespace {
 // What the log's payload column holds for a change, out of the log's own form (log_form.h).
 std::string keptBytes(const std::string& dbPath, const std::string& changeId)
 {
-    SqliteDatabase db(dbPath);
-    auto st = db.prepare("SELECT payload FROM change_log WHERE change_id = ?");
+    auto db = openTestDatabase(dbPath);
+    auto st = db->prepare("SELECT payload FROM change_log WHERE change_id = ?");
     st.bind(1, changeId);
     if (!st.step())
         return "(not logged)";
@@ -40,8 +40,8 @@ std::string loggedBytes(const std::string& dbPath, const std::string& changeId)
     const std::string kept = keptBytes(dbPath, changeId);
     if (beginsWithHead(kept))
         return kept;
-    SqliteDatabase db(dbPath);
-    const auto logged = ChangeLog(db).get(changeId);
+    auto db = openTestDatabase(dbPath);
+    const auto logged = ChangeLog(*db).get(changeId);
     return logged ? changeHead(logged->change) + kept : "(not read)";
 }
 
@@ -282,9 +282,9 @@ TEST_CASE("changes to one elder pushed at once leave its derived columns and sea
             CHECK(status == 200);
     }
 
-    SqliteDatabase county(f.dbPath);
-    CHECK(derivedOf(county, elder.id) == expected);
+    auto county = openTestDatabase(f.dbPath);
+    CHECK(derivedOf(*county, elder.id) == expected);
     // The search's index follows the rename: the new name is found, the old one is not.
-    CHECK(fewEldersMatching(county, "桂芳", 10).value_or(std::vector<std::int64_t>{}).size() == 1);
-    CHECK(fewEldersMatching(county, "秀英", 10).value_or(std::vector<std::int64_t>{1, 2}).empty());
+    CHECK(fewEldersMatching(*county, "桂芳", 10).value_or(std::vector<std::int64_t>{}).size() == 1);
+    CHECK(fewEldersMatching(*county, "秀英", 10).value_or(std::vector<std::int64_t>{1, 2}).empty());
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../support/temp_dir.h"
+#include "../support/test_county_store.h"
 
 #include "server/api.h"
 #include "server/enrollment.h"
@@ -43,12 +44,13 @@ struct TestDevice {
     }
 };
 
-// A county database on a real SQLite file and the handlers over it, with a clock the test
-// sets; requests go straight to server::handle, no sockets.
+// A county database on a real SQLite file (or the city's PostgreSQL store,
+// test_county_store.h) and the handlers over it, with a clock the test sets; requests go
+// straight to server::handle, no sockets.
 struct ServerFixture {
     TempDir dir;
-    std::string dbPath = dir.file("county.db");
-    std::unique_ptr<server::CountyStore> store = server::openSqliteCountyStore(dbPath);
+    std::string dbPath = testCountyDatabase(dir.file("county.db"));
+    std::unique_ptr<server::CountyStore> store = server::openCountyStore(dbPath);
     server::Metrics metrics;
     server::RateLimiter limiter{10, std::chrono::minutes(1)};
     std::int64_t now = HybridClock::systemMillis();
