@@ -36,6 +36,8 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
   shouwang-server --db FILE stats                         每类记录条数 / live records per entity
   shouwang-server --db FILE backup OUT                    在线备份（服务运行时亦可）/ consistent online backup
   shouwang-server --db FILE restore BACKUP                停止服务后从备份恢复 / restore (service stopped)
+  shouwang-server migrate --from COUNTY.db --to postgresql://USER@HOST/DB
+                                                          停止区县服务后将其迁入城市数据库 / move a stopped county into the city
   shouwang-server --db FILE report [--area CODE] [--from DATE --to DATE] [--format text|csv|xlsx] [--out FILE]
         [--section all|base|visits|risk|incidents|services|association|volunteers|data|duplicates|referrals|family|
                    health|facilities]
@@ -51,12 +53,13 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 )";
 
 // Options that take a value; anything else starting with "--" is a flag or a mistake.
-const std::set<std::string, std::less<>> kValued = {"db", "config", "county", "scope", "expires-days", "value",
-                                                   "listen", "threads", "cert", "key", "answer", "operator",
-                                                   "max-connections", "max-connections-per-address", "file", "name",
-                                                   // report
-                                                   "area", "from", "to", "format", "out", "section", "ack-hours",
-                                                   "close-days", "silent-days"};
+const std::set<std::string, std::less<>> kValued
+    = {"db", "config", "county", "scope", "expires-days", "value", "listen", "threads", "cert", "key", "answer",
+       "operator", "max-connections", "max-connections-per-address", "file", "name",
+       // report
+       "area", "from", "to", "format", "out", "section", "ack-hours", "close-days", "silent-days",
+       // migrate
+       "from", "to"};
 const std::set<std::string, std::less<>> kFlags = {"help", "version", "with-ledger"};
 // What a config file may set; flags given on the command line win.
 const std::set<std::string, std::less<>> kConfigKeys = {"db", "listen", "threads", "cert", "key", "max-connections",
@@ -101,13 +104,14 @@ CommandLine parse(int argc, const char* const* argv)
 
 void run(const CommandLine& cl, std::ostream& out)
 {
-    if (!cl.has("db"))
+    if (!cl.has("db") && cl.words.front() != "migrate")
         throw CommandError{"缺少 --db 数据库文件 / --db FILE is required", 2};
     using Command = void (*)(const CommandLine&, std::ostream&);
     static const std::map<std::string, Command, std::less<>> kCommands = {
-        {"init", cmdInit},       {"enroll", cmdEnroll}, {"devices", cmdDevices}, {"conflicts", cmdConflicts},
-        {"serve", cmdServe},     {"import-bundle", cmdImportBundle},           {"stats", cmdStats},
-        {"backup", cmdBackup},   {"restore", cmdRestore}, {"report", cmdReport},
+        {"init", cmdInit},           {"enroll", cmdEnroll},   {"devices", cmdDevices},
+        {"conflicts", cmdConflicts}, {"serve", cmdServe},     {"import-bundle", cmdImportBundle},
+        {"stats", cmdStats},         {"backup", cmdBackup},   {"restore", cmdRestore},
+        {"report", cmdReport},       {"migrate", cmdMigrate},
     };
     const std::string& command = cl.words.front();
     const auto it = kCommands.find(command);

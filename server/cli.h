@@ -30,5 +30,7 @@ void cmdBackup(const CommandLine& cl, std::ostream& out);
 void cmdRestore(const CommandLine& cl, std::ostream& out);
 // report_command.cpp: the supervision figures of shared/report.
 void cmdReport(const CommandLine& cl, std::ostream& out);
+// migrate_command.cpp: a county file carried into the city database (county_move.h).
+void cmdMigrate(const CommandLine& cl, std::ostream& out);
 
 } // namespace shouwang::server

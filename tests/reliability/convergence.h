@@ -19,10 +19,10 @@ using MoreCountyChecks
     = std::function<void(Ledger& county, const std::multiset<std::string>& stored, const std::set<std::string>& made)>;
 
 // Nothing waits to be sent, both laptops of village A hold the same records, and the county
-// holds the records of both villages and each change the devices made, once. The county's
-// server is stopped to read its file; `more` checks more there.
-inline void checkConverged(County& county, const std::vector<std::unique_ptr<Device>>& devices,
-                           const MoreCountyChecks& more = {})
+// ledger `server` (its database `db`) holds the records of both villages and each change the
+// devices made, once; `more` checks more there.
+inline void checkConvergedIn(Ledger& server, Database& db, const std::vector<std::unique_ptr<Device>>& devices,
+                             const MoreCountyChecks& more = {})
 {
     const auto villageA = snapshot(*devices[0]->ledger, kVillageA);
     CHECK(snapshot(*devices[1]->ledger, kVillageA) == villageA);
@@ -33,17 +33,22 @@ inline void checkConverged(County& county, const std::vector<std::unique_ptr<Dev
         const auto ids = ownChangeIds(*d->db);
         made.insert(ids.begin(), ids.end());
     }
-    county.inspect([&](Ledger& server, Database& db) {
-        const auto stored = allChangeIds(db);
-        for (const auto& id : made) {
-            INFO("change " << id);
-            CHECK(stored.count(id) == 1);
-        }
-        CHECK(snapshot(server, kVillageA) == villageA);
-        CHECK(snapshot(server, kVillageB) == villageB);
-        if (more)
-            more(server, stored, made);
-    });
+    const auto stored = allChangeIds(db);
+    for (const auto& id : made) {
+        INFO("change " << id);
+        CHECK(stored.count(id) == 1);
+    }
+    CHECK(snapshot(server, kVillageA) == villageA);
+    CHECK(snapshot(server, kVillageB) == villageB);
+    if (more)
+        more(server, stored, made);
+}
+
+// The same for a county on a SQLite file, whose server is stopped to read it.
+inline void checkConverged(County& county, const std::vector<std::unique_ptr<Device>>& devices,
+                           const MoreCountyChecks& more = {})
+{
+    county.inspect([&](Ledger& server, Database& db) { checkConvergedIn(server, db, devices, more); });
 }
 
 } // namespace shouwang::test

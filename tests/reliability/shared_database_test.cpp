@@ -1,0 +1,210 @@
+// The city's deployment (docs/admin-guide.md, "The city on PostgreSQL"): two real
+// shouwang-server processes on one PostgreSQL database, devices syncing through either at
+// random while a process is killed and restarted and the database drops the processes'
+// connections. The pushes that die mid-way are sent again, perhaps to the other process; a
+// commit whose answer was lost is sent again too. Everyone converges and the county holds
+// each change once.
+#include "../cli/county_fixture.h"
+#include "../support/temp_postgres.h"
+#include "convergence.h"
+#include "reliability.h"
+
+#include "server/postgres/pg_database.h"
+
+#include <atomic>
+#include <random>
+#include <thread>
+
+using namespace shouwang;
+using namespace shouwang::test;
+
+namespace {
+
+// A county on a database of a PostgreSQL this test started, served by two processes.
+struct SharedCounty {
+    TempPostgres postgres;
+    TempDir dir;
+    std::string database;
+    std::string url;
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+
+    explicit SharedCounty(const std::string& name)
+        : database(name)
+    {
+        postgres.psql("CREATE DATABASE " + database);
+        url = postgres.url(database);
+        REQUIRE(admin({"init", "--county", kCountyCode}).status == 0);
+        for (int i = 0; i < 2; ++i) {
+            servers.push_back(std::make_unique<ServerProcess>(SHOUWANG_SERVER_EXE, url, dir.path().string()));
+            servers.back()->start();
+        }
+    }
+
+    Exec admin(std::vector<std::string> args) const
+    {
+        args.insert(args.begin(), {SHOUWANG_SERVER_EXE, "--db", url});
+        return run(args, dir.path().string());
+    }
+
+    void enroll(Device& device, const std::string& scope) const
+    {
+        const Exec code = admin({"enroll", "--scope", scope});
+        REQUIRE(code.status == 0);
+        net::BeastTransport transport(servers[0]->url());
+        const EnrollResult result
+            = SyncClient(*device.ledger, transport).enroll(code.lastLine(), "测试笔记本", device.options);
+        INFO(result.error.message);
+        REQUIRE(result.ok());
+    }
+
+    // Every connection the servers hold to the database, ended by the database.
+    void dropConnections()
+    {
+        postgres.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                      + "' AND pid <> pg_backend_pid()");
+    }
+};
+
+SyncReport syncThrough(Device& device, const std::string& url)
+{
+    net::BeastTransport transport(url, Device::shortTimeouts());
+    return device.sync(transport);
+}
+
+// A few saves and edits, as a day's work between syncs.
+void work(Device& device, const std::string& village, std::vector<std::string>& ids, std::mt19937_64& random, int step)
+{
+    for (int op = 0; op < 6; ++op) {
+        const std::string n = std::to_string(step * 10 + op);
+        if (ids.empty() || random() % 3 == 0)
+            ids.push_back(device.household(village, "户主" + n));
+        else
+            device.edit("household", ids[random() % ids.size()], "notes", "备注" + n);
+    }
+}
+
+// What a county device found of a village after its last pull, to edit.
+std::vector<std::string> householdsOf(Ledger& ledger, const std::string& village)
+{
+    ListFilter filter;
+    filter.villagePrefix = village;
+    std::vector<std::string> ids;
+    for (const Record& r : ledger.list("household", filter))
+        ids.push_back(r.id);
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("two server processes on one PostgreSQL, one killed and the database connections dropped at random, lose and "
+          "double no change")
+{
+    const int rounds = reliabilityRounds(1);
+    for (int round = 0; round < rounds; ++round) {
+        const std::uint64_t seed = roundSeed(round);
+        INFO(replayHint(seed));
+        std::mt19937_64 random(seed);
+
+        SharedCounty county("county_" + std::to_string(round));
+        std::vector<std::unique_ptr<Device>> devices;
+        const std::string scopes[] = {std::string("village:") + kVillageA, std::string("village:") + kVillageA,
+                                      std::string("village:") + kVillageB, std::string("county:") + kCountyCode};
+        for (std::size_t i = 0; i < 4; ++i) {
+            devices.push_back(std::make_unique<Device>(county.dir, "d" + std::to_string(i)));
+            devices[i]->options.maxAttempts = 3;
+            devices[i]->options.pushBatch = 4; // many commits for the faults to land between
+            devices[i]->options.pullLimit = 7;
+            county.enroll(*devices[i], scopes[i]);
+        }
+        const std::vector<std::string> urls{county.servers[0]->url(), county.servers[1]->url()};
+
+        // The faults, every 10-50 ms until the devices are done, in turn: a process killed and
+        // restarted on its port, then every connection to the database dropped.
+        std::atomic<bool> done{false};
+        std::atomic<int> kills{0}, drops{0};
+        std::string faultFailure;
+        std::thread faults([&, faultRandom = std::mt19937_64(seed ^ 0x5bd1e995u)]() mutable {
+            while (!done) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(10 + faultRandom() % 40));
+                if (kills == drops) {
+                    ServerProcess& victim = *county.servers[faultRandom() % 2];
+                    const int port = victim.port();
+                    victim.stop(SIGKILL);
+                    std::this_thread::sleep_for(std::chrono::milliseconds(faultRandom() % 30));
+                    try {
+                        victim.start(port);
+                    } catch (const std::exception& e) {
+                        faultFailure = e.what(); // checked once the devices are done
+                        return;
+                    }
+                    ++kills;
+                } else {
+                    try {
+                        county.dropConnections();
+                    } catch (const std::exception& e) {
+                        faultFailure = e.what();
+                        return;
+                    }
+                    ++drops;
+                }
+            }
+        });
+
+        std::vector<std::thread> working;
+        std::atomic<int> syncsCompleted{0};
+        for (std::size_t i = 0; i < devices.size(); ++i) {
+            working.emplace_back([&, i, deviceRandom = std::mt19937_64(seed + 1 + i)]() mutable {
+                Device& device = *devices[i];
+                std::vector<std::string> ids;
+                // A day's work and a sync, a dozen times, and on until two faults of each kind
+                // have happened (a fast machine may finish a dozen before).
+                for (int step = 0; step < 12 || (drops < 2 && step < 100); ++step) {
+                    if (i < 3) {
+                        work(device, scopes[i].substr(scopes[i].find(':') + 1), ids, deviceRandom, step);
+                    } else {
+                        // The county corrects what the villages sent: conflicts with their own edits.
+                        for (const char* village : {kVillageA, kVillageB}) {
+                            const auto found = householdsOf(*device.ledger, village);
+                            if (!found.empty())
+                                device.edit("household", found[deviceRandom() % found.size()], "address",
+                                            "县核实" + std::to_string(step));
+                        }
+                    }
+                    if (syncThrough(device, urls[deviceRandom() % 2]).ok())
+                        ++syncsCompleted;
+                }
+            });
+        }
+        for (auto& t : working)
+            t.join();
+        done = true;
+        faults.join();
+        WARN(kills << " kills, " << drops << " connection drops, " << syncsCompleted << " syncs completed");
+        INFO(faultFailure);
+        REQUIRE(faultFailure.empty());
+        CHECK(kills >= 2);
+        CHECK(drops >= 2);
+
+        // Both processes up, the devices finish: two passes, each through the other process.
+        for (auto& server : county.servers) {
+            if (server->pid() <= 0)
+                server->start(server->port());
+        }
+        for (int pass = 0; pass < 3; ++pass) {
+            for (std::size_t i = 0; i < devices.size(); ++i) {
+                const SyncReport report = syncThrough(*devices[i], urls[(i + pass) % 2]);
+                INFO(report.error.message);
+                REQUIRE(report.ok());
+            }
+        }
+
+        pg::Database db(county.url);
+        Ledger ledger(db);
+        checkConvergedIn(ledger, db, devices,
+                         [&](Ledger&, const std::multiset<std::string>&, const std::set<std::string>&) {
+                             // The county device ends with what the county holds of both villages, too.
+                             CHECK(snapshot(*devices[3]->ledger, kVillageA) == snapshot(ledger, kVillageA));
+                             CHECK(snapshot(*devices[3]->ledger, kVillageB) == snapshot(ledger, kVillageB));
+                         });
+    }
+}
