@@ -7,6 +7,7 @@
 #include "../cli/county_fixture.h"
 #include "../support/temp_postgres.h"
 #include "convergence.h"
+#include "raw_http.h"
 #include "reliability.h"
 
 #include "server/postgres/pg_database.h"
@@ -207,4 +208,37 @@ TEST_CASE("two server processes on one PostgreSQL, one killed and the database c
                              CHECK(snapshot(*devices[3]->ledger, kVillageB) == snapshot(ledger, kVillageB));
                          });
     }
+}
+
+TEST_CASE("with its PostgreSQL down the sync service fails its health check and answers 503, the laptop keeps its "
+          "changes, and both recover with the database")
+{
+    SharedCounty county("down");
+    ServerProcess& server = *county.servers[0];
+    Device device(county.dir, "laptop");
+    device.options.maxAttempts = 1;
+    county.enroll(device, std::string("village:") + kVillageA);
+    device.ledger->meta().set(meta::kServerUrl, server.url());
+    for (int n = 0; n < 3; ++n)
+        device.household(kVillageA, "户主" + std::to_string(n));
+    REQUIRE(device.sync().ok());
+    for (int n = 3; n < 5; ++n)
+        device.household(kVillageA, "户主" + std::to_string(n));
+
+    county.postgres.stop();
+    CHECK(rawGet(server.port(), "/healthz").status == 503);
+    const SyncReport down = device.sync();
+    CHECK(down.error.code == SyncErrorCode::Busy);
+    CHECK(down.error.tryAgain);
+    CHECK(device.ledger->changeLog().pendingCount() == 2);
+
+    county.postgres.start();
+    CHECK(rawGet(server.port(), "/healthz").status == 200);
+    const SyncReport back = device.sync();
+    INFO(back.error.message);
+    REQUIRE(back.ok());
+    CHECK(back.acknowledged == 2);
+    CHECK(device.ledger->changeLog().pendingCount() == 0);
+    pg::Database db(county.url);
+    CHECK(allChangeIds(db).size() == 5);
 }
