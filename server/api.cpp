@@ -227,7 +227,9 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
     answer.set_device_id(device.id);
     answer.set_token(token);
     answer.set_scope(enrolled ? enrolled->scope.toString() : std::string{});
-    answer.set_county_code(services.store.countyCode());
+    // The device's own county (the city's code for the city): on the city's database the
+    // store's code is the city's, and a county's reference data is filed under its county.
+    answer.set_county_code(enrolled ? enrolled->scope.countyCode() : services.store.countyCode());
     answer.set_county_key(crypto::publicKeyOf(services.store.countySigningKey()));
     services.store.audit({device.id, {}, request.clientAddress, "enroll", 1, 0, answer.scope()});
     return protobufResponse(200, answer);
@@ -321,6 +323,32 @@ Response history(const Request&, Services& services, const Device& device, const
     return protobufResponse(200, answer);
 }
 
+// A county admin makes enrollment codes for the county's units from the county client;
+// the city's admin for any county. No device below a county makes any.
+Response enrollmentCode(const Request& request, Services& services, const Device& device,
+                        const wire::EnrollmentCodeRequest& message)
+{
+    if (device.scope.kind != Scope::Kind::County && device.scope.kind != Scope::Kind::City)
+        return errorResponse(403, wire::OUT_OF_SCOPE, "只有区县或市级管理员的设备可以生成登记码");
+    const auto scope = Scope::parse(message.scope());
+    if (!scope)
+        return errorResponse(400, wire::MALFORMED, "登记范围的格式无效");
+    if (!mayEnrollWithin(device.scope, *scope))
+        return errorResponse(403, wire::OUT_OF_SCOPE, "只能为本设备管辖范围内的村、乡镇或区县生成登记码");
+    const int days = message.expires_days() == 0 ? kDefaultCodeDays : static_cast<int>(message.expires_days());
+    if (days > kLongestCodeDays)
+        return errorResponse(400, wire::MALFORMED, "登记码的有效期应在 1 到 365 天之间");
+    const IssuedCode issued = issueEnrollmentCode(*scope, days, services.nowMillis());
+    services.store.addEnrollmentCode(issued.entry);
+    // The audit names the scope, never the code.
+    services.store.audit({device.id, {}, request.clientAddress, "enrollment-code", 1, 0, scope->toString()});
+    wire::EnrollmentCodeResponse answer;
+    answer.set_code(issued.code);
+    answer.set_scope(scope->toString());
+    answer.set_expires_at(issued.entry.expiresAt);
+    return protobufResponse(200, answer);
+}
+
 Response hello(const Request&, Services& services, const Device& device, const wire::HelloRequest&)
 {
     wire::HelloResponse answer;
@@ -353,7 +381,7 @@ Response fork(const Request& request, Services& services, const Device& device, 
     answer.set_device_id(copy.id);
     answer.set_token(token);
     answer.set_scope(device.scope.toString());
-    answer.set_county_code(services.store.countyCode());
+    answer.set_county_code(device.scope.countyCode());
     answer.set_county_key(crypto::publicKeyOf(services.store.countySigningKey()));
     services.store.audit({copy.id, {}, request.clientAddress, "fork", 1, 0, "from=" + device.id});
     return protobufResponse(200, answer);
@@ -374,6 +402,7 @@ constexpr Endpoint kEndpoints[] = {
     {protocol::kForkPath, "fork", deviceEndpoint<wire::ForkRequest, fork>},
     {protocol::kSnapshotPath, "snapshot", deviceEndpoint<wire::SnapshotRequest, snapshot>},
     {protocol::kHistoryPath, "history", deviceEndpoint<wire::HistoryRequest, history>},
+    {protocol::kEnrollmentCodePath, "enrollment-code", deviceEndpoint<wire::EnrollmentCodeRequest, enrollmentCode>},
 };
 
 const Endpoint* endpointOf(std::string_view path)
@@ -462,7 +491,8 @@ Response bodyTooLargeResponse()
 bool needsDeviceToken(std::string_view path)
 {
     return path == protocol::kPushPath || path == protocol::kPullPath || path == protocol::kHelloPath
-        || path == protocol::kForkPath || path == protocol::kSnapshotPath || path == protocol::kHistoryPath;
+        || path == protocol::kForkPath || path == protocol::kSnapshotPath || path == protocol::kHistoryPath
+        || path == protocol::kEnrollmentCodePath;
 }
 
 std::size_t bodyLimit(std::string_view target)

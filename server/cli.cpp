@@ -19,11 +19,12 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 
 用法 / usage:
   shouwang-server --db FILE init --county CODE           建立区县数据库 / make the county database
+  shouwang-server --db postgresql://… init --city 50      建立全市数据库（PostgreSQL）/ make the city database
   shouwang-server --db FILE enroll --scope SCOPE [--expires-days N]
                                                           生成设备登记码（最后一行）/ print an enrollment code (last line)
   shouwang-server --db FILE enroll --scope SCOPE --file OUT.shwr [--name NAME]
                                                           写出登记文件（U 盘登记，无需网络）/ write a registration file
-        SCOPE: village:500154102200 | township:500154102 | county:500154
+        SCOPE: village:500154102200 | township:500154102 | county:500154 | city:50（全市 / the city）
   shouwang-server --db FILE devices                       列出设备 / list devices
   shouwang-server --db FILE devices revoke DEVICE_ID      停用设备 / revoke a device
   shouwang-server --db FILE conflicts                     列出未处理冲突 / list open conflicts
@@ -54,7 +55,7 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 
 // Options that take a value; anything else starting with "--" is a flag or a mistake.
 const std::set<std::string, std::less<>> kValued
-    = {"db", "config", "county", "scope", "expires-days", "value", "listen", "threads", "cert", "key", "answer",
+    = {"db", "config", "county", "city", "scope", "expires-days", "value", "listen", "threads", "cert", "key", "answer",
        "operator", "max-connections", "max-connections-per-address", "file", "name",
        // report
        "area", "from", "to", "format", "out", "section", "ack-hours", "close-days", "silent-days",

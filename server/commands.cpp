@@ -35,7 +35,6 @@
 namespace shouwang::server {
 namespace {
 
-constexpr int kDefaultExpiryDays = 7;
 // Enrollment attempts per client address per minute (docs/protocol.md).
 constexpr std::size_t kEnrollAttemptsPerMinute = 10;
 // From every address together: a guesser with a thousand addresses still gets this few.
@@ -148,27 +147,52 @@ void writeRegistration(CountyStore& store, const EnrollmentCode& code, const std
 
 } // namespace
 
+// The villages and village committees under `code` (a county's, or the city's).
+std::pair<std::size_t, std::size_t> villagesUnder(std::string_view code)
+{
+    std::size_t villages = 0, committees = 0;
+    for (const Division& d : allDivisions()) {
+        if (d.level() == DivisionLevel::Village && d.code.starts_with(code)) {
+            ++villages;
+            committees += d.isVillageCommittee() ? 1 : 0;
+        }
+    }
+    return {villages, committees};
+}
+
 void cmdInit(const CommandLine& cl, std::ostream& out)
 {
-    const std::string code = cl.option("county");
-    const Division* county = findDivision(code);
-    if (!county || county->level() != DivisionLevel::County)
-        throw CommandError{"未知的区县代码 / unknown county code: " + code + "（应为重庆市的6位区县代码 / a 6-digit Chongqing county code）", 2};
+    // A county server's database holds one county; the city's (on PostgreSQL) all of them.
+    const bool city = cl.has("city");
+    if (city == cl.has("county"))
+        throw CommandError{"用法 / usage: init --county 区县代码 | init --city " + std::string(kCityCode), 2};
+    const std::string code = cl.option(city ? "city" : "county");
+    const Division* county = city ? nullptr : findDivision(code);
+    if (city ? code != kCityCode : !county || county->level() != DivisionLevel::County)
+        throw CommandError{city ? "城市代码应为 " + std::string(kCityCode) + "（重庆市）/ the city code is "
+                                   + std::string(kCityCode)
+                                : "未知的区县代码 / unknown county code: " + code
+                                   + "（应为重庆市的6位区县代码 / a 6-digit Chongqing county code）",
+                           2};
     auto store = openStore(cl);
     const std::string existing = store->countyCode();
     if (!existing.empty() && existing != code)
-        throw CommandError{"该数据库已属于区县 " + existing + " / this database already belongs to county " + existing};
+        throw CommandError{"该数据库已属于 " + existing + " / this database already belongs to " + existing};
     store->setCountyCode(code);
     store->countySigningKey(); // made now, so every answer and registration is signed by one key
 
-    std::size_t villages = 0, committees = 0;
-    const auto townships = childDivisions(code);
-    for (const Division* township : townships) {
-        for (const Division* village : childDivisions(township->code)) {
-            ++villages;
-            committees += village->isVillageCommittee() ? 1 : 0;
-        }
+    const auto [villages, committees] = villagesUnder(code);
+    if (city) {
+        std::size_t counties = 0;
+        for (const Division& d : allDivisions())
+            counties += d.level() == DivisionLevel::County ? 1 : 0;
+        out << "已建立城市数据库：" << kCityName << "（" << code << "），" << counties << " 个区县，" << villages
+            << " 个村（社区），其中村民委员会 " << committees << " 个\n"
+            << "city database ready: " << code << ", " << counties << " counties, " << villages
+            << " villages and communities (" << committees << " village committees)\n";
+        return;
     }
+    const auto townships = childDivisions(code);
     out << "已建立区县数据库：" << county->name << "（" << code << "），" << townships.size() << " 个乡镇（街道），"
         << villages << " 个村（社区），其中村民委员会 " << committees << " 个\n"
         << "county database ready: " << code << ", " << townships.size() << " townships, " << villages
@@ -181,14 +205,15 @@ void cmdEnroll(const CommandLine& cl, std::ostream& out)
     const std::string county = requireCounty(*store);
     const auto scope = Scope::parse(cl.option("scope"));
     if (!scope)
-        throw CommandError{"范围格式应为 village:12位代码、township:9位代码 或 county:6位代码 / scope must be "
-                           "village:CODE, township:CODE or county:CODE",
+        throw CommandError{"范围格式应为 village:12位代码、township:9位代码、county:6位代码 或 city:50 / scope must be "
+                           "village:CODE, township:CODE, county:CODE or city:50",
                            2};
-    const Division* place = findDivision(scope->code);
-    if (scope->countyCode() != county || !place)
-        throw CommandError{"范围不在本区县或代码不存在 / scope outside county " + county + " or unknown code: " + scope->code, 2};
-    const std::size_t days = unsignedOption(cl, "expires-days", kDefaultExpiryDays);
-    if (days == 0 || days > 365)
+    // A county's database enrolls its own units; the city's any county's, and the city.
+    if (!mayEnrollWithin(*Scope::forCode(county), *scope))
+        throw CommandError{
+            "范围不在本数据库的区域或代码不存在 / scope outside " + county + " or unknown code: " + scope->code, 2};
+    const std::size_t days = unsignedOption(cl, "expires-days", kDefaultCodeDays);
+    if (days == 0 || days > kLongestCodeDays)
         throw CommandError{"--expires-days 应在 1 到 365 之间 / must be between 1 and 365", 2};
 
     const std::string file = cl.option("file");
@@ -198,13 +223,7 @@ void cmdEnroll(const CommandLine& cl, std::ostream& out)
     if (!file.empty() && std::filesystem::exists(file, ignored))
         throw CommandError{"登记文件已存在，请换一个文件名 / registration file exists: " + file, 2};
 
-    const std::string code = newEnrollmentCode();
-    const std::int64_t now = HybridClock::systemMillis();
-    EnrollmentCode entry;
-    entry.codeHash = enrollmentCodeHash(code);
-    entry.scope = *scope;
-    entry.createdAt = formatDateTime(now);
-    entry.expiresAt = formatDateTime(now + static_cast<std::int64_t>(days) * 24 * 3600 * 1000);
+    const auto [code, entry] = issueEnrollmentCode(*scope, static_cast<int>(days), HybridClock::systemMillis());
     store->addEnrollmentCode(entry);
     if (!file.empty()) {
         writeRegistration(*store, entry, cl.option("name", "U盘登记 " + scope->toString()), file, out);

@@ -2,6 +2,9 @@
 
 #include "sync/crypto.h"
 
+#include "domain/date.h"
+#include "domain/divisions.h"
+
 namespace shouwang::server {
 namespace {
 
@@ -36,6 +39,22 @@ std::string normalizeEnrollmentCode(std::string_view typed)
 std::string enrollmentCodeHash(std::string_view typed)
 {
     return crypto::sha256Hex(normalizeEnrollmentCode(typed));
+}
+
+bool mayEnrollWithin(const Scope& area, const Scope& wanted)
+{
+    return area.contains(wanted) && (wanted.kind == Scope::Kind::City || findDivision(wanted.code));
+}
+
+IssuedCode issueEnrollmentCode(const Scope& scope, int days, std::int64_t nowMillis)
+{
+    IssuedCode issued;
+    issued.code = newEnrollmentCode();
+    issued.entry.codeHash = enrollmentCodeHash(issued.code);
+    issued.entry.scope = scope;
+    issued.entry.createdAt = formatDateTime(nowMillis);
+    issued.entry.expiresAt = formatDateTime(nowMillis + static_cast<std::int64_t>(days) * 24 * 3600 * 1000);
+    return issued;
 }
 
 } // namespace shouwang::server

@@ -254,9 +254,9 @@ public:
                             std::string_view excludeDevice, std::size_t limit) override
     {
         // A village or township also reads the county's reference data, filed under the
-        // county code; the county reads everything under its own prefix.
+        // county code; the county and the city read everything under their own prefix.
         std::vector<std::string> also;
-        if (scope.kind != Scope::Kind::County)
+        if (scope.kind == Scope::Kind::Village || scope.kind == Scope::Kind::Township)
             also.push_back(scope.countyCode());
         return withReader([&](Database& db) {
             Transaction snapshot(db, Transaction::Mode::Read); // the page and its cursor agree

@@ -24,6 +24,9 @@ constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行
   shouwang --db FILE register-file IN.shwr
                                   用区县发的登记文件登记本机（无需网络）/ register from the county's file, offline
   shouwang --db FILE sync         上传本机修改并下载更新 / push local changes, pull updates
+  shouwang --db FILE enrollment-code --scope SCOPE [--expires-days N]
+                                  区县或市级管理员为辖区内单位生成设备登记码 / an admin's device makes an
+                                  enrollment code for a unit in its scope (village:…, township:…, county:…)
   shouwang --db FILE export-bundle OUT
                                   导出待上传修改到数据包文件（U 盘）/ write pending changes to a bundle file
   shouwang --db FILE import-bundle IN
@@ -56,9 +59,9 @@ constexpr std::string_view kUsage = R"(shouwang — 守望 村级设备命令行
 退出状态 / exit status: 0 成功 ok; 1 失败 failed; 2 命令行错误 usage; 3 暂时失败，稍后重试 try again later
 )";
 
-const std::set<std::string, std::less<>> kValued = {"db", "server", "code", "name", "ca", "elders", "village", "seed",
-                                                   "timeout", "retries", "retry-delay-ms", "operator",
-                                                   "sheet", "refused"};
+const std::set<std::string, std::less<>> kValued
+    = {"db",      "server",  "code",           "name",     "ca",    "elders",  "village", "seed",
+       "timeout", "retries", "retry-delay-ms", "operator", "sheet", "refused", "scope",   "expires-days"};
 const std::set<std::string, std::less<>> kFlags = {"help", "version", "reveal", "dry-run"};
 
 CommandLine parse(int argc, const char* const* argv)
@@ -74,6 +77,7 @@ Command commandFor(const std::string& word)
         {"enroll", cmdEnroll},
         {"register-file", cmdRegisterFile},
         {"sync", cmdSync},
+        {"enrollment-code", cmdEnrollmentCode},
         {"export-bundle", cmdExportBundle},
         {"import-bundle", cmdImportBundle},
         {"status", cmdStatus},

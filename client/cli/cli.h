@@ -41,6 +41,7 @@ struct OpenLedger {
 void cmdEnroll(const CommandLine& cl, std::ostream& out);
 void cmdRegisterFile(const CommandLine& cl, std::ostream& out);
 void cmdSync(const CommandLine& cl, std::ostream& out);
+void cmdEnrollmentCode(const CommandLine& cl, std::ostream& out);
 void cmdExportBundle(const CommandLine& cl, std::ostream& out);
 void cmdImportBundle(const CommandLine& cl, std::ostream& out);
 void cmdStatus(const CommandLine& cl, std::ostream& out);

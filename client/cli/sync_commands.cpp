@@ -4,6 +4,7 @@
 #include "net/beast_transport.h"
 #include "net/server_url.h"
 
+#include "domain/divisions.h"
 #include "domain/idcard.h"
 #include "store/database.h"
 #include "store/id_number_notices.h"
@@ -140,6 +141,32 @@ void cmdSync(const CommandLine& cl, std::ostream& out)
     printReport(report, *open.ledger, out);
     if (!report.ok())
         fail(report.error, "sync");
+}
+
+void cmdEnrollmentCode(const CommandLine& cl, std::ostream& out)
+{
+    const auto scope = Scope::parse(cl.option("scope"));
+    if (!scope)
+        throw CommandError{
+            "用法 / usage: enrollment-code --scope village:CODE|township:CODE|county:CODE [--expires-days N]",
+            kExitUsage};
+    const std::size_t days = cl.number("expires-days", 7);
+    if (days == 0 || days > 365)
+        throw CommandError{"--expires-days 应在 1 到 365 之间 / must be between 1 and 365", kExitUsage};
+    OpenLedger open(cl, true);
+    Ledger& ledger = *open.ledger;
+    const std::string url = ledger.meta().value(meta::kServerUrl);
+    if (url.empty())
+        throw CommandError{"本机尚未经网络登记到服务器 / this device is not enrolled with a server"};
+    net::BeastTransport transport(url, transportOptions(cl, ledger));
+    const EnrollmentCodeResult made
+        = SyncClient(ledger, transport).makeEnrollmentCode(*scope, static_cast<int>(days), syncOptions(cl));
+    if (!made.ok())
+        fail(made.error, "enrollment-code");
+    // As the server's own command prints it: the code alone on the last line.
+    out << "设备登记码（一次有效，" << made.expiresAt << " 前使用）/ enrollment code, works once, until "
+        << made.expiresAt << "\n范围 / scope: " << made.scope << "  " << divisionPath(scope->code) << "\n"
+        << made.code << "\n";
 }
 
 void cmdExportBundle(const CommandLine& cl, std::ostream& out)

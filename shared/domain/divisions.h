@@ -14,6 +14,11 @@ namespace shouwang {
 // county 500154 → township 500154001 → village 500154001001.
 enum class DivisionLevel { County, Township, Village };
 
+// The city above the counties (重庆市): the first two digits of every code here. The
+// municipal bureau's ledger holds every county under it (docs/admin-guide.md, the city).
+inline constexpr std::string_view kCityCode = "50";
+inline constexpr std::string_view kCityName = "重庆市";
+
 // The digits of a code at each level: 6, 9, 12. The one place these lengths are written.
 constexpr std::size_t codeDigits(DivisionLevel level)
 {

@@ -17,7 +17,8 @@ inline constexpr std::uint32_t kVersion = 1;
 inline constexpr std::string_view kEnrollPath = "/api/v1/enroll", kPushPath = "/api/v1/sync/push",
                                   kPullPath = "/api/v1/sync/pull", kHelloPath = "/api/v1/sync/hello",
                                   kForkPath = "/api/v1/sync/fork", kSnapshotPath = "/api/v1/sync/snapshot",
-                                  kHistoryPath = "/api/v1/sync/history";
+                                  kHistoryPath = "/api/v1/sync/history",
+                                  kEnrollmentCodePath = "/api/v1/enrollment-codes";
 inline constexpr std::string_view kHealthPath = "/healthz", kMetricsPath = "/metrics";
 inline constexpr std::string_view kContentType = "application/x-protobuf";
 

@@ -41,23 +41,12 @@ std::optional<Scope> Scope::parse(std::string_view text)
 
 std::optional<Scope> Scope::forCode(std::string_view code)
 {
+    if (code == kCityCode)
+        return Scope{Kind::City, std::string(code)};
     const std::optional<DivisionLevel> level = levelOfCode(code);
     if (!level || !isCodeOf(*level, code))
         return std::nullopt;
     return Scope{kindAt(*level), std::string(code)};
-}
-
-DivisionLevel Scope::level() const
-{
-    switch (kind) {
-    case Kind::Village:
-        return DivisionLevel::Village;
-    case Kind::Township:
-        return DivisionLevel::Township;
-    case Kind::County:
-        return DivisionLevel::County;
-    }
-    return DivisionLevel::Village;
 }
 
 std::string_view Scope::kindName() const
@@ -69,6 +58,8 @@ std::string_view Scope::kindName() const
         return "township";
     case Kind::County:
         return "county";
+    case Kind::City:
+        return "city";
     }
     return "village";
 }
@@ -76,6 +67,11 @@ std::string_view Scope::kindName() const
 std::string Scope::toString() const
 {
     return std::string(kindName()) + ":" + code;
+}
+
+bool Scope::contains(const Scope& other) const
+{
+    return startsWith(other.code, code);
 }
 
 bool Scope::canRead(std::string_view villageCode) const
@@ -89,8 +85,12 @@ bool Scope::admits(std::string_view entityName, std::string_view villageCode) co
     const EntityDef* entity = findEntity(entityName);
     if (!entity)
         return false;
-    if (entity->scope == EntityScope::County)
+    if (entity->scope == EntityScope::County) {
+        // The city reads every county's reference data; everyone else their own county's.
+        if (kind == Kind::City)
+            return isCodeOf(DivisionLevel::County, villageCode) && startsWith(villageCode, code);
         return villageCode == countyCode();
+    }
     return isCodeOf(DivisionLevel::Village, villageCode) && startsWith(villageCode, code);
 }
 
@@ -104,6 +104,8 @@ bool Scope::mayWrite(const EntityDef& entity) const
         return true;
     case Kind::Township:
         return townshipHandles(entity.name);
+    case Kind::City:
+        return false;
     }
     return false;
 }

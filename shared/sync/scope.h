@@ -11,22 +11,26 @@
 namespace shouwang {
 
 // What a device may read and write (DESIGN.md §4), written "village:500154101001",
-// "township:500154101" or "county:500154". Enforced by the server on every change and
-// every pull; the client uses the same rules to keep out of trouble.
+// "township:500154101", "county:500154" or "city:50". Enforced by the server on every
+// change and every pull; the client uses the same rules to keep out of trouble. The city
+// (the municipal bureau, on the city's database) reads every county and writes nothing:
+// each county keeps its own ledger and reference data.
 struct Scope {
-    enum class Kind { Village, Township, County };
+    enum class Kind { Village, Township, County, City };
 
     Kind kind = Kind::Village;
-    std::string code; // a village's, township's or county's code (domain/divisions.h)
+    std::string code; // a village's, township's or county's code (domain/divisions.h), or kCityCode
 
     static std::optional<Scope> parse(std::string_view text);
     // The scope that keeps the unit with this code, its kind from the code's length; nullopt
     // for a code of no level's length or not all digits.
     static std::optional<Scope> forCode(std::string_view code);
     std::string toString() const;
+    // The county the scope lies in; the city's own code for the city.
     std::string countyCode() const { return std::string(enclosingCode(code, DivisionLevel::County)); }
     std::string_view kindName() const;
-    DivisionLevel level() const;
+    // Whether `other` lies inside this scope (or is it).
+    bool contains(const Scope& other) const;
 
     // Records of this village or county-code are visible to the scope.
     bool canRead(std::string_view villageCode) const;

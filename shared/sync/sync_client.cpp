@@ -178,6 +178,37 @@ EnrollResult SyncClient::enroll(std::string_view code, std::string_view deviceNa
     return storeEnrollment(m_ledger, answer);
 }
 
+EnrollmentCodeResult SyncClient::makeEnrollmentCode(const Scope& scope, int days, const SyncOptions& options)
+{
+    EnrollmentCodeResult result;
+    Run run;
+    run.options = options;
+    run.token = m_ledger.meta().value(meta::kToken);
+    if (run.token.empty()) {
+        result.error = {SyncErrorCode::NotEnrolled, "本机尚未登记到服务器，不能生成登记码", false};
+        return result;
+    }
+    wire::EnrollmentCodeRequest request;
+    request.set_protocol_version(protocol::kVersion);
+    request.set_scope(scope.toString());
+    request.set_expires_days(static_cast<std::uint32_t>(std::max(0, days)));
+    wire::EnrollmentCodeResponse answer;
+    if (SyncError error = call(run, protocol::kEnrollmentCodePath, request, answer)) {
+        if (error.code == SyncErrorCode::NotFound)
+            error.message = "服务器的版本较旧，不能在本机生成登记码，请由服务器管理员生成";
+        result.error = error;
+        return result;
+    }
+    if (answer.code().empty() || answer.scope() != scope.toString()) {
+        result.error = malformedAnswer();
+        return result;
+    }
+    result.code = answer.code();
+    result.scope = answer.scope();
+    result.expiresAt = answer.expires_at();
+    return result;
+}
+
 SyncReport SyncClient::sync(const SyncOptions& options, const ProgressCallback& progress, const std::atomic<bool>* cancel)
 {
     Run run;

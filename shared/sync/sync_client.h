@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol.h"
+#include "scope.h"
 #include "transport.h"
 
 #include "domain/change.h"
@@ -124,6 +125,16 @@ struct HistoryResult {
     bool ok() const { return !error; }
 };
 
+// A one-time enrollment code an admin's device made (SyncClient::makeEnrollmentCode).
+struct EnrollmentCodeResult {
+    std::string code;      // to read out to the new device's user: shown once
+    std::string scope;     // "village:500154102200", …
+    std::string expiresAt; // "YYYY-MM-DD HH:MM:SS"
+    SyncError error;
+
+    bool ok() const { return !error; }
+};
+
 struct BundleExport {
     std::size_t changes = 0;
     SyncError error;
@@ -152,6 +163,11 @@ public:
     // The county's history of one record, for a replica that began from a snapshot after
     // some of it (meta::kHistoryFrom). Read-only: nothing is stored.
     HistoryResult fetchHistory(std::string_view recordId, const SyncOptions& options = {});
+
+    // A county admin's device (or the city's) asks the server for an enrollment code for a
+    // unit inside its scope, lasting `days` (1-365) — on the city's database the county
+    // admins have no server commands to run. Nothing is stored here.
+    EnrollmentCodeResult makeEnrollmentCode(const Scope& scope, int days, const SyncOptions& options = {});
 
     // USB-stick exchange (docs/protocol.md, "File bundles"). Both are idempotent.
     BundleExport exportBundle(const std::string& path);

@@ -56,7 +56,8 @@ struct ServerFixture {
     std::int64_t now = HybridClock::systemMillis();
     server::Services services{*store, metrics, limiter, [this] { return now; }};
 
-    ServerFixture() { store->setCountyCode(kCounty); }
+    // A county server's database; the city's with kCityCode.
+    explicit ServerFixture(std::string_view area = kCounty) { store->setCountyCode(std::string(area)); }
 
     std::string makeCode(const std::string& scope, std::int64_t validForMillis = 7LL * 24 * 3600 * 1000)
     {
