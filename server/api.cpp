@@ -230,7 +230,8 @@ Response enroll(const Request& request, Services& services, std::string& deviceI
     // The device's own county (the city's code for the city): on the city's database the
     // store's code is the city's, and a county's reference data is filed under its county.
     answer.set_county_code(enrolled ? enrolled->scope.countyCode() : services.store.countyCode());
-    answer.set_county_key(crypto::publicKeyOf(services.store.countySigningKey()));
+    answer.set_county_key(crypto::publicKeyOf(enrolled ? services.store.signingKeyFor(enrolled->scope)
+                                                       : services.store.countySigningKey()));
     services.store.audit({device.id, {}, request.clientAddress, "enroll", 1, 0, answer.scope()});
     return protobufResponse(200, answer);
 }
@@ -382,7 +383,7 @@ Response fork(const Request& request, Services& services, const Device& device, 
     answer.set_token(token);
     answer.set_scope(device.scope.toString());
     answer.set_county_code(device.scope.countyCode());
-    answer.set_county_key(crypto::publicKeyOf(services.store.countySigningKey()));
+    answer.set_county_key(crypto::publicKeyOf(services.store.signingKeyFor(device.scope)));
     services.store.audit({copy.id, {}, request.clientAddress, "fork", 1, 0, "from=" + device.id});
     return protobufResponse(200, answer);
 }

@@ -125,7 +125,7 @@ void writeRegistration(CountyStore& store, const EnrollmentCode& code, const std
     if (store.enroll(code.codeHash, device, code.createdAt) != EnrollVerdict::Enrolled)
         throw CommandError{"无法登记设备 / could not register the device"};
 
-    const std::string countyKey = store.countySigningKey();
+    const std::string countyKey = store.signingKeyFor(code.scope);
     wire::Registration registration;
     registration.set_protocol_version(protocol::kVersion);
     registration.set_created_at(code.createdAt);
@@ -134,7 +134,7 @@ void writeRegistration(CountyStore& store, const EnrollmentCode& code, const std
     enrollment->set_device_id(device.id);
     enrollment->set_token(token);
     enrollment->set_scope(code.scope.toString());
-    enrollment->set_county_code(store.countyCode());
+    enrollment->set_county_code(code.scope.countyCode());
     enrollment->set_county_key(crypto::publicKeyOf(countyKey));
     writeFileAtomically(path, writeRegistrationFile(registration, countyKey), true);
     store.audit({device.id, {}, {}, "enroll-file", 1, 0, enrollment->scope()});
@@ -376,7 +376,8 @@ void cmdImportBundle(const CommandLine& cl, std::ostream& out)
     updates->set_has_more(false);
     answer.set_last_change_id(store->device(device->id)->lastChange);
     // Signed with the county's key; the mac is for a device enrolled before keys.
-    writeFileAtomically(cl.option("answer"), writeBundleFile(answer, BundleSeal{store->countySigningKey(), device->tokenHash}));
+    writeFileAtomically(cl.option("answer"),
+                        writeBundleFile(answer, BundleSeal{store->signingKeyFor(device->scope), device->tokenHash}));
     out << "已导入：接收 " << intake.accepted << " 条，拒绝 " << intake.refused << " 条；回执含 " << updates->changes_size()
         << " 条更新\nimported: " << intake.accepted << " accepted, " << intake.refused << " refused; answer holds "
         << updates->changes_size() << " updates -> " << cl.option("answer") << kPrivateFileNote << "\n";

@@ -89,6 +89,15 @@ public:
         return storedSigningKey(m_ledger->meta(), meta::kCountySigningKey);
     }
 
+    std::string signingKeyFor(const Scope& scope) override
+    {
+        WriterLock lock(*this);
+        const std::string moved = m_ledger->meta().value(meta::movedCountySigningKey(scope.countyCode()));
+        if (const auto key = crypto::unhex(moved); key && !key->empty())
+            return *key;
+        return storedSigningKey(m_ledger->meta(), meta::kCountySigningKey);
+    }
+
     bool healthy() override
     {
         WriterLock lock(*this);
@@ -262,15 +271,16 @@ public:
             Transaction snapshot(db, Transaction::Mode::Read); // the page and its cursor agree
             ChangePage page;
             LogEpochs epochs(db);
-            if (!epochs.isPlace(cursor, cursorEpoch)) {
+            const auto [place, placeEpoch] = epochs.translated(cursor, cursorEpoch);
+            if (!epochs.isPlace(place, placeEpoch)) {
                 page.cursorReset = true;
                 page.hasMore = true;
                 page.knownEpochs = epochs.all();
                 return page;
             }
-            page.changes = ChangeLog(db).after(cursor, scope.code, also, excludeDevice, limit, page.nextCursor,
-                                               page.hasMore);
-            page.epochs = epochs.span(cursor, page.nextCursor);
+            page.changes
+                = ChangeLog(db).after(place, scope.code, also, excludeDevice, limit, page.nextCursor, page.hasMore);
+            page.epochs = epochs.span(place, page.nextCursor);
             snapshot.commit();
             return page;
         });
@@ -283,15 +293,16 @@ public:
             Transaction read(db, Transaction::Mode::Read); // the page and its `at` agree
             SnapshotPage page;
             LogEpochs epochs(db);
+            const auto [place, placeEpoch] = epochs.translated(at, atEpoch);
             if (at == 0) {
                 page.at = ChangeLog(db).lastSeq();
                 page.atEpoch = epochs.epochOf(page.at);
-            } else if (!epochs.isPlace(at, atEpoch)) {
+            } else if (!epochs.isPlace(place, placeEpoch)) {
                 page.atReset = true;
                 return page;
             } else {
-                page.at = at;
-                page.atEpoch = std::string(atEpoch);
+                page.at = place;
+                page.atEpoch = placeEpoch;
             }
             page.readThrough = ChangeLog(db).lastSeq();
             const std::optional<PageEnd> end

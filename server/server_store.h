@@ -140,6 +140,9 @@ public:
     // The county's Ed25519 private key (32 raw bytes) that signs answer bundles and
     // registration files; made on first use and kept in the database's meta.
     virtual std::string countySigningKey() = 0;
+    // The key whose public half a device of `scope` holds: its county's own where the
+    // county was moved into the city with it (county_move.h), else countySigningKey().
+    virtual std::string signingKeyFor(const Scope& scope) = 0;
     virtual bool healthy() = 0;
 
     virtual void addEnrollmentCode(const EnrollmentCode& code) = 0;

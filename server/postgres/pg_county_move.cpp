@@ -5,6 +5,9 @@
 #include "server/server_store.h"
 
 #include "store/meta.h"
+
+#include "domain/divisions.h"
+#include "domain/ids.h"
 #include "store/sqlite_database.h"
 
 #include <charconv>
@@ -19,7 +22,7 @@ namespace {
 struct Column {
     std::string name;
     std::string type;      // PostgreSQL's data_type: "bigint", "text", "bytea", …
-    bool numbered = false; // an identity the copy fills itself (its sequence set after)
+    bool numbered = false; // an identity: the log's place, or a number the city gives
 };
 
 // The city schema's tables and the columns a copy writes, as PostgreSQL lists them. A
@@ -112,32 +115,76 @@ void carry(Statement& from, int column, Statement& to, int index, const Column& 
     }
 }
 
-std::int64_t copyTable(Database& file, Database& city, const std::string& table, const std::vector<Column>& columns)
+// The rows of `table` appended to the city's. The log's places (change_log.seq) keep their
+// order and move `shift` places, behind the city's own; any other number (the audit's) is
+// the city's to give.
+std::int64_t copyTable(Database& file, Database& city, const std::string& table, const std::vector<Column>& all,
+                       std::int64_t shift)
 {
+    std::vector<Column> columns;
     std::string names, places;
-    for (const Column& c : columns) {
+    for (const Column& c : all) {
+        if (c.numbered && table != "change_log")
+            continue;
+        columns.push_back(c);
         names += (names.empty() ? "" : ", ") + ("\"" + c.name + "\"");
         places += places.empty() ? "?" : ", ?";
     }
-    // The file's note that its indexes are set aside for a bulk import is the file's alone.
-    const std::string only
-        = table == "meta" ? " WHERE key <> '" + std::string(meta::kIndexesAside) + "'" : std::string{};
-    auto read = file.prepare("SELECT " + names + " FROM \"" + table + "\"" + only);
+    auto read = file.prepare("SELECT " + names + " FROM \"" + table + "\"");
     auto write = city.prepare("INSERT INTO " + table + " (" + names + ") VALUES (" + places + ")");
     std::int64_t rows = 0;
     while (read.step()) {
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            carry(read, static_cast<int>(i), write, static_cast<int>(i) + 1, columns[i], table);
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].numbered)
+                write.bind(static_cast<int>(i) + 1, read.integer(static_cast<int>(i)) + shift);
+            else
+                carry(read, static_cast<int>(i), write, static_cast<int>(i) + 1, columns[i], table);
+        }
         write.run();
         ++rows;
     }
-    // Numbers the city hands out next follow the county's: the log's seq goes on from its last.
-    for (const Column& c : columns) {
-        if (c.numbered && rows > 0)
-            city.exec("SELECT setval(pg_get_serial_sequence('" + table + "', '" + c.name + "'), (SELECT max(" + c.name
-                      + ") FROM " + table + "))");
+    if (table == "change_log" && rows > 0)
+        city.exec("SELECT setval(pg_get_serial_sequence('change_log', 'seq'), (SELECT max(seq) FROM change_log))");
+    return rows;
+}
+
+// The county's epochs, renamed in the city, with the shift its laptops' cursors take
+// (store/log_epochs.h). The first may begin where the city's current epoch does, one begun
+// by an opening that has logged nothing yet: that name is the county's to take.
+std::int64_t moveEpochs(Database& file, Database& city, std::int64_t shift)
+{
+    auto read = file.prepare("SELECT first_seq, epoch FROM log_epochs ORDER BY first_seq");
+    auto place = city.prepare("INSERT INTO log_epochs (first_seq, epoch) VALUES (?, ?) "
+                              "ON CONFLICT (first_seq) DO UPDATE SET epoch = excluded.epoch");
+    auto moved = city.prepare("INSERT INTO moved_epochs (epoch, renamed, shift) VALUES (?, ?, ?)");
+    std::int64_t rows = 0;
+    while (read.step()) {
+        const std::string renamed = newUuid();
+        place.bind(1, read.integer(0) + shift).bindText(2, renamed).run();
+        moved.bindText(1, read.text(1)).bindText(2, renamed).bind(3, shift).run();
+        ++rows;
     }
     return rows;
+}
+
+// Of the county server's own settings the city keeps two: the key its laptops check USB
+// answers with, under the county's name, and its clock, so no stamp the city makes falls
+// behind one the county made. The rest (its id, its county code) were the county server's.
+void carrySettings(Database& file, Database& city, const std::string& county)
+{
+    Meta from(file), to(city);
+    if (const std::string key = from.value(meta::kCountySigningKey); !key.empty())
+        to.set(meta::movedCountySigningKey(county), key);
+    const auto clockOf = [](Meta& m) { return std::stoull(m.value(meta::kClock, "0")); };
+    if (clockOf(from) > clockOf(to))
+        to.set(meta::kClock, from.value(meta::kClock));
+}
+
+bool exists(Database& db, const std::string& sql, const std::string& value)
+{
+    auto st = db.prepare(sql);
+    st.bindText(1, value);
+    return st.step();
 }
 
 } // namespace
@@ -154,21 +201,35 @@ CountyMove moveCountyIn(const std::string& sqlitePath, const std::string& url)
         auto county = openSqliteCountyStore(sqlitePath);
         move.countyCode = county->countyCode();
     }
-    if (move.countyCode.empty())
-        refuse("不是区县数据库（未初始化）/ not a county database: " + sqlitePath);
+    if (move.countyCode.empty() || move.countyCode == kCityCode)
+        refuse("不是区县数据库 / not a county database: " + sqlitePath);
 
     SqliteDatabase file(sqlitePath);
     auto city = pg::openCityDatabase(url);
+    // Under the writer lock: the city's sync processes may serve on; their pushes wait.
     Transaction tx(*city);
-    if (const std::string held = Meta(*city).value(meta::kCountyCode); !held.empty())
-        refuse("目标数据库已属于区县 " + held + "，未做任何更改 / the database already holds county " + held);
-    if (rowCount(*city, "change_log") > 0)
-        refuse("目标数据库不是空的，未做任何更改 / the database is not empty; nothing was changed");
+    if (Meta(*city).value(meta::kCountyCode) != kCityCode)
+        refuse("目标数据库不是城市数据库，请先运行 init --city " + std::string(kCityCode)
+               + " / the target is not the city's database: run init --city first");
+    const std::string& code = move.countyCode;
+    if (exists(*city, "SELECT 1 FROM change_log WHERE village_code LIKE ? || '%' LIMIT 1", code)
+        || exists(*city, "SELECT 1 FROM devices WHERE scope LIKE '%:' || ? || '%' LIMIT 1", code))
+        refuse("城市数据库已有区县 " + code + " 的数据或设备，未做任何更改 / the city already holds county " + code);
 
+    auto last = city->prepare("SELECT coalesce(max(seq), 0) FROM change_log");
+    const std::int64_t shift = last.step() ? last.integer(0) : 0;
     const auto tables = cityTables(*city);
     for (const std::string& table : fileTables(file)) {
-        if (sqliteOnly(table))
+        if (sqliteOnly(table) || table == "moved_epochs")
             continue;
+        if (table == "meta") {
+            carrySettings(file, *city, code);
+            continue;
+        }
+        if (table == "log_epochs") {
+            move.rows.emplace_back(table, moveEpochs(file, *city, shift));
+            continue;
+        }
         const auto target = tables.find(table);
         if (target == tables.end()) {
             if (rowCount(file, table) > 0)
@@ -176,19 +237,20 @@ CountyMove moveCountyIn(const std::string& sqlitePath, const std::string& url)
             continue;
         }
         // Every column of the file must have its place, or its values would be lost.
+        const std::set<std::string> fileHas = fileColumns(file, table);
         std::vector<Column> columns;
         std::set<std::string> placed;
         for (const Column& c : target->second) {
             placed.insert(c.name);
-            if (fileColumns(file, table).count(c.name))
+            if (fileHas.count(c.name))
                 columns.push_back(c);
         }
-        for (const std::string& c : fileColumns(file, table)) {
+        for (const std::string& c : fileHas) {
             if (!placed.count(c))
                 refuse("城市数据库的表 " + table + " 没有列 " + c + "，未做任何更改 / the city schema has no column "
                        + table + "." + c);
         }
-        move.rows.emplace_back(table, copyTable(file, *city, table, columns));
+        move.rows.emplace_back(table, copyTable(file, *city, table, columns, shift));
     }
     tx.commit();
     return move;

@@ -194,6 +194,16 @@ const std::string& version2()
     return sql;
 }
 
+// Version 3: the epochs of counties moved in (store/log_epochs.h): a cursor a county's own
+// server gave is a place here shifted by `shift`, in the epoch it was renamed to.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE moved_epochs (
+    epoch text COLLATE "C" PRIMARY KEY,
+    renamed text COLLATE "C" NOT NULL,
+    shift bigint NOT NULL
+);
+)sql";
+
 } // namespace
 
 std::span<const Migration> citySchema()
@@ -201,6 +211,7 @@ std::span<const Migration> citySchema()
     static const Migration steps[] = {
         {1, kVersion1},
         {2, version2()},
+        {3, kVersion3},
     };
     return steps;
 }

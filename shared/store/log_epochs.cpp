@@ -10,6 +10,9 @@ namespace shouwang {
 void LogEpochs::begin()
 {
     m_db.exec("CREATE TABLE IF NOT EXISTS log_epochs (first_seq INTEGER PRIMARY KEY, epoch TEXT NOT NULL)");
+    // A moved-in county's epochs: what each became here, and how far its places moved.
+    m_db.exec("CREATE TABLE IF NOT EXISTS moved_epochs (epoch TEXT PRIMARY KEY, renamed TEXT NOT NULL, "
+              "shift INTEGER NOT NULL)");
     // Under the writer's lock: another process serving the same database (the city's) may
     // be logging changes meanwhile.
     Transaction tx(m_db);
@@ -52,13 +55,32 @@ std::vector<std::pair<std::uint64_t, std::string>> LogEpochs::span(std::uint64_t
     return out;
 }
 
+std::pair<std::uint64_t, std::string> LogEpochs::translated(std::uint64_t cursor, std::string_view epoch)
+{
+    if (cursor == 0 || epoch.empty())
+        return {cursor, std::string(epoch)};
+    Statement& st = m_db.cached("SELECT renamed, shift FROM moved_epochs WHERE epoch = ?");
+    st.bindText(1, epoch);
+    std::pair<std::uint64_t, std::string> out{cursor, std::string(epoch)};
+    if (st.step())
+        out = {cursor + static_cast<std::uint64_t>(st.integer(1)), st.text(0)};
+    st.reset();
+    return out;
+}
+
 bool LogEpochs::isPlace(std::uint64_t cursor, std::string_view epoch)
 {
     if (cursor == 0)
         return true;
     if (cursor > ChangeLog(m_db).lastSeq())
         return false;
-    return epoch.empty() || epochOf(cursor) == epoch;
+    if (epoch.empty()) {
+        Statement& moved = m_db.cached("SELECT 1 FROM moved_epochs LIMIT 1");
+        const bool anyMoved = moved.step();
+        moved.reset();
+        return !anyMoved;
+    }
+    return epochOf(cursor) == epoch;
 }
 
 } // namespace shouwang

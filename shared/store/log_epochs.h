@@ -26,12 +26,19 @@ public:
     {
     }
 
-    // Server only: the table, and a new epoch from the next sequence number on.
+    // Server only: the tables, and a new epoch from the next sequence number on.
     void begin();
+    // A cursor as this log reads it. A county moved into the city's database
+    // (server/county_move.h) brought its log's places shifted behind the city's and its
+    // epochs renamed: a cursor its laptops got from the county's own server, in one of the
+    // county's epochs, is the same place shifted, in the renamed epoch. Any other cursor is
+    // as given.
+    std::pair<std::uint64_t, std::string> translated(std::uint64_t cursor, std::string_view epoch);
     // The epoch `seq` lies in; "" for a place logged before epochs existed.
     std::string epochOf(std::uint64_t seq);
     // Whether `cursor`, given by this log with `epoch`, is a place in it. An empty epoch
-    // comes from a device older than epochs and is trusted as far as the log reaches.
+    // comes from a device older than epochs and is trusted as far as the log reaches —
+    // unless a county's log was moved in, which it may come from: then it is void.
     bool isPlace(std::uint64_t cursor, std::string_view epoch);
     // Every epoch of this log, oldest first.
     std::vector<std::string> all();

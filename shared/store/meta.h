@@ -62,6 +62,12 @@ inline constexpr std::string_view kDerivedDay = "derived_refreshed_on";
 inline constexpr std::string_view kSigningKey = "signing_key";
 inline constexpr std::string_view kCountyKey = "county_key";
 inline constexpr std::string_view kCountySigningKey = "county_signing_key";
+// On the city's database, the signing key of a county moved in with its own (its laptops
+// hold that key's public half): "county_signing_key.500154".
+inline std::string movedCountySigningKey(std::string_view county)
+{
+    return std::string(kCountySigningKey) + "." + std::string(county);
+}
 } // namespace meta
 
 } // namespace shouwang

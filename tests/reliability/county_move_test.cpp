@@ -1,7 +1,8 @@
 // A county moved into the city (docs/admin-guide.md, "Moving a county in"): its server
-// stopped, `shouwang-server migrate` carries its SQLite file into PostgreSQL, a city server
-// process serves it, and the county's laptops, pointed at the new address, sync on with
-// their old tokens and cursors: nothing pulled twice, nothing missed, nothing sent again.
+// stopped, `shouwang-server migrate` appends its SQLite file to the city's PostgreSQL
+// database, where another county already syncs through a running city server process. The
+// county's laptops, pointed at the city's address, sync on with their old tokens and
+// cursors: nothing pulled twice, nothing missed, nothing sent again.
 #include "../cli/county_fixture.h"
 #include "../support/temp_postgres.h"
 #include "convergence.h"
@@ -12,6 +13,8 @@ using namespace shouwang;
 using namespace shouwang::test;
 
 namespace {
+
+constexpr const char* kOtherVillage = "500155001001"; // 梁平区 梁山街道 南华社区
 
 Exec serverTool(const TempDir& dir, std::vector<std::string> args)
 {
@@ -44,26 +47,39 @@ TEST_CASE(
             devices[i]->edit("household", households[i][static_cast<std::size_t>(n)], "notes",
                              "迁移前" + std::to_string(n));
     }
-    const Exec statsBefore = county.admin({"stats"});
     county.server.stop();
 
+    // The city, where 梁平区 already syncs: its log is ahead of the county's numbers.
     TempPostgres postgres;
     postgres.psql("CREATE DATABASE city");
     const std::string url = postgres.url("city");
+    REQUIRE(serverTool(county.dir, {"--db", url, "init", "--city", "50"}).status == 0);
+    ServerProcess city(SHOUWANG_SERVER_EXE, url, county.dir.path().string());
+    city.start();
+    Device elsewhere(county.dir, "liangping");
+    {
+        const Exec code
+            = serverTool(county.dir, {"--db", url, "enroll", "--scope", std::string("village:") + kOtherVillage});
+        REQUIRE(code.status == 0);
+        elsewhere.ledger->meta().set(meta::kServerUrl, city.url());
+        net::BeastTransport transport(city.url());
+        REQUIRE(SyncClient(*elsewhere.ledger, transport).enroll(code.lastLine(), "梁平笔记本", elsewhere.options).ok());
+        for (int n = 0; n < 70; ++n)
+            elsewhere.household(kOtherVillage, "梁平户主" + std::to_string(n));
+        REQUIRE(elsewhere.sync().ok());
+    }
+
     const Exec moved = serverTool(county.dir, {"migrate", "--from", county.db, "--to", url});
     INFO(moved.out << moved.err);
     REQUIRE(moved.status == 0);
     CHECK(moved.out.find("change_log 60") != std::string::npos);
     CHECK(moved.out.find("devices 3") != std::string::npos);
-    CHECK(serverTool(county.dir, {"--db", url, "stats"}).out == statsBefore.out);
 
-    // A second county file into the same database is refused, and changes nothing there.
+    // The same county again is refused, and changes nothing there.
     const Exec again = serverTool(county.dir, {"migrate", "--from", county.db, "--to", url});
     CHECK(again.status != 0);
-    CHECK(again.err.find("已属于区县 500154") != std::string::npos);
+    CHECK(again.err.find("已有区县 500154") != std::string::npos);
 
-    ServerProcess city(SHOUWANG_SERVER_EXE, url, county.dir.path().string());
-    city.start();
     // Each laptop is pointed at the city's address (the settings page's 服务器地址) and syncs
     // in turn: it sends its own five edits and receives exactly those the laptop of its
     // village sent before it, through its old cursor.
@@ -84,4 +100,27 @@ TEST_CASE(
     pg::Database db(url);
     Ledger ledger(db);
     checkConvergedIn(ledger, db, devices);
+    // 梁平区's laptop goes on as before, and sees nothing of the county moved in.
+    const SyncReport other = elsewhere.sync();
+    REQUIRE(other.ok());
+    CHECK(other.pulled == 0);
+    CHECK(snapshot(*elsewhere.ledger, kOtherVillage) == snapshot(ledger, kOtherVillage));
+    CHECK(snapshot(*elsewhere.ledger, kCountyCode).empty());
+
+    // A laptop that exchanges USB bundles checks the city's answer with the county key it
+    // was enrolled with: the county's key came along.
+    devices[2]->household(kVillageB, "U盘户");
+    const std::string stick = county.dir.file("stick.shwb"), answer = county.dir.file("answer.shwb");
+    const auto laptop = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {SHOUWANG_CLI_EXE, "--db", devices[2]->path});
+        return run(args, county.dir.path().string());
+    };
+    REQUIRE(laptop({"export-bundle", stick}).status == 0);
+    const Exec imported = serverTool(county.dir, {"--db", url, "import-bundle", stick, "--answer", answer});
+    INFO(imported.err);
+    REQUIRE(imported.status == 0);
+    const Exec answered = laptop({"import-bundle", answer});
+    INFO(answered.err);
+    CHECK(answered.status == 0);
+    CHECK(answered.out.find("acknowledged 1") != std::string::npos);
 }

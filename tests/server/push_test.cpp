@@ -223,6 +223,7 @@ public:
     std::string countyCode() override { return m_real.countyCode(); }
     void setCountyCode(std::string_view code) override { m_real.setCountyCode(code); }
     std::string countySigningKey() override { return m_real.countySigningKey(); }
+    std::string signingKeyFor(const Scope& scope) override { return m_real.signingKeyFor(scope); }
     bool healthy() override { return m_real.healthy(); }
     void addEnrollmentCode(const server::EnrollmentCode& code) override { m_real.addEnrollmentCode(code); }
     server::EnrollVerdict enroll(std::string_view codeHash, server::Device& d, std::string_view now) override
