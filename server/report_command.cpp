@@ -49,9 +49,12 @@ ReportRequest requestFrom(const CommandLine& cl, const std::string& county, std:
 {
     using namespace std::chrono;
     ReportRequest q;
+    // The database's own area by default: its county, or on the city's database the city.
     q.area = cl.option("area", county);
-    if (q.area.compare(0, 6, county) != 0 || !findDivision(q.area))
-        throw CommandError{"--area 应为本区县（" + county + "）的区县、乡镇或村代码 / area outside the county: " + q.area, 2};
+    if (!q.area.starts_with(county) || (q.area != kCityCode && !findDivision(q.area)))
+        throw CommandError{"--area 应为本数据库区域（" + county + "）内的区县、乡镇或村代码 / area outside " + county
+                               + ": " + q.area,
+                           2};
     q.to = dateOption(cl, "to", today());
     // Default period: the month so far, which is how the county reviews the villages.
     const year_month_day end{q.to};
@@ -89,7 +92,7 @@ void cmdReport(const CommandLine& cl, std::ostream& out)
             throw CommandError{"数据库尚未初始化，请先运行 init --county 区县代码 / database not initialised, run init first"};
         request = requestFrom(cl, county, store->devices());
     }
-    auto db = openLedgerDatabase(cl.option("db"));
+    auto db = openLedgerConnection(cl.option("db"));
     // A standard or visit schedule dated today takes effect before the figures are taken.
     DerivedColumns(*db).refreshForToday();
     const SupervisionReport report = computeSupervision(*db, request);

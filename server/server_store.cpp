@@ -19,6 +19,10 @@
 #include "domain/schema.h"
 #include "domain/schema_names.h"
 
+#ifdef SHOUWANG_POSTGRESQL
+#include "postgres/pg_schema.h"
+#endif
+
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
@@ -652,6 +656,14 @@ private:
 
 } // namespace
 
+#ifndef SHOUWANG_POSTGRESQL
+[[noreturn]] void noPostgres()
+{
+    throw StoreError("此版本未包含 PostgreSQL 支持，--db 请给出 SQLite 文件 / this build has no PostgreSQL store",
+                     StoreError::Kind::Other);
+}
+#endif
+
 std::unique_ptr<CountyStore> openCountyStore(const std::string& db)
 {
     if (!isPostgresUrl(db))
@@ -659,8 +671,18 @@ std::unique_ptr<CountyStore> openCountyStore(const std::string& db)
 #ifdef SHOUWANG_POSTGRESQL
     return openPostgresCountyStore(db);
 #else
-    throw StoreError("此版本未包含 PostgreSQL 支持，--db 请给出 SQLite 文件 / this build has no PostgreSQL store",
-                     StoreError::Kind::Other);
+    noPostgres();
+#endif
+}
+
+std::unique_ptr<Database> openLedgerConnection(const std::string& db)
+{
+    if (!isPostgresUrl(db))
+        return openLedgerDatabase(db);
+#ifdef SHOUWANG_POSTGRESQL
+    return pg::openCityDatabase(db);
+#else
+    noPostgres();
 #endif
 }
 

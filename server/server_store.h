@@ -227,4 +227,8 @@ std::unique_ptr<CountyStore> openPostgresCountyStore(const std::string& url);
 // SQLite file.
 std::unique_ptr<CountyStore> openCountyStore(const std::string& db);
 
+// A connection of its own to the ledger `db` names, for a command that reads it beside
+// the store (the supervision report): SQLite's, or the city's PostgreSQL.
+std::unique_ptr<Database> openLedgerConnection(const std::string& db);
+
 } // namespace shouwang::server

@@ -24,7 +24,9 @@ bool isAnswered(const std::string& answer)
 
 std::vector<UrgingDue> urgingDue(Database& db, const std::string& areaPrefix, Date day)
 {
-    const int interval = DerivedColumns(db).standardOn(day).standard.limits.noticeDays;
+    const int interval = DerivedColumns(db)
+                             .standardOn(day, enclosingCode(areaPrefix, DivisionLevel::County))
+                             .standard.limits.noticeDays;
     const std::string today = formatDate(day);
     const std::string since = formatDate(day - std::chrono::days(interval));
     ReportQueries stored(db, areaPrefix);

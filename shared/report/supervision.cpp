@@ -22,11 +22,22 @@ std::string Ratio::percent() const
 namespace report {
 namespace {
 
-// The level of an area's units: the townships of a county, the villages of a township (a
-// village is its own one unit).
+// The level of an area's units: the counties of the city, the townships of a county, the
+// villages of a township (a village is its own one unit).
 DivisionLevel unitLevel(std::string_view area)
 {
+    if (area == kCityCode)
+        return DivisionLevel::County;
     return levelOfCode(area) == DivisionLevel::County ? DivisionLevel::Township : DivisionLevel::Village;
+}
+
+// Whether a village committee lies in the unit with this code (or is it).
+bool holdsVillageCommittee(const Division& unit)
+{
+    if (unit.level() == DivisionLevel::Village)
+        return unit.isVillageCommittee();
+    const auto children = childDivisions(unit.code);
+    return std::any_of(children.begin(), children.end(), [](const Division* c) { return holdsVillageCommittee(*c); });
 }
 
 // Units with a village committee in them: the policy is about rural villages, so a
@@ -38,12 +49,8 @@ void seedUnits(Context& ctx)
         ctx.unit(area);
         return;
     }
-    for (const Division* child : childDivisions(area)) {
-        const bool rural = levelOfCode(area) == DivisionLevel::Township ? child->isVillageCommittee() : [&] {
-            const auto villages = childDivisions(child->code);
-            return std::any_of(villages.begin(), villages.end(), [](const Division* v) { return v->isVillageCommittee(); });
-        }();
-        if (rural)
+    for (const Division* child : area == kCityCode ? counties() : childDivisions(area)) {
+        if (holdsVillageCommittee(*child))
             ctx.unit(std::string(child->code) + std::string(codeDigits(DivisionLevel::Village) - child->code.size(), '0'));
     }
 }
@@ -89,7 +96,9 @@ Context::Context(Database& database, const ReportRequest& req)
     const std::string endOfPeriod = formatDate(request.to) + "T23:59:59";
     asOf = std::min(endOfPeriod, request.now);
     asOfDay = *parseDate(asOf.substr(0, 10));
-    const RiskStandard standard = DerivedColumns(db).standardOn(asOfDay).standard;
+    // The area's county's standard; a city-wide report's limits are the default ones.
+    const RiskStandard standard
+        = DerivedColumns(db).standardOn(asOfDay, enclosingCode(request.area, DivisionLevel::County)).standard;
     schedule = standard.schedule;
     limits = standard.limits;
     limits.acknowledgeHours = request.acknowledgeHours.value_or(limits.acknowledgeHours);
@@ -135,9 +144,8 @@ int daysBetween(Date a, Date b)
 
 std::string reportRequestProblem(const ReportRequest& request)
 {
-    const Division* area = findDivision(request.area);
-    if (!area)
-        return "未知的区域代码：" + request.area + "（应为6位区县、9位乡镇或12位村代码）";
+    if (request.area != kCityCode && !findDivision(request.area))
+        return "未知的区域代码：" + request.area + "（应为全市代码 50、6位区县、9位乡镇或12位村代码）";
     if (request.from > request.to)
         return "统计期间的开始日期晚于结束日期";
     if (request.acknowledgeHours.value_or(1) <= 0 || request.closeDays.value_or(1) <= 0
@@ -174,7 +182,7 @@ SupervisionReport computeSupervision(Database& db, const ReportRequest& request)
 
     out.request = ctx.request;
     out.limits = ctx.limits;
-    out.areaName = divisionPath(request.area);
+    out.areaName = request.area == kCityCode ? std::string(kCityName) : divisionPath(request.area);
     out.asOf = ctx.asOf;
     for (auto& [code, unit] : ctx.units)
         out.units.push_back(unit);

@@ -7,6 +7,7 @@
 
 #include "domain/date.h"
 #include "domain/derived.h"
+#include "domain/divisions.h"
 #include "domain/idcard.h"
 #include "domain/schema.h"
 #include "domain/schema_names.h"
@@ -82,11 +83,12 @@ std::vector<std::string> DerivedColumns::affectedElders(const Record& record)
     return {};
 }
 
-DerivedColumns::StandardInForce DerivedColumns::standardOn(Date day)
+DerivedColumns::StandardInForce DerivedColumns::standardOn(Date day, std::string_view county)
 {
-    Statement& st = m_db.cached("SELECT id FROM risk_rules WHERE deleted = 0 AND effective_from <= ? "
-                                "ORDER BY effective_from DESC, updated_at DESC LIMIT 1");
-    st.bind(1, formatDate(day));
+    Statement& st
+        = m_db.cached("SELECT id FROM risk_rules WHERE deleted = 0 AND effective_from <= ?1 "
+                      "AND (?2 = '' OR village_code = ?2) ORDER BY effective_from DESC, updated_at DESC LIMIT 1");
+    st.bind(1, formatDate(day)).bindText(2, county);
     const std::string id = st.step() ? st.text(0) : std::string{};
     st.reset();
     if (!id.empty()) {
@@ -98,15 +100,18 @@ DerivedColumns::StandardInForce DerivedColumns::standardOn(Date day)
     return {{}, defaultRiskStandard()};
 }
 
-const RiskStandard& DerivedColumns::standard()
+const RiskStandard& DerivedColumns::standard(std::string_view county)
 {
     // Cached for the day only: a standard dated tomorrow is in force from tomorrow.
     const Date day = today();
-    if (!m_standard || m_standardDay != day) {
-        m_standard = standardOn(day).standard;
+    if (m_standardDay != day) {
+        m_standards.clear();
         m_standardDay = day;
     }
-    return *m_standard;
+    auto it = m_standards.find(county);
+    if (it == m_standards.end())
+        it = m_standards.emplace(std::string(county), standardOn(day, county).standard).first;
+    return it->second;
 }
 
 void DerivedColumns::refresh(const std::string& elderId)
@@ -174,7 +179,7 @@ void DerivedColumns::refresh(const std::string& elderId)
         st.reset();
     }
 
-    const RiskStandard& rules = standard();
+    const RiskStandard& rules = standard(enclosingCode(elder->villageCode, DivisionLevel::County));
     const ElderFlags flags = deriveFlags(facts, today());
     const auto bits = static_cast<std::int64_t>(elder_flag::toStored(flagBits(flags)));
 
@@ -206,7 +211,7 @@ std::vector<std::string> allElderIds(Database& db)
 
 void DerivedColumns::refreshAll()
 {
-    m_standard.reset();
+    forgetStandard();
     for (const auto& id : allElderIds(m_db))
         refresh(id);
 }
@@ -218,7 +223,7 @@ bool DerivedColumns::refreshForToday()
     Meta meta(m_db);
     if (meta.value(meta::kDerivedDay) == day)
         return false;
-    m_standard.reset();
+    forgetStandard();
     const std::vector<std::string> ids = allElderIds(m_db);
     for (std::size_t from = 0; from < ids.size(); from += kEldersPerTransaction) {
         Transaction tx(m_db);

@@ -5,6 +5,7 @@
 #include "domain/risk_rule.h"
 #include "domain/schema_names.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,15 +52,16 @@ public:
         RiskStandard standard;
     };
     // The standard in force on `day`: the non-deleted risk_rule with the latest
-    // effective_from on or before it, or the default.
-    StandardInForce standardOn(Date day);
+    // effective_from on or before it, or the default. With `county`, that county's own:
+    // the city's database holds every county's standard, and each judges its own elders.
+    StandardInForce standardOn(Date day, std::string_view county = {});
     // The standard in force today (kept until the day changes or forgetStandard()).
-    const RiskStandard& standard();
-    void forgetStandard() { m_standard.reset(); }
+    const RiskStandard& standard(std::string_view county = {});
+    void forgetStandard() { m_standards.clear(); }
 
 private:
     Database& m_db;
-    std::optional<RiskStandard> m_standard;
+    std::map<std::string, RiskStandard, std::less<>> m_standards; // by county ("" for any)
     Date m_standardDay{};
 };
 

@@ -260,4 +260,11 @@ void rememberRefusedCreation(Database& db, std::string_view recordId)
     db.cached("INSERT OR IGNORE INTO refused_creations (record_id) VALUES (?)").bind(1, recordId).run();
 }
 
+std::string fieldText(const FieldDef& field, std::string_view column)
+{
+    const bool integer = field.type == FieldType::Integer || field.type == FieldType::Bool;
+    return integer ? "coalesce(CAST(" + std::string(column) + " AS TEXT), '')"
+                   : "coalesce(" + std::string(column) + ", '')";
+}
+
 } // namespace shouwang

@@ -65,4 +65,9 @@ std::string timeOfRow(const class Statement& st, int column);
 // selects them) into a Record.
 Record recordFromRow(const class Statement& st, const EntityDef& entity, int first = 0);
 
+// A field in a query's select list as text, "" for NULL (`column` as the query names it,
+// "e.dibao"): an integer or yes/no field cast to text first, as PostgreSQL's typed
+// columns need (coalesce(x, '') mixes types there) and SQLite takes alike.
+std::string fieldText(const FieldDef& field, std::string_view column);
+
 } // namespace shouwang

@@ -4,6 +4,7 @@
 #include "record_table.h"
 
 #include "domain/divisions.h"
+#include "domain/schema.h"
 #include "domain/schema_names.h"
 
 namespace shouwang {
@@ -99,8 +100,9 @@ std::vector<ElderIdHolder> ReportQueries::sharedIdNumbers()
 std::vector<std::pair<Record, std::string>> ReportQueries::incidents(std::span<const FieldName> fields)
 {
     std::string sql = "SELECT i.id, i.village_code, coalesce(e.name, '')";
+    const EntityDef& incident = *findEntity(schema::incident::entity);
     for (const FieldName field : fields)
-        sql += ", coalesce(i." + std::string(field.name) + ", '')";
+        sql += ", " + fieldText(*incident.field(field.name), "i." + std::string(field.name));
     sql += " FROM incidents i LEFT JOIN elders e ON e.id = i.elder_id WHERE i.deleted = 0" + area("i.village_code")
         + " ORDER BY i.village_code, i.id";
     auto st = m_db.prepare(sql);

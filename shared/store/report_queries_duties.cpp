@@ -4,6 +4,7 @@
 #include "report_queries.h"
 
 #include "database.h"
+#include "record_table.h"
 
 #include "domain/schema.h"
 
@@ -14,7 +15,7 @@ std::vector<Record> ReportQueries::records(std::string_view entityName)
     const EntityDef& entity = *findEntity(entityName);
     std::string sql = "SELECT id, village_code";
     for (const FieldDef& f : entity.fields)
-        sql += ", coalesce(" + std::string(f.name) + ", '')";
+        sql += ", " + fieldText(f, f.name);
     sql += " FROM " + std::string(entity.table) + " WHERE deleted = 0" + area() + " ORDER BY village_code, id";
     auto st = m_db.prepare(sql);
     st.bind(1, m_area);
@@ -37,9 +38,10 @@ std::vector<Record> ReportQueries::records(std::string_view entityName)
 std::map<std::string, std::string> ReportQueries::fieldById(std::string_view entityName, std::string_view field)
 {
     const EntityDef& entity = *findEntity(entityName);
-    if (!entity.field(field))
+    const FieldDef* def = entity.field(field);
+    if (!def)
         return {};
-    auto st = m_db.prepare("SELECT id, coalesce(" + std::string(field) + ", '') FROM " + std::string(entity.table)
+    auto st = m_db.prepare("SELECT id, " + fieldText(*def, field) + " FROM " + std::string(entity.table)
                            + " WHERE deleted = 0" + area());
     st.bind(1, m_area);
     std::map<std::string, std::string> out;
@@ -59,12 +61,13 @@ std::set<std::string> ReportQueries::eldersWithSupporters()
 
 std::vector<StoredActivity> ReportQueries::activitiesBetween(std::string_view from, std::string_view to)
 {
-    auto st = m_db.prepare(
-        "SELECT a.village_code, a.date, a.title, a.kind, a.organiser, coalesce(a.organiser_name, ''), "
-        "coalesce(f.name, ''), coalesce(a.place, ''), coalesce(a.attendees, ''), coalesce(a.others_count, '') "
-        "FROM association_activities a LEFT JOIN facilities f ON f.id = a.facility_id AND f.deleted = 0 "
-        "WHERE a.deleted = 0 AND a.date >= ? AND a.date <= ?" + area("a.village_code")
-        + " ORDER BY a.village_code, a.date, a.title");
+    auto st
+        = m_db.prepare("SELECT a.village_code, a.date, a.title, a.kind, a.organiser, coalesce(a.organiser_name, ''), "
+                       "coalesce(f.name, ''), coalesce(a.place, ''), coalesce(a.attendees, ''), "
+                       "coalesce(CAST(a.others_count AS TEXT), '') "
+                       "FROM association_activities a LEFT JOIN facilities f ON f.id = a.facility_id AND f.deleted = 0 "
+                       "WHERE a.deleted = 0 AND a.date >= ? AND a.date <= ?"
+                       + area("a.village_code") + " ORDER BY a.village_code, a.date, a.title");
     st.bind(1, from).bind(2, to).bind(3, m_area);
     std::vector<StoredActivity> out;
     while (st.step()) {
@@ -100,9 +103,11 @@ std::map<std::string, std::pair<std::string, std::string>> ReportQueries::latest
 std::vector<StoredProgrammes> ReportQueries::programmes()
 {
     auto st = m_db.prepare(
-        "SELECT e.id, coalesce(e.health_mgmt_65, ''), coalesce(h.registered_poor, ''), coalesce(h.dibao, ''), "
-        "coalesce(h.tekun, '') FROM elders e LEFT JOIN households h ON h.id = e.household_id AND h.deleted = 0 "
-        "WHERE e.deleted = 0" + area("e.village_code"));
+        "SELECT e.id, coalesce(CAST(e.health_mgmt_65 AS TEXT), ''), coalesce(CAST(h.registered_poor AS TEXT), ''), "
+        "coalesce(CAST(h.dibao AS TEXT), ''), coalesce(CAST(h.tekun AS TEXT), '') FROM elders e LEFT JOIN households h "
+        "ON h.id = e.household_id AND h.deleted = 0 "
+        "WHERE e.deleted = 0"
+        + area("e.village_code"));
     st.bind(1, m_area);
     std::vector<StoredProgrammes> out;
     while (st.step())

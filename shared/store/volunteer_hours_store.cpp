@@ -72,7 +72,8 @@ std::vector<VolunteerAccount> loadHoursAccounts(Database& db, const std::string&
                                          : entriesByVolunteer(db, std::string(kVillageRangeClause), range);
     Allowance allowance{db, {}};
     std::vector<VolunteerAccount> out;
-    std::string sql = "SELECT id, village_code, name, coalesce(active, '') FROM volunteers WHERE deleted = 0";
+    std::string sql
+        = "SELECT id, village_code, name, coalesce(CAST(active AS TEXT), '') FROM volunteers WHERE deleted = 0";
     if (!villagePrefix.empty())
         sql += " AND " + std::string(kVillageRangeClause);
     auto st = db.prepare(sql + " ORDER BY village_code, name, id");

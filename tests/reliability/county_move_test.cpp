@@ -75,6 +75,22 @@ TEST_CASE(
     CHECK(moved.out.find("change_log 60") != std::string::npos);
     CHECK(moved.out.find("devices 3") != std::string::npos);
 
+    // The county's supervision report reads the same from the city as from its own file,
+    // and the city's has a line per county beside the total.
+    const auto withoutMoment = [](std::string text) {
+        const auto at = text.find("统计时点");
+        return at == std::string::npos ? text : text.erase(at, text.find('\n', at) - at);
+    };
+    const Exec countyReport = serverTool(county.dir, {"--db", county.db, "report"});
+    const Exec fromCity = serverTool(county.dir, {"--db", url, "report", "--area", kCountyCode});
+    INFO(fromCity.err);
+    REQUIRE(fromCity.status == 0);
+    CHECK(withoutMoment(fromCity.out) == withoutMoment(countyReport.out));
+    const Exec cityReport = serverTool(county.dir, {"--db", url, "report"});
+    CHECK(cityReport.out.find("区域：重庆市（50）") != std::string::npos);
+    CHECK(cityReport.out.find("500154  开州区") != std::string::npos);
+    CHECK(cityReport.out.find("500155  梁平区") != std::string::npos);
+
     // The same county again is refused, and changes nothing there.
     const Exec again = serverTool(county.dir, {"migrate", "--from", county.db, "--to", url});
     CHECK(again.status != 0);

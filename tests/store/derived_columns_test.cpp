@@ -20,13 +20,13 @@ std::string dayOffset(int days)
     return formatDate(today() + std::chrono::days(days));
 }
 
-Record standardFrom(const std::string& effectiveFrom, int keyTargetDays)
+Record standardFrom(const std::string& effectiveFrom, int keyTargetDays, const std::string& county = "500154")
 {
     RiskStandard standard = defaultRiskStandard();
     standard.name = "标准" + effectiveFrom;
     standard.schedule.keyTargetDays = keyTargetDays;
     Record rule = riskRuleRecord(standard);
-    rule.villageCode = "500154";
+    rule.villageCode = county;
     rule.set("effective_from", effectiveFrom);
     return rule;
 }
@@ -80,4 +80,30 @@ TEST_CASE("a schedule dated in the future changes the visit due dates on its day
     CHECK(visitDue(*f.db, elder.id) == dayOffset(-7)); // every 3 days: overdue now
     CHECK(f.ledger.meta().value(meta::kDerivedDay) == dayOffset(0));
     CHECK_FALSE(f.ledger.derived().refreshForToday()); // once a day
+}
+
+TEST_CASE("on the city's database each county's elders are judged by their own county's standard")
+{
+    LedgerFixture f;
+    Record elsewhere = f.elder("独居丙", "500155195001010035", "alone");
+    elsewhere.villageCode = "500155001001"; // 梁平区
+    const Record elders[] = {f.saved(f.elder("独居乙", "500154195001010020", "alone")), f.saved(elsewhere)};
+    for (const Record& elder : elders) {
+        Record visit;
+        visit.entity = "visit";
+        visit.set("elder_id", elder.id);
+        visit.set("date", dayOffset(-10));
+        visit.set("mode", "home");
+        visit.set("visitor", "李主任");
+        visit.set("finding", "normal");
+        f.saved(visit);
+    }
+    // 梁平区's standard is the newer: judged by it, 开州区's key targets would be overdue.
+    f.saved(standardFrom("2020-01-01", 15, "500154"));
+    f.saved(standardFrom("2021-01-01", 3, "500155"));
+    f.ledger.derived().refreshAll();
+    CHECK(visitDue(*f.db, elders[0].id) == dayOffset(5));  // 开州区: every 15 days
+    CHECK(visitDue(*f.db, elders[1].id) == dayOffset(-7)); // 梁平区: every 3 days
+    CHECK(f.ledger.derived().standardOn(today(), "500154").standard.schedule.keyTargetDays == 15);
+    CHECK(f.ledger.derived().standardOn(today(), "500101").ruleId.empty()); // 万州区 published none
 }
