@@ -6,6 +6,7 @@
 
 #include "ui/forms/change_history_model.h"
 #include "ui/forms/change_history_view.h"
+#include "ui/sync/enrollment_code_dialog.h"
 #include "ui/sync/same_id_notices.h"
 #include "ui/sync/sync_view.h"
 
@@ -15,12 +16,14 @@
 
 #include "../support/records.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QtTest>
@@ -207,6 +210,49 @@ private slots:
         QVERIFY(rows->index(0, ChangeHistoryModel::Fields).data().toString().contains(QStringLiteral("赵六一")));
         // Nothing of it was written to this laptop's file.
         QVERIFY(fresh.session->ledger().changeLog().history(elder.id).empty());
+    }
+
+    // On the city's database the county admin has no server to log in to: the county's own
+    // computer makes a code for a village from the sync page, and the village's computer
+    // enrolls with it. A village computer has no such button.
+    void aCountyAdminMakesAVillageCodeOnTheSyncPage_andTheVillageEnrollsWithIt()
+    {
+        if (m_county.process.state() == QProcess::NotRunning)
+            QVERIFY(m_county.start());
+        test::GuiLedger admin;
+        SyncView adminView(*admin.session);
+        auto* button = adminView.findChild<QPushButton*>(QStringLiteral("makeEnrollmentCode"));
+        QVERIFY(button);
+        QVERIFY(button->isHidden()); // not enrolled yet
+        QVERIFY(test::enrolls(adminView, m_county, QStringLiteral("county:500154")));
+        QVERIFY(!button->isHidden());
+
+        EnrollmentCodeDialog* dialog = adminView.openEnrollmentCodeDialog();
+        dialog->levelBox()->setCurrentIndex(dialog->levelBox()->findData(QStringLiteral("village")));
+        const int unit = dialog->unitBox()->findData(QStringLiteral("500154102201"));
+        QVERIFY(unit >= 0);
+        QCOMPARE(dialog->unitBox()->findData(QStringLiteral("500155001001")), -1); // another county's
+        dialog->unitBox()->setCurrentIndex(unit);
+        dialog->daysBox()->setValue(3);
+        QCOMPARE(dialog->chosenScope(), QStringLiteral("village:500154102201"));
+        dialog->makeButton()->click();
+        const QRegularExpression shape(QStringLiteral("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"));
+        QTRY_VERIFY_WITH_TIMEOUT(shape.match(dialog->codeLabel()->text()).hasMatch(), 30000);
+        const QString code = shape.match(dialog->codeLabel()->text()).captured();
+
+        test::GuiLedger village;
+        SyncView villageView(*village.session);
+        villageView.serverEdit()->setText(m_county.url);
+        villageView.codeEdit()->setText(code);
+        QVERIFY2(test::finishes(villageView, &SyncView::enroll), qPrintable(villageView.resultText()));
+        QCOMPARE(village.session->scopeCode(), std::string("500154102201"));
+        QVERIFY(villageView.findChild<QPushButton*>(QStringLiteral("makeEnrollmentCode"))->isHidden());
+
+        // A unit typed that is not in the list is asked for again, not guessed at.
+        dialog->unitBox()->setEditText(QStringLiteral("不存在的村"));
+        dialog->makeButton()->click();
+        QVERIFY(dialog->codeLabel()->text().contains(QStringLiteral("Choose a unit"))
+                || dialog->codeLabel()->text().contains(QStringLiteral("请从列表")));
     }
 };
 

@@ -4,13 +4,13 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../main.cpp" line="109"/>
-        <location filename="../main.cpp" line="124"/>
+        <location filename="../main.cpp" line="116"/>
+        <location filename="../main.cpp" line="131"/>
         <source>Shouwang</source>
         <translation>守望</translation>
     </message>
     <message>
-        <location filename="../main.cpp" line="110"/>
+        <location filename="../main.cpp" line="117"/>
         <source>The ledger file could not be opened: %1</source>
         <translation>无法打开台账文件：%1</translation>
     </message>
@@ -218,12 +218,12 @@
         <translation>正在向区县服务器查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/change_history_view.cpp" line="70"/>
+        <location filename="../../ui/forms/change_history_view.cpp" line="71"/>
         <source>The county&apos;s history could not be fetched: %1</source>
         <translation>未能获取区县保存的修改记录：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forms/change_history_view.cpp" line="77"/>
+        <location filename="../../ui/forms/change_history_view.cpp" line="78"/>
         <source>%n change(s) from the county server are shown.</source>
         <translation>
             <numerusform>已显示区县服务器保存的 %n 条修改。</numerusform>
@@ -478,92 +478,92 @@
 <context>
     <name>shouwang::ui::ElderTableModel</name>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="107"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="121"/>
         <source>Aged 80+</source>
         <translation>高龄</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="109"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="123"/>
         <source>Disabled</source>
         <translation>失能</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="111"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="125"/>
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="113"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="127"/>
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="115"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="129"/>
         <source>Hardship</source>
         <translation>生活困难</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="129"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="143"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="160"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="174"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="161"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="175"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="162"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="176"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="163"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="177"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="164"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="178"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="165"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="179"/>
         <source>Living</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="166"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="167"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="181"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="168"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="182"/>
         <source>Key target</source>
         <translation>重点帮扶对象</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="169"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="183"/>
         <source>Last visit</source>
         <translation>最近探访</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="170"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="184"/>
         <source>Visit due</source>
         <translation>应探访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger/elder_table_model.cpp" line="171"/>
+        <location filename="../../ui/ledger/elder_table_model.cpp" line="185"/>
         <source>Village code</source>
         <translation>村代码</translation>
     </message>
@@ -629,6 +629,87 @@
         <location filename="../../ui/session/enrollment_check.cpp" line="91"/>
         <source>Enrollment failed: %1</source>
         <translation>登记未成功：%1</translation>
+    </message>
+</context>
+<context>
+    <name>shouwang::ui::EnrollmentCodeDialog</name>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="31"/>
+        <source>Make the code</source>
+        <translation>生成登记码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="34"/>
+        <source>Enrollment code for a new computer</source>
+        <translation>为新电脑生成登记码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="41"/>
+        <source>Village or community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="42"/>
+        <source>Township or street</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="43"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="45"/>
+        <source>The whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="54"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="60"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="61"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="62"/>
+        <source>Valid for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="63"/>
+        <source>The code works once. Read it to the new computer&apos;s user, who types it on the sync page with the server&apos;s address.</source>
+        <translation>登记码只能使用一次。请告知新电脑的使用人，在“同步”页填入服务器地址和登记码完成登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="80"/>
+        <source>Choose a unit from the list.</source>
+        <translation>请从列表中选择单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="84"/>
+        <source>Asking the server...</source>
+        <translation>正在向服务器申请……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="95"/>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="103"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrollment_code_dialog.cpp" line="119"/>
+        <source>%1
+for %2, valid until %3</source>
+        <translation>%1
+用于 %2，%3 前有效</translation>
     </message>
 </context>
 <context>
@@ -816,82 +897,82 @@
 <context>
     <name>shouwang::ui::HomeView</name>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="71"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="74"/>
         <source>&lt;b&gt;Visits due today and overdue&lt;/b&gt; (double-click to record a visit)</source>
         <translation>&lt;b&gt;今日应探访及逾期未探访&lt;/b&gt;（双击记录探访）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="73"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="76"/>
         <source>&lt;b&gt;High-risk elders&lt;/b&gt;</source>
         <translation>&lt;b&gt;高风险老年人&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="75"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="78"/>
         <source>&lt;b&gt;Open incident reports&lt;/b&gt;</source>
         <translation>&lt;b&gt;未办结的情况报告&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="132"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="135"/>
         <source>%1    %2</source>
         <translation>%1    %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="186"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="258"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="232"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="284"/>
         <source>Current campaign: %1 (%2 to %3) — %4</source>
         <translation>当前专项探访：%1（%2 至 %3）— %4</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="237"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="289"/>
         <source>No visit campaign is running now.</source>
         <translation>目前没有进行中的专项探访。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="167"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="239"/>
         <source>Elders on the ledger: &lt;b&gt;%1&lt;/b&gt;    Key targets: &lt;b&gt;%2&lt;/b&gt; (aged 80+ %3, disabled %4, dementia %5, living alone %6, hardship %7)&lt;br/&gt;Visits overdue: &lt;b&gt;%8&lt;/b&gt;    Changes not yet synced: &lt;b&gt;%9&lt;/b&gt;    Conflicts to review: &lt;b&gt;%10&lt;/b&gt;</source>
         <translation>在册老年人：&lt;b&gt;%1&lt;/b&gt;    重点帮扶对象：&lt;b&gt;%2&lt;/b&gt;（高龄 %3，失能 %4，失智 %5，独居 %6，生活困难 %7）&lt;br/&gt;逾期未探访：&lt;b&gt;%8&lt;/b&gt;    待上传修改：&lt;b&gt;%9&lt;/b&gt;    待处理冲突：&lt;b&gt;%10&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="185"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="257"/>
         <source>Last successful sync: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>最近一次成功同步：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="189"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="261"/>
         <source>The latest sync failed: %1 What was written here stays on this computer until a sync succeeds.</source>
         <translation>最近一次同步失败：%1 在同步成功之前，本机录入的内容只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="212"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="229"/>
         <source>The ledger is empty. Next step: enter the first elder with File → New elder... (a new household can be created in the same form).</source>
         <translation>台账还是空的。下一步：点“文件 → 新增老年人…”录入第一位老人（家庭户可在同一表单中新建）。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="215"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="232"/>
         <source> To send the ledger to the county, enroll this computer on the Sync page with the code the county gives you.</source>
         <translation>要把台账报送区县，请在“同步”页用区县发放的登记码登记本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="63"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="66"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="63"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="66"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="63"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="66"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/home_view.cpp" line="77"/>
+        <location filename="../../ui/supervision/home_view.cpp" line="80"/>
         <source>&lt;b&gt;Supporters to urge&lt;/b&gt; (key targets; double-click to open the elder and record a notice)</source>
         <translation>&lt;b&gt;需督促的赡养人&lt;/b&gt;（重点帮扶对象；双击打开档案并记录督促）</translation>
     </message>
@@ -2051,42 +2132,42 @@
 <context>
     <name>shouwang::ui::SupervisionCharts</name>
     <message>
-        <location filename="../../ui/supervision/supervision_charts.cpp" line="67"/>
+        <location filename="../../ui/charts/supervision_charts.cpp" line="67"/>
         <source>Elders visited on schedule (%)</source>
         <translation>按期探访率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_charts.cpp" line="68"/>
+        <location filename="../../ui/charts/supervision_charts.cpp" line="68"/>
         <source>Visited on schedule</source>
         <translation>按期探访率</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_charts.cpp" line="69"/>
+        <location filename="../../ui/charts/supervision_charts.cpp" line="69"/>
         <source>Risk assessment current</source>
         <translation>风险评估覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_charts.cpp" line="96"/>
+        <location filename="../../ui/charts/supervision_charts.cpp" line="96"/>
         <source>Active elders by risk level</source>
         <translation>在册老年人风险等级构成</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_charts.cpp" line="98"/>
+        <location filename="../../ui/charts/supervision_charts.cpp" line="98"/>
         <source>High</source>
         <translation>高风险</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_charts.cpp" line="99"/>
+        <location filename="../../ui/charts/supervision_charts.cpp" line="99"/>
         <source>Medium</source>
         <translation>中风险</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_charts.cpp" line="100"/>
+        <location filename="../../ui/charts/supervision_charts.cpp" line="100"/>
         <source>Low</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_charts.cpp" line="101"/>
+        <location filename="../../ui/charts/supervision_charts.cpp" line="101"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
@@ -2094,151 +2175,151 @@
 <context>
     <name>shouwang::ui::SupervisionView</name>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="90"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="95"/>
         <source>Association activities (老年协会活动)</source>
         <translation>老年协会活动</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="90"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="95"/>
         <source>Volunteer hours (志愿服务时长)</source>
         <translation>志愿服务时长</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="87"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="92"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="88"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="93"/>
         <source>Base figures (底数)</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="88"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="93"/>
         <source>Visits (探访)</source>
         <translation>探访</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="88"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="93"/>
         <source>Risk (风险)</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="94"/>
         <source>Incident reports (情况报告)</source>
         <translation>情况报告</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="94"/>
         <source>Services (服务)</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="89"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="94"/>
         <source>Data (数据)</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="119"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="124"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="122"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="127"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="124"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="129"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="126"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="131"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="131"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="136"/>
         <source>Export Excel...</source>
         <translation>导出 Excel……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="131"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="136"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="132"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="137"/>
         <source>Export CSV...</source>
         <translation>导出 CSV……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="132"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="137"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="133"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="138"/>
         <source>PDF report...</source>
         <translation>PDF 报告……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="133"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="138"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="196"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="201"/>
         <source>Computing the figures...</source>
         <translation>正在计算……</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="219"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="224"/>
         <source>&lt;b&gt;%1&lt;/b&gt;    period %2 to %3    figures as at %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;    统计期间 %2 至 %3    统计时点 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="245"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="252"/>
         <source>supervision-%1-%2</source>
         <translation>督查统计-%1-%2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="246"/>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="251"/>
         <location filename="../../ui/supervision/supervision_view.cpp" line="253"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="258"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="260"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="251"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="258"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="258"/>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="263"/>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="268"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="265"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="270"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="275"/>
         <source>Compute the figures first.</source>
         <translation>请先计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="91"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="96"/>
         <source>Referrals (部门转介)</source>
         <translation>部门转介</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="91"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="96"/>
         <source>Urging families (督促赡养)</source>
         <translation>督促赡养</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="92"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="97"/>
         <source>Health and poverty (健康与困难)</source>
         <translation>健康与困难</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.cpp" line="92"/>
+        <location filename="../../ui/supervision/supervision_view.cpp" line="97"/>
         <source>Facilities (服务设施)</source>
         <translation>服务设施</translation>
     </message>
@@ -2246,147 +2327,152 @@
 <context>
     <name>shouwang::ui::SyncView</name>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="54"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="55"/>
         <source>Server and enrollment</source>
         <translation>服务器与登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="59"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="60"/>
         <source>The one-time code from the county</source>
         <translation>区县发放的一次性登记码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="60"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="61"/>
         <source>Enroll this computer</source>
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="68"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="69"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="79"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="80"/>
         <source>Enrollment code</source>
         <translation>登记码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="98"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="83"/>
+        <source>Make an enrollment code for another computer...</source>
+        <translation>为其他电脑生成登记码……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_view.cpp" line="113"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="100"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="115"/>
         <source>Sync automatically every 15 minutes when the server can be reached</source>
         <translation>能连上服务器时每15分钟自动同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="119"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="134"/>
         <source>Export changes to a file (USB stick)...</source>
         <translation>导出修改到文件（U盘）…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="120"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="135"/>
         <source>Import the county&apos;s answer file...</source>
         <translation>导入区县回传文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="142"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="157"/>
         <source>&lt;b&gt;Conflicts&lt;/b&gt; (two people changed the same field at the same time; the county reviews them)</source>
         <translation>&lt;b&gt;冲突&lt;/b&gt;（两人同时修改了同一项内容，由区县核对处理）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="162"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="177"/>
         <source>Enrollment: &lt;b&gt;%1&lt;/b&gt;    Changes not yet sent: &lt;b&gt;%2&lt;/b&gt;    Last sync: &lt;b&gt;%3&lt;/b&gt;%4</source>
         <translation>登记状态：&lt;b&gt;%1&lt;/b&gt;    待上传修改：&lt;b&gt;%2&lt;/b&gt;    上次同步：&lt;b&gt;%3&lt;/b&gt;%4</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="163"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="178"/>
         <source>enrolled (%1)</source>
         <translation>已登记（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="164"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="179"/>
         <source>not enrolled</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="166"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="181"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="168"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="183"/>
         <source>&lt;br/&gt;Last problem: %1</source>
         <translation>&lt;br/&gt;上次出现的问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="252"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="281"/>
         <source>Export changes</source>
         <translation>导出修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="262"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="291"/>
         <source>Import answer</source>
         <translation>导入回传文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="318"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="347"/>
         <source>Sync finished: %1 change(s) sent, %2 received.</source>
         <translation>同步完成：上传 %1 条修改，收到 %2 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="321"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="350"/>
         <source> %1 change(s) were refused by the county; see the record&apos;s history.</source>
         <translation>有 %1 条修改被区县拒绝，请在档案的修改记录中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="323"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="352"/>
         <source> %1 conflict(s) found.</source>
         <translation>发现 %1 处冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="325"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="354"/>
         <source> The county found %1 ID number(s) already registered in another village; see the list below.</source>
         <translation> 区县发现 %1 位老人的身份证号已在别的村登记，见下方列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="331"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="360"/>
         <source>Sync did not finish: %1 Nothing was lost; the changes will be sent next time.</source>
         <translation>同步未完成：%1 数据不会丢失，修改将在下次同步时上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="239"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="268"/>
         <source>Shouwang bundles (*.shwb);;All files (*)</source>
         <translation>守望数据包 (*.shwb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="105"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="120"/>
         <source>Available once this computer is enrolled.</source>
         <translation>本机登记后才能使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="293"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="322"/>
         <source>This computer is enrolled for %1. Click Sync now to send the ledger to the county.</source>
         <translation>本机已登记为 %1 的电脑。点“立即同步”即可把台账报送区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="207"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="236"/>
         <source>No server address: this computer was registered from a file. Exchange changes by USB stick, or enter the county server&apos;s address to sync over the network.</source>
         <translation>没有服务器地址：本机是用登记文件登记的。请用 U 盘交换数据；若已能上网，填写区县服务器地址后即可联网同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="62"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="63"/>
         <source>Register from a file (USB stick)...</source>
         <translation>从文件登记（U 盘）…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="83"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="98"/>
         <source>Register from a file</source>
         <translation>从文件登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_view.cpp" line="84"/>
+        <location filename="../../ui/sync/sync_view.cpp" line="99"/>
         <source>Shouwang registration files (*.shwr)</source>
         <translation>守望登记文件 (*.shwr)</translation>
     </message>
@@ -2395,6 +2481,7 @@
     <name>shouwang::ui::SyncWorker</name>
     <message>
         <location filename="../../ui/sync/sync_worker.cpp" line="65"/>
+        <location filename="../../ui/sync/sync_worker.cpp" line="152"/>
         <source>The local ledger could not be used: %1</source>
         <translation>无法使用本机台账：%1</translation>
     </message>
@@ -2444,6 +2531,11 @@
         <location filename="../../ui/sync/sync_worker.cpp" line="134"/>
         <source>Importing</source>
         <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_worker.cpp" line="146"/>
+        <source>The unit is not valid: %1</source>
+        <translation>单位无效：%1</translation>
     </message>
     <message>
         <location filename="../../ui/sync/sync_worker.cpp" line="104"/>

@@ -1,6 +1,7 @@
 #include "sync_view.h"
 
 #include "conflict_table.h"
+#include "enrollment_code_dialog.h"
 #include "same_id_notices.h"
 #include "ui/session/enrollment_check.h"
 #include "ui/session/labels.h"
@@ -78,6 +79,20 @@ SyncView::SyncView(LedgerSession& session, QWidget* parent)
     showWarning();
     form->addRow(tr("Enrollment code"), m_code);
     form->addRow(QString(), enrollButtons);
+    // A county's or the city's admin enrols the computers of their units from here.
+    m_makeCode = new QPushButton(tr("Make an enrollment code for another computer..."), settingsBox);
+    m_makeCode->setObjectName(QStringLiteral("makeEnrollmentCode"));
+    form->addRow(QString(), m_makeCode);
+    connect(m_makeCode, &QPushButton::clicked, this, &SyncView::openEnrollmentCodeDialog);
+    connect(m_worker, &SyncWorker::enrollmentCodeMade, this,
+            [this](const QString& code, const QString& expiresAt, const QString& error) {
+                if (!m_codeDialog)
+                    return;
+                if (code.isEmpty())
+                    m_codeDialog->showError(error);
+                else
+                    m_codeDialog->showCode(code, expiresAt);
+            });
     connect(enrollButton, &QPushButton::clicked, this, &SyncView::enroll);
     connect(fileButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Register from a file"), {},
@@ -171,8 +186,22 @@ void SyncView::refresh()
         m_auto->setEnabled(enrolled);
         m_auto->setChecked(enrolled && QSettings().value(QStringLiteral("sync/auto"), true).toBool());
     }
+    const Scope::Kind kind = m_session.scopeKind();
+    m_makeCode->setVisible(enrolled && (kind == Scope::Kind::County || kind == Scope::Kind::City));
     refreshConflicts();
     m_sameId->refresh();
+}
+
+EnrollmentCodeDialog* SyncView::openEnrollmentCodeDialog()
+{
+    if (!m_codeDialog) {
+        m_codeDialog = new EnrollmentCodeDialog(Scope{m_session.scopeKind(), m_session.scopeCode()}, this);
+        connect(m_codeDialog, &EnrollmentCodeDialog::codeRequested, m_worker,
+                [worker = m_worker](const QString& scope, int days) { worker->runMakeEnrollmentCode(scope, days); });
+    }
+    m_codeDialog->show();
+    m_codeDialog->raise();
+    return m_codeDialog;
 }
 
 void SyncView::refreshConflicts()

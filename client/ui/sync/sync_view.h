@@ -2,6 +2,7 @@
 
 #include "sync_worker.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -15,6 +16,7 @@ class QTimer;
 namespace shouwang::ui {
 
 class ConflictTable;
+class EnrollmentCodeDialog;
 class LedgerSession;
 class SameIdNotices;
 
@@ -34,6 +36,9 @@ public:
     void enroll();
     // Registers this computer from the county's registration file (a village with no network).
     void registerFromFile(const QString& path);
+    // For a county's or the city's admin: the dialog that asks the server for a one-time
+    // code for another computer of a unit in this computer's scope.
+    EnrollmentCodeDialog* openEnrollmentCodeDialog();
     bool isBusy() const { return m_busy; }
     QString statusText() const;
     QString resultText() const;
@@ -75,6 +80,8 @@ private:
     QTimer* m_timer;
     ConflictTable* m_conflicts;
     SameIdNotices* m_sameId;
+    QPushButton* m_makeCode;
+    QPointer<EnrollmentCodeDialog> m_codeDialog;
     bool m_busy = false;
     bool m_enrolling = false; // the job running is an enrollment, not a sync
     int m_failures = 0;

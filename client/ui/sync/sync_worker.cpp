@@ -137,4 +137,20 @@ void SyncWorker::runImportAnswer(const QString& path)
     });
 }
 
+void SyncWorker::runMakeEnrollmentCode(const QString& scope, int days)
+{
+    try {
+        Connection c(ss(m_path));
+        const auto parsed = Scope::parse(ss(scope));
+        if (!parsed) {
+            emit enrollmentCodeMade({}, {}, tr("The unit is not valid: %1").arg(scope));
+            return;
+        }
+        const EnrollmentCodeResult made = c.client->makeEnrollmentCode(*parsed, days);
+        emit enrollmentCodeMade(qs(made.code), qs(made.expiresAt), qs(made.error.message));
+    } catch (const std::exception& e) {
+        emit enrollmentCodeMade({}, {}, tr("The local ledger could not be used: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
 } // namespace shouwang::ui

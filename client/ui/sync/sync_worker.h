@@ -38,11 +38,17 @@ public slots:
     void runRegisterFile(const QString& path);
     void runExportBundle(const QString& path);
     void runImportAnswer(const QString& path);
+    // A county's (or the city's) admin asks the server for a one-time enrollment code for
+    // `scope` ("village:500154102200"), lasting `days`: answered by enrollmentCodeMade only,
+    // as it changes nothing here.
+    void runMakeEnrollmentCode(const QString& scope, int days);
 
 signals:
     void started(const QString& what);
     void progress(int done, int total, const QString& what);
     void finished(const shouwang::ui::SyncOutcome& outcome);
+    // The code and when it expires, or (code empty) why there is none, in Chinese.
+    void enrollmentCodeMade(const QString& code, const QString& expiresAt, const QString& error);
 
 private:
     template <typename Job>
