@@ -28,6 +28,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <set>
+
 #include <algorithm>
 
 using namespace shouwang;
@@ -159,6 +161,43 @@ private slots:
         QCOMPARE(view.report()->request.area, township);
         const SupervisionReport expected = computeSupervision(m_ledger.session->database(), view.report()->request);
         QVERIFY(sameTable(*view.unitModel(), unitTable(expected)));
+    }
+
+    // The city's computer (city:50) looks at the whole city, one line per county, or picks
+    // one county and its townships.
+    void theCityDashboardBreaksTheCityDownByCounty_andPicksOneCounty()
+    {
+        test::GuiLedger city;
+        QVERIFY(city.session->setScope("50"));
+        for (const char* county : {"500154", "500155"}) {
+            DemoOptions options;
+            options.scopeCode = county;
+            options.villages = 2;
+            options.elders = 20;
+            options.seed = 5;
+            generateDemo(city.session->ledger(), options);
+        }
+        city.session->ledger().derived().refreshAll();
+        SupervisionView view(*city.session);
+        QCOMPARE(view.areaPicker()->areaCode(), std::string("50"));
+        QVERIFY(waitForReport(view));
+        const SupervisionReport expected = computeSupervision(city.session->database(), view.report()->request);
+        QCOMPARE(expected.base.active, view.report()->base.active);
+        QVERIFY(sameTable(*view.unitModel(), unitTable(expected)));
+        std::set<std::string> withElders;
+        for (const UnitFigures& unit : expected.units) {
+            if (unit.active > 0)
+                withElders.insert(unit.name);
+        }
+        QCOMPARE(withElders, (std::set<std::string>{"开州区", "梁平区"}));
+
+        QComboBox* counties = view.areaPicker()->countyCombo();
+        QVERIFY(counties->isEnabled());
+        counties->setCurrentIndex(counties->findData(QStringLiteral("500155")));
+        QCOMPARE(view.areaPicker()->areaCode(), std::string("500155"));
+        QVERIFY(view.areaPicker()->townshipCombo()->isEnabled());
+        QVERIFY(waitForReport(view));
+        QCOMPARE(view.report()->request.area, std::string("500155"));
     }
 
     void theExcelExportHoldsEveryTableAndTheLedger()

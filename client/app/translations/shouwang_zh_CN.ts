@@ -117,12 +117,17 @@
 <context>
     <name>shouwang::ui::AreaPicker</name>
     <message>
-        <location filename="../../ui/forms/area_picker.cpp" line="26"/>
+        <location filename="../../ui/forms/area_picker.cpp" line="22"/>
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/area_picker.cpp" line="54"/>
         <source>Whole county</source>
         <translation>全区县</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/area_picker.cpp" line="52"/>
+        <location filename="../../ui/forms/area_picker.cpp" line="72"/>
         <source>Whole township</source>
         <translation>全乡镇</translation>
     </message>

@@ -17,27 +17,47 @@ AreaPicker::AreaPicker(const std::string& scopeCode, QWidget* parent)
     , m_township(new QComboBox(this))
     , m_village(new QComboBox(this))
 {
-    const std::string county(enclosingCode(scopeCode, DivisionLevel::County));
-    const std::optional<DivisionLevel> level = levelOfCode(scopeCode);
-    const Division* countyDivision = findDivision(county);
-    m_county->addItem(countyDivision ? qs(countyDivision->name) : qs(county), qs(county));
-    m_county->setEnabled(false);
-    if (level == DivisionLevel::County)
-        m_township->addItem(tr("Whole county"), QString());
-    for (const Division* township : childDivisions(county)) {
-        if (township->code.starts_with(enclosingCode(scopeCode, DivisionLevel::Township)))
-            m_township->addItem(qs(township->name), qs(township->code));
+    if (scopeCode == kCityCode) {
+        // The city's computer looks at the whole city or any one county.
+        m_county->addItem(tr("Whole city"), QString());
+        for (const Division* county : counties())
+            m_county->addItem(qs(county->name), qs(county->code));
+    } else {
+        const std::string county(enclosingCode(scopeCode, DivisionLevel::County));
+        const Division* countyDivision = findDivision(county);
+        m_county->addItem(countyDivision ? qs(countyDivision->name) : qs(county), qs(county));
     }
-    m_township->setEnabled(level == DivisionLevel::County);
+    m_county->setEnabled(scopeCode == kCityCode);
     // A county has up to 40 townships and a township dozens of villages: type to find one.
+    if (scopeCode == kCityCode)
+        makeSearchable(m_county);
     makeSearchable(m_township);
     makeSearchable(m_village);
+    connect(m_county, &QComboBox::currentIndexChanged, this, &AreaPicker::fillTownships);
     connect(m_township, &QComboBox::currentIndexChanged, this, &AreaPicker::fillVillages);
     connect(m_village, &QComboBox::currentIndexChanged, this, &AreaPicker::areaChanged);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     for (QComboBox* combo : {m_county, m_township, m_village})
         layout->addWidget(combo);
+    fillTownships();
+}
+
+void AreaPicker::fillTownships()
+{
+    {
+        const QSignalBlocker block(m_township);
+        m_township->clear();
+        const std::string county = ss(m_county->currentData().toString());
+        const bool aboveTownship = m_scope == kCityCode || levelOfCode(m_scope) == DivisionLevel::County;
+        if (aboveTownship && !county.empty())
+            m_township->addItem(tr("Whole county"), QString());
+        for (const Division* township : county.empty() ? std::vector<const Division*>{} : childDivisions(county)) {
+            if (township->code.starts_with(enclosingCode(m_scope, DivisionLevel::Township)))
+                m_township->addItem(qs(township->name), qs(township->code));
+        }
+        m_township->setEnabled(aboveTownship && !county.empty());
+    }
     fillVillages();
 }
 
@@ -71,6 +91,9 @@ std::string AreaPicker::areaCode() const
 
 void AreaPicker::setAreaCode(const std::string& code)
 {
+    if (m_scope == kCityCode)
+        m_county->setCurrentIndex(std::max(
+            0, m_county->findData(code == kCityCode ? QString() : qs(enclosingCode(code, DivisionLevel::County)))));
     const std::optional<DivisionLevel> level = levelOfCode(code);
     const bool inTownship = level == DivisionLevel::Township || level == DivisionLevel::Village;
     m_township->setCurrentIndex(

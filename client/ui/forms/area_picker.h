@@ -16,12 +16,13 @@ class AreaPicker final : public QWidget {
     Q_DISABLE_COPY_MOVE(AreaPicker)
 
 public:
-    // `scopeCode`: the 12-, 9- or 6-digit code of what this device keeps.
+    // `scopeCode`: the 12-, 9- or 6-digit code of what this device keeps, or the city's.
     explicit AreaPicker(const std::string& scopeCode, QWidget* parent = nullptr);
 
-    // The 6-, 9- or 12-digit code chosen.
+    // The 6-, 9- or 12-digit code chosen; the city's code for the whole city.
     std::string areaCode() const;
     void setAreaCode(const std::string& code);
+    QComboBox* countyCombo() const { return m_county; }
     QComboBox* townshipCombo() const { return m_township; }
     QComboBox* villageCombo() const { return m_village; }
 
@@ -29,6 +30,7 @@ signals:
     void areaChanged();
 
 private:
+    void fillTownships();
     void fillVillages();
 
     std::string m_scope;
