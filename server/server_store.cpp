@@ -67,6 +67,7 @@ public:
         if (m_backend->readsBeside())
             m_readers = std::make_unique<ReaderPool>([backend = m_backend.get()] { return backend->openReader(); });
         LogEpochs(*m_db).begin();
+        m_epochsAt = m_db->reconnections();
         m_ledger = std::make_unique<Ledger>(*m_db);
     }
 
@@ -356,6 +357,7 @@ public:
             if (conflict.id != conflictId)
                 continue;
             Transaction tx(*m_db);
+            const int connection = beginEpochIfReconnected();
             SaveResult saved = shouwang::resolveConflict(*m_ledger, conflict, value, operatorName);
             if (!saved.ok()) {
                 std::string why = saved.message;
@@ -368,6 +370,7 @@ public:
             if (saved.change)
                 m_ledger->changeLog().markAcknowledged(saved.change->changeId);
             tx.commit();
+            m_epochsAt = connection;
             return {};
         }
         return "没有这个未处理的冲突：" + std::string(conflictId);
@@ -480,12 +483,26 @@ private:
         bool done = false;
     };
 
+    // Inside a write that logs changes, under the writer: a connection opened again since the
+    // last such write may reach a database restored from a backup while this process ran,
+    // whose log hands out again numbers devices have seen in the current epoch. A new epoch
+    // from the next number voids their cursors, as a restart would (store/log_epochs.h).
+    // Returns the connection's count, to keep once the write commits.
+    int beginEpochIfReconnected()
+    {
+        const int connection = m_db->reconnections();
+        if (connection != m_epochsAt)
+            LogEpochs(*m_db).begin();
+        return connection;
+    }
+
     void commitGroup(const std::vector<PendingMerge*>& group)
     {
         WriterLock lock(*this);
         std::exception_ptr lost; // the transaction itself failed: nothing of the group stands
         try {
             Transaction tx(*m_db);
+            const int connection = beginEpochIfReconnected();
             // One merge for the group: the derived columns and search text of an elder that
             // several changes of the group touch are computed once, at its end, from the
             // records as the group leaves them. An elder of a push undone alone is computed
@@ -507,6 +524,7 @@ private:
             if (!lost) {
                 merge.flushDerived(); // failing, nothing of the group stands (caught below)
                 tx.commit();
+                m_epochsAt = connection;
             }
         } catch (...) {
             lost = std::current_exception();
@@ -643,6 +661,7 @@ private:
     std::unique_ptr<StoreBackend> m_backend;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Ledger> m_ledger;
+    int m_epochsAt = 0;                    // the writer's reconnections when an epoch was last begun for it
     std::unique_ptr<ReaderPool> m_readers; // none for a database in memory
 
     std::mutex m_groupMutex;

@@ -45,6 +45,7 @@ public:
     bool inTransaction() const override;
     const std::string& path() const override { return m_url; }
     Dialect dialect() const override { return Dialect::Postgres; }
+    int reconnections() const override { return m_generation; }
     // Whether the server answers now (opening the connection again if it broke).
     bool reachable();
 

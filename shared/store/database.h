@@ -150,6 +150,9 @@ public:
     virtual bool inTransaction() const = 0;
     // A file's path, or a server's connection string.
     virtual const std::string& path() const = 0;
+    // How often the connection was opened again after it broke (PostgreSQL's; a SQLite
+    // file's never breaks). The database reached since may have been restored meanwhile.
+    virtual int reconnections() const { return 0; }
 
     // Which database this is, for the few statements the two spell differently (a text
     // search, a table's columns): the store decides the same on both.
