@@ -41,6 +41,7 @@ dpkg-deb -I "$deb" >"$out/info.txt"
 grep -q 'Depends:.*libprotobuf' "$out/info.txt" || fail "no shared-library dependencies in control"
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/shouwang-server ./usr/bin/shouwang ./usr/lib/systemd/system/shouwang-server.service \
+         ./usr/lib/systemd/system/shouwang-city@.service ./usr/share/shouwang/etc/city.conf \
          ./usr/share/shouwang/etc/server.conf ./usr/share/doc/shouwang-server/admin-guide.md; do
   grep -q " $f\$" <<<"$contents" || fail "$f not in the package"
 done
