@@ -1,4 +1,4 @@
-// shouwang-bench --scale small|county [--only 1,2,...] [--work DIR]
+// shouwang-bench --scale small|county|city [--only 1,2,...] [--work DIR]
 // The benchmarks of issue 6 (docs/performance.md). Starts the real shouwang-server and its
 // own load and client processes (the commands of load_commands.h) as children.
 #include "child_process.h"
@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 #include <unistd.h>
 
@@ -21,12 +23,16 @@ using namespace shouwang::bench;
 namespace {
 
 constexpr const char* kUsage = R"(shouwang-bench — 守望 benchmarks (docs/performance.md)
-  shouwang-bench --scale small|county [--only 1,2,3,4,5,6,7] [--work DIR] [--server PATH]
+  shouwang-bench --scale small|county|city [--only 1,2,3,4,5,6,7,8] [--work DIR] [--server PATH]
                  [--queries-at N] [--client-bench PATH] [--no-replay]
     small:  20 villages, 4,000 elders, 120,000 visits (a township)
     county: 500 villages, 100,000 elders, 3,000,000 visits (DESIGN.md §1)
+    city:   2,000 villages of 5 counties, 400,000 elders, 12,000,000 visits
+            (scenario 8 only; for a dedicated machine)
     scenarios: 1 upload vs raw SQLite, 2 daily rush, 3 pull, 4 ledger queries,
-               5 wire size, 6 PouchDB peer, 7 ledger file import
+               5 wire size, 6 PouchDB peer, 7 ledger file import,
+               8 the city on PostgreSQL (as many villages as the scale, spread over 5
+                 counties; SQLite counties against a throwaway PostgreSQL 15 cluster)
   Generated village ledgers are kept in DIR (default: beside this program) and reused.
   --server PATH       another build's shouwang-server (before/after figures)
   --queries-at N      scenario 4 also on a generated county ledger of N elders (kept)
@@ -116,6 +122,13 @@ int main(int argc, char** argv)
     }
     try {
         run.scale = Scale::named(scale);
+        // The city scale is scenario 8's: the others are about one county.
+        if (run.scale.acrossCounties) {
+            if (run.only.empty())
+                run.only.insert(8);
+            if (run.only != std::set<int>{8})
+                throw std::invalid_argument("--scale city runs scenario 8 only (--only 8)");
+        }
         fs::create_directories(run.workDir);
         run.benchBinary = self.string();
         run.serverBinary = serverOverride.empty() ? sibling(self, "../server/shouwang-server")
@@ -129,11 +142,17 @@ int main(int argc, char** argv)
         run.report.note("machine: " + when);
 
         const auto started = std::chrono::steady_clock::now();
-        std::printf("generating / reusing %zu village ledgers in %s ...\n", run.scale.villages, run.workDir.c_str());
-        std::fflush(stdout);
-        // Scenario 7 makes its own file: no village ledgers when it runs alone.
-        if (!(run.only.size() == 1 && run.wants(7)))
+        // Scenario 7 makes its own file and 8 its own villages across counties: no county
+        // village ledgers when they run alone.
+        bool countyVillages = false;
+        for (int scenario = 1; scenario <= 6; ++scenario)
+            countyVillages = countyVillages || run.wants(scenario);
+        if (countyVillages) {
+            std::printf("generating / reusing %zu village ledgers in %s ...\n", run.scale.villages,
+                        run.workDir.c_str());
+            std::fflush(stdout);
             run.villages = prepareVillages(run.scale, run.workDir);
+        }
         std::size_t elders = 0, visits = 0, changes = 0;
         for (const auto& v : run.villages) {
             elders += v.elders;
@@ -162,6 +181,13 @@ int main(int argc, char** argv)
             runPeer(run);
         if (run.wants(7))
             runImport(run);
+        if (run.wants(8)) {
+#ifdef SHOUWANG_BENCH_CITY
+            runCity(run);
+#else
+            run.report.note("8 city not available: this build has no PostgreSQL store (libpq not found, or Windows)");
+#endif
+        }
 
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         run.report.note("whole run: " + fixed(seconds, 0) + " s (load average at the end " + firstLine("/proc/loadavg", "")

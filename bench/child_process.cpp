@@ -130,20 +130,34 @@ long ServerProcess::peakKbSoFar() const
     return vmHwmKb("/proc/" + std::to_string(m_pid) + "/status");
 }
 
-double ServerProcess::cpuSecondsSoFar() const
+ProcStat procStat(pid_t pid)
 {
-    std::ifstream stat("/proc/" + std::to_string(m_pid) + "/stat");
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
     std::string line;
     std::getline(stat, line);
-    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
-    std::istringstream rest(line.substr(line.rfind(')') + 2));
+    const auto name = line.rfind(')');
+    ProcStat out;
+    if (name == std::string::npos || name + 2 > line.size())
+        return out;
+    // Fields after the command name (which may hold spaces): state is field 3, the parent 4,
+    // utime 14, stime 15, then the reaped children's cutime 16 and cstime 17.
+    std::istringstream rest(line.substr(name + 2));
     std::string field;
-    double ticks = 0;
-    for (int n = 3; n <= 15 && rest >> field; ++n) {
-        if (n >= 14)
-            ticks += std::stod(field);
+    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+    for (int n = 3; n <= 17 && rest >> field; ++n) {
+        if (n == 4)
+            out.parent = static_cast<pid_t>(std::stol(field));
+        else if (n == 14 || n == 15)
+            out.cpuSeconds += std::stod(field) / tick;
+        else if (n == 16 || n == 17)
+            out.reapedChildrenCpuSeconds += std::stod(field) / tick;
     }
-    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+    return out;
+}
+
+double ServerProcess::cpuSecondsSoFar() const
+{
+    return procStat(m_pid).cpuSeconds;
 }
 
 long ServerProcess::stop()
@@ -160,6 +174,37 @@ long ServerProcess::stop()
         close(m_out);
     m_out = -1;
     return peak > 0 ? peak : usage.ru_maxrss;
+}
+
+ServerGroup::ServerGroup(const std::string& serverBinary, const std::string& db, const std::string& errLog,
+                         std::size_t count)
+{
+    for (std::size_t i = 0; i < count; ++i)
+        m_servers.push_back(std::make_unique<ServerProcess>(serverBinary, db, errLog));
+}
+
+std::string ServerGroup::urls() const
+{
+    std::string out;
+    for (const auto& server : m_servers)
+        out += (out.empty() ? "" : ",") + server->url();
+    return out;
+}
+
+double ServerGroup::cpuSecondsSoFar() const
+{
+    double seconds = 0;
+    for (const auto& server : m_servers)
+        seconds += server->cpuSecondsSoFar();
+    return seconds;
+}
+
+long ServerGroup::stop()
+{
+    long kb = 0;
+    for (const auto& server : m_servers)
+        kb += server->stop();
+    return kb;
 }
 
 } // namespace shouwang::bench

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -16,6 +17,15 @@ struct ChildResult {
 // Peak resident memory (VmHWM) in kB from a /proc/PID/status file ("/proc/self/status":
 // this process's own); 0 when it cannot be read.
 long vmHwmKb(const std::string& procStatusPath);
+
+// From /proc/PID/stat: the process's parent, the CPU seconds (user + system) it has used so
+// far, and those of its children that ended and were waited for. Zeros when it is gone.
+struct ProcStat {
+    pid_t parent = 0;
+    double cpuSeconds = 0;
+    double reapedChildrenCpuSeconds = 0;
+};
+ProcStat procStat(pid_t pid);
 
 // Runs a program to completion, its standard error appended to `errLog`.
 ChildResult runChild(const std::vector<std::string>& argv, const std::string& errLog);
@@ -42,6 +52,22 @@ private:
     pid_t m_pid = -1;
     int m_out = -1;
     int m_port = 0;
+};
+
+// Several servers on one database, as the city deploys them (scenario 8): one ServerProcess
+// each, started and stopped together. One is the county's ServerProcess.
+class ServerGroup {
+public:
+    ServerGroup(const std::string& serverBinary, const std::string& db, const std::string& errLog, std::size_t count);
+
+    // "URL,URL": what the load commands' --url takes (load_commands.h).
+    std::string urls() const;
+    // Summed over the processes: what the deployment costs, not one process's share.
+    double cpuSecondsSoFar() const;
+    long stop(); // the summed peak resident memory, kB
+
+private:
+    std::vector<std::unique_ptr<ServerProcess>> m_servers;
 };
 
 } // namespace shouwang::bench

@@ -37,29 +37,64 @@ Scale Scale::named(const std::string& name)
         s.elders = 100000;
         s.peerVillages = 42; // about 300,000 records (issue 19)
         s.queryRepeats = 20;
+    } else if (name == "city") {
+        // The city run the PostgreSQL store is for: 400 villages of 200 elders in each of
+        // five counties (scenario 8 alone; the other scenarios are one county's).
+        s.villages = 2000;
+        s.elders = 400000;
+        s.acrossCounties = true;
     } else {
-        throw std::invalid_argument("--scale is small or county");
+        throw std::invalid_argument("--scale is small, county or city");
     }
     return s;
 }
 
-std::vector<std::pair<std::string, std::string>> villageCodes(const Scale& scale)
+Scale Scale::acrossCity() const
+{
+    Scale s = *this;
+    if (!s.acrossCounties) {
+        s.acrossCounties = true;
+        s.name += "-city"; // its own villages-NAME folder of ledgers
+    }
+    return s;
+}
+
+namespace {
+
+// The first `count` villages of one county: its 村民委员会, then its 居民委员会.
+std::vector<std::pair<std::string, std::string>> countyVillages(const std::string& county, std::size_t count)
 {
     std::vector<std::pair<std::string, std::string>> committees, residents;
-    for (const Division* township : childDivisions(scale.countyCode)) {
+    for (const Division* township : childDivisions(county)) {
         for (const Division* village : childDivisions(township->code)) {
             auto& into = village->isVillageCommittee() ? committees : residents;
             into.emplace_back(std::string(village->code), std::string(village->name));
         }
     }
     for (auto& r : residents) {
-        if (committees.size() >= scale.villages)
+        if (committees.size() >= count)
             break;
         committees.push_back(std::move(r));
     }
-    if (committees.size() > scale.villages)
-        committees.resize(scale.villages);
+    if (committees.size() > count)
+        committees.resize(count);
     return committees;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, std::string>> villageCodes(const Scale& scale)
+{
+    if (!scale.acrossCounties)
+        return countyVillages(scale.countyCode, scale.villages);
+    std::vector<std::pair<std::string, std::string>> out;
+    const std::size_t counties = scale.cityCounties.size();
+    for (std::size_t c = 0; c < counties; ++c) {
+        const std::size_t share = scale.villages / counties + (c < scale.villages % counties ? 1 : 0);
+        for (auto& village : countyVillages(scale.cityCounties[c], share))
+            out.push_back(std::move(village));
+    }
+    return out;
 }
 
 namespace {

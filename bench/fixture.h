@@ -12,10 +12,16 @@ class CountyStore;
 
 namespace shouwang::bench {
 
-// The size of a run (issue 6): `small` is a township's worth, `county` the design size.
+// The size of a run (issue 6): `small` is a township's worth, `county` the design size,
+// `city` the city's run of scenario 8 (2,000 villages of five counties).
 struct Scale {
     std::string name;
     std::string countyCode = "500154"; // 开州区, Chongqing's county with the most villages (423)
+    // The city's run (scenario 8) takes its villages from several counties, an even share of
+    // each in this order: the five with the most 村民委员会 (开州区 first), each with over 400
+    // villages, so that the city scale's 400 a county are real codes.
+    std::vector<std::string> cityCounties = {"500154", "500101", "500235", "500110", "500117"};
+    bool acrossCounties = false; // the villages come from cityCounties, not countyCode alone
     std::size_t villages = 0;
     std::size_t elders = 0;           // in total
     int visitsPerElder = 30;
@@ -27,7 +33,9 @@ struct Scale {
     std::size_t peerVillages = 2;
     std::size_t queryRepeats = 20;
 
-    static Scale named(const std::string& name); // "small" or "county"; throws otherwise
+    static Scale named(const std::string& name); // "small", "county" or "city"; throws otherwise
+    // As many villages of the same size, spread over cityCounties (scenario 8): "small-city".
+    Scale acrossCity() const;
 };
 
 struct VillageLedger {
@@ -46,7 +54,8 @@ struct VillageLedger {
 std::vector<VillageLedger> prepareVillages(const Scale& scale, const std::string& workDir);
 
 // The villages of the scale: the county's 村民委员会 in code order, then, when more are
-// needed (500 > 423), its 居民委员会 — documented in docs/performance.md.
+// needed (500 > 423), its 居民委员会 — documented in docs/performance.md. Across counties:
+// the same from each of cityCounties in turn, an even share of the villages from each.
 std::vector<std::pair<std::string, std::string>> villageCodes(const Scale& scale);
 
 struct BenchDevice {

@@ -4,7 +4,9 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <stdexcept>
 
 namespace shouwang::bench {
 
@@ -98,6 +100,19 @@ asio::ip::tcp::endpoint endpointOf(const std::string& url)
     const auto hostStart = url.find("://") + 3;
     return {asio::ip::make_address(url.substr(hostStart, colon - hostStart)),
             static_cast<unsigned short>(std::stoi(url.substr(colon + 1)))};
+}
+
+std::vector<asio::ip::tcp::endpoint> endpointsOf(const std::string& urls)
+{
+    std::vector<asio::ip::tcp::endpoint> out;
+    for (std::size_t from = 0; from < urls.size();) {
+        const std::size_t comma = std::min(urls.find(',', from), urls.size());
+        out.push_back(endpointOf(urls.substr(from, comma - from)));
+        from = comma + 1;
+    }
+    if (out.empty())
+        throw std::invalid_argument("no server URL");
+    return out;
 }
 
 } // namespace shouwang::bench

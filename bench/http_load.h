@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace shouwang::bench {
 
@@ -42,5 +43,8 @@ private:
 
 // "http://127.0.0.1:PORT" -> endpoint.
 boost::asio::ip::tcp::endpoint endpointOf(const std::string& url);
+// "URL[,URL...]": the server processes on one database (scenario 8), which the load
+// process's connections take in turn.
+std::vector<boost::asio::ip::tcp::endpoint> endpointsOf(const std::string& urls);
 
 } // namespace shouwang::bench

@@ -142,7 +142,7 @@ std::string whyRefused(const HttpReply& reply)
 
 int loadUpload(const std::vector<std::string>& args)
 {
-    const auto server = endpointOf(option(args, "url"));
+    const auto servers = endpointsOf(option(args, "url"));
     const auto plan = readPlan(option(args, "plan"));
     const int connections = std::stoi(option(args, "connections", "4"));
     asio::io_context io;
@@ -150,7 +150,7 @@ int loadUpload(const std::vector<std::string>& args)
     std::size_t changes = 0, accepted = 0, requests = 0, bytesOut = 0, errors = 0;
     std::string firstError;
     const auto start = Clock::now();
-    auto worker = [&]() -> asio::awaitable<void> {
+    auto worker = [&](asio::ip::tcp::endpoint server) -> asio::awaitable<void> {
         LoadConnection connection(io, server);
         for (std::size_t v = next++; v < plan.size(); v = next++) {
             const std::string& token = plan[v].at(0);
@@ -178,8 +178,9 @@ int loadUpload(const std::vector<std::string>& args)
         }
         connection.close();
     };
+    // With several server processes (scenario 8) the connections are split between them.
     for (int c = 0; c < connections; ++c)
-        asio::co_spawn(io, worker(), asio::detached);
+        asio::co_spawn(io, worker(servers[static_cast<std::size_t>(c) % servers.size()]), asio::detached);
     io.run();
     const double seconds = secondsSince(start);
     std::printf("seconds %.3f\nchanges %zu\naccepted %zu\nrequests %zu\nbytes_out %zu\nerrors %zu\nfirst_error %s\n",
@@ -197,7 +198,7 @@ struct RushDevice {
 
 int loadRush(const std::vector<std::string>& args)
 {
-    const auto server = endpointOf(option(args, "url"));
+    const auto servers = endpointsOf(option(args, "url"));
     const auto plan = readPlan(option(args, "plan"));
     const std::uint64_t cursor = std::stoull(option(args, "cursor", "0"));
     const int perDevice = std::stoi(option(args, "changes", "50"));
@@ -226,7 +227,7 @@ int loadRush(const std::vector<std::string>& args)
         if (firstError.empty())
             firstError = why;
     };
-    auto device = [&](RushDevice& d, int delayMs) -> asio::awaitable<void> {
+    auto device = [&](RushDevice& d, int delayMs, asio::ip::tcp::endpoint server) -> asio::awaitable<void> {
         if (delayMs > 0) {
             asio::steady_timer wait(io, std::chrono::milliseconds(delayMs));
             co_await wait.async_wait(asio::use_awaitable);
@@ -269,7 +270,8 @@ int loadRush(const std::vector<std::string>& args)
         const int delay = spreadMs > 0 ? static_cast<int>(static_cast<long>(spreadMs) * static_cast<long>(i)
                                                           / static_cast<long>(devices.size()))
                                        : 0;
-        asio::co_spawn(io, device(devices[i], delay), asio::detached);
+        // With several server processes (scenario 8) the devices are split between them.
+        asio::co_spawn(io, device(devices[i], delay, servers[i % servers.size()]), asio::detached);
     }
     io.run();
     const double seconds = secondsSince(start);

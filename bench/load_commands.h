@@ -12,6 +12,8 @@ namespace shouwang::bench {
 //   client-pull    --url U --code C --db FILE [--mode snapshot|replay]
 //                                                        a new laptop: enroll, sync to the end
 //   client-queries --db FILE --repeats N                 cold start, then the ledger's filters
+// The load commands' --url may name several server processes on one database,
+// "URL,URL" (scenario 8): their connections, or devices, take them in turn.
 // Returns the exit status, or -1 when `command` is none of them.
 int runChildCommand(const std::string& command, const std::vector<std::string>& args);
 

@@ -67,50 +67,61 @@ RawInsert rushLimit(const BenchRun& run, const std::vector<std::pair<Change, std
 
 } // namespace
 
+RushPlan planRush(const BenchRun& run, const std::string& db, const std::vector<VillageLedger>& villages)
+{
+    const Scale& s = run.scale;
+    RushPlan plan;
+    plan.file = run.fileFor(db, ".rush-plan");
+    {
+        auto connection = server::openLedgerConnection(db);
+        plan.cursor = ChangeLog(*connection).lastSeq();
+    }
+    // 500 devices, each pushing visits to an elder of its own village, shaped like that
+    // village's own: one device per village at county scale, 25 to each of the 20
+    // villages at small scale (the county refuses a visit to another village's elder,
+    // so a device of a village with no ledger here would have nothing to visit).
+    // With more villages than devices (the city, scenario 8) they are taken evenly over all,
+    // so the rush reaches every county, not the first villages alone.
+    std::vector<Change> templates;
+    for (const auto& v : villages)
+        templates.push_back(visitTemplate(v));
+    auto store = server::openCountyStore(db);
+    std::ofstream out(plan.file);
+    for (std::size_t d = 0; d < s.rushDevices; ++d) {
+        const std::size_t t
+            = templates.size() > s.rushDevices ? d * templates.size() / s.rushDevices : d % templates.size();
+        Change visit = templates[t];
+        const std::string village = visit.villageCode;
+        const BenchDevice device = enrollDirectly(*store, newUuid(), "village:" + village);
+        out << device.token << ' ' << device.id << ' ' << hex(serializeChange(visit)) << '\n';
+        plan.work.emplace_back(std::move(visit), device.id);
+    }
+    return plan;
+}
+
+ChildResult rushLoad(const BenchRun& run, const RushPlan& plan, const std::string& urls, int spreadMs)
+{
+    return runChild({run.benchBinary, "load-rush", "--url", urls, "--plan", plan.file, "--cursor",
+                     std::to_string(plan.cursor), "--changes", std::to_string(run.scale.rushChangesPerDevice),
+                     "--spread-ms", std::to_string(spreadMs)},
+                    run.errLog);
+}
+
 void runRush(BenchRun& run)
 {
     Report& r = run.report;
     const Scale& s = run.scale;
-    std::uint64_t cursor = 0;
-    const std::string plan = run.countyDb + ".rush-plan";
-    std::vector<std::pair<Change, std::string>> work; // each device's template visit and id
-    {
-        auto db = openLedgerDatabase(run.countyDb);
-        cursor = ChangeLog(*db).lastSeq();
-    }
-    {
-        // 500 devices, each pushing visits to an elder of its own village, shaped like that
-        // village's own: one device per village at county scale, 25 to each of the 20
-        // villages at small scale (the county refuses a visit to another village's elder,
-        // so a device of a village with no ledger here would have nothing to visit).
-        std::vector<Change> templates;
-        for (const auto& v : run.villages)
-            templates.push_back(visitTemplate(v));
-        auto store = server::openSqliteCountyStore(run.countyDb);
-        std::ofstream out(plan);
-        for (std::size_t d = 0; d < s.rushDevices; ++d) {
-            Change visit = templates[d % templates.size()];
-            const std::string village = visit.villageCode;
-            const BenchDevice device = enrollDirectly(*store, newUuid(), "village:" + village);
-            out << device.token << ' ' << device.id << ' ' << hex(serializeChange(visit)) << '\n';
-            work.emplace_back(std::move(visit), device.id);
-        }
-    }
+    const RushPlan plan = planRush(run, run.countyDb, run.villages);
     // Measured before and after the rush and averaged, as the upload's limit is.
-    const RawInsert limitBefore = rushLimit(run, work);
+    const RawInsert limitBefore = rushLimit(run, plan.work);
     ServerProcess server(run.serverBinary, run.countyDb, run.errLog);
-    auto rush = [&](int spreadMs) {
-        return runChild({run.benchBinary, "load-rush", "--url", server.url(), "--plan", plan, "--cursor",
-                         std::to_string(cursor), "--changes", std::to_string(s.rushChangesPerDevice), "--spread-ms",
-                         std::to_string(spreadMs)},
-                        run.errLog);
-    };
+    auto rush = [&](int spreadMs) { return rushLoad(run, plan, server.url(), spreadMs); };
     const ChildResult load = rush(0);
     // The same devices again, their starts spread over 20 seconds: a rush as it comes in a
     // county (everyone syncs before going home), not all within one millisecond.
     const ChildResult spread = rush(20000);
     const long serverKb = server.stop();
-    const RawInsert limitAfter = rushLimit(run, work);
+    const RawInsert limitAfter = rushLimit(run, plan.work);
     const double limitMs = (limitBefore.seconds + limitAfter.seconds) / 2 * 1000;
     const Facts f = parseFacts(load.out);
     const Facts g = parseFacts(spread.out);

@@ -126,36 +126,45 @@ void fileSize(BenchRun& run, double changes)
 
 } // namespace
 
-std::string BenchRun::freshCountyDb(const std::string& name) const
+std::string BenchRun::freshCountyDb(const std::string& name, const std::string& county) const
 {
     const std::string path = (fs::path(workDir) / name).string();
     for (const char* suffix : {"", "-wal", "-shm"})
         fs::remove(path + suffix);
-    auto init = runChild({serverBinary, "--db", path, "init", "--county", scale.countyCode}, errLog);
+    auto init = runChild({serverBinary, "--db", path, "init", "--county", county.empty() ? scale.countyCode : county},
+                         errLog);
     if (init.exitCode != 0)
         throw std::runtime_error("shouwang-server init failed; see " + errLog);
     return path;
 }
 
-UploadOutcome uploadThroughServer(BenchRun& run, const std::vector<VillageLedger>& villages, const std::string& db,
-                                  int connections)
+std::string BenchRun::fileFor(const std::string& db, const std::string& suffix) const
 {
-    const std::string plan = db + ".upload-plan";
+    if (!server::isPostgresUrl(db))
+        return db + suffix;
+    const std::string database = db.substr(db.rfind('/') + 1);
+    return (fs::path(workDir) / (database.substr(0, database.find('?')) + suffix)).string();
+}
+
+UploadOutcome uploadThroughServer(BenchRun& run, const std::vector<VillageLedger>& villages, const std::string& db,
+                                  int connections, std::size_t servers)
+{
+    const std::string plan = run.fileFor(db, ".upload-plan");
     {
-        auto store = server::openSqliteCountyStore(db);
+        auto store = server::openCountyStore(db);
         std::ofstream out(plan);
         for (const auto& v : villages) {
             const BenchDevice device = enrollDirectly(*store, v.deviceId, "village:" + v.code);
             out << device.token << ' ' << v.dbPath << '\n';
         }
     }
-    ServerProcess server(run.serverBinary, db, run.errLog);
-    const ChildResult load = runChild({run.benchBinary, "load-upload", "--url", server.url(), "--plan", plan,
+    ServerGroup group(run.serverBinary, db, run.errLog, servers);
+    const ChildResult load = runChild({run.benchBinary, "load-upload", "--url", group.urls(), "--plan", plan,
                                        "--connections", std::to_string(connections)},
                                       run.errLog);
     UploadOutcome outcome;
-    outcome.serverCpuSeconds = server.cpuSecondsSoFar();
-    outcome.serverPeakKb = server.stop();
+    outcome.serverCpuSeconds = group.cpuSecondsSoFar();
+    outcome.serverPeakKb = group.stop();
     outcome.loadPeakKb = load.maxRssKb;
     const Facts facts = parseFacts(load.out);
     outcome.seconds = factNumber(facts, "seconds");

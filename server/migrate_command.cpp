@@ -25,6 +25,7 @@ void cmdMigrate(const CommandLine& cl, std::ostream& out)
     out << "区县 " << move.countyCode << " 已迁入城市数据库；各设备无需重新登记，将同步地址改为城市服务即可继续同步。\n"
         << "county " << move.countyCode << " moved in; its devices sync on once pointed at the city service\n";
 #else
+    (void)out;
     throw CommandError{"此版本未包含 PostgreSQL 支持 / this build has no PostgreSQL support"};
 #endif
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and runs them, printing the table (docs/performance.md).
-#   tools/bench.sh [--scale small|county] [--only 1,2,...] [--work DIR]
+#   tools/bench.sh [--scale small|county|city] [--only 1,2,...] [--work DIR]
 # Build dir: build/bench (RelWithDebInfo, no tests), or $SHOUWANG_BENCH_BUILD. With Qt 6 the
 # GUI is built too, for scenario 4 through the client's table model (shouwang-client-bench);
 # without it (or with SHOUWANG_BENCH_GUI=OFF) the rest runs and scenario 4 says so.
 # Generated village ledgers are kept in the work dir (default build/bench/bench/work) and
 # reused by the next run of the same scale. Not run by CI: it takes minutes.
+# Scenario 8 (the city on PostgreSQL; `--scale city` runs it alone) starts its own PostgreSQL
+# 15 cluster: it needs the server programs tools/install-deps.sh installs, and libpq at build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${SHOUWANG_BENCH_BUILD:-$root/build/bench}"

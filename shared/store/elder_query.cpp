@@ -72,18 +72,18 @@ Rowids fewMatches(Database& db, const ElderFilter& f)
 // nearly every elder of its ledger, and SQLite, taking the range, read every one of them and
 // sorted them (sort by visit due through the ledger page: 118 ms at 100,000 elders), where
 // the sort column's own index, walked in order, stops at the page's end.
-Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches, bool sorted = false)
+Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches, Database::Dialect dialect, bool sorted = false)
 {
     Sql sql;
     sql.where = kNotDeleted;
     const Cutoffs cutoffs(on);
     if (!f.villagePrefix.empty())
-        sql.add(sorted ? "+village_code >= ? AND +village_code < ?" : std::string(kVillageRangeClause),
+        sql.add(sorted ? villageRangeOnEachRow(true) : std::string(kVillageRangeClause),
                 {f.villagePrefix, villageRangeEnd(f.villagePrefix)});
     if (!f.householdId.empty())
         sql.add("household_id = ?", {f.householdId});
     if (matches) {
-        sql.add("rowid IN (SELECT value FROM json_each(?))", {rowidList(*matches)});
+        sql.add(rowidsIn(dialect), {rowidList(*matches)});
     } else if (!f.text.empty()) {
         // instr() rather than LIKE: what people type (%, _, quotes) is matched literally.
         sql.add("(instr(name, ?) > 0 OR instr(id_number, ?) > 0 OR instr(coalesce(phone, ''), ?) > 0)",
@@ -110,15 +110,17 @@ Sql buildWhere(const ElderFilter& f, Date on, const Rowids& matches, bool sorted
         sql.add("household_id IN (SELECT id FROM households WHERE deleted = 0 AND " + f.programme + " = '1')");
     // The unary + (risk level, visit due) keeps SQLite off the one-column indexes for these
     // filters: many elders match them, and a row fetched per index entry cost 1.3 s at
-    // 100,000 elders where a walk of elders_list costs 50 ms (docs/performance.md).
+    // 100,000 elders where a walk of elders_list costs 50 ms (docs/performance.md). It is
+    // SQLite's alone: PostgreSQL plans on its own.
+    const std::string unindexed = dialect == Database::Dialect::Sqlite ? "+" : "";
     if (f.riskLevel == "none")
         sql.add("coalesce(x_risk_level, '') = ''");
     else if (!f.riskLevel.empty())
-        sql.add("+x_risk_level = ?", {f.riskLevel});
+        sql.add(unindexed + "x_risk_level = ?", {f.riskLevel});
     if (f.overdue)
-        sql.add("+x_visit_due < ? AND status = 'active'", {formatDate(on)});
+        sql.add(unindexed + "x_visit_due < ? AND status = 'active'", {formatDate(on)});
     if (f.dueBy)
-        sql.add("+x_visit_due <= ? AND status = 'active'", {formatDate(f.dueDate)});
+        sql.add(unindexed + "x_visit_due <= ? AND status = 'active'", {formatDate(f.dueDate)});
     return sql;
 }
 
@@ -130,7 +132,9 @@ bool onlyText(const ElderFilter& f, Date on)
     rest.text.clear();
     rest.status.clear();
     rest.villagePrefix.clear();
-    return !f.text.empty() && buildWhere(rest, on, std::nullopt).where == kNotDeleted;
+    return !f.text.empty()
+        && buildWhere(rest, on, std::nullopt, Database::Dialect::Sqlite).where
+        == kNotDeleted; // (no rowids: either dialect)
 }
 
 // The ledger's own order, which elders_list serves.
@@ -170,7 +174,9 @@ std::string selectElders(Database& db, std::string_view columns, const ElderFilt
                          std::vector<std::string>& params)
 {
     const std::string order = orderBy(filter);
-    Sql sql = buildWhere(filter, on, fewMatches(db, filter), order != kListOrder);
+    // Tested on each row for a sorted page: SQLite's planner wants telling, PostgreSQL's not.
+    Sql sql = buildWhere(filter, on, fewMatches(db, filter), db.dialect(),
+                         order != kListOrder && db.dialect() == Database::Dialect::Sqlite);
     std::string text = "SELECT " + std::string(columns) + " FROM elders" + sql.where + order;
     if (filter.limit)
         text += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
@@ -254,7 +260,7 @@ std::size_t countElders(Database& db, const ElderFilter& filter, Date on)
         if (filter.status.empty() && filter.villagePrefix.empty())
             return matches->size();
     }
-    const Sql sql = buildWhere(filter, on, matches);
+    const Sql sql = buildWhere(filter, on, matches, db.dialect());
     auto st = db.prepare("SELECT count(*) FROM elders" + sql.where);
     for (std::size_t i = 0; i < sql.params.size(); ++i)
         st.bind(static_cast<int>(i + 1), sql.params[i]);

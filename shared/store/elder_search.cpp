@@ -175,6 +175,13 @@ std::string rowidList(const std::vector<std::int64_t>& rowids)
     return out + "]";
 }
 
+std::string rowidsIn(Database::Dialect dialect)
+{
+    return dialect == Database::Dialect::Sqlite
+        ? "rowid IN (SELECT value FROM json_each(?))"
+        : "rowid IN (SELECT value::bigint FROM json_array_elements_text(?::json))";
+}
+
 bool elderSearchServes(const std::string& text)
 {
     return text.find(kSeparator) == std::string::npos;

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "database.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace shouwang {
-
-class Database;
 
 // The elder list's text search: a substring of name, ID number or phone, matched
 // literally (case and all). Each elder carries x_search, the three fields in one string;
@@ -33,8 +33,10 @@ bool elderSearchServes(const std::string& text);
 // when there are at most `most` of them; nothing when there are more.
 std::optional<std::vector<std::int64_t>> fewEldersMatching(Database& db, const std::string& text, std::size_t most);
 
-// Rowids as a JSON array, for "rowid IN (SELECT value FROM json_each(?))".
+// Rowids as a JSON array, bound to the clause rowidsIn() spells.
 std::string rowidList(const std::vector<std::int64_t>& rowids);
+// "rowid IN" the JSON array of one parameter, as each database reads one.
+std::string rowidsIn(Database::Dialect dialect);
 
 // How many elders not deleted have `text` in their name, ID number or phone, of `status`
 // and in the villages of `villagePrefix` ("" for any).

@@ -344,7 +344,7 @@ std::string whereClause(const EntityDef& entity, const ListFilter& filter, std::
     if (!filter.includeDeleted)
         where += " AND deleted = 0";
     if (!filter.villagePrefix.empty()) {
-        where += ordered ? " AND +village_code >= ? AND +village_code < ?" : " AND " + std::string(kVillageRangeClause);
+        where += " AND " + (ordered ? villageRangeOnEachRow(true) : std::string(kVillageRangeClause));
         params.push_back(filter.villagePrefix);
         params.push_back(villageRangeEnd(filter.villagePrefix));
     }

@@ -29,16 +29,6 @@ const std::string& sqlFor(const EntityDef& entity)
     return other;
 }
 
-std::string recordColumns(const EntityDef& entity, std::string_view prefix)
-{
-    std::string columns;
-    for (std::string_view name : {"id", "village_code", "created_at", "updated_at", "deleted", "field_clock"})
-        columns += (columns.empty() ? "" : ", ") + std::string(prefix) + std::string(name);
-    for (const auto& field : entity.fields)
-        columns += ", " + std::string(prefix) + std::string(field.name);
-    return columns;
-}
-
 std::string selectSql(const EntityDef& entity)
 {
     return "SELECT " + recordColumns(entity, "") + " FROM " + std::string(entity.table) + " WHERE id = ?";
@@ -258,6 +248,16 @@ void eraseRecord(Database& db, const EntityDef& entity, std::string_view id)
 void rememberRefusedCreation(Database& db, std::string_view recordId)
 {
     db.cached("INSERT OR IGNORE INTO refused_creations (record_id) VALUES (?)").bind(1, recordId).run();
+}
+
+std::string recordColumns(const EntityDef& entity, std::string_view prefix)
+{
+    std::string columns;
+    for (std::string_view name : {"id", "village_code", "created_at", "updated_at", "deleted", "field_clock"})
+        columns += (columns.empty() ? "" : ", ") + std::string(prefix) + std::string(name);
+    for (const auto& field : entity.fields)
+        columns += ", " + std::string(prefix) + std::string(field.name);
+    return columns;
 }
 
 std::string fieldText(const FieldDef& field, std::string_view column)

@@ -64,6 +64,9 @@ std::string timeOfRow(const class Statement& st, int column);
 // Reads the current row of `st` (the record's columns from `first` on, as loadRecord
 // selects them) into a Record.
 Record recordFromRow(const class Statement& st, const EntityDef& entity, int first = 0);
+// The columns recordFromRow reads, in its order (`prefix`: a table's alias and a dot, or "").
+// Never `SELECT *`: a PostgreSQL record table has its rowid as a column of its own.
+std::string recordColumns(const EntityDef& entity, std::string_view prefix = {});
 
 // A field in a query's select list as text, "" for NULL (`column` as the query names it,
 // "e.dibao"): an integer or yes/no field cast to text first, as PostgreSQL's typed

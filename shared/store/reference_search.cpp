@@ -64,8 +64,9 @@ std::vector<std::string> eldersByHouseholdHead(Database& db, const ReferenceQuer
         // The scope is the device's whole scope, so the village index would only add a
         // lookup per household: reading the table straight is twice as fast (13 ms against
         // 29 at 40,000 households).
-        auto st = db.prepare("SELECT id FROM households WHERE deleted = 0 AND +village_code >= ? AND +village_code < ?"
-                             " AND instr(coalesce(head_name, ''), ?) > 0 ORDER BY head_name, id LIMIT ?");
+        auto st = db.prepare("SELECT id FROM households WHERE deleted = 0 AND "
+                             + villageRangeOnEachRow(db.dialect() == Database::Dialect::Sqlite)
+                             + " AND instr(coalesce(head_name, ''), ?) > 0 ORDER BY head_name, id LIMIT ?");
         st.bind(1, query.villagePrefix).bind(2, villageRangeEnd(query.villagePrefix)).bind(3, query.text);
         st.bind(4, static_cast<std::int64_t>(most));
         while (st.step())
@@ -109,24 +110,30 @@ std::vector<std::string> findElderIds(Database& db, const ReferenceQuery& query,
 // more match. The entity's table and columns come from the schema, never from input.
 std::vector<Record> findOthers(Database& db, const EntityDef& entity, const ReferenceQuery& query)
 {
-    std::string sql = "SELECT * FROM " + std::string(entity.table) + " WHERE deleted = 0";
-    if (!query.villagePrefix.empty())
-        sql += " AND +village_code >= ?2 AND +village_code < ?3"; // the whole scope: as above
+    std::string sql = "SELECT " + recordColumns(entity) + " FROM " + std::string(entity.table) + " WHERE deleted = 0";
+    std::vector<std::string> params; // in the order of their places
+    if (!query.villagePrefix.empty()) {
+        sql += " AND " + villageRangeOnEachRow(db.dialect() == Database::Dialect::Sqlite); // as above
+        params.push_back(query.villagePrefix);
+        params.push_back(villageRangeEnd(query.villagePrefix));
+    }
     if (!query.text.empty()) {
         std::string any;
         for (const auto& field : entity.fields) {
-            if (searchable(field))
-                any += std::string(any.empty() ? "" : " OR ") + "instr(coalesce(" + std::string(field.name) + ", ''), ?1) > 0";
+            if (!searchable(field))
+                continue;
+            any += std::string(any.empty() ? "" : " OR ") + "instr(coalesce(" + std::string(field.name)
+                + ", ''), ?) > 0";
+            params.push_back(query.text);
         }
-        sql += " AND (" + (any.empty() ? std::string("0") : any) + ")";
+        sql += " AND (" + (any.empty() ? std::string("FALSE") : any) + ")";
     }
-    sql += " ORDER BY " + orderColumn(entity) + ", id LIMIT ?4";
+    sql += " ORDER BY " + orderColumn(entity) + ", id LIMIT ?";
     auto st = db.prepare(sql);
-    if (!query.text.empty())
-        st.bind(1, query.text);
-    if (!query.villagePrefix.empty())
-        st.bind(2, query.villagePrefix).bind(3, villageRangeEnd(query.villagePrefix));
-    st.bind(4, static_cast<std::int64_t>(query.limit + 1));
+    int place = 0;
+    for (const std::string& param : params)
+        st.bind(++place, param);
+    st.bind(++place, static_cast<std::int64_t>(query.limit + 1));
     std::vector<Record> records;
     while (st.step())
         records.push_back(recordFromRow(st, entity));

@@ -55,7 +55,7 @@ TEST_CASE("the standard in force on a day is the latest effective on or before i
     CHECK(derived.standardOn(*parseDate("2019-12-31")).ruleId.empty()); // the built-in default
 }
 
-TEST_CASE("a schedule dated in the future changes the visit due dates on its day, once")
+TEST_CASE("a schedule dated in the future changes the visit due dates on its day, once", "[sqlite]")
 {
     LedgerFixture f;
     const Record elder = f.saved(f.elder("独居乙", "500154195001010020", "alone")); // a key target

@@ -11,7 +11,7 @@
 using namespace shouwang;
 using namespace shouwang::test;
 
-TEST_CASE("the county's lookup finds live elders of other villages holding a number, by the index")
+TEST_CASE("the county's lookup finds live elders of other villages holding a number, by the index", "[sqlite]")
 {
     LedgerFixture f;
     const std::string id = distinctIdNumber(1);
@@ -42,7 +42,7 @@ TEST_CASE("the county's lookup finds live elders of other villages holding a num
     CHECK(steps.find("elders_id_number") != std::string::npos); // one indexed lookup, never a scan
 }
 
-TEST_CASE("a device keeps a notice once, until it is dismissed or the elder's number changes")
+TEST_CASE("a device keeps a notice once, until it is dismissed or the elder's number changes", "[sqlite]")
 {
     LedgerFixture f;
     const std::string id = distinctIdNumber(3);

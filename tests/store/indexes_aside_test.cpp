@@ -40,7 +40,7 @@ bool plansWith(Database& db, const std::string& sql, const std::string& index)
 
 } // namespace
 
-TEST_CASE("the record tables' indexes set aside leave only their keys, and come back exactly as they were")
+TEST_CASE("the record tables' indexes set aside leave only their keys, and come back exactly as they were", "[sqlite]")
 {
     LedgerFixture f;
     f.saved(f.elder("张秀英", "11010519491231002X"));
@@ -87,7 +87,7 @@ TEST_CASE("indexes set aside by a load the process did not live to finish are ba
     CHECK_FALSE(Meta(*db).get(meta::kIndexesAside));
 }
 
-TEST_CASE("an index another connection made again first is not an error when the indexes are restored")
+TEST_CASE("an index another connection made again first is not an error when the indexes are restored", "[sqlite]")
 {
     LedgerFixture f;
     const auto before = indexes(*f.db);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../support/temp_dir.h"
+#include "../support/test_county_store.h"
 
 #include "store/ledger.h"
 
@@ -11,10 +12,11 @@ namespace shouwang::test {
 inline constexpr const char* kVillage = "500154101001"; // 开州区 汉丰街道, a real code
 inline constexpr const char* kOtherVillage = "500154101002";
 
-// A ledger on a real SQLite file in a temp folder.
+// A ledger on a real SQLite file in a temp folder, or (SHOUWANG_TEST_BACKEND=postgresql)
+// on a new database of the tests' own PostgreSQL.
 struct LedgerFixture {
     TempDir dir;
-    std::unique_ptr<Database> db = openLedgerDatabase(dir.file("ledger.db"));
+    std::unique_ptr<Database> db = openTestLedger(dir.file("ledger.db"));
     Ledger ledger{*db};
 
     Record elder(const std::string& name, const std::string& idNumber, const std::string& living = "spouse")

@@ -80,7 +80,7 @@ TEST_CASE("a refused save writes neither the record nor a change")
     CHECK(f.ledger.changeLog().pendingCount() == 0);
 }
 
-TEST_CASE("a save whose transaction fails writes neither the record nor a change")
+TEST_CASE("a save whose transaction fails writes neither the record nor a change", "[sqlite]")
 {
     LedgerFixture f;
     f.saved(f.elder("王大爷", "11010519491231002X"));
@@ -210,7 +210,7 @@ TEST_CASE("a database from a newer version is refused rather than damaged")
     CHECK_THROWS_AS(openLedgerDatabase(dir.file("new.db")), StoreError);
 }
 
-TEST_CASE("the log keeps a change without the head its columns hold, and reads it back whole")
+TEST_CASE("the log keeps a change without the head its columns hold, and reads it back whole", "[sqlite]")
 {
     LedgerFixture f;
     Change change;
@@ -265,7 +265,8 @@ TEST_CASE("the log keeps a change without the head its columns hold, and reads i
 }
 
 TEST_CASE(
-    "a record's one clock of a device's UUID is kept as 24 bytes; every other form as text, all read back the same")
+    "a record's one clock of a device's UUID is kept as 24 bytes; every other form as text, all read back the same",
+    "[sqlite]")
 {
     LedgerFixture f;
     const EntityDef& households = *findEntity("household");

@@ -41,7 +41,8 @@ ListFilter newestFirstPage()
 
 } // namespace
 
-TEST_CASE("every record list's first page walks its table's created_at index, never a scan and sort of the table")
+TEST_CASE("every record list's first page walks its table's created_at index, never a scan and sort of the table",
+          "[sqlite]")
 {
     LedgerFixture f;
     f.saved(f.elder("张秀英", "11010519491231002X"));
@@ -61,7 +62,8 @@ TEST_CASE("a record list pages through records stored in the same second without
     LedgerFixture f;
     for (int i = 0; i < 7; ++i)
         f.saved(f.elder("老人" + std::to_string(i), distinctIdNumber(i)));
-    f.db->exec("UPDATE elders SET created_at = '2026-01-01T08:00:00'"); // one second for all
+    // One second for all (SQLite keeps the time as text, PostgreSQL as a number: as stored).
+    f.db->exec("UPDATE elders SET created_at = (SELECT min(created_at) FROM elders)");
     ListFilter page = newestFirstPage();
     page.limit = 3;
     std::vector<std::string> seen;
@@ -90,7 +92,7 @@ TEST_CASE("a ledger of schema version 4 gets the record lists' created_at index 
     CHECK(st.integer(0) == 1);
 }
 
-TEST_CASE("a record list of one elder's records still finds them by the elder's index")
+TEST_CASE("a record list of one elder's records still finds them by the elder's index", "[sqlite]")
 {
     LedgerFixture f;
     ListFilter page = newestFirstPage();
@@ -101,7 +103,7 @@ TEST_CASE("a record list of one elder's records still finds them by the elder's 
     CHECK(steps.find("INDEX visits_elder_id") != std::string::npos);
 }
 
-TEST_CASE("the records of one entity waiting to be sent are looked up in the outbox's entity index")
+TEST_CASE("the records of one entity waiting to be sent are looked up in the outbox's entity index", "[sqlite]")
 {
     LedgerFixture f;
     const std::string steps = planOf(*f.db, std::string(kAwaitingUploadQuery), {"incident"});
@@ -111,7 +113,7 @@ TEST_CASE("the records of one entity waiting to be sent are looked up in the out
     CHECK(steps.find("TEMP B-TREE") == std::string::npos);
 }
 
-TEST_CASE("the outbox is still read in sequence from its own index beside the entity index")
+TEST_CASE("the outbox is still read in sequence from its own index beside the entity index", "[sqlite]")
 {
     LedgerFixture f;
     const std::string steps = planOf(
@@ -121,7 +123,8 @@ TEST_CASE("the outbox is still read in sequence from its own index beside the en
     CHECK(steps.find("TEMP B-TREE") == std::string::npos);
 }
 
-TEST_CASE("the ledger page sorted by next visit due walks the due-date index, never a sort of the scope's elders")
+TEST_CASE("the ledger page sorted by next visit due walks the due-date index, never a sort of the scope's elders",
+          "[sqlite]")
 {
     LedgerFixture f;
     f.saved(f.elder("张秀英", "11010519491231002X"));
@@ -145,7 +148,7 @@ TEST_CASE("the ledger page sorted by next visit due walks the due-date index, ne
     CHECK(listSteps.find("TEMP B-TREE") == std::string::npos);
 }
 
-TEST_CASE("the key targets behind the supporters to urge are read from the elder list index alone")
+TEST_CASE("the key targets behind the supporters to urge are read from the elder list index alone", "[sqlite]")
 {
     LedgerFixture f;
     ElderFilter keyTargets; // as urgingDue asks
@@ -159,7 +162,7 @@ TEST_CASE("the key targets behind the supporters to urge are read from the elder
     CHECK(steps.find("TEMP B-TREE") == std::string::npos);
 }
 
-TEST_CASE("which elders have a supporter is read from the index of live supporters alone")
+TEST_CASE("which elders have a supporter is read from the index of live supporters alone", "[sqlite]")
 {
     LedgerFixture f;
     const std::string steps = planOf(*f.db, std::string(kEldersWithSupportersQuery), {});

@@ -1,16 +1,17 @@
 #pragma once
 
-// The county store a server test runs on. By default a SQLite file, as a county server
-// keeps it. With SHOUWANG_TEST_BACKEND=postgresql, the same tests run on the city's
-// PostgreSQL store: a fresh database per store on a server this test program starts for
+// The store a server or store test runs on. By default a SQLite file, as a county server
+// and a device keep it. With SHOUWANG_TEST_BACKEND=postgresql, the same tests run on the
+// city's PostgreSQL: a fresh database per store on a server this test program starts for
 // itself (temp_postgres.h) at its first need and stops at its exit. CTest runs the server
-// suite both ways (tests/server/CMakeLists.txt).
+// and store suites both ways (tests/server/CMakeLists.txt, tests/store/CMakeLists.txt).
 
-#include "server/server_store.h"
+#include "store/ledger.h"
 #include "store/sqlite_database.h"
 
 #if defined(SHOUWANG_POSTGRESQL)
-#include "server/postgres/pg_database.h"
+#include "postgres/pg_database.h"
+#include "postgres/pg_schema.h"
 #include "temp_postgres.h"
 #endif
 
@@ -60,10 +61,21 @@ inline std::string testCountyDatabase(const std::string& sqlitePath)
 inline std::unique_ptr<Database> openTestDatabase(const std::string& db)
 {
 #if defined(SHOUWANG_POSTGRESQL)
-    if (server::isPostgresUrl(db))
+    if (testsOnPostgres())
         return std::make_unique<pg::Database>(db);
 #endif
     return std::make_unique<SqliteDatabase>(db);
+}
+
+// A ledger's database for a store test: the file at `sqlitePath`, made as a device's is,
+// or a new city database in PostgreSQL's schema.
+inline std::unique_ptr<Database> openTestLedger(const std::string& sqlitePath)
+{
+#if defined(SHOUWANG_POSTGRESQL)
+    if (testsOnPostgres())
+        return pg::openCityDatabase(newTestDatabase());
+#endif
+    return openLedgerDatabase(sqlitePath);
 }
 
 } // namespace shouwang::test
