@@ -27,7 +27,7 @@ constexpr const char* kUsage = R"(shouwang-bench — 守望 benchmarks (docs/per
                  [--queries-at N] [--client-bench PATH] [--no-replay]
     small:  20 villages, 4,000 elders, 120,000 visits (a township)
     county: 500 villages, 100,000 elders, 3,000,000 visits (DESIGN.md §1)
-    city:   2,000 villages of 5 counties, 400,000 elders, 12,000,000 visits
+    city:   2,000 villages of 5 counties, 400,000 elders, 2,400,000 visits
             (scenario 8 only; for a dedicated machine)
     scenarios: 1 upload vs raw SQLite, 2 daily rush, 3 pull, 4 ledger queries,
                5 wire size, 6 PouchDB peer, 7 ledger file import,

@@ -31,8 +31,10 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
   shouwang-server --db FILE conflicts resolve ID --value V [--operator NAME]
                                                           以选定的值处理冲突 / resolve a conflict
   shouwang-server --db FILE serve [--listen 127.0.0.1:8443] [--threads N] [--cert FILE --key FILE]
-        [--max-connections 2048] [--max-connections-per-address 128]
+        [--max-connections 2048] [--max-connections-per-address 128] [--db-connections N]
                                                           提供同步服务，直到 SIGTERM / serve until SIGTERM
+        --db-connections N：本进程最多打开的数据库连接数（全市 PostgreSQL；一个写、N-1 个读，其余请求排队）
+                            / the most database connections this process opens (1 writer, N-1 readers)
   shouwang-server --db FILE import-bundle IN --answer OUT 导入村级数据包并写出回执 / import a bundle file
   shouwang-server --db FILE stats                         每类记录条数 / live records per entity
   shouwang-server --db FILE backup OUT                    在线备份（服务运行时亦可）/ consistent online backup
@@ -48,7 +50,7 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 
 选项 / options:
   --config FILE   配置文件，每行 key = value（db, listen, threads, cert, key, max-connections,
-                  max-connections-per-address）/ config file
+                  max-connections-per-address, db-connections）/ config file
   --help          显示本说明 / show this help
   --version       显示版本 / show the version
 )";
@@ -56,15 +58,15 @@ constexpr std::string_view kUsage = R"(shouwang-server — 守望 区县同步�
 // Options that take a value; anything else starting with "--" is a flag or a mistake.
 const std::set<std::string, std::less<>> kValued
     = {"db", "config", "county", "city", "scope", "expires-days", "value", "listen", "threads", "cert", "key", "answer",
-       "operator", "max-connections", "max-connections-per-address", "file", "name",
+       "operator", "max-connections", "max-connections-per-address", "db-connections", "file", "name",
        // report
        "area", "from", "to", "format", "out", "section", "ack-hours", "close-days", "silent-days",
        // migrate
        "from", "to"};
 const std::set<std::string, std::less<>> kFlags = {"help", "version", "with-ledger"};
 // What a config file may set; flags given on the command line win.
-const std::set<std::string, std::less<>> kConfigKeys = {"db", "listen", "threads", "cert", "key", "max-connections",
-                                                        "max-connections-per-address"};
+const std::set<std::string, std::less<>> kConfigKeys
+    = {"db", "listen", "threads", "cert", "key", "max-connections", "max-connections-per-address", "db-connections"};
 
 std::string trim(std::string s)
 {

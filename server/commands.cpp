@@ -299,6 +299,15 @@ void cmdServe(const CommandLine& cl, std::ostream& out)
     options.maxConnectionsPerAddress = unsignedOption(cl, "max-connections-per-address", options.maxConnectionsPerAddress);
     if (options.maxConnections == 0 || options.maxConnectionsPerAddress == 0)
         throw CommandError{"--max-connections 和 --max-connections-per-address 至少为 1 / must be at least 1", 2};
+    // The writer and at least one reader; the readers are what the bound holds back.
+    if (cl.has("db-connections")) {
+        const std::size_t most = unsignedOption(cl, "db-connections", 0);
+        if (most < 2)
+            throw CommandError{"--db-connections 至少为 2（一个写连接，至少一个读连接）/ must be at least 2 (the "
+                               "writer and a reader)",
+                               2};
+        store->limitReaders(most - 1);
+    }
 
     Metrics metrics;
     RateLimiter limiter(kEnrollAttemptsPerMinute, std::chrono::minutes(1), kEnrollAttemptsPerMinuteInAll);

@@ -2,6 +2,8 @@
 
 #include "store/database.h"
 
+#include <condition_variable>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -13,7 +15,9 @@ namespace shouwang::server {
 // Read-only connections to the county database, lent one per request. They read beside
 // the single writer (SQLite's WAL mode, PostgreSQL's snapshots), so a pull or a token check never waits for a push's
 // merge and fsync (docs/performance.md, the daily rush). Connections are opened on first
-// need and kept; a pool never holds more than the number of requests served at once.
+// need and kept; a pool never holds more than the number of requests served at once, nor
+// more than its bound when it has one: the city's PostgreSQL takes so many connections in
+// all (max_connections), shared by every sync process, and one it refuses is a 503.
 class ReaderPool {
 public:
     // `open` makes a new read-only connection (the store's backend knows how).
@@ -21,6 +25,10 @@ public:
         : m_open(std::move(open))
     {
     }
+
+    // At most `most` connections (0: no bound). With the bound reached, lend() waits for
+    // one to come back rather than open another.
+    void limit(std::size_t most);
 
     // A connection for the caller's scope; it goes back to the pool when the lease ends.
     class Lease {
@@ -47,7 +55,10 @@ private:
 
     std::function<std::unique_ptr<Database>()> m_open;
     std::mutex m_mutex;
+    std::condition_variable m_returned;
     std::vector<std::unique_ptr<Database>> m_idle;
+    std::size_t m_opened = 0; // idle and lent
+    std::size_t m_most = 0;
 };
 
 } // namespace shouwang::server

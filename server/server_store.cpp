@@ -405,6 +405,12 @@ public:
         return m_ledger->deviceId();
     }
 
+    void limitReaders(std::size_t most) override
+    {
+        if (m_readers)
+            m_readers->limit(most);
+    }
+
     void limitPagesForTesting(std::int64_t pages) override
     {
         WriterLock lock(*this);

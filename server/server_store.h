@@ -195,6 +195,9 @@ public:
     // A consistent copy of the whole database, taken while the server runs.
     virtual void backup(const std::string& path) = 0;
     virtual std::string serverDeviceId() = 0;
+    // The most read-only connections the store opens beside its writer (0: one for each
+    // request served at once, the default); `serve --db-connections`. Requests beyond wait.
+    virtual void limitReaders(std::size_t most) = 0;
 
     // Test hook: caps the database at `pages` pages (0: no cap), refusing growth exactly as
     // a full disk does (SQLITE_FULL), so the reliability tests can fill the "disk" and free

@@ -29,16 +29,27 @@ struct SharedCounty {
     std::string url;
     std::vector<std::unique_ptr<ServerProcess>> servers;
 
-    explicit SharedCounty(const std::string& name)
+    // `processes` sync processes, each started with `serveArgs` beside the defaults.
+    explicit SharedCounty(const std::string& name, int processes = 2, const std::vector<std::string>& serveArgs = {})
         : database(name)
     {
         postgres.psql("CREATE DATABASE " + database);
         url = postgres.url(database);
         REQUIRE(admin({"init", "--county", kCountyCode}).status == 0);
-        for (int i = 0; i < 2; ++i) {
+        for (int i = 0; i < processes; ++i) {
             servers.push_back(std::make_unique<ServerProcess>(SHOUWANG_SERVER_EXE, url, dir.path().string()));
+            servers.back()->extraArgs = serveArgs;
             servers.back()->start();
         }
+    }
+
+    // Connections open to the county's database now, bar the one asking.
+    int connections() const
+    {
+        pg::Database db(postgres.url(database));
+        auto st = db.prepare("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+                             "pg_backend_pid()");
+        return st.step() ? static_cast<int>(st.integer(0)) : -1;
     }
 
     Exec admin(std::vector<std::string> args) const
@@ -298,4 +309,54 @@ TEST_CASE("a city database restored under running sync processes voids the curso
         INFO(key << " " << value);
         CHECK(snapshot(*reader.ledger, kVillageA).count(key) == 1);
     }
+}
+
+TEST_CASE("a sync process started with --db-connections 3 holds no more than three database connections while "
+          "eight laptops sync at once, and every change arrives")
+{
+    SharedCounty county("bounded", 1, {"--db-connections", "3"});
+    ServerProcess& server = *county.servers[0];
+    std::vector<std::unique_ptr<Device>> devices;
+    // Eight: the server takes ten enrollments a minute from one address.
+    for (int i = 0; i < 8; ++i) {
+        devices.push_back(std::make_unique<Device>(county.dir, "d" + std::to_string(i)));
+        county.enroll(*devices.back(), std::string("village:") + (i % 2 ? kVillageA : kVillageB));
+        for (int n = 0; n < 20; ++n)
+            devices.back()->household(i % 2 ? kVillageA : kVillageB, "户主" + std::to_string(i * 100 + n));
+    }
+
+    std::atomic<bool> done{false};
+    std::atomic<int> most{0};
+    std::thread watch([&] {
+        while (!done) {
+            most = std::max(most.load(), county.connections());
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    });
+    std::vector<SyncReport> reports(devices.size());
+    {
+        std::vector<std::jthread> syncs;
+        for (std::size_t i = 0; i < devices.size(); ++i)
+            syncs.emplace_back([&, i] { reports[i] = syncThrough(*devices[i], server.url()); });
+    }
+    done = true;
+    watch.join();
+
+    for (const SyncReport& report : reports) {
+        INFO(report.error.message);
+        CHECK(report.ok());
+    }
+    CHECK(most >= 1);
+    INFO("connections at most: " << most.load());
+    CHECK(most <= 3);
+    pg::Database db(county.url);
+    CHECK(allChangeIds(db).size() == 8 * 20);
+}
+
+TEST_CASE("serve refuses --db-connections below two: the writer needs a reader beside it")
+{
+    SharedCounty county("too_few", 0);
+    const Exec serve = county.admin({"serve", "--listen", "127.0.0.1:0", "--db-connections", "1"});
+    CHECK(serve.status == 2);
+    CHECK(serve.err.find("--db-connections") != std::string::npos);
 }

@@ -266,6 +266,7 @@ public:
     server::LedgerStats stats() override { return m_real.stats(); }
     void backup(const std::string& path) override { m_real.backup(path); }
     std::string serverDeviceId() override { return m_real.serverDeviceId(); }
+    void limitReaders(std::size_t most) override { m_real.limitReaders(most); }
 
 private:
     server::CountyStore& m_real;
