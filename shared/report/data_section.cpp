@@ -80,7 +80,7 @@ void computeData(Context& ctx, DataFigures& out)
         const std::string heard = v.lastSync.empty() ? v.lastData : v.lastSync;
         if (auto day = parseDate(heard.substr(0, 10)))
             v.silentDays = daysBetween(*day, today);
-        v.silent = v.silentDays < 0 || v.silentDays > ctx.limits.silentDays;
+        v.silent = v.silentDays < 0 || v.silentDays > ctx.standardOf(code).limits.silentDays;
         UnitFigures& unit = ctx.unit(code);
         unit.silentVillages += v.silent;
         unit.openConflicts += v.openConflicts;

@@ -93,7 +93,7 @@ void addDutySummary(const SupervisionReport& r, ReportSection s, std::vector<std
         row("部门转介", "本期未解决结案", num(f.unresolvedInPeriod));
         row("部门转介", "期末未结", num(f.openAtEnd));
         row("部门转介", "平均办结用时（天）", oneDecimal(f.averageDaysToClose));
-        row("部门转介", "超期未结（时限 " + num(static_cast<std::size_t>(r.limits.referralDays)) + " 天）", num(f.openPastLimit));
+        row("部门转介", "超期未结（" + limitLabel(r, r.limits.referralDays, false, "天") + "）", num(f.openPastLimit));
     }
     if (wants(s, ReportSection::Family)) {
         const auto& f = r.familyDuty;

@@ -24,11 +24,18 @@ bool isAnswered(const std::string& answer)
 
 std::vector<UrgingDue> urgingDue(Database& db, const std::string& areaPrefix, Date day)
 {
-    const int interval = DerivedColumns(db)
-                             .standardOn(day, enclosingCode(areaPrefix, DivisionLevel::County))
-                             .standard.limits.noticeDays;
+    // Each elder's county's interval: on the city's database the counties' standards differ.
+    DerivedColumns derived(db);
+    std::map<std::string, int, std::less<>> intervals;
+    const auto intervalOf = [&](std::string_view village) {
+        const std::string_view county = enclosingCode(village, DivisionLevel::County);
+        if (const auto found = intervals.find(county); found != intervals.end())
+            return found->second;
+        const int days = derived.standardOn(day, county).standard.limits.noticeDays;
+        intervals.emplace(std::string(county), days);
+        return days;
+    };
     const std::string today = formatDate(day);
-    const std::string since = formatDate(day - std::chrono::days(interval));
     ReportQueries stored(db, areaPrefix);
     const auto latest = stored.latestNoticesUpTo(today);
     ElderFilter filter;
@@ -44,9 +51,10 @@ std::vector<UrgingDue> urgingDue(Database& db, const std::string& areaPrefix, Da
         UrgingDue item{elder.id, elder.name, elder.villageCode, {}, {}, {}};
         if (const auto it = latest.find(elder.id); it != latest.end())
             std::tie(item.lastNotice, item.followUp) = it->second;
+        const int interval = intervalOf(elder.villageCode);
         if (item.lastNotice.empty())
             item.reason = "从未督促";
-        else if (item.lastNotice < since)
+        else if (item.lastNotice < formatDate(day - std::chrono::days(interval)))
             item.reason = "超过" + std::to_string(interval) + "天未督促";
         else if (!item.followUp.empty() && item.followUp < today)
             item.reason = "跟进日期（" + item.followUp + "）已过";

@@ -72,8 +72,9 @@ IncidentFigures::Row rowOf(const Context& ctx, const Record& r, const std::strin
     row.closeHours = closed ? hoursBetween(reported, *closed) : -1;
     // A step exactly at its deadline is on time; a step not yet taken is late once the
     // as-of moment has passed the deadline.
-    const auto ackAllowance = std::chrono::hours(ctx.limits.acknowledgeHours);
-    const auto closeAllowance = std::chrono::hours(24 * ctx.limits.closeDays);
+    const SupervisionLimits& limits = ctx.standardOf(r.villageCode).limits;
+    const auto ackAllowance = std::chrono::hours(limits.acknowledgeHours);
+    const auto closeAllowance = std::chrono::hours(24 * limits.closeDays);
     row.acknowledgeLate = (accepted ? *accepted : asOf) > reported + ackAllowance;
     row.closeLate = (closed ? *closed : asOf) > reported + closeAllowance;
     for (const IncidentEvent& event : incidentTimeline(r)) {

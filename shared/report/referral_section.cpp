@@ -52,7 +52,7 @@ void computeReferrals(Context& ctx, ReferralFigures& out)
         } else {
             row.daysOpen = daysBetween(*proposedDay, ctx.asOfDay);
             // Open exactly the limit's number of days is still on time.
-            row.pastLimit = row.daysOpen > ctx.limits.referralDays;
+            row.pastLimit = row.daysOpen > ctx.standardOf(r.villageCode).limits.referralDays;
         }
         for (const WorkflowEvent& event : workflowTimeline(flow, r)) {
             if (event.at <= ctx.asOf)

@@ -34,6 +34,13 @@ struct ElderSnapshot {
     bool active() const { return status == "active"; }
 };
 
+// A county's published standard in force on the report's as-of day, with the request's
+// overrides of the limits.
+struct CountyStandard {
+    VisitSchedule schedule;
+    SupervisionLimits limits;
+};
+
 struct Context {
     Context(Database& database, const ReportRequest& req);
 
@@ -42,17 +49,25 @@ struct Context {
     ReportQueries stored; // what the ledger holds about the area (store/report_queries.h)
     Date asOfDay{};   // the day state figures are taken on: `to`, or today if earlier
     std::string asOf; // the moment: the end of `to`, or now if earlier
-    VisitSchedule schedule;   // of the standard in force on asOfDay
-    SupervisionLimits limits; // the same standard's, with the request's overrides
+    // The area's county's standard (the built-in one for the city): what the report says it
+    // judged by. Each elder, incident or village is judged by its own county's (standardOf).
+    VisitSchedule schedule;
+    SupervisionLimits limits;
     std::map<std::string, UnitFigures> units;
     std::vector<ElderSnapshot> elders; // every non-deleted elder of the area
 
+    // The standard of the county `code` (a village's, or any code within a county) is in:
+    // on the city's database every county judges by the standard it published itself.
+    const CountyStandard& standardOf(std::string_view code) const;
     // The child unit a village belongs to, created on first use.
     UnitFigures& unit(const std::string& villageCode);
     ElderRef ref(const ElderSnapshot& elder) const;
     std::string maskId(const std::string& idNumber) const;
     std::string periodFrom() const { return formatDate(request.from); }
     std::string periodTo() const { return formatDate(request.to); }
+
+private:
+    mutable std::map<std::string, CountyStandard, std::less<>> m_standards; // by county code
 };
 
 // A figure with one decimal ("12.5"), "" for a negative one (no figure: nothing to average).

@@ -73,9 +73,11 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
         row("情况报告", "期末未办结", num(i.openAtEnd));
         row("情况报告", "平均受理用时（小时）", report::oneDecimal(i.averageAcknowledgeHours));
         row("情况报告", "平均办结用时（小时）", report::oneDecimal(i.averageCloseHours));
-        row("情况报告", "受理超时（时限 " + num(static_cast<std::size_t>(r.limits.acknowledgeHours)) + " 小时）",
+        const ReportRequest& q = r.request;
+        row("情况报告",
+            "受理超时（" + limitLabel(r, r.limits.acknowledgeHours, q.acknowledgeHours.has_value(), "小时") + "）",
             num(i.acknowledgeLate));
-        row("情况报告", "办结超时（时限 " + num(static_cast<std::size_t>(r.limits.closeDays)) + " 天）",
+        row("情况报告", "办结超时（" + limitLabel(r, r.limits.closeDays, q.closeDays.has_value(), "天") + "）",
             num(i.closeLate));
     }
     if (wants(s, ReportSection::Services)) {
@@ -91,7 +93,10 @@ void summaryRows(const SupervisionReport& r, ReportSection s, Rows& rows)
     if (wants(s, ReportSection::Volunteers))
         report::volunteerSummary(r, rows);
     if (wants(s, ReportSection::Data)) {
-        row("数据", "超过 " + num(static_cast<std::size_t>(r.limits.silentDays)) + " 天未同步的村", num(r.data.silentVillages));
+        const std::string silent = r.request.area == kCityCode && !r.request.silentDays
+            ? std::string("超过各区县标准天数未同步的村")
+            : "超过 " + num(static_cast<std::size_t>(r.limits.silentDays)) + " 天未同步的村";
+        row("数据", silent, num(r.data.silentVillages));
         row("数据", "待处理冲突", num(r.data.openConflicts));
     }
     report::addDutySummary(r, s, rows);

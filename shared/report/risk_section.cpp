@@ -23,7 +23,8 @@ void computeRisk(Context& ctx, RiskFigures& out)
         ++out.assessed.whole;
         ++unit.assessed.whole;
         const auto last = parseDate(e.lastAssessment);
-        if (last && *last + std::chrono::days(ctx.schedule.assessmentDays) >= ctx.asOfDay) {
+        const VisitSchedule& schedule = ctx.standardOf(e.villageCode).schedule;
+        if (last && *last + std::chrono::days(schedule.assessmentDays) >= ctx.asOfDay) {
             ++out.assessed.part;
             ++unit.assessed.part;
         }

@@ -96,14 +96,22 @@ Context::Context(Database& database, const ReportRequest& req)
     const std::string endOfPeriod = formatDate(request.to) + "T23:59:59";
     asOf = std::min(endOfPeriod, request.now);
     asOfDay = *parseDate(asOf.substr(0, 10));
-    // The area's county's standard; a city-wide report's limits are the default ones.
-    const RiskStandard standard
-        = DerivedColumns(db).standardOn(asOfDay, enclosingCode(request.area, DivisionLevel::County)).standard;
-    schedule = standard.schedule;
-    limits = standard.limits;
-    limits.acknowledgeHours = request.acknowledgeHours.value_or(limits.acknowledgeHours);
-    limits.closeDays = request.closeDays.value_or(limits.closeDays);
-    limits.silentDays = request.silentDays.value_or(limits.silentDays);
+    const CountyStandard& area = standardOf(request.area);
+    schedule = area.schedule;
+    limits = area.limits;
+}
+
+const CountyStandard& Context::standardOf(std::string_view code) const
+{
+    const std::string_view county = enclosingCode(code, DivisionLevel::County);
+    if (auto found = m_standards.find(county); found != m_standards.end())
+        return found->second;
+    const RiskStandard standard = DerivedColumns(db).standardOn(asOfDay, county).standard;
+    CountyStandard judged{standard.schedule, standard.limits};
+    judged.limits.acknowledgeHours = request.acknowledgeHours.value_or(judged.limits.acknowledgeHours);
+    judged.limits.closeDays = request.closeDays.value_or(judged.limits.closeDays);
+    judged.limits.silentDays = request.silentDays.value_or(judged.limits.silentDays);
+    return m_standards.emplace(std::string(county), judged).first->second;
 }
 
 UnitFigures& Context::unit(const std::string& villageCode)
@@ -141,6 +149,13 @@ int daysBetween(Date a, Date b)
 }
 
 } // namespace report
+
+std::string limitLabel(const SupervisionReport& report, int value, bool overridden, const std::string& unit)
+{
+    if (report.request.area == kCityCode && !overridden)
+        return "时限按各区县标准";
+    return "时限 " + std::to_string(value) + " " + unit;
+}
 
 std::string reportRequestProblem(const ReportRequest& request)
 {

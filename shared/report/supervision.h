@@ -194,9 +194,15 @@ struct UnitFigures {
     int hoursGiven = 0, hoursRedeemed = 0;
 };
 
+struct SupervisionReport;
+// How a figure's label names the limit it was judged by: "时限 24 小时" (`value`, `unit`), or
+// on the city's report, where each county judged by its own published limit unless the
+// request set one for all (`overridden`), "时限按各区县标准".
+std::string limitLabel(const SupervisionReport& report, int value, bool overridden, const std::string& unit);
+
 struct SupervisionReport {
     ReportRequest request;    // as completed: `now` filled in
-    SupervisionLimits limits; // the limits the figures were judged by
+    SupervisionLimits limits; // the limits the figures were judged by (the area's county's)
     std::string areaName;
     std::string asOf;      // the moment state figures are taken at: the end of `to`, or now if earlier
     UnitFigures total;

@@ -40,7 +40,8 @@ void computeVisits(Context& ctx, VisitFigures& out)
         facts.lastVisit = parseDate(e.lastVisit);
         facts.enteredLedger = parseDate(e.createdAt.substr(0, 10));
         facts.riskLevel = e.riskLevel;
-        const Date due = visitDue(facts, e.flags, ctx.schedule);
+        const VisitSchedule& schedule = ctx.standardOf(e.villageCode).schedule;
+        const Date due = visitDue(facts, e.flags, schedule);
         UnitFigures& unit = ctx.unit(e.villageCode);
         ++out.onSchedule.whole;
         ++unit.onSchedule.whole;
@@ -51,7 +52,7 @@ void computeVisits(Context& ctx, VisitFigures& out)
         }
         ++unit.overdue;
         out.overdue.push_back({ctx.ref(e), e.lastVisit, formatDate(due), daysBetween(due, ctx.asOfDay),
-                               visitIntervalDays(e.flags, e.riskLevel, ctx.schedule)});
+                               visitIntervalDays(e.flags, e.riskLevel, schedule)});
     }
     std::stable_sort(out.overdue.begin(), out.overdue.end(),
                      [](const auto& a, const auto& b) { return a.daysOverdue > b.daysOverdue; });

@@ -2,8 +2,10 @@
 #include "hand_county.h"
 
 #include "domain/divisions.h"
+#include "report/report_tables.h"
 
 #include <algorithm>
+#include <sstream>
 
 using namespace shouwang;
 using namespace shouwang::test;
@@ -314,4 +316,38 @@ TEST_CASE("the limits are the county's published ones in force at the period's e
     CHECK(std::find_if(overridden.data.villages.begin(), overridden.data.villages.end(),
                        [](const auto& v) { return v.code == kHongbao; })
               ->silent);
+}
+
+TEST_CASE("on the city's report each county's incidents and villages are judged by the limits that county published")
+{
+    HandCounty county;
+    RiskStandard standard = defaultRiskStandard();
+    standard.limits = {48, 60, 8};
+    Record rule = riskRuleRecord(standard);
+    rule.villageCode = kCounty;
+    rule.set("effective_from", county.day(-40));
+    county.save(rule);
+
+    // The same judgement as the county's own report, not the built-in limits'.
+    const SupervisionReport city = computeSupervision(*county.db, county.request(std::string(kCityCode)));
+    CHECK(city.incidents.closeLate == 0);
+    CHECK(city.incidents.acknowledgeLate == 1); // I3, never acknowledged in 20 days
+    const auto hongbao = std::find_if(city.data.villages.begin(), city.data.villages.end(),
+                                      [](const auto& v) { return v.code == kHongbao; });
+    REQUIRE(hongbao != city.data.villages.end());
+    CHECK_FALSE(hongbao->silent); // 8 days: not more than the county's 8
+    // The labels say so, rather than name one county's limit for all.
+    std::ostringstream text;
+    writeReportText(text, city);
+    CHECK(text.str().find("受理超时（时限按各区县标准）") != std::string::npos);
+    CHECK(text.str().find("超过各区县标准天数未同步的村") != std::string::npos);
+
+    // A limit the request sets holds for every county, and the label gives it.
+    auto q = county.request(std::string(kCityCode));
+    q.closeDays = 1;
+    const SupervisionReport strict = computeSupervision(*county.db, q);
+    CHECK(strict.incidents.closeLate > 0);
+    std::ostringstream strictText;
+    writeReportText(strictText, strict);
+    CHECK(strictText.str().find("办结超时（时限 1 天）") != std::string::npos);
 }
