@@ -67,7 +67,7 @@ TEST_CASE("the read pool opens a connection for each request served at once and 
     CHECK(p.opened == 4);
 }
 
-TEST_CASE("a bounded read pool never opens more than its bound; the requests beyond wait and are all served",
+TEST_CASE("a bounded read pool never opens more than its bound, the requests beyond wait and are all served",
           "[sqlite]")
 {
     CountingPool p;
