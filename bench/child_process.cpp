@@ -74,7 +74,7 @@ ChildResult runChild(const std::vector<std::string>& argv, const std::string& er
 }
 
 ServerProcess::ServerProcess(const std::string& serverBinary, const std::string& db, const std::string& errLog,
-                             unsigned threads)
+                             unsigned threads, const std::vector<std::string>& serveArgs)
 {
     // Every simulated device connects from 127.0.0.1: lift the per-address cap above the rush.
     std::vector<std::string> argv{serverBinary, "--db", db, "serve", "--listen", "127.0.0.1:0",
@@ -83,6 +83,7 @@ ServerProcess::ServerProcess(const std::string& serverBinary, const std::string&
         argv.push_back("--threads");
         argv.push_back(std::to_string(threads));
     }
+    argv.insert(argv.end(), serveArgs.begin(), serveArgs.end());
     m_pid = spawn(argv, errLog, m_out);
     // "listening on 127.0.0.1:PORT"
     std::string line;
@@ -177,10 +178,10 @@ long ServerProcess::stop()
 }
 
 ServerGroup::ServerGroup(const std::string& serverBinary, const std::string& db, const std::string& errLog,
-                         std::size_t count)
+                         std::size_t count, const std::vector<std::string>& serveArgs)
 {
     for (std::size_t i = 0; i < count; ++i)
-        m_servers.push_back(std::make_unique<ServerProcess>(serverBinary, db, errLog));
+        m_servers.push_back(std::make_unique<ServerProcess>(serverBinary, db, errLog, 0, serveArgs));
 }
 
 std::string ServerGroup::urls() const

@@ -33,8 +33,9 @@ ChildResult runChild(const std::vector<std::string>& argv, const std::string& er
 // The real county server, `shouwang-server --db DB serve`, on 127.0.0.1 and a free port.
 class ServerProcess {
 public:
+    // `serveArgs`: more `serve` options (scenario 8's --db-connections).
     ServerProcess(const std::string& serverBinary, const std::string& db, const std::string& errLog,
-                  unsigned threads = 0);
+                  unsigned threads = 0, const std::vector<std::string>& serveArgs = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -58,7 +59,8 @@ private:
 // each, started and stopped together. One is the county's ServerProcess.
 class ServerGroup {
 public:
-    ServerGroup(const std::string& serverBinary, const std::string& db, const std::string& errLog, std::size_t count);
+    ServerGroup(const std::string& serverBinary, const std::string& db, const std::string& errLog, std::size_t count,
+                const std::vector<std::string>& serveArgs = {});
 
     // "URL,URL": what the load commands' --url takes (load_commands.h).
     std::string urls() const;

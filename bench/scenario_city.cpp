@@ -100,10 +100,11 @@ struct CityRush {
 // `cluster`, its client connections are sampled every 50 ms: each process opens a reader
 // per request it serves at once, and a connection the cluster refuses is a 503.
 CityRush rushThrough(BenchRun& run, const std::string& db, const std::vector<VillageLedger>& villages,
-                     std::size_t servers, CityCluster* cluster = nullptr)
+                     std::size_t servers, CityCluster* cluster = nullptr,
+                     const std::vector<std::string>& serveArgs = {})
 {
     const RushPlan plan = planRush(run, db, villages);
-    ServerGroup group(run.serverBinary, db, run.errLog, servers);
+    ServerGroup group(run.serverBinary, db, run.errLog, servers, serveArgs);
     CityRush out;
     std::jthread watch;
     if (cluster) {
@@ -259,8 +260,14 @@ void runCity(BenchRun& run)
     const Facts sqlite = rushThrough(run, countyDb, counties.front().villages, 1).facts;
     const CityRush rushOne = rushThrough(run, oneUrl, villages, 1, cluster.get());
     const CityRush rushTwo = rushThrough(run, twoUrl, villages, 2, cluster.get());
+    // The same two processes each bounded to their share of the cluster's connections
+    // (`serve --db-connections`), a few left for the bench's and an administrator's own.
+    const int bound = std::max(2, (std::stoi(cluster->setting("max_connections")) - 4) / 2);
+    const CityRush rushBounded
+        = rushThrough(run, twoUrl, villages, 2, cluster.get(), {"--db-connections", std::to_string(bound)});
     const Facts& pgOne = rushOne.facts;
     const Facts& pgTwo = rushTwo.facts;
+    const Facts& pgBounded = rushBounded.facts;
     const double p99 = factNumber(sqlite, "push_p99", 1e9);
     auto pushes = [&](const Facts& f) {
         return fixed(factNumber(f, "push_p50"), 0) + " / " + fixed(factNumber(f, "push_p99", 1e9), 0);
@@ -273,17 +280,21 @@ void runCity(BenchRun& run)
            withRatio(pushes(pgOne), factNumber(pgOne, "push_p99", 1e9), p99), "", ""});
     r.add({"8 city", "rush on PostgreSQL, 2 server processes, the devices split: push p50 / p99 ms (p99 × SQLite's)",
            withRatio(pushes(pgTwo), factNumber(pgTwo, "push_p99", 1e9), p99), "", ""});
-    const double rushErrors
-        = factNumber(sqlite, "errors", 1) + factNumber(pgOne, "errors", 1) + factNumber(pgTwo, "errors", 1);
-    r.add({"8 city", "rush errors: SQLite / PostgreSQL 1 process / 2 processes",
+    const std::string bounded = "--db-connections " + std::to_string(bound);
+    r.add({"8 city", "rush on PostgreSQL, 2 server processes each " + bounded + ": push p50 / p99 ms (p99 × SQLite's)",
+           withRatio(pushes(pgBounded), factNumber(pgBounded, "push_p99", 1e9), p99), "", ""});
+    const double rushErrors = factNumber(sqlite, "errors", 1) + factNumber(pgOne, "errors", 1)
+        + factNumber(pgTwo, "errors", 1) + factNumber(pgBounded, "errors", 1);
+    r.add({"8 city", "rush errors: SQLite / PostgreSQL 1 process / 2 processes / 2 each " + bounded,
            fixed(factNumber(sqlite, "errors", 1), 0) + " / " + fixed(factNumber(pgOne, "errors", 1), 0) + " / "
-               + fixed(factNumber(pgTwo, "errors", 1), 0),
+               + fixed(factNumber(pgTwo, "errors", 1), 0) + " / " + fixed(factNumber(pgBounded, "errors", 1), 0),
            "0", rushErrors == 0 ? "met" : "MISSED"});
     r.add({"8 city",
-           "rush: PostgreSQL client connections at most, 1 process / 2 processes (the cluster's "
-           "max_connections "
-               + cluster->setting("max_connections") + ")",
-           std::to_string(rushOne.peakConnections) + " / " + std::to_string(rushTwo.peakConnections), "", ""});
+           "rush: PostgreSQL client connections at most, 1 process / 2 processes / 2 each " + bounded
+               + " (the cluster's max_connections " + cluster->setting("max_connections") + ")",
+           std::to_string(rushOne.peakConnections) + " / " + std::to_string(rushTwo.peakConnections) + " / "
+               + std::to_string(rushBounded.peakConnections),
+           "", ""});
     r.note("8 city: the PostgreSQL cluster is the tests' throwaway one (tests/support/temp_postgres.h), with "
            "fsync=off and full_page_writes=off: its commits do not wait for the disk, the SQLite county's "
            "(synchronous=FULL) do.");
