@@ -25,16 +25,7 @@ bool isAnswered(const std::string& answer)
 std::vector<UrgingDue> urgingDue(Database& db, const std::string& areaPrefix, Date day)
 {
     // Each elder's county's interval: on the city's database the counties' standards differ.
-    DerivedColumns derived(db);
-    std::map<std::string, int, std::less<>> intervals;
-    const auto intervalOf = [&](std::string_view village) {
-        const std::string_view county = enclosingCode(village, DivisionLevel::County);
-        if (const auto found = intervals.find(county); found != intervals.end())
-            return found->second;
-        const int days = derived.standardOn(day, county).standard.limits.noticeDays;
-        intervals.emplace(std::string(county), days);
-        return days;
-    };
+    StandardsOn published(db, day);
     const std::string today = formatDate(day);
     ReportQueries stored(db, areaPrefix);
     const auto latest = stored.latestNoticesUpTo(today);
@@ -51,7 +42,7 @@ std::vector<UrgingDue> urgingDue(Database& db, const std::string& areaPrefix, Da
         UrgingDue item{elder.id, elder.name, elder.villageCode, {}, {}, {}};
         if (const auto it = latest.find(elder.id); it != latest.end())
             std::tie(item.lastNotice, item.followUp) = it->second;
-        const int interval = intervalOf(elder.villageCode);
+        const int interval = published.of(elder.villageCode).limits.noticeDays;
         if (item.lastNotice.empty())
             item.reason = "从未督促";
         else if (item.lastNotice < formatDate(day - std::chrono::days(interval)))

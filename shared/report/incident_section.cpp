@@ -72,7 +72,7 @@ IncidentFigures::Row rowOf(const Context& ctx, const Record& r, const std::strin
     row.closeHours = closed ? hoursBetween(reported, *closed) : -1;
     // A step exactly at its deadline is on time; a step not yet taken is late once the
     // as-of moment has passed the deadline.
-    const SupervisionLimits& limits = ctx.standardOf(r.villageCode).limits;
+    const SupervisionLimits limits = ctx.standardOf(r.villageCode).limits;
     const auto ackAllowance = std::chrono::hours(limits.acknowledgeHours);
     const auto closeAllowance = std::chrono::hours(24 * limits.closeDays);
     row.acknowledgeLate = (accepted ? *accepted : asOf) > reported + ackAllowance;

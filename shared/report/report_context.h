@@ -8,10 +8,12 @@
 
 #include "domain/derived.h"
 #include "exchange/table.h"
+#include "store/derived_columns.h"
 #include "store/report_queries.h"
 
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,7 +60,7 @@ struct Context {
 
     // The standard of the county `code` (a village's, or any code within a county) is in:
     // on the city's database every county judges by the standard it published itself.
-    const CountyStandard& standardOf(std::string_view code) const;
+    CountyStandard standardOf(std::string_view code) const;
     // The child unit a village belongs to, created on first use.
     UnitFigures& unit(const std::string& villageCode);
     ElderRef ref(const ElderSnapshot& elder) const;
@@ -67,7 +69,7 @@ struct Context {
     std::string periodTo() const { return formatDate(request.to); }
 
 private:
-    mutable std::map<std::string, CountyStandard, std::less<>> m_standards; // by county code
+    mutable std::optional<StandardsOn> m_published; // each county's, on asOfDay
 };
 
 // A figure with one decimal ("12.5"), "" for a negative one (no figure: nothing to average).

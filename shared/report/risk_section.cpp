@@ -23,7 +23,7 @@ void computeRisk(Context& ctx, RiskFigures& out)
         ++out.assessed.whole;
         ++unit.assessed.whole;
         const auto last = parseDate(e.lastAssessment);
-        const VisitSchedule& schedule = ctx.standardOf(e.villageCode).schedule;
+        const VisitSchedule schedule = ctx.standardOf(e.villageCode).schedule;
         if (last && *last + std::chrono::days(schedule.assessmentDays) >= ctx.asOfDay) {
             ++out.assessed.part;
             ++unit.assessed.part;

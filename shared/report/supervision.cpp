@@ -96,22 +96,20 @@ Context::Context(Database& database, const ReportRequest& req)
     const std::string endOfPeriod = formatDate(request.to) + "T23:59:59";
     asOf = std::min(endOfPeriod, request.now);
     asOfDay = *parseDate(asOf.substr(0, 10));
-    const CountyStandard& area = standardOf(request.area);
+    m_published.emplace(db, asOfDay);
+    const CountyStandard area = standardOf(request.area);
     schedule = area.schedule;
     limits = area.limits;
 }
 
-const CountyStandard& Context::standardOf(std::string_view code) const
+CountyStandard Context::standardOf(std::string_view code) const
 {
-    const std::string_view county = enclosingCode(code, DivisionLevel::County);
-    if (auto found = m_standards.find(county); found != m_standards.end())
-        return found->second;
-    const RiskStandard standard = DerivedColumns(db).standardOn(asOfDay, county).standard;
-    CountyStandard judged{standard.schedule, standard.limits};
+    const RiskStandard& published = m_published->of(code);
+    CountyStandard judged{published.schedule, published.limits};
     judged.limits.acknowledgeHours = request.acknowledgeHours.value_or(judged.limits.acknowledgeHours);
     judged.limits.closeDays = request.closeDays.value_or(judged.limits.closeDays);
     judged.limits.silentDays = request.silentDays.value_or(judged.limits.silentDays);
-    return m_standards.emplace(std::string(county), judged).first->second;
+    return judged;
 }
 
 UnitFigures& Context::unit(const std::string& villageCode)

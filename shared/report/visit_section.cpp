@@ -40,7 +40,7 @@ void computeVisits(Context& ctx, VisitFigures& out)
         facts.lastVisit = parseDate(e.lastVisit);
         facts.enteredLedger = parseDate(e.createdAt.substr(0, 10));
         facts.riskLevel = e.riskLevel;
-        const VisitSchedule& schedule = ctx.standardOf(e.villageCode).schedule;
+        const VisitSchedule schedule = ctx.standardOf(e.villageCode).schedule;
         const Date due = visitDue(facts, e.flags, schedule);
         UnitFigures& unit = ctx.unit(e.villageCode);
         ++out.onSchedule.whole;

@@ -114,6 +114,15 @@ const RiskStandard& DerivedColumns::standard(std::string_view county)
     return it->second;
 }
 
+const RiskStandard& StandardsOn::of(std::string_view code)
+{
+    const std::string_view county = enclosingCode(code, DivisionLevel::County);
+    auto it = m_byCounty.find(county);
+    if (it == m_byCounty.end())
+        it = m_byCounty.emplace(std::string(county), m_derived.standardOn(m_day, county).standard).first;
+    return it->second;
+}
+
 void DerivedColumns::refresh(const std::string& elderId)
 {
     const auto elder = loadRecord(m_db, *findEntity(schema::elder::entity), elderId);

@@ -65,4 +65,22 @@ private:
     Date m_standardDay{};
 };
 
+// Each county's standard in force on one day, read once per county: a pass over records of
+// several counties (the city's supervision report) judges each by its own county's.
+class StandardsOn {
+public:
+    StandardsOn(Database& db, Date day)
+        : m_derived(db)
+        , m_day(day)
+    {
+    }
+    // The standard of the county of `code` (a village's, or any code within a county).
+    const RiskStandard& of(std::string_view code);
+
+private:
+    DerivedColumns m_derived;
+    Date m_day;
+    std::map<std::string, RiskStandard, std::less<>> m_byCounty;
+};
+
 } // namespace shouwang
