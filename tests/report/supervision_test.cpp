@@ -35,6 +35,17 @@ const IncidentFigures::Row& incident(const SupervisionReport& r, const std::stri
     return rowWhere(r.incidents.incidents, &IncidentFigures::Row::id, id);
 }
 
+// The county publishes limits in force from `from` (a date text), as its admin does.
+void publishLimits(HandCounty& county, const SupervisionLimits& limits, const std::string& from)
+{
+    RiskStandard standard = defaultRiskStandard();
+    standard.limits = limits;
+    Record rule = riskRuleRecord(standard);
+    rule.villageCode = kCounty;
+    rule.set("effective_from", from);
+    county.save(rule);
+}
+
 } // namespace
 
 TEST_CASE("底数: elders on the ledger by flag and status, incomplete records listed")
@@ -287,18 +298,8 @@ TEST_CASE("a request for an unknown area or a reversed period is refused in Chin
 TEST_CASE("the limits are the county's published ones in force at the period's end, and a request may override one")
 {
     HandCounty county;
-    RiskStandard standard = defaultRiskStandard();
-    standard.limits = {48, 60, 8};
-    Record rule = riskRuleRecord(standard);
-    rule.villageCode = kCounty;
-    rule.set("effective_from", county.day(-40));
-    county.save(rule);
-    RiskStandard later = standard;
-    later.limits = {1, 1, 1};
-    Record future = riskRuleRecord(later);
-    future.villageCode = kCounty;
-    future.set("effective_from", county.day(30)); // published, not yet in force
-    county.save(future);
+    publishLimits(county, {48, 60, 8}, county.day(-40));
+    publishLimits(county, {1, 1, 1}, county.day(30)); // published, not yet in force
 
     const SupervisionReport r = computeSupervision(*county.db, county.request(kCounty));
     CHECK(r.limits == SupervisionLimits{48, 60, 8});
@@ -321,12 +322,7 @@ TEST_CASE("the limits are the county's published ones in force at the period's e
 TEST_CASE("on the city's report each county's incidents and villages are judged by the limits that county published")
 {
     HandCounty county;
-    RiskStandard standard = defaultRiskStandard();
-    standard.limits = {48, 60, 8};
-    Record rule = riskRuleRecord(standard);
-    rule.villageCode = kCounty;
-    rule.set("effective_from", county.day(-40));
-    county.save(rule);
+    publishLimits(county, {48, 60, 8}, county.day(-40));
 
     // The same judgement as the county's own report, not the built-in limits'.
     const SupervisionReport city = computeSupervision(*county.db, county.request(std::string(kCityCode)));
