@@ -16,5 +16,6 @@ ctest --preset testing -j "$jobs"
 bash tools/windows/test-windows.sh build/testing
 
 # Fuzzing (docs/reliability.md): every fuzz/ target for 20 s on its seed corpus, built
-# with clang in build/fuzz. A crash fails the run and leaves its input in build/fuzz/findings.
-bash tools/fuzz.sh 20
+# with clang in build/fuzz, one target a core at a time. A crash fails the run and leaves
+# its input in build/fuzz/findings.
+FUZZ_PARALLEL="$jobs" bash tools/fuzz.sh 20

@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "meta.h"
+
 #include <sqlite3.h>
 
 namespace shouwang {
@@ -59,6 +61,7 @@ Transaction::Transaction(Database& db, Mode mode)
         m_savepoint = "sp" + std::to_string(++counter);
         m_db.exec("SAVEPOINT " + m_savepoint);
     } else {
+        Meta::dropAtCommit(m_db);
         m_db.begin(mode);
     }
 }
@@ -74,6 +77,7 @@ void Transaction::rollback()
         return;
     m_done = true;
     if (!m_nested) {
+        Meta::dropAtCommit(m_db);
         m_db.rollbackTransaction();
         return;
     }
@@ -89,10 +93,12 @@ void Transaction::commit()
 {
     // Done only once it succeeded: a COMMIT that failed (SQLITE_BUSY, a lost connection)
     // leaves the transaction to be rolled back at scope exit.
-    if (m_nested)
+    if (m_nested) {
         m_db.exec("RELEASE " + m_savepoint);
-    else
+    } else {
+        Meta::writeAtCommit(m_db);
         m_db.commitTransaction();
+    }
     m_done = true;
 }
 

@@ -173,6 +173,11 @@ private:
     virtual void rollbackTransaction() = 0;
 
     std::map<std::string, Statement, std::less<>> m_cache;
+
+    friend class Meta;
+    // Meta rows set for the outermost transaction's commit (Meta::setAtCommit): written once,
+    // just before it commits, however many savepoints set them; dropped if it rolls back.
+    std::map<std::string, std::string, std::less<>> m_metaAtCommit;
 };
 
 } // namespace shouwang

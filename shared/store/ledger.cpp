@@ -115,7 +115,7 @@ void Ledger::persistClock()
 {
     const std::uint64_t stored = std::stoull(m_meta.value(meta::kClock, "0"));
     if (m_clock.lastTime() > stored)
-        m_meta.set(meta::kClock, std::to_string(m_clock.lastTime()));
+        m_meta.setAtCommit(meta::kClock, std::to_string(m_clock.lastTime()));
     else
         m_clock.restore(stored);
 }

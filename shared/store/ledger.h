@@ -70,7 +70,8 @@ public:
     Meta& meta() { return m_meta; }
     DerivedColumns& derived() { return m_derived; }
     HybridClock& clock() { return m_clock; }
-    // Writes the clock's high-water mark, inside the caller's transaction. It never lowers
+    // Writes the clock's high-water mark as the caller's transaction commits (Meta::setAtCommit:
+    // once, however many saves it holds; this connection reads it at once). It never lowers
     // the stored mark: another Ledger on the same file (the GUI's, the sync worker's) may
     // have issued later clocks than this one has seen.
     void persistClock();

@@ -6,6 +6,8 @@ namespace shouwang {
 
 std::optional<std::string> Meta::get(std::string_view key)
 {
+    if (auto it = m_db.m_metaAtCommit.find(key); it != m_db.m_metaAtCommit.end())
+        return it->second;
     Statement& st = m_db.cached("SELECT value FROM meta WHERE key = ?");
     st.bind(1, key);
     std::optional<std::string> value;
@@ -23,6 +25,8 @@ std::string Meta::value(std::string_view key, std::string_view fallback)
 
 void Meta::set(std::string_view key, std::string_view value)
 {
+    if (auto it = m_db.m_metaAtCommit.find(key); it != m_db.m_metaAtCommit.end())
+        m_db.m_metaAtCommit.erase(it); // this write is the newer one
     Statement& st = m_db.cached("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st.bind(1, key).bind(2, value);
     st.run();
@@ -30,9 +34,34 @@ void Meta::set(std::string_view key, std::string_view value)
 
 void Meta::erase(std::string_view key)
 {
+    if (auto it = m_db.m_metaAtCommit.find(key); it != m_db.m_metaAtCommit.end())
+        m_db.m_metaAtCommit.erase(it);
     Statement& st = m_db.cached("DELETE FROM meta WHERE key = ?");
     st.bind(1, key);
     st.run();
+}
+
+void Meta::setAtCommit(std::string_view key, std::string value)
+{
+    if (!m_db.inTransaction()) {
+        set(key, value);
+        return;
+    }
+    m_db.m_metaAtCommit.insert_or_assign(std::string(key), std::move(value));
+}
+
+void Meta::writeAtCommit(Database& db)
+{
+    auto pending = std::move(db.m_metaAtCommit);
+    db.m_metaAtCommit.clear();
+    Meta meta(db);
+    for (const auto& [key, value] : pending)
+        meta.set(key, value);
+}
+
+void Meta::dropAtCommit(Database& db)
+{
+    db.m_metaAtCommit.clear();
 }
 
 } // namespace shouwang

@@ -21,6 +21,16 @@ public:
     std::string value(std::string_view key, std::string_view fallback = {});
     void set(std::string_view key, std::string_view value);
     void erase(std::string_view key);
+    // Sets `key` as the outermost transaction commits (at once outside a transaction); reads
+    // on this connection see the value meanwhile. For a high-water mark that every save of a
+    // batch raises (the clock): one write per transaction instead of one per savepoint, which
+    // on PostgreSQL leaves a row version that every later read of the row walks. A savepoint
+    // rolled back keeps the value, so it suits only a mark that may safely stand too high.
+    void setAtCommit(std::string_view key, std::string value);
+
+    // Transaction's: the values set for its commit are written, or dropped on rollback.
+    static void writeAtCommit(Database& db);
+    static void dropAtCommit(Database& db);
 
 private:
     Database& m_db;
