@@ -144,14 +144,6 @@ bool Database::inTransaction() const
     return PQtransactionStatus(m_conn) == PQTRANS_INTRANS || PQtransactionStatus(m_conn) == PQTRANS_INERROR;
 }
 
-std::int64_t Database::lastInsertRowId()
-{
-    Statement& st = cached("SELECT lastval()");
-    const std::int64_t last = st.step() ? st.integer(0) : 0;
-    st.reset();
-    return last;
-}
-
 // A statement prepared on the server, stepped through its rows as a SQLite statement is.
 class PreparedStatement final : public StatementBackend {
 public:

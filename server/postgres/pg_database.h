@@ -39,7 +39,6 @@ public:
     void exec(std::string_view sql) override;
     Statement prepare(std::string_view sql) override;
     // The place the last INSERT into a table with a sequence took (lastval()).
-    std::int64_t lastInsertRowId() override;
     // Rows the last statement run through this connection inserted, changed or deleted.
     int changes() const override { return m_changes; }
     bool inTransaction() const override;

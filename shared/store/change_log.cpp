@@ -163,7 +163,7 @@ std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigi
 {
     Statement& st = m_db.cached(
         "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, device_id, payload, origin, state, "
-        "logged_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(change_id) DO NOTHING");
+        "logged_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(change_id) DO NOTHING RETURNING seq");
     std::string payload;
     if (encoded.empty()) {
         if (change.seq == 0) {
@@ -184,10 +184,13 @@ std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigi
     st.bind(5, static_cast<std::int64_t>(change.hlc.time)).bind(6, change.hlc.device);
     st.bindBlob(7, toLogForm(encoded)).bind(8, static_cast<int>(origin)).bind(9, static_cast<int>(state));
     st.bind(10, nowSeconds());
-    st.run();
-    if (m_db.changes() == 0)
-        return std::nullopt;
-    return static_cast<std::uint64_t>(m_db.lastInsertRowId());
+    // The place comes back with the insert (no second round trip to a database server); no
+    // row comes back when the log already holds the change.
+    std::optional<std::uint64_t> seq;
+    if (st.step())
+        seq = static_cast<std::uint64_t>(st.integer(0));
+    st.reset();
+    return seq;
 }
 
 bool ChangeLog::contains(std::string_view changeId)

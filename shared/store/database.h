@@ -142,8 +142,6 @@ public:
     // Prepared once per connection and reused: hot paths (save, merge) call this.
     Statement& cached(std::string_view sql);
 
-    // The key (seq, rowid) the last INSERT of this connection made.
-    virtual std::int64_t lastInsertRowId() = 0;
     virtual int changes() const = 0;
     // False once the database has rolled a transaction back on its own (SQLite after
     // SQLITE_FULL, say): a caller batching work into one transaction must then stop adding to it.

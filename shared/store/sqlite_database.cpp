@@ -158,11 +158,6 @@ Statement SqliteDatabase::prepare(std::string_view sql)
     return Statement(std::make_unique<SqliteStatement>(m_db, sql));
 }
 
-std::int64_t SqliteDatabase::lastInsertRowId()
-{
-    return sqlite3_last_insert_rowid(m_db);
-}
-
 int SqliteDatabase::changes() const
 {
     return sqlite3_changes(m_db);

@@ -21,7 +21,6 @@ public:
 
     void exec(std::string_view sql) override;
     Statement prepare(std::string_view sql) override;
-    std::int64_t lastInsertRowId() override;
     int changes() const override;
     bool inTransaction() const override;
     const std::string& path() const override { return m_path; }
