@@ -521,6 +521,7 @@ private:
                     own.commit();
                 } catch (...) {
                     member->error = std::current_exception();
+                    merge.forgetLookups(); // the records it wrote are undone
                 }
                 if (!m_db->inTransaction()) { // SQLite rolled everything back (disk full)
                     lost = member->error;

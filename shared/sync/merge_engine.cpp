@@ -183,7 +183,6 @@ MergeOutcome MergeEngine::checkReferences(const Change& change, const Record* ex
     if (!existing && creationRefused)
         return refuse(MergeRefusal::RecordUnknown,
                       std::string(entity.zh) + "的新建未被区县接收，这条修改暂不接收，将保留在本机");
-    Database& db = m_ledger.database();
     for (const auto& f : change.fields) {
         const FieldDef* field = entity.field(f.name);
         if (!field || (field->type != FieldType::Ref && field->type != FieldType::RefList) || f.value.empty())
@@ -197,13 +196,24 @@ MergeOutcome MergeEngine::checkReferences(const Change& change, const Record* ex
             const std::string_view id = ids.substr(0, comma);
             ids = comma == std::string_view::npos ? std::string_view{} : ids.substr(comma + 1);
             // A record of this village, or one published above it (a county's catalogue).
-            if (auto village = villageOf(db, *target, id); village && !change.villageCode.starts_with(*village)) {
+            if (auto village = villageOfReferenced(*target, id); village && !change.villageCode.starts_with(*village)) {
                 return refuse(MergeRefusal::ForeignReference,
                               std::string(entity.zh) + "引用了其他村（社区）的" + std::string(target->zh) + "，未被接收");
             }
         }
     }
     return {};
+}
+
+std::optional<std::string> MergeEngine::villageOfReferenced(const EntityDef& target, std::string_view id)
+{
+    std::string key = std::string(target.table) + '/' + std::string(id);
+    if (auto it = m_villages.find(key); it != m_villages.end())
+        return it->second;
+    auto village = villageOf(m_ledger.database(), target, id);
+    if (village)
+        m_villages.emplace(std::move(key), *village);
+    return village;
 }
 
 MergeOutcome MergeEngine::mergeFields(const Change& change, ReceivedLookup found)

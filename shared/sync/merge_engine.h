@@ -4,6 +4,8 @@
 #include "domain/record.h"
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +85,9 @@ public:
     // Recomputes derived columns of everything touched since the last flush; call once
     // per batch, before commit.
     void flushDerived();
+    // The server undid one push of a group alone (its savepoint): what this merge learnt
+    // of the records that push wrote is forgotten.
+    void forgetLookups() { m_villages.clear(); }
 
 private:
     bool knows(std::string_view entity, std::string_view field) const;
@@ -94,6 +99,10 @@ private:
     // store/record_table.h) read it.
     MergeOutcome mergeFields(const Change& change, ReceivedLookup found);
     MergeOutcome checkReferences(const Change& change, const Record* existing, bool creationRefused);
+    // The village of the `target` record `id` refers to, if it exists; read once a merge,
+    // since a record never moves village: the visits of one elder ask for it once, not
+    // once each (a round trip each on PostgreSQL).
+    std::optional<std::string> villageOfReferenced(const EntityDef& target, std::string_view id);
     // Writes a merged record and notes what its derived columns depend on.
     void store(const EntityDef& entity, const Record& record);
 
@@ -104,6 +113,7 @@ private:
     bool m_standardChanged = false;
     std::uint64_t m_settledThrough = 0;
     bool m_deferDerived = false;
+    std::map<std::string, std::string, std::less<>> m_villages; // table and id -> village
 };
 
 } // namespace shouwang

@@ -294,3 +294,32 @@ TEST_CASE("the county holds an incident to its workflow whoever sends it: no ski
     CHECK(countyFile.ledger.get("incident", incident.id)->value("status") == "accepted");
     tx.commit();
 }
+
+TEST_CASE("the county reads a referenced record's village once a merge, and again after a push was undone")
+{
+    LedgerFixture village;
+    const Record elder = village.saved(village.elder("本村老人", "11010519491231002X"));
+    LedgerFixture countyFile;
+    MergeEngine county(countyFile.ledger, MergeRole::County);
+    Transaction tx(*countyFile.db);
+    for (const Change& c : village.ledger.changeLog().pending(10))
+        REQUIRE(county.apply(c).applied());
+    const auto visit = [&](const std::string& date) {
+        Record v = recordOf(
+            "visit",
+            {{"elder_id", elder.id}, {"date", date}, {"mode", "phone"}, {"visitor", "村干部"}, {"finding", "normal"}},
+            kVillage);
+        return *village.ledger.save(v, "甲").change;
+    };
+    REQUIRE(county.apply(visit("2026-11-01")).applied());
+
+    // The elder's row says another village now (a record never moves village, so only a
+    // hand-made row does): the merge goes by what it read for the first visit, with no
+    // second look-up, until a push of the group is undone and it forgets what it read.
+    Statement move = countyFile.db->prepare("UPDATE elders SET village_code = ? WHERE id = ?");
+    move.bind(1, std::string(kOtherVillage)).bind(2, elder.id);
+    move.run();
+    CHECK(county.apply(visit("2026-11-02")).applied());
+    county.forgetLookups();
+    CHECK(county.apply(visit("2026-11-03")).refusal == MergeRefusal::ForeignReference);
+}
