@@ -25,8 +25,7 @@ std::string Meta::value(std::string_view key, std::string_view fallback)
 
 void Meta::set(std::string_view key, std::string_view value)
 {
-    if (auto it = m_db.m_metaAtCommit.find(key); it != m_db.m_metaAtCommit.end())
-        m_db.m_metaAtCommit.erase(it); // this write is the newer one
+    forgetAtCommit(key); // this write is the newer one
     Statement& st = m_db.cached("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st.bind(1, key).bind(2, value);
     st.run();
@@ -34,8 +33,7 @@ void Meta::set(std::string_view key, std::string_view value)
 
 void Meta::erase(std::string_view key)
 {
-    if (auto it = m_db.m_metaAtCommit.find(key); it != m_db.m_metaAtCommit.end())
-        m_db.m_metaAtCommit.erase(it);
+    forgetAtCommit(key);
     Statement& st = m_db.cached("DELETE FROM meta WHERE key = ?");
     st.bind(1, key);
     st.run();
@@ -48,6 +46,12 @@ void Meta::setAtCommit(std::string_view key, std::string value)
         return;
     }
     m_db.m_metaAtCommit.insert_or_assign(std::string(key), std::move(value));
+}
+
+void Meta::forgetAtCommit(std::string_view key)
+{
+    if (auto it = m_db.m_metaAtCommit.find(key); it != m_db.m_metaAtCommit.end())
+        m_db.m_metaAtCommit.erase(it);
 }
 
 void Meta::writeAtCommit(Database& db)

@@ -33,6 +33,8 @@ public:
     static void dropAtCommit(Database& db);
 
 private:
+    void forgetAtCommit(std::string_view key);
+
     Database& m_db;
 };
 
