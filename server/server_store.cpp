@@ -477,7 +477,7 @@ private:
                                      "detail) VALUES (?,?,?,?,?,?,?,?)");
         st.bind(1, nowDateTime()).bind(2, e.deviceId).bind(3, e.operatorName).bind(4, e.address).bind(5, e.action);
         st.bind(6, e.accepted).bind(7, e.refused).bind(8, e.detail);
-        st.run();
+        st.send();
     }
 
     // One push waiting for its group's commit.
@@ -603,7 +603,7 @@ private:
         for (const auto& [stamp, changeId] : newest) {
             Statement& st = m_db->cached("UPDATE devices SET last_change = ? WHERE device_id = ?");
             st.bind(1, changeId).bind(2, stamp);
-            st.run();
+            st.send();
         }
     }
 

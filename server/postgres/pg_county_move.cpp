@@ -140,7 +140,7 @@ std::int64_t copyTable(Database& file, Database& city, const std::string& table,
             else
                 carry(read, static_cast<int>(i), write, static_cast<int>(i) + 1, columns[i], table);
         }
-        write.run();
+        write.send();
         ++rows;
     }
     if (table == "change_log" && rows > 0)

@@ -25,6 +25,10 @@ constexpr Oid kInt2 = 21;
 constexpr Oid kInt4 = 23;
 constexpr Oid kBool = 16;
 
+// At most this many statements wait in the pipeline unanswered: their answers, a few dozen
+// bytes each, then always fit the sockets' buffers while the next ones are written.
+constexpr int kMostSent = 256;
+
 // What an error's SQLSTATE (PostgreSQL's appendix A) means for the caller: whether trying
 // again later can succeed, and why.
 StoreError::Kind kindOf(std::string_view state)
@@ -135,12 +139,15 @@ pg_result* Database::checked(pg_result* result, std::string_view what)
 
 void Database::exec(std::string_view sql)
 {
+    settleSent();
     const std::string text(sql);
     PQclear(checked(PQexec(connection(), text.c_str()), text.substr(0, 80)));
 }
 
 bool Database::inTransaction() const
 {
+    if (m_sent > 0)
+        return true; // statements are sent ahead only inside a transaction
     return PQtransactionStatus(m_conn) == PQTRANS_INTRANS || PQtransactionStatus(m_conn) == PQTRANS_INERROR;
 }
 
@@ -159,6 +166,7 @@ public:
     void bindNull(int index) override;
     bool step() override;
     void reset() override;
+    void send() override;
     std::string text(int column) const override;
     std::string blob(int column) const override;
     std::int64_t integer(int column) const override;
@@ -170,6 +178,12 @@ public:
 
 private:
     void prepareOnServer();
+    // The bound values as libpq takes them: pointers into m_values, valid until a bind.
+    struct Parameters {
+        std::vector<const char*> values;
+        std::vector<int> lengths;
+    };
+    Parameters parameters() const;
     void execute();
     std::optional<std::string>& slot(int index);
     unsigned int typeOf(int index) const;
@@ -201,14 +215,17 @@ PreparedStatement::~PreparedStatement()
 {
     PQclear(m_result);
     // A statement made for one use gives its server-side plan back; after a reconnection
-    // there is nothing to give back.
-    if (!m_db.m_closing && m_generation == m_db.m_generation && PQstatus(m_db.m_conn) == CONNECTION_OK
-        && PQtransactionStatus(m_db.m_conn) != PQTRANS_INERROR)
+    // there is nothing to give back. Behind statements sent ahead it is left to the
+    // connection's end: giving it back would need their answers, and a destructor cannot
+    // report their failure.
+    if (!m_db.m_closing && m_db.m_sent == 0 && m_generation == m_db.m_generation
+        && PQstatus(m_db.m_conn) == CONNECTION_OK && PQtransactionStatus(m_db.m_conn) != PQTRANS_INERROR)
         PQclear(PQexec(m_db.m_conn, ("DEALLOCATE " + m_name).c_str()));
 }
 
 void PreparedStatement::prepareOnServer()
 {
+    m_db.settleSent();
     pg_conn* conn = m_db.connection();
     m_name = m_db.nextName();
     PQclear(m_db.checked(PQprepare(conn, m_name.c_str(), m_sql.c_str(), 0, nullptr), m_sql.substr(0, 80)));
@@ -268,6 +285,18 @@ void PreparedStatement::bindNull(int index)
     slot(index).reset();
 }
 
+PreparedStatement::Parameters PreparedStatement::parameters() const
+{
+    Parameters out;
+    out.values.reserve(m_values.size());
+    out.lengths.reserve(m_values.size());
+    for (const auto& value : m_values) {
+        out.values.push_back(value ? value->data() : nullptr);
+        out.lengths.push_back(value ? static_cast<int>(value->size()) : 0);
+    }
+    return out;
+}
+
 void PreparedStatement::execute()
 {
     pg_conn* conn = m_db.connection();
@@ -275,17 +304,35 @@ void PreparedStatement::execute()
         prepareOnServer(); // the connection was opened again: its plans are gone
     PQclear(m_result);
     m_result = nullptr;
-    const std::size_t count = m_values.size();
-    std::vector<const char*> values(count);
-    std::vector<int> lengths(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        values[i] = m_values[i] ? m_values[i]->data() : nullptr;
-        lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
+    const Parameters p = parameters();
+    const int count = static_cast<int>(m_values.size());
+    if (m_db.m_sent > 0) {
+        // Behind statements sent ahead: this one goes with them, and one round trip answers all.
+        m_db.sendAhead(m_name, m_sql, count, p.values.data(), p.lengths.data(), m_binary.data());
+        m_result = m_db.settle(true);
+    } else {
+        m_result = m_db.checked(
+            PQexecPrepared(conn, m_name.c_str(), count, p.values.data(), p.lengths.data(), m_binary.data(), 0),
+            m_sql.substr(0, 80));
     }
-    m_result = m_db.checked(PQexecPrepared(conn, m_name.c_str(), static_cast<int>(count), values.data(), lengths.data(),
-                                           m_binary.data(), 0),
-                            m_sql.substr(0, 80));
     m_row = -1;
+}
+
+void PreparedStatement::send()
+{
+    if (!m_db.m_inTransaction) {
+        while (step()) {}
+        reset();
+        return;
+    }
+    if (m_generation != m_db.m_generation)
+        prepareOnServer();
+    const Parameters p = parameters();
+    m_db.sendAhead(m_name, m_sql, static_cast<int>(m_values.size()), p.values.data(), p.lengths.data(),
+                   m_binary.data());
+    reset();
+    if (m_db.m_sent >= kMostSent)
+        m_db.settle(false);
 }
 
 bool PreparedStatement::step()
@@ -368,6 +415,77 @@ std::string PreparedStatement::columnName(int column) const
     return m_result ? PQfname(m_result, column) : "";
 }
 
+void Database::sendAhead(const std::string& name, std::string_view sql, int count, const char* const* values,
+                         const int* lengths, const int* formats)
+{
+    pg_conn* conn = connection();
+    if (m_sent == 0 && PQenterPipelineMode(conn) != 1)
+        fail(conn, nullptr, "pipeline");
+    if (PQsendQueryPrepared(conn, name.c_str(), count, values, lengths, formats, 0) != 1) {
+        dropSent();
+        fail(conn, nullptr, "send");
+    }
+    ++m_sent;
+    m_sentWhat.emplace_back(sql.substr(0, 80));
+}
+
+pg_result* Database::settle(bool read)
+{
+    pg_conn* conn = m_conn;
+    const int sent = m_sent;
+    m_sent = 0;
+    std::vector<std::string> what = std::move(m_sentWhat);
+    m_sentWhat.clear();
+    pg_result* failed = nullptr;
+    std::string failedWhat = "pipeline";
+    pg_result* last = nullptr;
+    bool lost = PQpipelineSync(conn) != 1;
+    // Each statement's answer, then the end of its answers (a null); a statement after a
+    // failure is answered "aborted". Then the synchronisation point's own answer.
+    for (int i = 0; i < sent && !lost; ++i) {
+        pg_result* result = PQgetResult(conn);
+        if (!result) {
+            lost = true;
+            break;
+        }
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_FATAL_ERROR && !failed) {
+            failed = result;
+            failedWhat = i < static_cast<int>(what.size()) ? what[static_cast<std::size_t>(i)] : "pipeline";
+        } else if (read && i == sent - 1 && !failed && (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)) {
+            last = result;
+        } else {
+            PQclear(result);
+        }
+        while (pg_result* more = PQgetResult(conn))
+            PQclear(more);
+    }
+    if (!lost) {
+        pg_result* sync = PQgetResult(conn);
+        lost = !sync || PQresultStatus(sync) != PGRES_PIPELINE_SYNC;
+        PQclear(sync);
+    }
+    if (!lost)
+        lost = PQexitPipelineMode(conn) != 1;
+    m_changes = 0;
+    if (failed || lost) {
+        PQclear(last);
+        fail(conn, failed, failedWhat);
+    }
+    return read ? checked(last, what.empty() ? "pipeline" : what.back()) : nullptr;
+}
+
+void Database::dropSent() noexcept
+{
+    if (m_sent == 0)
+        return;
+    try {
+        settle(false);
+    } catch (const StoreError&) {
+        // Their transaction or savepoint is being undone: what they did goes with it.
+    }
+}
+
 void Database::begin(Transaction::Mode mode)
 {
     if (mode == Transaction::Mode::Read) {
@@ -387,6 +505,7 @@ void Database::begin(Transaction::Mode mode)
 
 void Database::commitTransaction()
 {
+    settleSent(); // their failure is the commit's
     // Never on a connection opened again: COMMIT there would only warn that nothing began.
     if (PQstatus(m_conn) != CONNECTION_OK)
         throw StoreError("the connection to the database was lost before the commit", StoreError::Kind::Unreachable);
@@ -401,6 +520,7 @@ void Database::commitTransaction()
 
 void Database::rollbackTransaction()
 {
+    dropSent();
     m_inTransaction = false;
     if (PQstatus(m_conn) == CONNECTION_OK)
         PQclear(PQexec(m_conn, "ROLLBACK"));

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct pg_conn;
 struct pg_result;
@@ -47,6 +48,7 @@ public:
     int reconnections() const override { return m_generation; }
     // Whether the server answers now (opening the connection again if it broke).
     bool reachable();
+    void dropSent() noexcept override;
 
 private:
     friend class PreparedStatement;
@@ -57,6 +59,19 @@ private:
     // Takes a result: throws (StoreError) unless it is one of the `ok` kinds.
     pg_result* checked(pg_result* result, std::string_view what);
     std::string nextName() { return "s" + std::to_string(++m_statements); }
+    // Statement::send inside a transaction: the statement goes into the connection's
+    // pipeline, unanswered, and goes out with the next statement that needs an answer.
+    void sendAhead(const std::string& name, std::string_view sql, int count, const char* const* values,
+                   const int* lengths, const int* formats);
+    // Sends what waits, with a synchronisation point, and reads every answer in order: a
+    // failure among them is thrown (the first), after all are read. With `read`, the last
+    // statement sent is one whose rows the caller wants: its result is returned.
+    pg_result* settle(bool read);
+    void settleSent()
+    {
+        if (m_sent > 0)
+            settle(false);
+    }
 
     std::string m_url;
     pg_conn* m_conn = nullptr;
@@ -64,6 +79,8 @@ private:
     int m_generation = 0;
     int m_statements = 0;
     int m_changes = 0;
+    int m_sent = 0;                      // statements in the pipeline whose answers are not read yet
+    std::vector<std::string> m_sentWhat; // their text's beginnings, to name the one that failed
     bool m_inTransaction = false; // begun here, not yet ended: a lost connection is its failure
     bool m_closing = false;
 };

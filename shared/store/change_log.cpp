@@ -158,8 +158,7 @@ const std::string kLoggedColumns = changeColumns() + ", origin, state, error_cod
 
 } // namespace
 
-std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigin origin, ChangeState state,
-                                               std::string_view encoded)
+Statement& ChangeLog::bindAppend(const Change& change, ChangeOrigin origin, ChangeState state, std::string_view encoded)
 {
     Statement& st = m_db.cached(
         "INSERT INTO change_log (change_id, entity, record_id, village_code, hlc, device_id, payload, origin, state, "
@@ -184,13 +183,25 @@ std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigi
     st.bind(5, static_cast<std::int64_t>(change.hlc.time)).bind(6, change.hlc.device);
     st.bindBlob(7, toLogForm(encoded)).bind(8, static_cast<int>(origin)).bind(9, static_cast<int>(state));
     st.bind(10, nowSeconds());
+    return st;
+}
+
+std::optional<std::uint64_t> ChangeLog::append(const Change& change, ChangeOrigin origin, ChangeState state,
+                                               std::string_view encoded)
+{
     // The place comes back with the insert (no second round trip to a database server); no
     // row comes back when the log already holds the change.
+    Statement& st = bindAppend(change, origin, state, encoded);
     std::optional<std::uint64_t> seq;
     if (st.step())
         seq = static_cast<std::uint64_t>(st.integer(0));
     st.reset();
     return seq;
+}
+
+void ChangeLog::add(const Change& change, ChangeOrigin origin, ChangeState state, std::string_view encoded)
+{
+    bindAppend(change, origin, state, encoded).send();
 }
 
 bool ChangeLog::contains(std::string_view changeId)

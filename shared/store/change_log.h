@@ -12,6 +12,7 @@
 namespace shouwang {
 
 class Database;
+class Statement;
 
 enum class ChangeOrigin { Local = 0, Remote = 1 };
 enum class ChangeState { Pending = 0, Acknowledged = 1, Refused = 2 };
@@ -40,6 +41,9 @@ public:
     // (changeHead); empty: the change is encoded here.
     std::optional<std::uint64_t> append(const Change& change, ChangeOrigin origin,
                                         ChangeState state = ChangeState::Pending, std::string_view encoded = {});
+    // As append, for a caller that does not need the place: the insert is sent ahead
+    // (Statement::send), so a merge on a database server does not wait for each one.
+    void add(const Change& change, ChangeOrigin origin, ChangeState state, std::string_view encoded = {});
     bool contains(std::string_view changeId);
     std::optional<LoggedChange> get(std::string_view changeId);
     std::optional<std::uint64_t> seqOf(std::string_view changeId);
@@ -105,6 +109,8 @@ public:
     std::uint64_t lastSeq();
 
 private:
+    // The insert of append and add, bound: it returns the place, or no row for a duplicate.
+    Statement& bindAppend(const Change& change, ChangeOrigin origin, ChangeState state, std::string_view encoded);
     Database& m_db;
 };
 

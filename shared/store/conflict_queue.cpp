@@ -23,7 +23,7 @@ void ConflictQueue::add(Conflict c)
     st.bind(1, c.id).bind(2, c.entity).bind(3, c.recordId).bind(4, c.villageCode).bind(5, c.field);
     st.bind(6, c.valueA).bind(7, a).bind(8, c.operatorA).bind(9, c.valueB).bind(10, b).bind(11, c.operatorB);
     st.bind(12, nowDateTime());
-    st.run();
+    st.send();
 }
 
 void ConflictQueue::settle(std::string_view recordId, std::string_view field, const Hlc& base)
@@ -33,7 +33,7 @@ void ConflictQueue::settle(std::string_view recordId, std::string_view field, co
     Statement& st = m_db.cached("UPDATE conflicts SET status = 1, resolved_at = ? "
                                 "WHERE record_id = ? AND field = ? AND status = 0 AND hlc_b <= ?");
     st.bind(1, nowDateTime()).bind(2, recordId).bind(3, field).bind(4, base.toString());
-    st.run();
+    st.send();
 }
 
 std::vector<Conflict> ConflictQueue::query(std::string_view villagePrefix, bool onlyOpen)

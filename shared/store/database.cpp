@@ -76,6 +76,7 @@ void Transaction::rollback()
     if (m_done)
         return;
     m_done = true;
+    m_db.dropSent();
     if (!m_nested) {
         Meta::dropAtCommit(m_db);
         m_db.rollbackTransaction();

@@ -46,6 +46,12 @@ public:
     virtual void bindNull(int index) = 0;
     virtual bool step() = 0;
     virtual void reset() = 0;
+    // Statement::send: a backend that answers each statement alone (SQLite) just runs it.
+    virtual void send()
+    {
+        while (step()) {}
+        reset();
+    }
     virtual std::string text(int column) const = 0;
     virtual std::string blob(int column) const = 0;
     virtual std::int64_t integer(int column) const = 0;
@@ -85,6 +91,12 @@ public:
         while (step()) {}
         reset();
     }
+    // Runs a write whose rows, count (Database::changes) and failure the caller does not need
+    // at once, and resets. A database server may take it along with the next statement
+    // instead of answering it alone (PostgreSQL's pipeline: one round trip for several);
+    // a failure then surfaces at the next statement, savepoint or commit of the same
+    // transaction, which it fails as its own would. Outside a transaction it simply runs.
+    void send() { m_backend->send(); }
     // Back to before the first step, with no value bound.
     void reset() { m_backend->reset(); }
 
@@ -151,6 +163,9 @@ public:
     // How often the connection was opened again after it broke (PostgreSQL's; a SQLite
     // file's never breaks). The database reached since may have been restored meanwhile.
     virtual int reconnections() const { return 0; }
+    // Statements sent ahead (Statement::send) whose outcome is not wanted any more: the
+    // transaction or savepoint they ran in is being undone. Never throws.
+    virtual void dropSent() noexcept {}
 
     // Which database this is, for the few statements the two spell differently (a text
     // search, a table's columns): the store decides the same on both.

@@ -199,7 +199,7 @@ void DerivedColumns::refresh(const std::string& elderId)
     st.bind(6, formatDate(visitDue(facts, flags, rules.schedule)));
     st.bind(7, formatDate(assessmentDue(facts, rules.schedule)));
     st.bind(8, awaySince).bind(9, elderId);
-    st.run();
+    st.send();
     // Here rather than in a trigger: every path that writes an elder (save, merge, import)
     // ends in this refresh, within its transaction.
     refreshElderSearch(m_db, elderId);

@@ -141,7 +141,7 @@ void refreshElderSearch(Database& db, const std::string& elderId)
         db.cached(std::string("UPDATE elders SET x_search = ") + kSearchTextPostgres
                   + " WHERE id = ? AND x_search IS DISTINCT FROM " + kSearchTextPostgres)
             .bind(1, elderId)
-            .run();
+            .send();
         return;
     }
     Statement& read = db.cached(std::string("SELECT rowid, x_search IS NOT NULL AND x_search = ") + kSearchText + ", "

@@ -235,7 +235,7 @@ void writeRecord(Database& db, const EntityDef& entity, const Record& record)
         else
             st.bind(param, value);
     }
-    st.run();
+    st.send();
 }
 
 void eraseRecord(Database& db, const EntityDef& entity, std::string_view id)

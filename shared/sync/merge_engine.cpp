@@ -151,7 +151,7 @@ MergeOutcome MergeEngine::applyChecked(const Change& change, std::string_view en
         return outcome;
     // Kept whole even when only part of it could be read: the rest is applied once this
     // replica is upgraded, and nothing pulled is ever skipped for good.
-    m_ledger.changeLog().append(change, ChangeOrigin::Remote, ChangeState::Acknowledged, encoded);
+    m_ledger.changeLog().add(change, ChangeOrigin::Remote, ChangeState::Acknowledged, encoded);
     if (!whole)
         m_ledger.changeLog().defer(change.changeId);
     m_ledger.clock().observe(change.hlc);

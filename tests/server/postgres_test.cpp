@@ -157,6 +157,96 @@ TEST_CASE("a transaction left without commit writes nothing, and a savepoint und
     CHECK_THROWS_AS(broken.commit(), StoreError);
 }
 
+// Statement::send: the insert goes into the pipeline and is answered with the next statement.
+void sendValue(pg::Database& db, int county, const std::string& value)
+{
+    db.cached("INSERT INTO log (county, value) VALUES (?, ?)").bind(1, county).bind(2, value).send();
+}
+
+TEST_CASE("writes sent ahead are answered with the next statement, each once and in order, however many wait")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    makeLog(db);
+    {
+        Transaction tx(db);
+        for (int i = 0; i < 600; ++i) // more than the pipeline holds unanswered
+            sendValue(db, 500154, std::to_string(i));
+        Statement& count = db.cached("SELECT count(*) FROM log");
+        REQUIRE(count.step()); // read behind the last ones sent: sees them
+        CHECK(count.integer(0) == 600);
+        count.reset();
+        sendValue(db, 500154, "last");
+        CHECK(db.inTransaction());
+        tx.commit();
+    }
+    std::int64_t cursor = 0;
+    const std::vector<std::string> values = pull(db, 500154, cursor);
+    REQUIRE(values.size() == 601);
+    CHECK(values.front() == "0");
+    CHECK(values[599] == "599");
+    CHECK(values.back() == "last");
+
+    // Outside a transaction a send runs at once, as run() does.
+    sendValue(db, 500101, "alone");
+    CHECK_FALSE(db.inTransaction());
+    cursor = 0;
+    CHECK(pull(db, 500101, cursor) == std::vector<std::string>{"alone"});
+}
+
+TEST_CASE("a write sent ahead that fails fails its transaction at the next statement or commit, a savepoint's only "
+          "that savepoint")
+{
+    TempPostgres server;
+    pg::Database db(server.url());
+    db.exec("CREATE TABLE log (seq bigserial PRIMARY KEY, county integer NOT NULL, value text NOT NULL UNIQUE)");
+    std::vector<std::string> expected;
+
+    SECTION("at the next read, which names the statement that failed")
+    {
+        Transaction tx(db);
+        sendValue(db, 500154, "a");
+        sendValue(db, 500154, "a"); // the value is taken: refused by the database
+        sendValue(db, 500154, "b"); // behind the failure: never runs
+        try {
+            db.cached("SELECT count(*) FROM log").step();
+            FAIL("a read passed over a write that failed before it");
+        } catch (const StoreError& e) {
+            CHECK_FALSE(e.unreachable());
+            CHECK(std::string(e.what()).find("INSERT INTO log") != std::string::npos);
+        }
+        CHECK_THROWS_AS(tx.commit(), StoreError);
+    }
+    SECTION("at the commit")
+    {
+        Transaction tx(db);
+        sendValue(db, 500154, "a");
+        sendValue(db, 500154, "a");
+        CHECK_THROWS_AS(tx.commit(), StoreError);
+    }
+    SECTION("in a savepoint, which alone is undone")
+    {
+        Transaction tx(db);
+        sendValue(db, 500154, "kept");
+        {
+            Transaction inner(db);
+            sendValue(db, 500154, "kept");
+            CHECK_THROWS_AS(inner.commit(), StoreError);
+        }
+        {
+            Transaction inner(db);
+            sendValue(db, 500154, "left"); // its savepoint is left without commit
+        }
+        sendValue(db, 500154, "after");
+        tx.commit();
+        expected = {"kept", "after"};
+    }
+    std::int64_t cursor = 0;
+    CHECK(pull(db, 500154, cursor) == expected);
+    CHECK_FALSE(db.inTransaction());
+    CHECK(db.reachable()); // the connection serves on
+}
+
 TEST_CASE("a database that cannot be reached is unreachable, and the store goes on once it is back")
 {
     TempPostgres server;
