@@ -41,6 +41,13 @@ std::string CityCluster::freshCityDb(const BenchRun& run, const std::string& nam
     return url;
 }
 
+std::string CityCluster::copyCityDb(const std::string& from, const std::string& name)
+{
+    m_postgres->psql("DROP DATABASE IF EXISTS " + name);
+    m_postgres->psql("CREATE DATABASE " + name + " TEMPLATE " + from);
+    return m_postgres->url(name);
+}
+
 double CityCluster::cpuSecondsSoFar() const
 {
     const ProcStat master = procStat(m_postmaster);

@@ -28,6 +28,9 @@ public:
 
     // A fresh database `name` made the city's by the real server (`init --city 50`): its URL.
     std::string freshCityDb(const BenchRun& run, const std::string& name);
+    // A copy `name` of database `from` (CREATE DATABASE … TEMPLATE: the files copied, no
+    // client may be connected to `from`): its URL.
+    std::string copyCityDb(const std::string& from, const std::string& name);
     // CPU seconds (user + system) the cluster's processes have used so far: the postmaster,
     // the children it runs and those it has reaped (the backends of connections since
     // closed). On PostgreSQL the database's work is not in the server process, as SQLite's is.

@@ -201,6 +201,7 @@ int loadRush(const std::vector<std::string>& args)
     const auto servers = endpointsOf(option(args, "url"));
     const auto plan = readPlan(option(args, "plan"));
     const std::uint64_t cursor = std::stoull(option(args, "cursor", "0"));
+    const std::string cursorEpoch = option(args, "cursor-epoch", "");
     const int perDevice = std::stoi(option(args, "changes", "50"));
     // 0: every device at the same instant; else starts spread evenly over this window.
     const int spreadMs = std::stoi(option(args, "spread-ms", "0"));
@@ -243,10 +244,12 @@ int loadRush(const std::vector<std::string>& args)
             fail("push: status " + std::to_string(reply.status) + " " + whyRefused(reply));
         accepted += ok > 0 ? static_cast<std::size_t>(ok) : 0;
         std::uint64_t at = cursor;
+        std::string epoch = cursorEpoch;
         for (int page = 0; page < 1000; ++page) {
             wire::PullRequest request;
             request.set_protocol_version(protocol::kVersion);
             request.set_cursor(at);
+            request.set_cursor_epoch(epoch);
             t = Clock::now();
             reply = co_await connection.post(protocol::kPullPath, request.SerializeAsString(), false, d.token);
             pullMs.push_back(secondsSince(t) * 1000);
@@ -257,8 +260,13 @@ int loadRush(const std::vector<std::string>& args)
                 fail("pull: status " + std::to_string(reply.status) + " " + reply.error);
                 break;
             }
+            if (answer.cursor_reset()) { // the rush's pulls would be a whole new replica's
+                fail("pull: the server voided the cursor");
+                break;
+            }
             pulled += static_cast<std::size_t>(answer.changes_size());
             at = answer.next_cursor();
+            epoch = answer.cursor_epoch();
             if (!answer.has_more())
                 break;
         }

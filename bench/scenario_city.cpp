@@ -1,9 +1,12 @@
-// Scenario 8: the city on PostgreSQL. The same villages, spread over several counties, go
-// into each county's own SQLite file through its one server process (the county figure: the
-// counties as they run today) and into one PostgreSQL city database through one and then two
-// server processes; then the rush and the supervision report on each. Every figure is a
-// ratio against the county figure of the same run. Built where the server has its
-// PostgreSQL store (SHOUWANG_BENCH_CITY, bench/CMakeLists.txt).
+// Scenario 8: the city on PostgreSQL. The villages, spread over several counties, go into
+// each county's own SQLite file through its one server process (the counties as they run
+// today). The city database is then made as a city makes it: each county file moved in by
+// `shouwang-server migrate`. A twentieth of each county's villages are held back from the
+// files and pushed last, into ledgers that hold the rest: into each county file (the county
+// figure), and into the city database through one and then two server processes. Then the
+// rush and the supervision report on each. Every figure is a ratio against the county
+// figure of the same run. Built where the server has its PostgreSQL store
+// (SHOUWANG_BENCH_CITY, bench/CMakeLists.txt).
 #include "child_process.h"
 #include "city_cluster.h"
 #include "scenarios.h"
@@ -15,6 +18,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <stop_token>
 #include <thread>
@@ -28,49 +32,119 @@ namespace {
 // Scenario 1's 4 connections, however many processes share them: only the processes change.
 constexpr int kUploadConnections = 4;
 
+// Of each county's villages, one in this many (at least one) is held back and pushed last.
+constexpr std::size_t kHeldBackOneIn = 20;
+
 struct County {
     std::string code;
-    std::vector<VillageLedger> villages;
+    std::vector<VillageLedger> villages; // in the files before the measured push
+    std::vector<VillageLedger> heldBack; // pushed last, and measured
 };
 
-// The villages by county, in the order villageCodes gave them (county by county).
+// The villages by county, in the order villageCodes gave them (county by county), each
+// county's last ones held back.
 std::vector<County> byCounty(const std::vector<VillageLedger>& villages)
 {
     std::vector<County> out;
     for (const auto& v : villages) {
         const std::string county(enclosingCode(v.code, DivisionLevel::County));
         if (out.empty() || out.back().code != county)
-            out.push_back({county, {}});
+            out.push_back({county, {}, {}});
         out.back().villages.push_back(v);
+    }
+    for (County& c : out) {
+        const std::size_t held = std::max<std::size_t>(1, c.villages.size() / kHeldBackOneIn);
+        c.heldBack.assign(c.villages.end() - static_cast<std::ptrdiff_t>(held), c.villages.end());
+        c.villages.resize(c.villages.size() - held);
     }
     return out;
 }
 
-// The county figure: each county's villages into a fresh county file of its own through its
-// one server process, one county after another. Summed, bar peak memory (the largest
-// process). Returns the first county's file, kept for its rush and report; the others are
-// removed (at city scale each is a county's size).
-std::string uploadCounties(BenchRun& run, const std::vector<County>& counties, const std::string& scaleName,
-                           UploadOutcome& sum)
+std::vector<VillageLedger> heldBack(const std::vector<County>& counties)
 {
-    std::string first;
+    std::vector<VillageLedger> out;
+    for (const County& c : counties)
+        out.insert(out.end(), c.heldBack.begin(), c.heldBack.end());
+    return out;
+}
+
+void addTo(UploadOutcome& sum, const UploadOutcome& up)
+{
+    sum.seconds += up.seconds;
+    sum.changes += up.changes;
+    sum.errors += up.errors;
+    sum.serverCpuSeconds += up.serverCpuSeconds;
+    sum.serverPeakKb = std::max(sum.serverPeakKb, up.serverPeakKb);
+    sum.loadPeakKb = std::max(sum.loadPeakKb, up.loadPeakKb);
+}
+
+void removeCountyFile(const std::string& db)
+{
+    for (const char* suffix : {"", "-wal", "-shm", ".upload-plan"})
+        fs::remove(db + suffix);
+}
+
+struct CountyFiles {
+    UploadOutcome built;             // the villages into fresh files, every county summed
+    UploadOutcome heldBack;          // the held-back villages into the files (the county figure)
+    std::string first;               // the first county's whole file, kept for its rush and report
+    std::vector<std::string> before; // each county's file before the held-back push: moved into the city
+};
+
+// Each county's villages into a fresh county file of its own through its one server
+// process, one county after another; a copy of the file is kept for the city, then the
+// county's held-back villages go in. Summed, bar peak memory (the largest process). The
+// whole files are removed but the first (at city scale each is a county's size).
+CountyFiles uploadCounties(BenchRun& run, const std::vector<County>& counties, const std::string& scaleName)
+{
+    CountyFiles out;
     for (const County& county : counties) {
-        const std::string db = run.freshCountyDb("county-" + county.code + "-" + scaleName + ".db", county.code);
-        const UploadOutcome up = uploadThroughServer(run, county.villages, db, kUploadConnections);
-        sum.seconds += up.seconds;
-        sum.changes += up.changes;
-        sum.errors += up.errors;
-        sum.serverCpuSeconds += up.serverCpuSeconds;
-        sum.serverPeakKb = std::max(sum.serverPeakKb, up.serverPeakKb);
-        sum.loadPeakKb = std::max(sum.loadPeakKb, up.loadPeakKb);
-        if (first.empty()) {
-            first = db;
-        } else {
-            for (const char* suffix : {"", "-wal", "-shm", ".upload-plan"})
-                fs::remove(db + suffix);
-        }
+        const std::string name = "county-" + county.code + "-" + scaleName;
+        const std::string db = run.freshCountyDb(name + ".db", county.code);
+        addTo(out.built, uploadThroughServer(run, county.villages, db, kUploadConnections));
+        // The server closed the file: its log is checkpointed into it, the file is whole.
+        const std::string before = fs::path(db).parent_path() / (name + "-before.db");
+        removeCountyFile(before);
+        fs::copy_file(db, before);
+        if (fs::exists(db + "-wal"))
+            fs::copy_file(db + "-wal", before + "-wal");
+        out.before.push_back(before);
+        addTo(out.heldBack, uploadThroughServer(run, county.heldBack, db, kUploadConnections));
+        if (out.first.empty())
+            out.first = db;
+        else
+            removeCountyFile(db);
     }
-    return first;
+    return out;
+}
+
+struct CityMove {
+    double seconds = 0;
+    double rows = 0;
+    bool ok = true;
+};
+
+// The county files moved into the city database as a city's administrator moves them:
+// `shouwang-server migrate`, one county after another. Each file is removed once moved.
+CityMove moveCountiesIn(const BenchRun& run, const std::vector<std::string>& files, const std::string& url)
+{
+    CityMove out;
+    for (const std::string& file : files) {
+        const ChildResult move = runChild({run.serverBinary, "migrate", "--from", file, "--to", url}, run.errLog);
+        out.seconds += move.seconds;
+        out.ok = out.ok && move.exitCode == 0;
+        // It prints each table's rows moved, one "table rows" line each, then its verdict.
+        std::istringstream lines(move.out);
+        for (std::string line; std::getline(lines, line);) {
+            std::istringstream words(line);
+            std::string table;
+            double rows = 0;
+            if (words >> table >> rows && (words >> std::ws).eof())
+                out.rows += rows;
+        }
+        removeCountyFile(file);
+    }
+    return out;
 }
 
 // On PostgreSQL the database's own work happens in the cluster's processes, not in the
@@ -180,7 +254,8 @@ void runCity(BenchRun& run)
         changes += static_cast<double>(v.changes);
     }
     for (const County& c : counties)
-        codes += (codes.empty() ? "" : ", ") + c.code + " (" + std::to_string(c.villages.size()) + ")";
+        codes += (codes.empty() ? "" : ", ") + c.code + " (" + std::to_string(c.villages.size() + c.heldBack.size())
+            + ")";
     r.note("8 city data: " + std::to_string(villages.size()) + " villages of " + std::to_string(counties.size())
            + " counties — " + codes + " — " + thousands(elders) + " elders, " + thousands(changes)
            + " changes (generateDemo, ledgers in villages-" + city.name + "/)");
@@ -195,50 +270,72 @@ void runCity(BenchRun& run)
         return;
     }
 
-    // 1. The upload: the county figure, then the city database through one and two processes.
-    UploadOutcome county;
-    const std::string countyDb = uploadCounties(run, counties, city.name, county);
+    // 1. The upload: the county files, the city made from them, and the held-back villages
+    // pushed into each.
+    const CountyFiles files = uploadCounties(run, counties, city.name);
+    const UploadOutcome& county = files.heldBack;
     const std::string oneUrl = cluster->freshCityDb(run, "city_one");
-    const CityUpload one = uploadCity(run, *cluster, villages, oneUrl, 1);
-    const std::string twoUrl = cluster->freshCityDb(run, "city_two");
-    const CityUpload two = uploadCity(run, *cluster, villages, twoUrl, 2);
+    const CityMove moved = moveCountiesIn(run, files.before, oneUrl);
+    const std::string twoUrl = cluster->copyCityDb("city_one", "city_two");
+    const std::vector<VillageLedger> pushed = heldBack(counties);
+    const CityUpload one = uploadCity(run, *cluster, pushed, oneUrl, 1);
+    const CityUpload two = uploadCity(run, *cluster, pushed, twoUrl, 2);
+    double pushedChanges = 0;
+    for (const auto& v : pushed)
+        pushedChanges += static_cast<double>(v.changes);
     const double countyRate = county.changes / std::max(county.seconds, 1e-9);
     auto rateOf = [](const UploadOutcome& up) { return up.changes / std::max(up.seconds, 1e-9); };
-    const std::string label = std::to_string(villages.size()) + " villages of " + std::to_string(counties.size())
-        + " counties push " + thousands(changes) + " changes";
+    r.add({"8 city",
+           "the county files: " + std::to_string(villages.size() - pushed.size()) + " villages push "
+               + thousands(files.built.changes) + " changes, each county into a fresh file through its one server "
+               + "process, in turn: changes/s",
+           rate(files.built), "", ""});
+    r.add({"8 city",
+           "the city database made from them: `migrate` of each county file in turn, rows moved: rows/s ("
+               + thousands(moved.rows) + " rows, s)",
+           thousands(moved.rows / std::max(moved.seconds, 1e-9)) + " (" + fixed(moved.seconds, 0) + " s)", "",
+           moved.ok ? "" : "MISSED"});
+    const std::string label = std::to_string(pushed.size()) + " held-back villages (each county's last twentieth, "
+        + "at least one) push " + thousands(pushedChanges) + " changes";
     r.add({"8 city",
            label
-               + ", SQLite: each county into a fresh county file through its one server process, in "
-                 "turn (the county figure): changes/s",
+               + " into their county's file, through its one server process, county after county (the county "
+                 "figure): changes/s",
            rate(county), "", ""});
-    r.add({"8 city", "PostgreSQL city database, 1 server process: changes/s (× the county figure)",
+    r.add({"8 city", "the same into the PostgreSQL city database, 1 server process: changes/s (× the county figure)",
            withRatio(rate(one.up), rateOf(one.up), countyRate), "", ""});
     r.add({"8 city",
-           "PostgreSQL, 2 server processes, the " + std::to_string(kUploadConnections)
+           "the same into a copy of the city database, 2 server processes, the " + std::to_string(kUploadConnections)
                + " connections split: changes/s (× the county figure)",
            withRatio(rate(two.up), rateOf(two.up), countyRate), "", ""});
     r.add({"8 city",
-           "upload CPU s: SQLite server / PostgreSQL 1 process: server + database / 2 processes: servers + "
+           "held-back push CPU s: SQLite servers / PostgreSQL 1 process: server + database / 2 processes: servers + "
            "database",
            fixed(county.serverCpuSeconds, 1) + " / " + fixed(one.up.serverCpuSeconds, 1) + " + "
                + fixed(one.databaseCpuSeconds, 1) + " / " + fixed(two.up.serverCpuSeconds, 1) + " + "
                + fixed(two.databaseCpuSeconds, 1),
            "", ""});
-    r.add({"8 city", "upload peak memory: SQLite server (largest county) / PostgreSQL 1 server / 2 servers (summed)",
+    r.add({"8 city",
+           "held-back push peak memory: SQLite server (largest county) / PostgreSQL 1 server / 2 servers (summed)",
            megabytes(county.serverPeakKb * 1024.0) + " / " + megabytes(one.up.serverPeakKb * 1024.0) + " / "
                + megabytes(two.up.serverPeakKb * 1024.0),
            "", ""});
-    const double errors = county.errors + one.up.errors + two.up.errors;
-    const bool whole = county.changes == changes && one.up.changes == changes && two.up.changes == changes;
-    r.add({"8 city", "upload changes accepted / errors: SQLite, PostgreSQL 1 process, 2 processes",
-           thousands(county.changes) + " / " + fixed(county.errors, 0) + ", " + thousands(one.up.changes) + " / "
-               + fixed(one.up.errors, 0) + ", " + thousands(two.up.changes) + " / " + fixed(two.up.errors, 0),
-           "all / 0", whole && errors == 0 ? "met" : "MISSED"});
+    const double errors = files.built.errors + county.errors + one.up.errors + two.up.errors;
+    const bool whole = files.built.changes + pushedChanges == changes && county.changes == pushedChanges
+        && one.up.changes == pushedChanges && two.up.changes == pushedChanges;
+    r.add({"8 city",
+           "changes accepted / errors: county files, held-back into SQLite, PostgreSQL 1 process, 2 processes",
+           thousands(files.built.changes) + " / " + fixed(files.built.errors, 0) + ", " + thousands(county.changes)
+               + " / " + fixed(county.errors, 0) + ", " + thousands(one.up.changes) + " / " + fixed(one.up.errors, 0)
+               + ", " + thousands(two.up.changes) + " / " + fixed(two.up.errors, 0),
+           "all / 0", whole && errors == 0 && moved.ok ? "met" : "MISSED"});
+    if (!moved.ok)
+        r.note("8 city: a county's migrate failed; see " + run.errLog);
 
     // 2. The report, on the data as uploaded: the county's own on its file, the same county
     // and the whole city on the city database.
     const std::string first = counties.front().code;
-    const double countyReport = reportSeconds(run, countyDb, "");
+    const double countyReport = reportSeconds(run, files.first, "");
     const double cityCountyReport = reportSeconds(run, oneUrl, first);
     const double cityReport = reportSeconds(run, oneUrl, std::string(kCityCode));
     auto seconds = [](double s) { return s < 0 ? std::string("failed") : fixed(s, 2); };
@@ -257,7 +354,7 @@ void runCity(BenchRun& run)
     // devices of every county's villages. Only the pushes are compared: each device pulls
     // its village's share of the rush, and the county has fewer villages for the same 500
     // devices (at small scale 125 devices a village against the city's 25).
-    const Facts sqlite = rushThrough(run, countyDb, counties.front().villages, 1).facts;
+    const Facts sqlite = rushThrough(run, files.first, counties.front().villages, 1).facts;
     const CityRush rushOne = rushThrough(run, oneUrl, villages, 1, cluster.get());
     const CityRush rushTwo = rushThrough(run, twoUrl, villages, 2, cluster.get());
     // The same two processes each bounded to their share of the cluster's connections

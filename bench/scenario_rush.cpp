@@ -9,6 +9,7 @@
 #include "store/change_log.h"
 #include "store/database.h"
 #include "store/ledger.h"
+#include "store/log_epochs.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -75,6 +76,8 @@ RushPlan planRush(const BenchRun& run, const std::string& db, const std::vector<
     {
         auto connection = server::openLedgerConnection(db);
         plan.cursor = ChangeLog(*connection).lastSeq();
+        // A cursor without its epoch is void in a database counties were moved into.
+        plan.cursorEpoch = LogEpochs(*connection).epochOf(plan.cursor);
     }
     // 500 devices, each pushing visits to an elder of its own village, shaped like that
     // village's own: one device per village at county scale, 25 to each of the 20
@@ -102,8 +105,8 @@ RushPlan planRush(const BenchRun& run, const std::string& db, const std::vector<
 ChildResult rushLoad(const BenchRun& run, const RushPlan& plan, const std::string& urls, int spreadMs)
 {
     return runChild({run.benchBinary, "load-rush", "--url", urls, "--plan", plan.file, "--cursor",
-                     std::to_string(plan.cursor), "--changes", std::to_string(run.scale.rushChangesPerDevice),
-                     "--spread-ms", std::to_string(spreadMs)},
+                     std::to_string(plan.cursor), "--cursor-epoch", plan.cursorEpoch, "--changes",
+                     std::to_string(run.scale.rushChangesPerDevice), "--spread-ms", std::to_string(spreadMs)},
                     run.errLog);
 }
 

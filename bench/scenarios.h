@@ -66,6 +66,7 @@ UploadOutcome uploadThroughServer(BenchRun& run, const std::vector<VillageLedger
 struct RushPlan {
     std::string file; // the load process's plan
     std::uint64_t cursor = 0;
+    std::string cursorEpoch;                          // the cursor's log epoch, as a device holds it from its last pull
     std::vector<std::pair<Change, std::string>> work; // each device's pattern visit and id
 };
 RushPlan planRush(const BenchRun& run, const std::string& db, const std::vector<VillageLedger>& villages);
