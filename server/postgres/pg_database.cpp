@@ -422,8 +422,16 @@ void Database::sendAhead(const std::string& name, std::string_view sql, int coun
     if (m_sent == 0 && PQenterPipelineMode(conn) != 1)
         fail(conn, nullptr, "pipeline");
     if (PQsendQueryPrepared(conn, name.c_str(), count, values, lengths, formats, 0) != 1) {
-        dropSent();
-        fail(conn, nullptr, "send");
+        // Not sent (a connection lost, most likely): the pipeline is left as it was found.
+        std::string why = PQerrorMessage(conn);
+        if (m_sent > 0)
+            dropSent();
+        else
+            PQexitPipelineMode(conn);
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
+            why.pop_back();
+        throw StoreError("send: " + why,
+                         PQstatus(conn) == CONNECTION_OK ? StoreError::Kind::Other : StoreError::Kind::Unreachable);
     }
     ++m_sent;
     m_sentWhat.emplace_back(sql.substr(0, 80));
