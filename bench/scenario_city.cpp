@@ -32,7 +32,7 @@ namespace {
 // Scenario 1's 4 connections, however many processes share them: only the processes change.
 constexpr int kUploadConnections = 4;
 
-// Of each county's villages, one in this many (at least one) is held back and pushed last.
+// Of each county's villages the last twentieth (at least one) is held back and pushed last.
 constexpr std::size_t kHeldBackOneIn = 20;
 
 struct County {
