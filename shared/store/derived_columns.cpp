@@ -13,6 +13,8 @@
 #include "domain/schema_names.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 namespace shouwang {
 namespace {
@@ -123,123 +125,206 @@ const RiskStandard& StandardsOn::of(std::string_view code)
     return it->second;
 }
 
-void DerivedColumns::refresh(const std::string& elderId)
+// What an elder's derived columns are computed from besides the elder's own record.
+struct ElderSources {
+    bool dibao = false, tekun = false;     // its household's, when it has a live one
+    std::vector<std::string> awaySince;    // each live supporter's "away since", "" for one at home
+    std::string lastVisit;                 // the latest live visit's date
+    bool assessed = false;                 // it has a live assessment:
+    std::string lastAssessment, riskLevel; // the latest one's date and level
+};
+
+namespace {
+
+// The latest assessment first: by date, then by when it was saved, then by id, so that one
+// elder and a page of elders pick the same of two saved alike.
+std::string latestAssessmentFirst(std::string_view alias = {})
 {
-    const auto elder = loadRecord(m_db, *findEntity(schema::elder::entity), elderId);
-    if (!elder)
-        return;
+    const std::string a(alias);
+    return a + "date DESC, " + a + "updated_at DESC, " + a + "id DESC";
+}
 
-    ElderFacts facts;
-    std::string sex;
-    if (const IdNumberCheck id = checkIdNumber(elder->value(schema::elder::id_number)); id.ok()) {
-        facts.birthDate = parseDate(id.info->birthDate);
-        sex = id.info->sex;
-    }
-    facts.living = elder->value(schema::elder::living);
-    facts.ability = elder->value(schema::elder::ability);
-    facts.health = elder->value(schema::elder::health);
-    facts.dementia = elder->value(schema::elder::dementia) == "1";
-    facts.enteredLedger = parseDate(elder->createdAt.substr(0, 10));
-
-    bool dibao = false, tekun = false;
-    if (const std::string& household = elder->value(schema::elder::household_id); !household.empty()) {
-        Statement& st = m_db.cached("SELECT dibao, tekun FROM households WHERE id = ? AND deleted = 0");
+// One elder's sources, a statement each: the path of a save or a merge.
+ElderSources sourcesOf(Database& db, const Record& elder)
+{
+    ElderSources out;
+    if (const std::string& household = elder.value(schema::elder::household_id); !household.empty()) {
+        Statement& st = db.cached("SELECT dibao, tekun FROM households WHERE id = ? AND deleted = 0");
         st.bind(1, household);
         if (st.step()) {
-            dibao = st.integer(0) != 0;
-            tekun = st.integer(1) != 0;
+            out.dibao = st.integer(0) != 0;
+            out.tekun = st.integer(1) != 0;
         }
         st.reset();
     }
-    facts.hardship = hardshipFrom(dibao, tekun, elder->value(schema::elder::income_sources),
-                                  elder->value(schema::elder::difficulties));
+    {
+        Statement& st = db.cached("SELECT away_since FROM supporters WHERE elder_id = ? AND deleted = 0");
+        st.bind(1, elder.id);
+        while (st.step())
+            out.awaySince.push_back(st.text(0));
+        st.reset();
+    }
+    out.lastVisit = textOf(db, "SELECT max(date) FROM visits WHERE elder_id = ? AND deleted = 0", elder.id);
+    Statement& st = db.cached("SELECT date, level FROM risk_assessments WHERE elder_id = ? AND deleted = 0 ORDER BY "
+                              + latestAssessmentFirst() + " LIMIT 1");
+    st.bind(1, elder.id);
+    if (st.step()) {
+        out.assessed = true;
+        out.lastAssessment = st.text(0);
+        out.riskLevel = st.text(1);
+    }
+    st.reset();
+    return out;
+}
+
+// The sources of every elder whose rowid lies in [first, last], by elder id, in four
+// statements: the path of the daily refresh, a few round trips a page on a database server
+// instead of a few an elder.
+std::map<std::string, ElderSources> sourcesBetween(Database& db, std::int64_t first, std::int64_t last)
+{
+    std::map<std::string, ElderSources> out;
+    auto each = [&](const std::string& sql, const auto& take) {
+        Statement& st = db.cached(sql);
+        st.bind(1, first).bind(2, last);
+        while (st.step())
+            take(out[st.text(0)], st);
+        st.reset();
+    };
+    each("SELECT e.id, h.dibao, h.tekun FROM elders AS e JOIN households AS h ON h.id = e.household_id "
+         "AND h.deleted = 0 WHERE e.rowid BETWEEN ? AND ?",
+         [](ElderSources& s, Statement& st) {
+             s.dibao = st.integer(1) != 0;
+             s.tekun = st.integer(2) != 0;
+         });
+    each("SELECT s.elder_id, s.away_since FROM elders AS e JOIN supporters AS s ON s.elder_id = e.id "
+         "AND s.deleted = 0 WHERE e.rowid BETWEEN ? AND ?",
+         [](ElderSources& s, Statement& st) { s.awaySince.push_back(st.text(1)); });
+    each("SELECT v.elder_id, max(v.date) FROM elders AS e JOIN visits AS v ON v.elder_id = e.id AND v.deleted = 0 "
+         "WHERE e.rowid BETWEEN ? AND ? GROUP BY v.elder_id",
+         [](ElderSources& s, Statement& st) { s.lastVisit = st.text(1); });
+    each("SELECT r.elder_id, r.date, r.level FROM elders AS e JOIN risk_assessments AS r ON r.elder_id = e.id "
+         "AND r.deleted = 0 WHERE e.rowid BETWEEN ? AND ? ORDER BY r.elder_id, "
+             + latestAssessmentFirst("r."),
+         [](ElderSources& s, Statement& st) {
+             if (s.assessed)
+                 return; // an earlier row was this elder's latest
+             s.assessed = true;
+             s.lastAssessment = st.text(1);
+             s.riskLevel = st.text(2);
+         });
+    return out;
+}
+
+} // namespace
+
+void DerivedColumns::refresh(const std::string& elderId)
+{
+    const auto elder = loadRecord(m_db, *findEntity(schema::elder::entity), elderId);
+    if (elder)
+        write(*elder, sourcesOf(m_db, *elder));
+}
+
+void DerivedColumns::write(const Record& elder, const ElderSources& sources)
+{
+    ElderFacts facts;
+    std::string sex;
+    if (const IdNumberCheck id = checkIdNumber(elder.value(schema::elder::id_number)); id.ok()) {
+        facts.birthDate = parseDate(id.info->birthDate);
+        sex = id.info->sex;
+    }
+    facts.living = elder.value(schema::elder::living);
+    facts.ability = elder.value(schema::elder::ability);
+    facts.health = elder.value(schema::elder::health);
+    facts.dementia = elder.value(schema::elder::dementia) == "1";
+    facts.enteredLedger = parseDate(elder.createdAt.substr(0, 10));
+    facts.hardship = hardshipFrom(sources.dibao, sources.tekun, elder.value(schema::elder::income_sources),
+                                  elder.value(schema::elder::difficulties));
 
     // Eligibility needs every supporter away: the latest "away since" decides, and one
     // supporter at home (no date) rules it out.
     std::string awaySince;
-    {
-        Statement& st = m_db.cached("SELECT away_since FROM supporters WHERE elder_id = ? AND deleted = 0");
-        st.bind(1, elderId);
-        bool someoneHome = false;
-        while (st.step()) {
-            const std::string since = st.text(0);
-            facts.supporters.push_back({parseDate(since)});
-            if (since.empty())
-                someoneHome = true;
-            else if (since > awaySince)
-                awaySince = since;
-        }
-        st.reset();
-        if (someoneHome || facts.supporters.empty())
-            awaySince.clear();
+    bool someoneHome = false;
+    for (const std::string& since : sources.awaySince) {
+        facts.supporters.push_back({parseDate(since)});
+        if (since.empty())
+            someoneHome = true;
+        else if (since > awaySince)
+            awaySince = since;
+    }
+    if (someoneHome || facts.supporters.empty())
+        awaySince.clear();
+
+    facts.lastVisit = parseDate(sources.lastVisit);
+    if (sources.assessed) {
+        facts.lastAssessment = parseDate(sources.lastAssessment);
+        facts.riskLevel = sources.riskLevel;
     }
 
-    const std::string lastVisit
-        = textOf(m_db, "SELECT max(date) FROM visits WHERE elder_id = ? AND deleted = 0", elderId);
-    facts.lastVisit = parseDate(lastVisit);
-    {
-        Statement& st = m_db.cached("SELECT date, level FROM risk_assessments WHERE elder_id = ? AND deleted = 0 "
-                                    "ORDER BY date DESC, updated_at DESC LIMIT 1");
-        st.bind(1, elderId);
-        if (st.step()) {
-            facts.lastAssessment = parseDate(st.text(0));
-            facts.riskLevel = st.text(1);
-        }
-        st.reset();
-    }
-
-    const RiskStandard& rules = standard(enclosingCode(elder->villageCode, DivisionLevel::County));
+    const RiskStandard& rules = standard(enclosingCode(elder.villageCode, DivisionLevel::County));
     const ElderFlags flags = deriveFlags(facts, today());
     const auto bits = static_cast<std::int64_t>(elder_flag::toStored(flagBits(flags)));
 
     Statement& st = m_db.cached("UPDATE elders SET x_birth_date = ?, x_sex = ?, x_flags = ?, x_risk_level = ?, "
                                 "x_last_visit = ?, x_visit_due = ?, x_assess_due = ?, x_away_since = ? WHERE id = ?");
     st.bind(1, facts.birthDate ? formatDate(*facts.birthDate) : std::string{}).bind(2, sex).bind(3, bits);
-    st.bind(4, facts.riskLevel).bind(5, lastVisit);
+    st.bind(4, facts.riskLevel).bind(5, sources.lastVisit);
     st.bind(6, formatDate(visitDue(facts, flags, rules.schedule)));
     st.bind(7, formatDate(assessmentDue(facts, rules.schedule)));
-    st.bind(8, awaySince).bind(9, elderId);
+    st.bind(8, awaySince).bind(9, elder.id);
     st.send();
     // Here rather than in a trigger: every path that writes an elder (save, merge, import)
     // ends in this refresh, within its transaction.
-    refreshElderSearch(m_db, elderId);
+    refreshElderSearch(m_db, elder.id);
 }
-
-namespace {
-
-std::vector<std::string> allElderIds(Database& db)
-{
-    std::vector<std::string> ids;
-    auto st = db.prepare("SELECT id FROM elders");
-    while (st.step())
-        ids.push_back(st.text(0));
-    return ids;
-}
-
-} // namespace
 
 void DerivedColumns::refreshAll()
 {
     forgetStandard();
-    for (const auto& id : allElderIds(m_db))
-        refresh(id);
+    refreshPages(false);
+}
+
+void DerivedColumns::refreshPages(bool transactionEach)
+{
+    const EntityDef& entity = *findEntity(schema::elder::entity);
+    Statement& page = m_db.cached("SELECT rowid, " + recordColumns(entity)
+                                  + " FROM elders WHERE rowid > ? "
+                                    "ORDER BY rowid LIMIT ?");
+    std::int64_t after = 0;
+    for (;;) {
+        std::vector<Record> elders;
+        std::int64_t first = 0;
+        page.bind(1, after).bind(2, m_eldersPerPage);
+        while (page.step()) {
+            if (elders.empty())
+                first = page.integer(0);
+            after = page.integer(0);
+            elders.push_back(recordFromRow(page, entity, 1));
+        }
+        page.reset();
+        if (elders.empty())
+            return;
+        std::optional<Transaction> tx;
+        if (transactionEach)
+            tx.emplace(m_db);
+        const std::map<std::string, ElderSources> sources = sourcesBetween(m_db, first, after);
+        const ElderSources none;
+        for (const Record& elder : elders) {
+            const auto found = sources.find(elder.id);
+            write(elder, found == sources.end() ? none : found->second);
+        }
+        if (tx)
+            tx->commit();
+    }
 }
 
 bool DerivedColumns::refreshForToday()
 {
-    constexpr std::size_t kEldersPerTransaction = 2000;
     const std::string day = formatDate(today());
     Meta meta(m_db);
     if (meta.value(meta::kDerivedDay) == day)
         return false;
     forgetStandard();
-    const std::vector<std::string> ids = allElderIds(m_db);
-    for (std::size_t from = 0; from < ids.size(); from += kEldersPerTransaction) {
-        Transaction tx(m_db);
-        for (std::size_t i = from; i < std::min(ids.size(), from + kEldersPerTransaction); ++i)
-            refresh(ids[i]);
-        tx.commit();
-    }
+    refreshPages(true);
     meta.set(meta::kDerivedDay, day);
     return true;
 }

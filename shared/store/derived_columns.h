@@ -5,6 +5,7 @@
 #include "domain/risk_rule.h"
 #include "domain/schema_names.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 namespace shouwang {
 
 class Database;
+struct ElderSources;
 
 // The elders table carries columns that are derived, never typed and never synced
 // (x_*: birth date and sex from the ID number, flags, risk level, last visit, due dates),
@@ -27,8 +29,11 @@ public:
     // x_flags holds the lasting flags (elder_flag::toStored in domain/derived.h). Age-based
     // flags are not stored: they change with the calendar and are asked of x_birth_date.
 
-    explicit DerivedColumns(Database& db)
+    // `eldersPerPage`: how many elders refreshAll and refreshForToday compute at once (their
+    // records and sources held in memory, read in a few statements a page).
+    explicit DerivedColumns(Database& db, std::int64_t eldersPerPage = 2000)
         : m_db(db)
+        , m_eldersPerPage(eldersPerPage)
     {
     }
 
@@ -60,7 +65,15 @@ public:
     void forgetStandard() { m_standards.clear(); }
 
 private:
+    // The columns of `elder` computed from its sources and written (sent ahead), with its
+    // search text.
+    void write(const Record& elder, const ElderSources& sources);
+    // Every elder, a page at a time in rowid order, each page's sources read in four
+    // statements (not four an elder); with `transactionEach`, a transaction a page.
+    void refreshPages(bool transactionEach);
+
     Database& m_db;
+    std::int64_t m_eldersPerPage;
     std::map<std::string, RiskStandard, std::less<>> m_standards; // by county ("" for any)
     Date m_standardDay{};
 };

@@ -34,8 +34,12 @@ struct LedgerFixture {
     Record saved(Record r)
     {
         const SaveResult result = ledger.save(r, "测试员");
-        if (!result.ok())
-            throw std::runtime_error("save refused: " + result.message);
+        if (!result.ok()) {
+            std::string why = result.message;
+            for (const auto& e : result.errors)
+                why += " " + e.field + ": " + e.message;
+            throw std::runtime_error("save refused: " + r.entity + why);
+        }
         return r;
     }
 };
