@@ -165,8 +165,10 @@ ElderSources sourcesOf(Database& db, const Record& elder)
         st.reset();
     }
     out.lastVisit = textOf(db, "SELECT max(date) FROM visits WHERE elder_id = ? AND deleted = 0", elder.id);
-    Statement& st = db.cached("SELECT date, level FROM risk_assessments WHERE elder_id = ? AND deleted = 0 ORDER BY "
-                              + latestAssessmentFirst() + " LIMIT 1");
+    static const std::string latest = "SELECT date, level FROM risk_assessments WHERE elder_id = ? AND deleted = 0 "
+                                      "ORDER BY "
+        + latestAssessmentFirst() + " LIMIT 1";
+    Statement& st = db.cached(latest); // every save and merge of an elder's record comes here
     st.bind(1, elder.id);
     if (st.step()) {
         out.assessed = true;
@@ -202,16 +204,17 @@ std::map<std::string, ElderSources> sourcesBetween(Database& db, std::int64_t fi
     each("SELECT v.elder_id, max(v.date) FROM elders AS e JOIN visits AS v ON v.elder_id = e.id AND v.deleted = 0 "
          "WHERE e.rowid BETWEEN ? AND ? GROUP BY v.elder_id",
          [](ElderSources& s, Statement& st) { s.lastVisit = st.text(1); });
-    each("SELECT r.elder_id, r.date, r.level FROM elders AS e JOIN risk_assessments AS r ON r.elder_id = e.id "
-         "AND r.deleted = 0 WHERE e.rowid BETWEEN ? AND ? ORDER BY r.elder_id, "
-             + latestAssessmentFirst("r."),
-         [](ElderSources& s, Statement& st) {
-             if (s.assessed)
-                 return; // an earlier row was this elder's latest
-             s.assessed = true;
-             s.lastAssessment = st.text(1);
-             s.riskLevel = st.text(2);
-         });
+    static const std::string latest = "SELECT r.elder_id, r.date, r.level FROM elders AS e JOIN risk_assessments "
+                                      "AS r ON r.elder_id = e.id AND r.deleted = 0 WHERE e.rowid BETWEEN ? AND ? "
+                                      "ORDER BY r.elder_id, "
+        + latestAssessmentFirst("r.");
+    each(latest, [](ElderSources& s, Statement& st) {
+        if (s.assessed)
+            return; // an earlier row was this elder's latest
+        s.assessed = true;
+        s.lastAssessment = st.text(1);
+        s.riskLevel = st.text(2);
+    });
     return out;
 }
 
